@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AdminService } from '@tripartite/auth';
+import { AppConfig } from '@tripartite/config';
+import { assertValidTransitionTable } from '@tripartite/domain';
+import { AppModule } from './app.module';
+
+/** Builds the API application (also used by tests, which listen on a port of their own). */
+export async function createApi(): Promise<INestApplication> {
+  assertValidTransitionTable();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(
+    helmet({
+      // The development landing page loads scripts from Apollo's CDN.
+      contentSecurityPolicy: config.isProduction ? undefined : false,
+    }),
+  );
+  app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  await app.get(AdminService).ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  return app;
+}

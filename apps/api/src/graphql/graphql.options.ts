@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { PinoLogger } from 'nestjs-pino';
+import type { AppConfig } from '@tripartite/config';
+import './enums';
+import type { GqlContext } from './context';
+import { makeFormatError } from './format-error';
+import type { LoadersFactory } from './loaders';
+import { queryLimitsPlugin } from './query-limits.plugin';
+
+/** Where the generated schema is written (and committed); production keeps it in memory. */
+export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.graphql');
+
+export function graphqlOptions(
+  config: AppConfig,
+  logger: PinoLogger,
+  loaders: LoadersFactory,
+  schemaHost: GraphQLSchemaHost,
+): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
+    sortSchema: true,
+    introspection: !config.isProduction,
+    playground: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(logger),
+    context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: loaders.create() }),
+    plugins: [
+      ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+      queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST }, () => schemaHost.schema),
+    ],
+  };
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadConfig } from '@tripartite/config';
+import { ensureDatabase, runMigrations } from '@tripartite/database';
+
+/** npm run migrate: creates the database if needed and applies pending migrations. */
+export async function migrate(url: string, log: (line: string) => void = console.log): Promise<void> {
+  if (await ensureDatabase(url)) log(`Created database ${new URL(url).pathname.slice(1)}`);
+  const applied = await runMigrations(url);
+  log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+}
+
+if (require.main === module) {
+  migrate(loadConfig().DATABASE_URL).catch((error: Error) => {
+    process.stderr.write(`migrate failed: ${error.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuthModule } from '@tripartite/auth';
+import { AuditModule } from '@tripartite/audit';
+import { loggingModule } from '@tripartite/common';
+import { ConfigModule } from '@tripartite/config';
+import { DatabaseModule } from '@tripartite/database';
+import { HealthModule } from '@tripartite/health';
+import { RedisModule } from '@tripartite/queue';
+import { AuditSealProcessor } from './jobs/audit-seal.processor';
+import { JobRunner } from './runner/job-runner';
+
+@Module({
+  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, HealthModule],
+  providers: [JobRunner, AuditSealProcessor],
+})
+export class WorkerModule {}

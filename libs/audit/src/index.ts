@@ -1,0 +1,6 @@
+export * from './audit.service';
+export * from './audit-chain';
+export * from './audit-sealer';
+export * from './audit-verifier';
+export * from './audit.module';
+export * from './canonical-json';

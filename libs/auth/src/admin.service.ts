@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Actor, AppError, FieldErrors } from '@tripartite/common';
+import { CONSTITUENT_GROUPS, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
+import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
+import { AuditService } from '@tripartite/audit';
+import { hashPassword } from './password';
+import { OrganizationEntity } from './organization.entity';
+import { UserEntity } from './user.entity';
+
+export interface CreateUserData {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  organizationId?: string | null;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class AdminService {
+  private readonly logger = new Logger(AdminService.name);
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly audit: AuditService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
+
+  listOrganizations(group?: ConstituentGroup | null): Promise<OrganizationEntity[]> {
+    return this.organizations.find({ where: group ? { group } : {}, order: { group: 'ASC', name: 'ASC' } });
+  }
+
+  organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.organizations.findBy({ id: In([...ids]) });
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findBy({ id: In([...ids]) });
+  }
+
+  async getUser(id: string): Promise<UserEntity> {
+    const user = UUID.test(id) ? await this.users.findOneBy({ id }) : null;
+    if (!user) throw AppError.notFound('User', id);
+    return user;
+  }
+
+  async createOrganization(
+    actor: Actor | null,
+    input: { name: string; group: ConstituentGroup; countryCode?: string | null },
+  ): Promise<OrganizationEntity> {
+    const name = input.name.trim();
+    const countryCode = input.countryCode?.trim().toUpperCase() || null;
+    const errors = new FieldErrors()
+      .check(name.length >= 1 && name.length <= 300, 'name', 'must be 1 to 300 characters')
+      .check(CONSTITUENT_GROUPS.includes(input.group), 'group', 'is not a constituent group');
+    if (input.group === 'GOVERNMENT') errors.check(!!countryCode && /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'a government needs an ISO 3166-1 alpha-2 code');
+    else errors.check(countryCode === null || /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'must be an ISO 3166-1 alpha-2 code');
+    errors.throwIfAny();
+    try {
+      return await this.tx.run(async ({ em }) => {
+        const org = await em.save(em.create(OrganizationEntity, { name, group: input.group, countryCode }));
+        await this.audit.record(em, actor, 'organization.created', 'Organization', org.id, { name, group: org.group, countryCode });
+        return org;
+      });
+    } catch (error) {
+      if (pgCode(error) === PG_UNIQUE_VIOLATION) {
+        const field = pgConstraint(error) === 'organization_country_key' ? 'countryCode' : 'name';
+        throw AppError.badInput([{ field, message: 'is already taken' }]);
+      }
+      throw error;
+    }
+  }
+
+  async createUser(actor: Actor | null, input: CreateUserData): Promise<UserEntity> {
+    const email = input.email.trim();
+    const displayName = input.displayName.trim();
+    const roles = [...new Set(input.roles)];
+    const errors = new FieldErrors()
+      .check(EMAIL.test(email) && email.length <= 320, 'email', 'must be an email address')
+      .check(displayName.length >= 1 && displayName.length <= 200, 'displayName', 'must be 1 to 200 characters')
+      .check(input.password.length >= 12, 'password', 'must be at least 12 characters')
+      .check(input.password.length <= 1024, 'password', 'must be at most 1024 characters')
+      .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
+    let organization: OrganizationEntity | null = null;
+    if (input.organizationId) {
+      organization = UUID.test(input.organizationId)
+        ? await this.organizations.findOneBy({ id: input.organizationId })
+        : null;
+      errors.check(!!organization, 'organizationId', 'names no organization');
+    } else {
+      errors.check(!roles.includes('CONSTITUENT'), 'organizationId', 'is required for a CONSTITUENT');
+    }
+    errors.throwIfAny();
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.tx.run(async ({ em }) => {
+        const saved = await em.save(
+          em.create(UserEntity, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null }),
+        );
+        await this.audit.record(em, actor, 'user.created', 'User', saved.id, {
+          email,
+          displayName,
+          roles,
+          organizationId: saved.organizationId,
+        });
+        const { passwordHash: _omit, ...user } = saved;
+        return user as UserEntity;
+      });
+    } catch (error) {
+      if (pgCode(error) === PG_UNIQUE_VIOLATION) throw AppError.badInput([{ field: 'email', message: 'is already registered' }]);
+      throw error;
+    }
+  }
+
+  /** ADMIN_EMAIL/ADMIN_PASSWORD: create the first admin when there is none. */
+  async ensureFirstAdmin(email: string | undefined, password: string | undefined): Promise<void> {
+    if (!email || !password) return;
+    const admins = await this.users.createQueryBuilder('u').where(`'ADMIN' = ANY(u.roles)`).getCount();
+    if (admins > 0) return;
+    try {
+      await this.createUser(null, { email, displayName: 'Administrator', password, roles: ['ADMIN'] });
+      this.logger.log(`Created the first admin ${email}`);
+    } catch (error) {
+      // Another instance created it at the same moment.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+}

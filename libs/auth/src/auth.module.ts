@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard';
+import { AdminService } from './admin.service';
+import { AuthService } from './auth.service';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { OrganizationEntity } from './organization.entity';
+import { TokensService } from './tokens.service';
+import { UserEntity } from './user.entity';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity])],
+  providers: [TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
+  exports: [TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
+})
+export class AuthModule {}

@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './actor';
+export * from './logging.module';

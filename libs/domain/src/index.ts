@@ -1,0 +1,17 @@
+export * from './stages';
+export * from './enums';
+export * from './blocker';
+
+export * from './workflow/snapshot';
+export * from './workflow/guards';
+export * from './workflow/transitions';
+export * from './workflow/machine';
+
+export * from './tally/weighted-vote';
+export * from './tally/consensus';
+export * from './tally/item-tally';
+
+export * from './deadline/time';
+export * from './deadline/reminders';
+export * from './deadline/job-ids';
+export * from './deadline/document-deadline';

@@ -1,0 +1,4 @@
+export * from './redis.module';
+export * from './job-catalogue';
+export * from './job-handler';
+export * from './bullmq-connection';
