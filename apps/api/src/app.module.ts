@@ -5,11 +5,17 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
 import { AccessGuard, AuthModule } from '@tripartite/auth';
 import { AuditModule } from '@tripartite/audit';
+import { ConsultationModule } from '@tripartite/consultation';
 import { loggingModule } from '@tripartite/common';
 import { AppConfig, ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
 import { HealthModule } from '@tripartite/health';
 import { RedisModule } from '@tripartite/queue';
+import { WorkflowModule } from '@tripartite/workflow';
+import { AuditResolver } from './audit/audit.resolver';
+import { CONSULTATION_API } from './consultation/consultation-api';
+import { DraftingApiModule } from './drafting/drafting-api.module';
+import { StageTransitionResolver, WorkflowResolver } from './workflow/workflow.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { LoadersFactory } from './graphql/loaders';
@@ -24,6 +30,9 @@ import { IdentityResolver } from './identity/identity.resolver';
     RedisModule,
     AuditModule,
     AuthModule,
+    WorkflowModule,
+    DraftingApiModule,
+    ConsultationModule,
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -32,6 +41,9 @@ import { IdentityResolver } from './identity/identity.resolver';
       useFactory: graphqlOptions,
     }),
   ],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver],
+  controllers: [...CONSULTATION_API.controllers],
+  providers: [
+    ...CONSULTATION_API.providers,
+    { provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver],
 })
 export class AppModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DraftingModule } from '@tripartite/drafting';
+import { DraftVersionFieldsResolver, GuidelineFieldsResolver, SectionFieldsResolver } from './drafting-fields.resolver';
+import { DraftingResolver } from './drafting.resolver';
+
+/** Drafting's GraphQL surface (its loaders are composed in graphql/loaders.ts). */
+@Module({
+  imports: [DraftingModule],
+  providers: [DraftingResolver, DraftVersionFieldsResolver, SectionFieldsResolver, GuidelineFieldsResolver],
+})
+export class DraftingApiModule {}

@@ -1,0 +1,56 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Stage, VersionStatus } from '@tripartite/domain';
+import type { ChangeKind } from '@tripartite/drafting';
+import { ChangeKindEnum, StageEnum, VersionStatusEnum } from '../graphql/enums';
+
+// Lists and parents (versions, sections, guidelines, section, version) are @ResolveFields
+// in drafting.resolver.ts and drafting-fields.resolver.ts; other capabilities add theirs
+// to Instrument (rounds, meetings, submission, stageHistory, nextStages) in their own files.
+
+@ObjectType('Instrument')
+export class InstrumentModel {
+  @Field(() => ID) id: string;
+  @Field(() => String, { description: 'unique, e.g. "MFLM/2005"' }) reference: string;
+  @Field(() => String) title: string;
+  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => StageEnum) stage: Stage;
+  @Field(() => Int, { description: 'bumps on every change to the instrument row' }) revision: number;
+  @Field(() => Date) createdAt: Date;
+}
+
+@ObjectType('DraftVersion')
+export class DraftVersionModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: '1, 2, 3 ... per instrument' }) number: number;
+  @Field(() => VersionStatusEnum) status: VersionStatus;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => String, { nullable: true }) changeSummary: string | null;
+  instrumentId: string;
+}
+
+@ObjectType('Section')
+export class SectionModel {
+  @Field(() => ID) id: string;
+  @Field(() => String, { description: '"I", "II", or "1", "2"' }) number: string;
+  @Field(() => String) heading: string;
+  versionId: string;
+}
+
+@ObjectType('Guideline')
+export class GuidelineModel {
+  @Field(() => ID) id: string;
+  @Field(() => String, { description: 'stable across versions, e.g. "4.2"' }) key: string;
+  @Field(() => String, { description: 'as printed' }) number: string;
+  @Field(() => String, { nullable: true }) title: string | null;
+  @Field(() => String) text: string;
+  versionId: string;
+  sectionId: string;
+}
+
+@ObjectType('GuidelineChange')
+export class GuidelineChangeModel {
+  @Field(() => String) key: string;
+  @Field(() => ChangeKindEnum) kind: ChangeKind;
+  @Field(() => GuidelineModel, { nullable: true }) before: GuidelineModel | null;
+  @Field(() => GuidelineModel, { nullable: true }) after: GuidelineModel | null;
+}

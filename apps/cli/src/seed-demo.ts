@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@tripartite/config';
+import { migrate } from './migrate';
+import { DemoSeeder } from './seed/demo-seeder';
+import { SeedModule } from './seed/seed.module';
+
+/** Seeds the demo data through the services; `onlyIfEmpty` leaves a database with users alone. */
+export async function seedDemo(options: { onlyIfEmpty: boolean }, log: (line: string) => void = console.log): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  try {
+    const seeder = app.get(DemoSeeder);
+    if (options.onlyIfEmpty && !(await seeder.isEmpty())) {
+      log('Database already has data: demo seed skipped');
+      return;
+    }
+    await seeder.seed();
+    log('Demo data is in place');
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  (async () => {
+    await migrate(loadConfig().DATABASE_URL);
+    await seedDemo({ onlyIfEmpty: false });
+  })().catch((error: Error) => {
+    process.stderr.write(`seed failed: ${error.message}\n`);
+    process.exit(1);
+  });
+}

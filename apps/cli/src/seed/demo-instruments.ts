@@ -1,0 +1,22 @@
+export interface DemoInstrument {
+  reference: string;
+  title: string;
+  summary: string;
+  file: string;
+}
+
+export const DEMO_INSTRUMENTS = {
+  mflm: {
+    reference: 'MFLM/2026',
+    title: 'Multilateral framework on labour migration: non-binding principles and guidelines for a rights-based approach',
+    summary:
+      'Principles and guidelines to help governments, employers and workers make labour migration fair and orderly, built around the plan of action adopted in 2004.',
+    file: 'mflm-v1.md',
+  },
+  platform: {
+    reference: 'PLAT/2026',
+    title: 'Guidelines on decent work in the platform economy',
+    summary: 'A shorter draft kept in DRAFTING, for trying the whole flow from publication to decision.',
+    file: 'second-instrument.md',
+  },
+} satisfies Record<string, DemoInstrument>;

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AdminService } from '@tripartite/auth';
+import { AppConfig } from '@tripartite/config';
+import { DraftingReadService, DraftingService } from '@tripartite/drafting';
+import { DEMO_INSTRUMENTS, DemoInstrument } from './demo-instruments';
+import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './demo-people';
+
+/** Idempotent: each piece is looked up first and only what is missing is written. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('seed');
+
+  constructor(
+    private readonly admin: AdminService,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly drafting: DraftingService,
+    private readonly read: DraftingReadService,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
+    return n === 0;
+  }
+
+  async seed(): Promise<void> {
+    await this.people();
+    await this.instrument(DEMO_INSTRUMENTS.mflm, { publish: true });
+    await this.instrument(DEMO_INSTRUMENTS.platform, { publish: false });
+  }
+
+  /** Created through the same import the API uses, from the Markdown kept in apps/cli/src/demo. */
+  private async instrument(demo: DemoInstrument, options: { publish: boolean }): Promise<string> {
+    const [existing] = await this.dataSource.query(`SELECT id FROM instrument WHERE lower(reference) = lower($1)`, [demo.reference]);
+    if (existing) return existing.id;
+    const markdown = readFileSync(join(__dirname, '..', 'demo', demo.file), 'utf8');
+    const instrument = await this.drafting.createInstrument(null, { reference: demo.reference, title: demo.title, summary: demo.summary });
+    const [version] = await this.read.versionsByInstrumentIds([instrument.id]);
+    await this.drafting.importMarkdown(null, version.id, markdown);
+    if (options.publish) await this.drafting.publish(null, version.id, 'First draft for consultation');
+    return instrument.id;
+  }
+
+  private async people(): Promise<void> {
+    const password = this.config.DEMO_PASSWORD;
+    for (const org of DEMO_ORGANIZATIONS) {
+      const [existing] = await this.dataSource.query(`SELECT id FROM organization WHERE lower(name) = lower($1)`, [org.name]);
+      const id: string =
+        existing?.id ??
+        (await this.admin.createOrganization(null, { name: org.name, group: org.group, countryCode: org.countryCode ?? null })).id;
+      await this.user(org.user.email, org.user.displayName, ['CONSTITUENT'], id, password);
+    }
+    for (const staff of DEMO_STAFF) await this.user(staff.email, staff.displayName, staff.roles, null, password);
+  }
+
+  private async user(email: string, displayName: string, roles: AdminServiceRoles, organizationId: string | null, password: string): Promise<void> {
+    const [existing] = await this.dataSource.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    if (existing) return;
+    await this.admin.createUser(null, { email, displayName, password, roles, organizationId });
+    this.logger.debug(`created ${email}`);
+  }
+}
+
+type AdminServiceRoles = Parameters<AdminService['createUser']>[1]['roles'];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@tripartite/audit';
+import { AuthModule } from '@tripartite/auth';
+import { ConfigModule } from '@tripartite/config';
+import { DatabaseModule } from '@tripartite/database';
+import { DraftingModule } from '@tripartite/drafting';
+import { WorkflowModule } from '@tripartite/workflow';
+import { RedisModule } from '@tripartite/queue';
+import { DemoSeeder } from './demo-seeder';
+
+/** The services the seed writes through: the same rules as the API. */
+@Module({
+  imports: [ConfigModule, DatabaseModule, RedisModule, AuditModule, AuthModule, WorkflowModule, DraftingModule],
+  providers: [DemoSeeder],
+})
+export class SeedModule {}

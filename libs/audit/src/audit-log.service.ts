@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '@tripartite/common';
+import { AuditSealer } from './audit-sealer';
+import { AuditVerification, AuditVerifier } from './audit-verifier';
+
+export interface AuditEventRow {
+  id: string;
+  sequence: number;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  events: AuditEventRow[];
+  hasNextPage: boolean;
+}
+
+export const encodeSequenceCursor = (sequence: number) => Buffer.from(`seq:${sequence}`).toString('base64url');
+
+export function decodeSequenceCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const m = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw AppError.badInput([{ field: 'after', message: 'is not a cursor from this list' }]);
+  return Number(m[1]);
+}
+
+/** Reads the sealed chain, sealing first so a reader always sees every finished event. */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sealer: AuditSealer,
+    private readonly verifier: AuditVerifier,
+  ) {}
+
+  async verify(): Promise<AuditVerification> {
+    await this.sealer.seal();
+    return this.verifier.verify();
+  }
+
+  async page(entityId: string | null | undefined, first: number, after: string | null | undefined): Promise<AuditPage> {
+    const from = decodeSequenceCursor(after);
+    await this.sealer.seal();
+    const rows: AuditEventRow[] = await this.dataSource.query(
+      `SELECT id, sequence::int AS sequence, at, actor_id AS "actorId", action, entity_type AS "entityType",
+              entity_id AS "entityId", data::text AS data, hash
+         FROM audit_event
+        WHERE sequence > $1 AND ($2::text IS NULL OR entity_id = $2)
+        ORDER BY sequence
+        LIMIT $3`,
+      [from, entityId ?? null, first + 1],
+    );
+    return { events: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './workflow-hooks';
+export * from './workflow.service';
+export * from './workflow.module';

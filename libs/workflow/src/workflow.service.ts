@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AppError, hasRole } from '@tripartite/common';
+import { AuditService } from '@tripartite/audit';
+import { Transactions, Tx } from '@tripartite/database';
+import {
+  STAGES,
+  Stage,
+  StageOption,
+  WorkflowSnapshot,
+  evaluateMove,
+  givenReason,
+  isEarlyClose,
+  nextStages,
+} from '@tripartite/domain';
+import { WorkflowHooks } from './workflow-hooks';
+
+export interface InstrumentRow {
+  id: string;
+  reference: string;
+  title: string;
+  summary: string | null;
+  stage: Stage;
+  revision: number;
+  createdAt: Date;
+}
+
+export interface StageTransitionRow {
+  from: Stage;
+  to: Stage;
+  at: Date;
+  actorId: string | null;
+  reason: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTRUMENT_COLUMNS = `id, reference, title, summary, stage, revision, created_at AS "createdAt"`;
+
+export const mayAdvance = (actor: Actor | null): boolean => actor === null || hasRole(actor, 'SECRETARIAT');
+
+/** Moves instruments between stages: one locked row, every guard checked, one transition recorded. */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly hooks: WorkflowHooks,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Runs the move in its own transaction (actor null: the system, e.g. a deadline). */
+  advance(actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<InstrumentRow> {
+    return this.tx.run((tx) => this.advanceIn(tx, actor, instrumentId, to, reason, expectedRevision));
+  }
+
+  /** The move inside a caller's transaction, for capabilities whose own write implies a move (a GB decision). */
+  async advanceIn(tx: Tx, actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<InstrumentRow> {
+    if (!STAGES.includes(to)) throw AppError.badInput([{ field: 'to', message: 'is not a stage' }]);
+    const instrument = await this.lock(tx, instrumentId);
+    if (expectedRevision !== undefined && expectedRevision !== null && expectedRevision !== instrument.revision) {
+      throw AppError.conflict(`The instrument is at revision ${instrument.revision}, not ${expectedRevision}`);
+    }
+    const snapshot = await this.snapshotIn(tx, instrument, actor, reason);
+    const blockers = evaluateMove(snapshot, to);
+    if (blockers.length) throw AppError.transitionBlocked(blockers, `Cannot move from ${instrument.stage} to ${to}`);
+    const earlyClose = instrument.stage === 'CONSULTATION' && to === 'CONSOLIDATION' && isEarlyClose(snapshot);
+    const cleanReason = givenReason(snapshot);
+    await this.hooks.onMove(tx, { instrumentId, from: instrument.stage, to, actor, reason: cleanReason, earlyClose, at: snapshot.now });
+    const [[updated]] = await tx.em.query(
+      `UPDATE instrument SET stage = $2, revision = revision + 1 WHERE id = $1 RETURNING ${INSTRUMENT_COLUMNS}`,
+      [instrumentId, to],
+    );
+    await tx.em.query(
+      `INSERT INTO stage_transition (instrument_id, from_stage, to_stage, at, actor_id, reason, early_close) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [instrumentId, instrument.stage, to, snapshot.now, actor?.userId ?? null, cleanReason, earlyClose],
+    );
+    await this.audit.record(tx.em, actor, 'stage.changed', 'Instrument', instrumentId, {
+      from: instrument.stage,
+      to,
+      reason: cleanReason,
+      earlyClose,
+      revision: updated.revision,
+    });
+    return updated as InstrumentRow;
+  }
+
+  /** Every move from the current stage, with what blocks it for this caller. */
+  async options(actor: Actor | null, instrumentId: string): Promise<StageOption[]> {
+    return this.tx.run(async (tx) => {
+      const instrument = await this.read(tx, instrumentId);
+      return nextStages(await this.snapshotIn(tx, instrument, actor, null));
+    });
+  }
+
+  async history(instrumentIds: readonly string[]): Promise<Map<string, StageTransitionRow[]>> {
+    const rows: (StageTransitionRow & { instrumentId: string })[] = await this.tx.dataSource.query(
+      `SELECT instrument_id AS "instrumentId", from_stage AS "from", to_stage AS "to", at, actor_id AS "actorId", reason
+         FROM stage_transition WHERE instrument_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [instrumentIds],
+    );
+    const byInstrument = new Map<string, StageTransitionRow[]>(instrumentIds.map((id) => [id, []]));
+    for (const { instrumentId, ...row } of rows) byInstrument.get(instrumentId)?.push(row);
+    return byInstrument;
+  }
+
+  private async snapshotIn(tx: Tx, instrument: InstrumentRow, actor: Actor | null, reason: string | null | undefined): Promise<WorkflowSnapshot> {
+    const [{ now, latest }] = await tx.em.query(
+      `SELECT clock_timestamp() AS now,
+              (SELECT max(number) FROM draft_version WHERE instrument_id = $1 AND status = 'PUBLISHED') AS latest`,
+      [instrument.id],
+    );
+    const base: WorkflowSnapshot = {
+      stage: instrument.stage,
+      now,
+      reason: reason ?? null,
+      actorMayAdvance: mayAdvance(actor),
+      latestPublishedVersionNumber: latest,
+      scheduledRound: null,
+      openRound: null,
+      lastRoundVersionNumber: null,
+      undisposedComments: 0,
+      scheduledMeeting: false,
+      meetingReportAdopted: false,
+      gbDecision: null,
+    };
+    return { ...base, ...(await this.hooks.snapshot(tx, instrument.id, now)) };
+  }
+
+  private async lock(tx: Tx, id: string): Promise<InstrumentRow> {
+    return this.read(tx, id, 'FOR UPDATE');
+  }
+
+  private async read(tx: Tx, id: string, lock = ''): Promise<InstrumentRow> {
+    const rows = UUID.test(id) ? await tx.em.query(`SELECT ${INSTRUMENT_COLUMNS} FROM instrument WHERE id = $1 ${lock}`, [id]) : [];
+    if (!rows.length) throw AppError.notFound('Instrument', id);
+    return rows[0];
+  }
+}
