@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@tripartite/config';
+import { ConfigError, loadConfig } from '@tripartite/config';
 import { ensureDatabase, runMigrations } from '@tripartite/database';
 
 /** npm run migrate: creates the database if needed and applies pending migrations. */
@@ -10,8 +10,10 @@ export async function migrate(url: string, log: (line: string) => void = console
 }
 
 if (require.main === module) {
-  migrate(loadConfig().DATABASE_URL).catch((error: Error) => {
-    process.stderr.write(`migrate failed: ${error.message}\n`);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => migrate(loadConfig().DATABASE_URL))
+    .catch((error: Error) => {
+      process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `migrate failed: ${error.message}\n`);
+      process.exit(1);
+    });
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '@tripartite/common';
-import { ACCESS_KEY, Access, requestOf } from './auth.decorators';
+import { ACCESS_KEY, Access, RequestWithActor, requestOf } from './auth.decorators';
 import { TokensService } from './tokens.service';
 
 /** Global guard: authenticates the bearer token and applies the operation's declared access. */
@@ -15,16 +15,30 @@ export class AccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     const req = requestOf(context);
-    if (req.actor === undefined) {
-      const header = req.headers['authorization'];
-      const token = this.tokens.fromHeader(Array.isArray(header) ? header[0] : header);
-      req.actor = token ? this.tokens.verify(token) : null;
-    }
     if (!access) throw AppError.forbidden('This operation is not open to anyone');
-    if (access.kind === 'public') return true;
+    if (access.kind === 'public') {
+      // A stale token must not stop anyone from signing in again or probing health.
+      req.actor ??= this.tryAuthenticate(req);
+      return true;
+    }
+    if (req.actor === undefined) req.actor = this.authenticate(req);
     if (!req.actor) throw AppError.unauthenticated();
     if (access.kind === 'authenticated') return true;
     if (req.actor.roles.some((r) => access.roles.includes(r))) return true;
     throw AppError.forbidden(`Requires one of the roles ${access.roles.join(', ')}`);
+  }
+
+  private authenticate(req: RequestWithActor) {
+    const header = req.headers['authorization'];
+    const token = this.tokens.fromHeader(Array.isArray(header) ? header[0] : header);
+    return token ? this.tokens.verify(token) : null;
+  }
+
+  private tryAuthenticate(req: RequestWithActor) {
+    try {
+      return this.authenticate(req);
+    } catch {
+      return null;
+    }
   }
 }

@@ -18,6 +18,8 @@ export interface CreateUserData {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+// PostgreSQL text cannot hold NUL; other control characters have no place in names either.
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -57,9 +59,19 @@ export class AdminService {
     const countryCode = input.countryCode?.trim().toUpperCase() || null;
     const errors = new FieldErrors()
       .check(name.length >= 1 && name.length <= 300, 'name', 'must be 1 to 300 characters')
+      .check(!CONTROL.test(name), 'name', 'may not contain control characters')
       .check(CONSTITUENT_GROUPS.includes(input.group), 'group', 'is not a constituent group');
     if (input.group === 'GOVERNMENT') errors.check(!!countryCode && /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'a government needs an ISO 3166-1 alpha-2 code');
     else errors.check(countryCode === null || /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'must be an ISO 3166-1 alpha-2 code');
+    // Checked up front so they are reported with the other problems; the unique indexes still decide races.
+    if (name && !CONTROL.test(name)) {
+      const nameTaken = await this.organizations.createQueryBuilder('o').where('lower(o.name) = lower(:name)', { name }).getExists();
+      errors.check(!nameTaken, 'name', 'is already taken');
+    }
+    if (input.group === 'GOVERNMENT' && countryCode && /^[A-Z]{2}$/.test(countryCode)) {
+      const countryTaken = await this.organizations.existsBy({ group: 'GOVERNMENT', countryCode });
+      errors.check(!countryTaken, 'countryCode', 'already has a government');
+    }
     errors.throwIfAny();
     try {
       return await this.tx.run(async ({ em }) => {
@@ -69,8 +81,11 @@ export class AdminService {
       });
     } catch (error) {
       if (pgCode(error) === PG_UNIQUE_VIOLATION) {
-        const field = pgConstraint(error) === 'organization_country_key' ? 'countryCode' : 'name';
-        throw AppError.badInput([{ field, message: 'is already taken' }]);
+        throw AppError.badInput([
+          pgConstraint(error) === 'organization_country_key'
+            ? { field: 'countryCode', message: 'already has a government' }
+            : { field: 'name', message: 'is already taken' },
+        ]);
       }
       throw error;
     }
@@ -81,8 +96,9 @@ export class AdminService {
     const displayName = input.displayName.trim();
     const roles = [...new Set(input.roles)];
     const errors = new FieldErrors()
-      .check(EMAIL.test(email) && email.length <= 320, 'email', 'must be an email address')
+      .check(EMAIL.test(email) && email.length <= 320 && !CONTROL.test(email), 'email', 'must be an email address')
       .check(displayName.length >= 1 && displayName.length <= 200, 'displayName', 'must be 1 to 200 characters')
+      .check(!CONTROL.test(displayName), 'displayName', 'may not contain control characters')
       .check(input.password.length >= 12, 'password', 'must be at least 12 characters')
       .check(input.password.length <= 1024, 'password', 'must be at most 1024 characters')
       .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
@@ -94,6 +110,10 @@ export class AdminService {
       errors.check(!!organization, 'organizationId', 'names no organization');
     } else {
       errors.check(!roles.includes('CONSTITUENT'), 'organizationId', 'is required for a CONSTITUENT');
+    }
+    if (EMAIL.test(email) && !CONTROL.test(email)) {
+      const taken = await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
+      errors.check(!taken, 'email', 'is already registered');
     }
     errors.throwIfAny();
     const passwordHash = await hashPassword(input.password);

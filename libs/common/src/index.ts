@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './actor';
 export * from './logging.module';
+export * from './pagination';

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -44,7 +45,8 @@ export class AppConfig {
   WORKER_HEALTH_PORT = 3001;
 
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
-  @IsString({ message: 'is required when NODE_ENV=production' })
+  @IsDefined({ message: 'is required when NODE_ENV=production' })
+  @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
@@ -65,12 +67,14 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsOptional()
+  @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== undefined || c.ADMIN_PASSWORD !== undefined)
+  @IsDefined({ message: 'is required with ADMIN_PASSWORD' })
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' })
   ADMIN_EMAIL?: string;
 
   @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== undefined || c.ADMIN_PASSWORD !== undefined)
-  @IsString({ message: 'is required with ADMIN_EMAIL' })
+  @IsDefined({ message: 'is required with ADMIN_EMAIL' })
+  @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
@@ -125,6 +129,16 @@ export class AppConfig {
   @Min(1)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_SWEEP_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_INTERVAL_MS = 60000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -154,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // A missing value says so, rather than failing the checks of its form.
+    const message = first.constraints?.isDefined ?? Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const bare = message.startsWith(first.property) ? message.slice(first.property.length).trim() : message;
     throw new ConfigError(`Invalid configuration: ${first.property} ${bare}`);
   }

@@ -36,8 +36,9 @@ export class HealthController {
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref()),
       ]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
-    } catch (error) {
-      return indicator.down({ message: (error as Error).message });
+    } catch {
+      // A public answer: it names no host or port.
+      return indicator.down({ message: 'not reachable' });
     }
   }
 }

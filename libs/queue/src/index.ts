@@ -2,3 +2,4 @@ export * from './redis.module';
 export * from './job-catalogue';
 export * from './job-handler';
 export * from './bullmq-connection';
+export * from './queues.service';

@@ -1,7 +1,22 @@
 /** Every queue and the jobs it carries, with their payloads. Payloads hold ids, never personal data. */
 export interface JobCatalogue {
+  deadlines: {
+    /** Closes the round when it is still OPEN and this closesAt is still its deadline. */
+    'round.close': { roundId: string; closesAt: string };
+    /** Reminds invited organizations that have not commented, `offsetMs` before closesAt. */
+    'round.reminder': { roundId: string; closesAt: string; offsetMs: number };
+    'meeting.reminder': { meetingId: string; startsAt: string };
+    'gb.deadline-reminder': { sessionId: string; documentDeadline: string };
+  };
+  notifications: {
+    /** Resolves an event's recipients: in-app rows, then one email job per user and one delivery per webhook. */
+    'notification.fanout': { eventId: string };
+    'email.send': { eventId: string; userId: string };
+    'webhook.deliver': { deliveryId: string };
+  };
   maintenance: {
     'audit.seal': Record<string, never>;
+    'deadlines.reconcile': Record<string, never>;
   };
 }
 
@@ -11,6 +26,8 @@ export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue
 
 /** The catalogue as data, checked against the registered handlers at boot. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  deadlines: [],
+  notifications: [],
   maintenance: ['audit.seal'],
 };
 

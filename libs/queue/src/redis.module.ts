@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
+import { Queues } from './queues.service';
 
 export const REDIS = Symbol('REDIS');
 
@@ -36,7 +37,8 @@ class RedisCloser implements OnApplicationShutdown {
       },
     },
     RedisCloser,
+    Queues,
   ],
-  exports: [REDIS],
+  exports: [REDIS, Queues],
 })
 export class RedisModule {}

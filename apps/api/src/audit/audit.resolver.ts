@@ -18,7 +18,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnectionModel)
   async auditLog(
     @Args('entityId', { type: () => ID, nullable: true }) entityId?: string,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<AuditEventConnectionModel> {
     const page = await this.log.page(entityId, checkFirst(first, this.config.GRAPHQL_MAX_FIRST), after);

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
@@ -20,16 +21,34 @@ export function makeFormatError(logger: PinoLogger) {
     if (original instanceof HttpException) {
       const status = original.getStatus();
       const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : status === 429 ? ErrorCode.RATE_LIMITED : status < 500 ? ErrorCode.BAD_USER_INPUT : undefined;
-      if (code) return { ...base, message: original.message, extensions: { code } };
+      if (code) return { ...base, message: original.message, extensions: code === ErrorCode.BAD_USER_INPUT ? { code, fields: [] } : { code } };
     }
     const code = formatted.extensions?.code as string | undefined;
     if (code && AS_BAD_INPUT.has(code)) {
-      return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      // Not about one input field; the list is there so every BAD_USER_INPUT has the same shape.
+      return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] } };
     }
     if (code && PASS_THROUGH.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return { ...base, extensions: { ...formatted.extensions } };
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    logger.error({ err: withoutParameters(original), path: formatted.path }, 'unexpected error in a GraphQL operation');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
+}
+
+/** graphql-ws hooks: the same formatting for results sent over the WebSocket, which Apollo never sees. */
+export function wsErrorHooks(format: ReturnType<typeof makeFormatError>): Pick<ServerOptions, 'onNext' | 'onError'> {
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => format(e.toJSON(), e));
+  return {
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
+    onError: (_ctx, _id, _payload, errors) => formatAll(errors),
+  };
+}
+
+/** Driver errors carry the query's parameters (password hashes, personal data): the log keeps the rest. */
+function withoutParameters(error: unknown): unknown {
+  if (!(error instanceof Error) || !('parameters' in error)) return error;
+  const { parameters: _omit, ...rest } = error as Error & Record<string, unknown>;
+  return Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, rest, { message: error.message, stack: error.stack });
 }

@@ -8,7 +8,14 @@ import './enums';
 import type { GqlContext } from './context';
 import { makeFormatError } from './format-error';
 import type { LoadersFactory } from './loaders';
-import { queryLimitsPlugin } from './query-limits.plugin';
+import { QueryLimits, queryLimitsPlugin } from './query-limits.plugin';
+
+/** Also for the graphql-ws `onSubscribe` hook (limitsOnSubscribe) once subscriptions are served. */
+export const queryLimits = (config: AppConfig): QueryLimits => ({
+  maxDepth: config.GRAPHQL_MAX_DEPTH,
+  maxCost: config.GRAPHQL_MAX_COST,
+  maxFirst: config.GRAPHQL_MAX_FIRST,
+});
 
 /** Where the generated schema is written (and committed); production keeps it in memory. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.graphql');
@@ -24,15 +31,19 @@ export function graphqlOptions(
     autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
     sortSchema: true,
     introspection: !config.isProduction,
+    // Without introspection, "Did you mean ...?" suggestions would still leak the schema.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
     playground: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Its protocol codes (PERSISTED_QUERY_NOT_FOUND) are not the contract's.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(logger),
     context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: loaders.create() }),
     plugins: [
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
-      queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST }, () => schemaHost.schema),
+      queryLimitsPlugin(queryLimits(config), () => schemaHost.schema),
     ],
   };
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import { AppConfig } from '@tripartite/config';
 import {
   JOB_HANDLER,
@@ -8,23 +8,28 @@ import {
   JobHandlerMeta,
   QUEUE_NAMES,
   QueueName,
+  Queues,
   bullConnection,
   catalogueProblems,
 } from '@tripartite/queue';
+
+const SCHEDULER_CHECK_MS = 5000;
 
 type Handler = { handle(payload: unknown, job: Job): Promise<unknown> };
 
 /** One BullMQ worker per queue, dispatching each job to its single handler; drains on shutdown. */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
-  private readonly queues: Queue[] = [];
+  private schedulerTimer: NodeJS.Timeout | null = null;
   private readonly handlers = new Map<string, Handler>();
+  private running = 0;
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly config: AppConfig,
+    private readonly queues: Queues,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,7 +55,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker connection error'));
       this.workers.push(worker);
     }
-    await this.scheduleRepeatables(connection);
+    // Not awaited: with Redis away the worker still starts (readiness says so) and schedules once it returns.
+    void this.ensureSchedulers();
+    this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), SCHEDULER_CHECK_MS);
   }
 
   private concurrency(queue: QueueName): number {
@@ -58,22 +65,39 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return Number.isInteger(value) && value > 0 ? value : 5;
   }
 
-  private async scheduleRepeatables(connection: ReturnType<typeof bullConnection>): Promise<void> {
-    const maintenance = new Queue('maintenance', { connection, prefix: this.config.QUEUE_PREFIX });
-    this.queues.push(maintenance);
-    maintenance.on('error', () => undefined);
-    await maintenance.upsertJobScheduler('audit-seal', { every: 1000 }, { name: 'audit.seal', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  /** Idempotent; re-run periodically because Redis here keeps nothing on disk (a restart drops schedulers). */
+  private async ensureSchedulers(): Promise<void> {
+    const maintenance = this.queues.get('maintenance');
+    const schedulers = [
+      { id: 'audit-seal', every: 1000, name: 'audit.seal' },
+      { id: 'deadlines-reconcile', every: this.config.RECONCILE_INTERVAL_MS, name: 'deadlines.reconcile' },
+    ].filter((s) => (JOB_NAMES.maintenance as readonly string[]).includes(s.name));
+    try {
+      for (const s of schedulers) {
+        await maintenance.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+      }
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'cannot schedule repeatable jobs yet; retrying');
+    }
   }
 
   private async dispatch(queue: QueueName, job: Job): Promise<unknown> {
     const handler = this.handlers.get(`${queue}/${job.name}`);
     if (!handler) throw new Error(`no handler for ${queue}/${job.name}`);
-    return handler.handle(job.data, job);
+    this.running += 1;
+    try {
+      return await handler.handle(job.data, job);
+    } finally {
+      this.running -= 1;
+    }
   }
 
-  /** Stops taking jobs, lets running ones finish within SHUTDOWN_TIMEOUT_MS, then closes. */
-  async onApplicationShutdown(signal?: string): Promise<void> {
-    this.logger.log({ signal }, 'stopping workers');
+  /**
+   * Stops taking jobs, lets running ones finish within SHUTDOWN_TIMEOUT_MS, then closes.
+   * Before (not on) shutdown: the database and Redis close in onApplicationShutdown, and running jobs need them.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.logger.log({ running: this.running }, 'stopped taking jobs; waiting for running ones');
     const bound = this.config.SHUTDOWN_TIMEOUT_MS;
     const graceful = Promise.all(this.workers.map((w) => w.close()));
     const timedOut = await Promise.race([
@@ -84,7 +108,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       this.logger.warn(`jobs still running after ${bound} ms; closing anyway`);
       await Promise.all(this.workers.map((w) => w.close(true)));
     }
-    await Promise.all(this.queues.map((q) => q.close()));
-    this.logger.log('workers stopped');
+    if (this.schedulerTimer) clearInterval(this.schedulerTimer);
+    this.logger.log({ running: this.running }, 'workers stopped');
   }
 }

@@ -1,0 +1,101 @@
+import { AppConfig, ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
+
+const SECRET = 'x'.repeat(32);
+
+/** The ConfigError loadConfig throws for this environment (fails the test if it returns). */
+function errorFor(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toBeInstanceOf(AppConfig);
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tripartite',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PORT: 3000,
+      JWT_TTL: '1h',
+      DEMO_PASSWORD: 'tripartite-demo',
+      LOG_LEVEL: 'info',
+    });
+    expect(config.JWT_SECRET).toBeUndefined();
+    expect(config.jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(config.jwtTtlSeconds).toBe(3600);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', JWT_SECRET: '' }).PORT).toBe(3000);
+  });
+
+  it('reads good values, converting numbers and durations', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      DATABASE_URL: 'postgresql://app:pw@db:5432/tri',
+      REDIS_URL: 'rediss://cache:6380/2',
+      PORT: '8080',
+      JWT_TTL: '15m',
+      SMTP_URL: 'smtp://mailpit:1025',
+      QUEUE_PREFIX: 'tri_prod-1',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: 'root@example.org',
+      ADMIN_PASSWORD: 'a long enough password',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.jwtTtlSeconds).toBe(900);
+    expect(config.jwtSecret).toBe(SECRET);
+    expect(config.isProduction).toBe(true);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@127.0.0.1/tripartite' }, /postgres/],
+    ['DATABASE_URL', { DATABASE_URL: '127.0.0.1:5432' }, /postgres/],
+    ['REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }, /redis/],
+    ['PORT', { PORT: 'abc' }, /port number/],
+    ['PORT', { PORT: '70000' }, /port number/],
+    ['PORT', { PORT: '-1' }, /port number/],
+    ['WORKER_HEALTH_PORT', { WORKER_HEALTH_PORT: '3001x' }, /port number/],
+    ['JWT_TTL', { JWT_TTL: 'forever' }, /duration/],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /one of/],
+    ['NODE_ENV', { NODE_ENV: 'staging' }, /one of/],
+    ['QUEUE_PREFIX', { QUEUE_PREFIX: 'tri:prod' }, /letters, digits/],
+    ['JWT_SECRET', { NODE_ENV: 'production' }, /required when NODE_ENV=production/],
+    ['JWT_SECRET', { JWT_SECRET: 'too-short' }, /at least 32 characters/],
+    ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: 'too-short' }, /at least 32 characters/],
+    ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'root@example.org' }, /required with ADMIN_EMAIL/],
+    ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'root@example.org', ADMIN_PASSWORD: 'short' }, /at least 12 characters/],
+    ['ADMIN_EMAIL', { ADMIN_PASSWORD: 'a long enough password' }, /required with ADMIN_PASSWORD/],
+    ['ADMIN_EMAIL', { ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'a long enough password' }, /email/],
+    ['SMTP_URL', { SMTP_URL: 'http://mailpit:1025' }, /smtp/],
+    ['LOGIN_MAX_FAILURES_PER_EMAIL', { LOGIN_MAX_FAILURES_PER_EMAIL: '0' }, /./],
+    ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: 'soon' }, /./],
+  ])('refuses a bad %s in one line naming it: %j', (variable, env, what) => {
+    const { message } = errorFor(env);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(new RegExp(`\\b${variable}\\b`));
+    expect(message).toMatch(what);
+    // Names the variable once, and only that one.
+    expect(message.split(variable)).toHaveLength(2);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const { message } = errorFor({ JWT_SECRET: 'hunter2-but-short' });
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('reports the first bad variable when several are bad', () => {
+    const { message } = errorFor({ PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(message).toMatch(/^Invalid configuration: (PORT|LOG_LEVEL) /);
+  });
+});
