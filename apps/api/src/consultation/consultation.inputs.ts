@@ -1,0 +1,43 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import type { CommentType, CommentVisibility, ConstituentGroup, Disposition } from '@tripartite/domain';
+import { CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum } from '../graphql/enums';
+
+@InputType('ScheduleConsultationInput')
+export class ScheduleConsultationInput {
+  @Field(() => ID) instrumentId: string;
+  @Field(() => ID, { description: 'must be PUBLISHED' }) versionId: string;
+  @Field(() => Date, { description: 'must be in the future' }) closesAt: Date;
+  @Field(() => [ConstituentGroupEnum], { nullable: true, description: 'default: all three' }) groups?: ConstituentGroup[] | null;
+  @Field(() => [ID], { nullable: true, description: 'default: every organization of those groups' }) organizationIds?: string[] | null;
+  @Field(() => CommentVisibilityEnum, { nullable: true, defaultValue: 'AFTER_CLOSE' }) visibility?: CommentVisibility | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) acceptLate?: boolean | null;
+}
+
+@InputType('SubmitCommentInput')
+export class SubmitCommentInput {
+  @Field(() => ID) roundId: string;
+  @Field(() => ID, { nullable: true, description: "must belong to the round's version" }) guidelineId?: string | null;
+  @Field(() => CommentTypeEnum) type: CommentType;
+  @Field(() => String, { description: '1 to 20000 characters after trimming' }) body: string;
+  @Field(() => String, { nullable: true, description: 'at most 20000 characters' }) proposedText?: string | null;
+  @Field(() => String, { nullable: true, description: 'same key from the same user: the same comment back' }) idempotencyKey?: string | null;
+}
+
+@InputType('UpdateCommentInput')
+export class UpdateCommentInput {
+  @Field(() => CommentTypeEnum, { nullable: true }) type?: CommentType | null;
+  @Field(() => String, { nullable: true }) body?: string | null;
+  @Field(() => String, { nullable: true }) proposedText?: string | null;
+}
+
+@InputType('CommentFilter')
+export class CommentFilterInput {
+  @Field(() => ID) roundId: string;
+  @Field(() => ID, { nullable: true }) guidelineId?: string | null;
+  @Field(() => ConstituentGroupEnum, { nullable: true }) group?: ConstituentGroup | null;
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => CommentTypeEnum, { nullable: true }) type?: CommentType | null;
+  @Field(() => DispositionEnum, { nullable: true }) disposition?: Disposition | null;
+  @Field(() => Boolean, { nullable: true }) undisposedOnly?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'full-text over body and proposedText' }) search?: string | null;
+}

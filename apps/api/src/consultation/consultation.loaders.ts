@@ -1,0 +1,13 @@
+import { CommentQueryService, ExtensionRow, RoundRow, RoundService } from '@tripartite/consultation';
+import type { GuidelineEntity } from '@tripartite/drafting';
+import { byId, listsBy } from '../graphql/loaders';
+
+/** Consultation's per-request loaders (composed in graphql/loaders.ts); parents are checked before they are reached. */
+export function consultationLoaders(rounds: RoundService, comments: CommentQueryService) {
+  return {
+    round: byId<RoundRow>((ids) => rounds.byIds(ids)),
+    roundsOfInstrument: listsBy<RoundRow>((ids) => rounds.byInstrumentIds(ids)),
+    extensionsOfRound: listsBy<ExtensionRow>((ids) => rounds.extensionsByRoundIds(ids)),
+    guideline: byId<GuidelineEntity>((ids) => comments.guidelinesByIds(ids)),
+  };
+}

@@ -1,0 +1,176 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
+import type { Actor } from '@tripartite/common';
+import { checkFirst } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
+import { CommentQueryService, CommentService, RoundService } from '@tripartite/consultation';
+import type { Disposition } from '@tripartite/domain';
+import type { GqlContext } from '../graphql/context';
+import { DispositionEnum } from '../graphql/enums';
+import { DraftVersionModel, GuidelineModel, InstrumentModel } from '../drafting/drafting.models';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { CommentFilterInput, ScheduleConsultationInput, SubmitCommentInput, UpdateCommentInput } from './consultation.inputs';
+import {
+  CommentConnectionModel,
+  CommentModel,
+  ConsultationRoundModel,
+  DeadlineExtensionModel,
+  GuidelineCommentSummaryModel,
+} from './consultation.models';
+
+@Resolver(() => ConsultationRoundModel)
+export class ConsultationRoundResolver {
+  constructor(
+    private readonly rounds: RoundService,
+    private readonly comments: CommentQueryService,
+  ) {}
+
+  @Authenticated()
+  @Query(() => ConsultationRoundModel)
+  round(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ConsultationRoundModel> {
+    return this.rounds.get(actor, id);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => ConsultationRoundModel)
+  scheduleConsultation(@CurrentActor() actor: Actor, @Args('input') input: ScheduleConsultationInput): Promise<ConsultationRoundModel> {
+    return this.rounds.schedule(actor, input);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => ConsultationRoundModel)
+  extendConsultation(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('closesAt', { type: () => Date }) closesAt: Date,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<ConsultationRoundModel> {
+    return this.rounds.extend(actor, roundId, closesAt, reason);
+  }
+
+  @ResolveField(() => InstrumentModel)
+  async instrument(@Parent() round: ConsultationRoundModel, @Context() ctx: GqlContext): Promise<InstrumentModel> {
+    return (await ctx.loaders.instrument.load(round.instrumentId))!;
+  }
+
+  @ResolveField(() => DraftVersionModel)
+  async version(@Parent() round: ConsultationRoundModel, @Context() ctx: GqlContext): Promise<DraftVersionModel> {
+    return (await ctx.loaders.draftVersion.load(round.versionId))!;
+  }
+
+  @ResolveField(() => [DeadlineExtensionModel])
+  extensions(@Parent() round: ConsultationRoundModel, @Context() ctx: GqlContext): Promise<DeadlineExtensionModel[]> {
+    return ctx.loaders.extensionsOfRound.load(round.id);
+  }
+
+  @ResolveField(() => [OrganizationModel], { description: 'Invited organizations that have not submitted a comment yet (secretariat only).' })
+  pendingOrganizations(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor): Promise<OrganizationModel[]> {
+    return this.rounds.pendingOrganizations(actor, round.id);
+  }
+
+  @ResolveField(() => [GuidelineCommentSummaryModel])
+  matrix(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor): Promise<GuidelineCommentSummaryModel[]> {
+    return this.comments.matrix(actor, round);
+  }
+}
+
+@Resolver(() => CommentModel)
+export class CommentResolver {
+  constructor(
+    private readonly rounds: RoundService,
+    private readonly writes: CommentService,
+    private readonly query: CommentQueryService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Authenticated()
+  @Query(() => CommentConnectionModel)
+  async comments(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => CommentFilterInput }) filter: CommentFilterInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
+    @Context() ctx: GqlContext,
+  ): Promise<CommentConnectionModel> {
+    const size = checkFirst(first, this.config.GRAPHQL_MAX_FIRST);
+    // Read already: Comment.round of this page costs nothing more.
+    ctx.loaders.round.prime(filter.roundId, await this.rounds.get(actor, filter.roundId));
+    const page = await this.query.page(actor, filter, size, after);
+    return {
+      edges: page.edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+      count: () => this.query.count(actor, filter),
+    };
+  }
+
+  @Roles('CONSTITUENT')
+  @Mutation(() => CommentModel)
+  submitComment(@CurrentActor() actor: Actor, @Args('input') input: SubmitCommentInput): Promise<CommentModel> {
+    return this.writes.submit(actor, input);
+  }
+
+  @Roles('CONSTITUENT')
+  @Mutation(() => CommentModel, { description: "its author's organization, while OPEN" })
+  updateComment(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateCommentInput,
+    @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision?: number | null,
+  ): Promise<CommentModel> {
+    return this.writes.update(actor, id, input, expectedRevision);
+  }
+
+  @Roles('CONSTITUENT')
+  @Mutation(() => CommentModel)
+  withdrawComment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CommentModel> {
+    return this.writes.withdraw(actor, id);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => CommentModel)
+  setDisposition(
+    @CurrentActor() actor: Actor,
+    @Args('commentId', { type: () => ID }) commentId: string,
+    @Args('disposition', { type: () => DispositionEnum }) disposition: Disposition,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ): Promise<CommentModel> {
+    return this.writes.setDisposition(actor, commentId, disposition, note);
+  }
+
+  @ResolveField(() => ConsultationRoundModel)
+  async round(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<ConsultationRoundModel> {
+    return (await ctx.loaders.round.load(comment.roundId))!;
+  }
+
+  @ResolveField(() => GuidelineModel, { nullable: true, description: 'null: a general comment on the whole draft' })
+  guideline(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<GuidelineModel | null> | null {
+    return comment.guidelineId ? ctx.loaders.guideline.load(comment.guidelineId) : null;
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<OrganizationModel> {
+    return (await ctx.loaders.organization.load(comment.organizationId))!;
+  }
+
+  @ResolveField(() => UserModel)
+  async author(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<UserModel> {
+    return (await ctx.loaders.user.load(comment.authorId))!;
+  }
+}
+
+@Resolver(() => CommentConnectionModel)
+export class CommentConnectionResolver {
+  @ResolveField(() => Int)
+  totalCount(@Parent() connection: CommentConnectionModel): Promise<number> {
+    return connection.count();
+  }
+}
+
+/** Instrument.rounds: the consultation's part of the drafting type. */
+@Resolver(() => InstrumentModel)
+export class InstrumentRoundsResolver {
+  @ResolveField(() => [ConsultationRoundModel])
+  rounds(@Parent() instrument: InstrumentModel, @Context() ctx: GqlContext): Promise<ConsultationRoundModel[]> {
+    return ctx.loaders.roundsOfInstrument.load(instrument.id);
+  }
+}

@@ -1,0 +1,69 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@tripartite/common';
+import { CommentService, RoundService } from '@tripartite/consultation';
+import { DraftingReadService } from '@tripartite/drafting';
+import { WorkflowService } from '@tripartite/workflow';
+import { DEMO_COMMENTS } from './demo-comments';
+
+export const DEMO_SECRETARIAT = 'secretariat@tripartite.demo';
+export const DEMO_CLOSE_REASON = 'Demo: comment period closed';
+
+/**
+ * A CLOSED first round on the instrument's version 1, with the demo constituents' comments,
+ * most of them disposed, leaving the instrument in CONSOLIDATION. Everything goes through
+ * the services (the same rules, transactions and audit as the API); a deadline in the future
+ * is required to open a round, so the round is closed early, with a reason, as the
+ * secretariat would. Does nothing when the instrument already has a round.
+ * Needs ConsultationModule and WorkflowModule in the context, and the demo people.
+ */
+export async function seedDemoConsultation(app: INestApplicationContext, instrumentId: string): Promise<void> {
+  const dataSource = app.get(DataSource, { strict: false });
+  const rounds = app.get(RoundService, { strict: false });
+  const comments = app.get(CommentService, { strict: false });
+  const workflow = app.get(WorkflowService, { strict: false });
+  const drafting = app.get(DraftingReadService, { strict: false });
+
+  const [existing] = await dataSource.query(`SELECT 1 FROM consultation_round WHERE instrument_id = $1`, [instrumentId]);
+  if (existing) return;
+  const version = (await drafting.versionsByInstrumentIds([instrumentId])).find((v) => v.number === 1 && v.status === 'PUBLISHED');
+  if (!version) throw new Error(`Demo consultation: instrument ${instrumentId} has no published version 1`);
+  const guidelines = new Map((await drafting.guidelinesByVersionIds([version.id])).map((g) => [g.key, g.id]));
+  const missing = DEMO_COMMENTS.filter((c) => c.guideline !== null && !guidelines.has(c.guideline)).map((c) => c.guideline);
+  if (missing.length) throw new Error(`Demo consultation: no guideline ${missing.join(', ')} in the demo instrument`);
+
+  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, ...DEMO_COMMENTS.map((c) => c.author)]);
+  const secretariat = actors.get(DEMO_SECRETARIAT)!;
+  const [{ closesAt }] = await dataSource.query(`SELECT clock_timestamp() + interval '10 minutes' AS "closesAt"`);
+
+  const round = await rounds.schedule(secretariat, { instrumentId, versionId: version.id, closesAt, visibility: 'AFTER_CLOSE' });
+  await workflow.advance(secretariat, instrumentId, 'CONSULTATION');
+  const submitted = [];
+  for (const c of DEMO_COMMENTS) {
+    const comment = await comments.submit(actors.get(c.author)!, {
+      roundId: round.id,
+      guidelineId: c.guideline === null ? null : guidelines.get(c.guideline)!,
+      type: c.type,
+      body: c.body,
+      proposedText: c.proposedText ?? null,
+    });
+    submitted.push({ id: comment.id, demo: c });
+  }
+  await workflow.advance(secretariat, instrumentId, 'CONSOLIDATION', DEMO_CLOSE_REASON);
+  for (const { id, demo } of submitted) {
+    if (demo.disposition) await comments.setDisposition(secretariat, id, demo.disposition, demo.note ?? null);
+  }
+}
+
+async function actorsByEmail(dataSource: DataSource, emails: string[]): Promise<Map<string, Actor>> {
+  const rows: { email: string; id: string; roles: Actor['roles']; organizationId: string | null; group: Actor['group'] }[] = await dataSource.query(
+    `SELECT lower(u.email) AS email, u.id, u.roles, u.organization_id AS "organizationId", o."group"
+       FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id
+      WHERE lower(u.email) = ANY($1::text[])`,
+    [[...new Set(emails.map((e) => e.toLowerCase()))]],
+  );
+  const actors = new Map(rows.map((r) => [r.email, { userId: r.id, roles: r.roles, organizationId: r.organizationId, group: r.group }]));
+  const unknown = [...new Set(emails)].filter((e) => !actors.has(e.toLowerCase()));
+  if (unknown.length) throw new Error(`Demo consultation: seed the demo people first (missing ${unknown.join(', ')})`);
+  return new Map(emails.map((e) => [e, actors.get(e.toLowerCase())!]));
+}

@@ -1,0 +1,64 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CommentStatus, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
+
+/** A constituent's comment (the generated `search` column is the database's own and is not mapped). */
+@Entity('comment')
+export class CommentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  roundId: string;
+
+  /** null: a general comment on the whole draft. */
+  @Column({ type: 'uuid', nullable: true })
+  guidelineId: string | null;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'text' })
+  group: ConstituentGroup;
+
+  @Column({ type: 'uuid' })
+  authorId: string;
+
+  @Column({ type: 'text' })
+  type: CommentType;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'text', nullable: true })
+  proposedText: string | null;
+
+  @Column({ type: 'text', default: 'SUBMITTED' })
+  status: CommentStatus;
+
+  @Column({ type: 'boolean', default: false })
+  late: boolean;
+
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  disposition: Disposition | null;
+
+  @Column({ type: 'text', nullable: true })
+  dispositionNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disposedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  disposedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  idempotencyKey: string | null;
+}

@@ -1,0 +1,24 @@
+import type { CommentEntity } from './comment.entity';
+import type { ConsultationRoundEntity } from './consultation-round.entity';
+
+/** A comment as read back (the idempotency key stays with its author's requests). */
+export type CommentRow = Omit<CommentEntity, 'idempotencyKey'>;
+
+export const commentColumns = (c = 'c'): string =>
+  `${c}.id, ${c}.round_id AS "roundId", ${c}.guideline_id AS "guidelineId", ${c}.organization_id AS "organizationId",
+   ${c}."group", ${c}.author_id AS "authorId", ${c}.type, ${c}.body, ${c}.proposed_text AS "proposedText", ${c}.status,
+   ${c}.late, ${c}.revision, ${c}.submitted_at AS "submittedAt", ${c}.updated_at AS "updatedAt", ${c}.disposition,
+   ${c}.disposition_note AS "dispositionNote", ${c}.disposed_at AS "disposedAt", ${c}.disposed_by AS "disposedBy"`;
+
+export const roundColumns = (r = 'r'): string =>
+  `${r}.id, ${r}.instrument_id AS "instrumentId", ${r}.number, ${r}.version_id AS "versionId", ${r}.status,
+   ${r}.opens_at AS "opensAt", ${r}.closes_at AS "closesAt", ${r}.closed_at AS "closedAt", ${r}.early_close AS "earlyClose",
+   ${r}.groups, ${r}.visibility, ${r}.accept_late AS "acceptLate", ${r}.created_at AS "createdAt", ${r}.created_by AS "createdBy"`;
+
+export type RoundRow = ConsultationRoundEntity;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+
+/** Characters as PostgreSQL's char_length counts them (code points). */
+export const charLength = (s: string): number => Array.from(s).length;
