@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AdminService } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
 import { assertValidTransitionTable } from '@tripartite/domain';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 
 /** Builds the API application (also used by tests, which listen on a port of their own). */
@@ -23,6 +24,7 @@ export async function createApi(): Promise<INestApplication> {
   );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
   app.useBodyParser('json', { limit: '1mb' });
+  mountQueueDashboard(app);
   app.enableShutdownHooks();
   await app.get(AdminService).ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   return app;

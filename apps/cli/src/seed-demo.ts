@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@tripartite/config';
 import { migrate } from './migrate';
+import { seedDemoConsultation } from './seed/demo-consultation';
 import { DemoSeeder } from './seed/demo-seeder';
 import { SeedModule } from './seed/seed.module';
 
@@ -14,7 +15,8 @@ export async function seedDemo(options: { onlyIfEmpty: boolean }, log: (line: st
       log('Database already has data: demo seed skipped');
       return;
     }
-    await seeder.seed();
+    const instruments = await seeder.seed();
+    await seedDemoConsultation(app, instruments.mflm);
     log('Demo data is in place');
   } finally {
     await app.close();

@@ -1,19 +1,31 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@tripartite/auth';
+import { ConsultationModule } from '@tripartite/consultation';
+import { MeetingsModule } from '@tripartite/meetings';
+import { WorkflowModule } from '@tripartite/workflow';
 import { AuditModule } from '@tripartite/audit';
 import { loggingModule } from '@tripartite/common';
 import { ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
 import { HealthModule } from '@tripartite/health';
+import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { AuditSealProcessor } from './jobs/audit-seal.processor';
+import { DeadlinesReconcileProcessor } from './jobs/deadlines-reconcile.processor';
+import { RoundCloseProcessor } from './jobs/round-close.processor';
+import { RoundReminderProcessor } from './jobs/round-reminder.processor';
+import { MeetingReminderProcessor } from './jobs/meeting-reminder.processor';
+import { EmailSendProcessor } from './jobs/email-send.processor';
+import { NotificationFanoutProcessor } from './jobs/notification-fanout.processor';
+import { WebhookDeliverProcessor } from './jobs/webhook-deliver.processor';
 import { JobRunner } from './runner/job-runner';
 
 @Module({
-  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, HealthModule],
-  providers: [JobRunner, OutboxRelay, AuditSealProcessor],
+  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, NotificationsModule, HealthModule],
+  providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, DeadlinesReconcileProcessor,
+    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUrl,
   Matches,
   Max,
@@ -18,6 +19,15 @@ const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "90s", "15m", "1h", "7d" in milliseconds (a bare number is seconds). */
+export function durationMs(value: string): number {
+  const m = /^(\d+)([smhd]?)$/.exec(value.trim());
+  if (!m) throw new ConfigError(`Invalid duration ${value}`);
+  return Number(m[1]) * UNIT_MS[(m[2] || 's') as keyof typeof UNIT_MS];
+}
 
 export const DEV_JWT_SECRET = 'tripartite-development-secret-do-not-use-in-production';
 
@@ -139,6 +149,67 @@ export class AppConfig {
   @Min(1000)
   RECONCILE_INTERVAL_MS = 60000;
 
+  /** Deadlines in emails are shown in UTC and in this IANA zone. */
+  @IsTimeZone({ message: 'must be an IANA time zone such as Europe/Zurich' })
+  SECRETARIAT_TIME_ZONE = 'Europe/Zurich';
+
+  /** Outside production webhooks may always reach private addresses; in production only with this set. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; each retry doubles it (with jitter). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_BACKOFF_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  /** A job whose worker died is retried once its lock expires (BullMQ stalled-job check). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  JOB_LOCK_DURATION_MS = 30000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JOB_STALLED_INTERVAL_MS = 30000;
+
+  /** Offsets before a round's deadline at which non-commenting organizations are reminded, e.g. "7d,1d". */
+  @Transform(toList)
+  @Matches(/^\d+[smhd]$/, { each: true, message: 'must be durations like 7d,1d or 90m' })
+  REMINDER_OFFSETS: string[] = ['7d', '1d'];
+
+  /** A Governing Body session's papers are due this many days before it opens, unless the session says otherwise. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  GB_DOCUMENT_DEADLINE_DAYS = 15;
+
+  /** How long before a meeting opens its participants and moderators are reminded. */
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration like 1d or 12h' })
+  MEETING_REMINDER_OFFSET = '1d';
+
+  /** How long before a GB session's document deadline the secretariat is reminded. */
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration like 7d' })
+  GB_REMINDER_OFFSET = '7d';
+
+  get reminderOffsetsMs(): number[] {
+    return this.REMINDER_OFFSETS.map(durationMs);
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -149,9 +220,7 @@ export class AppConfig {
   }
 
   get jwtTtlSeconds(): number {
-    const m = /^(\d+)([smhd]?)$/.exec(this.JWT_TTL)!;
-    const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-    return Number(m[1]) * unit;
+    return durationMs(this.JWT_TTL) / 1000;
   }
 }
 

@@ -3,6 +3,7 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
+import { NotificationsService } from '@tripartite/notifications';
 import { COMMENT_TYPES, CommentType, DISPOSITIONS, Disposition, isOneOf } from '@tripartite/domain';
 import { CommentQueryService } from './comment-query.service';
 import { lockRoundForWrite } from './round-lock';
@@ -39,6 +40,7 @@ export class CommentService {
     private readonly audit: AuditService,
     private readonly query: CommentQueryService,
     private readonly live: LivePublisher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async submit(actor: Actor, input: SubmitCommentInput): Promise<CommentRow> {
@@ -246,5 +248,6 @@ export class CommentService {
       note: comment.dispositionNote,
       previous: before.disposition ? { disposition: before.disposition, note: before.dispositionNote } : null,
     });
+    await this.notifications.emit(tx.em, { kind: 'comment.disposed', subjectId: comment.id, data: { roundId: comment.roundId, commentId: comment.id } });
   }
 }

@@ -10,6 +10,7 @@ import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationRoundEntity } from './consultation-round.entity';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { RoundInvitationEntity } from './round-invitation.entity';
+import { RoundDeadlines } from './round-deadlines.service';
 import { RoundService } from './round.service';
 
 /**
@@ -24,7 +25,7 @@ import { RoundService } from './round.service';
     DraftingModule,
     LiveModule,
   ],
-  providers: [RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],
-  exports: [RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
+  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],
+  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
 })
 export class ConsultationModule {}

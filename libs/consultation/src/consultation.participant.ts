@@ -3,6 +3,8 @@ import type { Actor } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import type { Tx } from '@tripartite/database';
 import { SnapshotPart, StageMove, WorkflowHooks, WorkflowParticipant } from '@tripartite/workflow';
+import { NotificationsService } from '@tripartite/notifications';
+import { RoundDeadlines } from './round-deadlines.service';
 import { RoundRow, roundColumns } from './sql-columns';
 
 /** The consultation's part in stage moves: facts for the guards, and opening or closing the round with the move. */
@@ -11,6 +13,8 @@ export class ConsultationParticipant implements WorkflowParticipant, OnModuleIni
   constructor(
     private readonly hooks: WorkflowHooks,
     private readonly audit: AuditService,
+    private readonly deadlines: RoundDeadlines,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -80,6 +84,8 @@ export class ConsultationParticipant implements WorkflowParticipant, OnModuleIni
       opensAt: round.opensAt?.toISOString(),
       closesAt: round.closesAt.toISOString(),
     });
+    await this.deadlines.schedule(tx, round, round.opensAt ?? new Date());
+    await this.notifications.emit(tx.em, { kind: 'consultation.opened', instrumentId: round.instrumentId, subjectId: round.id, data: { roundId: round.id } });
   }
 
   private async closed(tx: Tx, actor: Actor | null, round: RoundRow, reason: string | null): Promise<void> {
@@ -91,5 +97,6 @@ export class ConsultationParticipant implements WorkflowParticipant, OnModuleIni
       earlyClose: round.earlyClose,
       reason,
     });
+    await this.notifications.emit(tx.em, { kind: 'consultation.closed', instrumentId: round.instrumentId, subjectId: round.id, data: { roundId: round.id } });
   }
 }

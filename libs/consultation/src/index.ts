@@ -10,3 +10,4 @@ export * from './comment-query.service';
 export * from './comments-csv';
 export * from './consultation.participant';
 export * from './consultation.module';
+export * from './round-deadlines.service';

@@ -6,6 +6,8 @@ import { DraftingReadService } from '@tripartite/drafting';
 import { COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, CommentVisibility, ConstituentGroup, isOneOf } from '@tripartite/domain';
 import type { OrganizationEntity } from '@tripartite/auth';
 import type { DeadlineExtensionEntity } from './deadline-extension.entity';
+import { NotificationsService } from '@tripartite/notifications';
+import { RoundDeadlines } from './round-deadlines.service';
 import { RoundRow, charLength, isUuid, roundColumns } from './sql-columns';
 
 export interface ScheduleRoundInput {
@@ -32,6 +34,8 @@ export class RoundService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly drafting: DraftingReadService,
+    private readonly deadlines: RoundDeadlines,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async schedule(actor: Actor, input: ScheduleRoundInput): Promise<RoundRow> {
@@ -212,6 +216,7 @@ export class RoundService {
       acceptLate: round.acceptLate,
       invited: organizationIds.length,
     });
+    await this.notifications.emit(tx.em, { kind: 'consultation.scheduled', instrumentId: round.instrumentId, subjectId: round.id, data: { roundId: round.id } });
   }
 
   private async extended(tx: Tx, actor: Actor, round: RoundRow, extension: ExtensionRow): Promise<void> {
@@ -219,6 +224,14 @@ export class RoundService {
       from: extension.fromAt.toISOString(),
       to: extension.toAt.toISOString(),
       reason: extension.reason,
+    });
+    // The jobs of the old deadline stay queued and do nothing when they fire.
+    if (round.status === 'OPEN') await this.deadlines.schedule(tx, round, extension.at);
+    await this.notifications.emit(tx.em, {
+      kind: 'consultation.extended',
+      instrumentId: round.instrumentId,
+      subjectId: round.id,
+      data: { roundId: round.id, fromAt: extension.fromAt.toISOString(), toAt: extension.toAt.toISOString() },
     });
   }
 }

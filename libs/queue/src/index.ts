@@ -3,3 +3,4 @@ export * from './job-catalogue';
 export * from './job-handler';
 export * from './bullmq-connection';
 export * from './queues.service';
+export * from './job-options';

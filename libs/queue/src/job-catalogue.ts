@@ -26,9 +26,9 @@ export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue
 
 /** The catalogue as data, checked against the registered handlers at boot. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
-  deadlines: [],
-  notifications: [],
-  maintenance: ['audit.seal'],
+  deadlines: ['round.close', 'round.reminder', 'meeting.reminder'],
+  notifications: ['notification.fanout', 'email.send', 'webhook.deliver'],
+  maintenance: ['audit.seal', 'deadlines.reconcile'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

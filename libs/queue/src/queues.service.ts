@@ -30,6 +30,17 @@ export class Queues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => closeQueue(q)));
   }
+}
+
+/**
+ * BullMQ emits "Connection is closed" with no listener left when a queue is closed while its
+ * connection is still initializing; let it finish first (bounded), and keep a listener for a late error.
+ */
+async function closeQueue(queue: Queue): Promise<void> {
+  await Promise.race([queue.waitUntilReady().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+  const connection = (queue as unknown as { connection?: { on(event: string, fn: () => void): void } }).connection;
+  await queue.close().catch(() => undefined);
+  connection?.on('error', () => undefined);
 }

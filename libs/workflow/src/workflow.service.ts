@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppError, hasRole } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
+import { LivePublisher } from '@tripartite/live';
+import { NotificationsService } from '@tripartite/notifications';
 import {
   STAGES,
   Stage,
@@ -44,6 +46,8 @@ export class WorkflowService {
     private readonly tx: Transactions,
     private readonly hooks: WorkflowHooks,
     private readonly audit: AuditService,
+    private readonly live: LivePublisher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Runs the move in its own transaction (actor null: the system, e.g. a deadline). */
@@ -68,10 +72,11 @@ export class WorkflowService {
       `UPDATE instrument SET stage = $2, revision = revision + 1 WHERE id = $1 RETURNING ${INSTRUMENT_COLUMNS}`,
       [instrumentId, to],
     );
-    await tx.em.query(
-      `INSERT INTO stage_transition (instrument_id, from_stage, to_stage, at, actor_id, reason, early_close) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    const [transition]: { id: string }[] = await tx.em.query(
+      `INSERT INTO stage_transition (instrument_id, from_stage, to_stage, at, actor_id, reason, early_close) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [instrumentId, instrument.stage, to, snapshot.now, actor?.userId ?? null, cleanReason, earlyClose],
     );
+    tx.afterCommit(() => this.live.publish('stageChanged', instrumentId, { instrumentId, transitionId: transition.id }));
     await this.audit.record(tx.em, actor, 'stage.changed', 'Instrument', instrumentId, {
       from: instrument.stage,
       to,
@@ -79,6 +84,7 @@ export class WorkflowService {
       earlyClose,
       revision: updated.revision,
     });
+    await this.notifications.emit(tx.em, { kind: 'stage.changed', instrumentId, subjectId: instrumentId, data: { from: instrument.stage, to } });
     return updated as InstrumentRow;
   }
 
@@ -99,6 +105,16 @@ export class WorkflowService {
     const byInstrument = new Map<string, StageTransitionRow[]>(instrumentIds.map((id) => [id, []]));
     for (const { instrumentId, ...row } of rows) byInstrument.get(instrumentId)?.push(row);
     return byInstrument;
+  }
+
+  /** One transition by id (what a stageChanged event names); null when there is none. */
+  async transition(id: string): Promise<StageTransitionRow | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.tx.dataSource.query(
+      `SELECT from_stage AS "from", to_stage AS "to", at, actor_id AS "actorId", reason FROM stage_transition WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   private async snapshotIn(tx: Tx, instrument: InstrumentRow, actor: Actor | null, reason: string | null | undefined): Promise<WorkflowSnapshot> {

@@ -26,10 +26,13 @@ export class DemoSeeder {
     return n === 0;
   }
 
-  async seed(): Promise<void> {
+  /** People and instruments; returns the instruments' ids for the stages seeded after them. */
+  async seed(): Promise<{ mflm: string; platform: string }> {
     await this.people();
-    await this.instrument(DEMO_INSTRUMENTS.mflm, { publish: true });
-    await this.instrument(DEMO_INSTRUMENTS.platform, { publish: false });
+    return {
+      mflm: await this.instrument(DEMO_INSTRUMENTS.mflm, { publish: true }),
+      platform: await this.instrument(DEMO_INSTRUMENTS.platform, { publish: false }),
+    };
   }
 
   /** Created through the same import the API uses, from the Markdown kept in apps/cli/src/demo. */

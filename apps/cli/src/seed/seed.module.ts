@@ -3,14 +3,18 @@ import { AuditModule } from '@tripartite/audit';
 import { AuthModule } from '@tripartite/auth';
 import { ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
+import { ConsultationModule } from '@tripartite/consultation';
 import { DraftingModule } from '@tripartite/drafting';
+import { MeetingsModule } from '@tripartite/meetings';
+import { NotificationsModule } from '@tripartite/notifications';
+import { OutboxModule } from '@tripartite/outbox';
 import { WorkflowModule } from '@tripartite/workflow';
 import { RedisModule } from '@tripartite/queue';
 import { DemoSeeder } from './demo-seeder';
 
 /** The services the seed writes through: the same rules as the API. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, AuditModule, AuthModule, WorkflowModule, DraftingModule],
+  imports: [ConfigModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, DraftingModule, ConsultationModule, MeetingsModule, NotificationsModule],
   providers: [DemoSeeder],
 })
 export class SeedModule {}

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { QueueName, Queues } from '@tripartite/queue';
+import { JobOptionsMap, QueueName, Queues, jobOptions, optionsFor } from '@tripartite/queue';
 
 const BATCH = 200;
 
@@ -28,12 +28,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly options: JobOptionsMap;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: Queues,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.options = jobOptions(config);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
@@ -70,7 +73,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         );
         for (const row of rows) {
           const delay = row.runAt ? Math.max(0, row.runAt.getTime() - Date.now()) : 0;
-          await this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.jobId, delay });
+          const opts = { ...optionsFor(this.options, row.queue, row.name), jobId: row.jobId, delay };
+          await this.queues.get(row.queue).add(row.name, row.payload, opts);
         }
         if (rows.length) {
           await em.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);

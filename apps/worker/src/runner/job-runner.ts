@@ -49,6 +49,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.concurrency(queue),
+        // How soon a job whose worker died (SIGKILL, crash) runs again elsewhere.
+        lockDuration: this.config.JOB_LOCK_DURATION_MS,
+        stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
         autorun: true,
       });
       worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, queue, err: err.message }, 'job failed'));
@@ -57,7 +60,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     // Not awaited: with Redis away the worker still starts (readiness says so) and schedules once it returns.
     void this.ensureSchedulers();
-    this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), SCHEDULER_CHECK_MS);
+    const every = Math.min(SCHEDULER_CHECK_MS, Math.max(1000, this.config.RECONCILE_INTERVAL_MS));
+    this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), every);
   }
 
   private concurrency(queue: QueueName): number {

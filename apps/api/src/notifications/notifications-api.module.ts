@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DraftingModule } from '@tripartite/drafting';
+import { NotificationsModule } from '@tripartite/notifications';
+import { EmailPreferencesResolver } from './email-preferences.resolver';
+import { NotificationsResolver } from './notifications.resolver';
+import { WebhooksResolver } from './webhooks.resolver';
+
+/** Notifications' GraphQL surface: the caller's inbox, email preferences, webhooks (ADMIN). */
+@Module({
+  imports: [NotificationsModule, DraftingModule],
+  providers: [NotificationsResolver, WebhooksResolver, EmailPreferencesResolver],
+})
+export class NotificationsApiModule {}

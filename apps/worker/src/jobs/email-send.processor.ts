@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { EmailOutcome, EmailSender } from '@tripartite/notifications';
+import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
+
+@Injectable()
+@JobHandler('notifications', 'email.send')
+export class EmailSendProcessor implements HandlesJob<'notifications', 'email.send'> {
+  constructor(private readonly sender: EmailSender) {}
+
+  handle({ eventId, userId }: JobPayload<'notifications', 'email.send'>): Promise<EmailOutcome> {
+    return this.sender.send(eventId, userId);
+  }
+}

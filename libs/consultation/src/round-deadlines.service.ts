@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@tripartite/config';
+import { AppError, ErrorCode } from '@tripartite/common';
+import { Tx, Transactions } from '@tripartite/database';
+import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
+import { OutboxService } from '@tripartite/outbox';
+import { Queues } from '@tripartite/queue';
+import { WorkflowService } from '@tripartite/workflow';
+
+export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';
+
+interface DueRound {
+  id: string;
+  instrumentId: string;
+  closesAt: Date;
+  opensAt: Date;
+}
+
+/** Longest wait a close job accepts when it fires a little before the database's clock reaches closesAt. */
+const EARLY_TOLERANCE_MS = 10_000;
+
+/**
+ * Deadline jobs of consultation rounds. Jobs carry the closesAt they were made for: when the
+ * deadline has moved (extension) or the round is already closed, the job does nothing.
+ */
+@Injectable()
+export class RoundDeadlines {
+  private readonly logger = new Logger(RoundDeadlines.name);
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly outbox: OutboxService,
+    private readonly workflow: WorkflowService,
+    private readonly queues: Queues,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Inside the opening (or extending) transaction: the close job at closesAt and reminders before it. */
+  async schedule(tx: Tx, round: { id: string; closesAt: Date }, from: Date): Promise<void> {
+    const closesAt = round.closesAt.toISOString();
+    await this.outbox.add(tx.em, {
+      queue: 'deadlines',
+      name: 'round.close',
+      payload: { roundId: round.id, closesAt },
+      jobId: roundCloseJobId(round.id, round.closesAt),
+      runAt: round.closesAt,
+    });
+    for (const reminder of reminderTimes(round.closesAt, from, this.config.reminderOffsetsMs)) {
+      await this.outbox.add(tx.em, {
+        queue: 'deadlines',
+        name: 'round.reminder',
+        payload: { roundId: round.id, closesAt, offsetMs: reminder.offsetMs },
+        jobId: reminderJobId(round.id, round.closesAt, reminder.offsetMs),
+        runAt: reminder.at,
+      });
+    }
+  }
+
+  /** The close job: moves the instrument out of CONSULTATION as the system, if this deadline still stands and has passed. */
+  async closeIfDue(roundId: string, closesAt: string): Promise<CloseOutcome> {
+    const [round] = await this.tx.dataSource.query(
+      `SELECT instrument_id AS "instrumentId", status = 'OPEN' AND closes_at = $2::timestamptz AS current,
+              extract(epoch FROM closes_at - clock_timestamp()) * 1000 AS "remainingMs"
+         FROM consultation_round WHERE id = $1`,
+      [roundId, closesAt],
+    );
+    if (!round?.current) return 'moved-on';
+    const remaining = Number(round.remainingMs);
+    if (remaining > EARLY_TOLERANCE_MS) return 'not-due';
+    // BullMQ's timer and the database's clock may differ by a little: wait for the database.
+    if (remaining > 0) await new Promise((r) => setTimeout(r, Math.ceil(remaining) + 5));
+    try {
+      await this.workflow.advance(null, round.instrumentId, 'CONSOLIDATION');
+      return 'closed';
+    } catch (error) {
+      // Someone (a person, another worker, reconcile) moved it first.
+      if (error instanceof AppError && (error.code === ErrorCode.TRANSITION_BLOCKED || error.code === ErrorCode.CONFLICT)) {
+        const [again] = await this.tx.dataSource.query(`SELECT status FROM consultation_round WHERE id = $1`, [roundId]);
+        if (again?.status !== 'OPEN') return 'moved-on';
+      }
+      throw error;
+    }
+  }
+
+  /** Whether a reminder job still applies (same deadline, round still open). */
+  async reminderApplies(roundId: string, closesAt: string): Promise<{ instrumentId: string } | null> {
+    const [round] = await this.tx.dataSource.query(
+      `SELECT instrument_id AS "instrumentId" FROM consultation_round
+        WHERE id = $1 AND status = 'OPEN' AND closes_at = $2::timestamptz AND closes_at > clock_timestamp()`,
+      [roundId, closesAt],
+    );
+    return round ?? null;
+  }
+
+  /**
+   * Self-healing after Redis lost its jobs: closes every OPEN round past its deadline, and
+   * re-creates the close and reminder jobs of the others when BullMQ no longer has them.
+   */
+  async reconcile(): Promise<{ closed: number; rescheduled: number }> {
+    const rounds: (DueRound & { due: boolean; now: Date })[] = await this.tx.dataSource.query(
+      `SELECT id, instrument_id AS "instrumentId", closes_at AS "closesAt", opens_at AS "opensAt",
+              closes_at <= clock_timestamp() AS due, clock_timestamp() AS now
+         FROM consultation_round WHERE status = 'OPEN'`,
+    );
+    let closed = 0;
+    let rescheduled = 0;
+    const deadlines = this.queues.get('deadlines');
+    for (const round of rounds) {
+      if (round.due) {
+        if ((await this.closeIfDue(round.id, round.closesAt.toISOString())) === 'closed') closed += 1;
+        continue;
+      }
+      const closesAt = round.closesAt.toISOString();
+      const wanted = [
+        { name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), payload: { roundId: round.id, closesAt }, at: round.closesAt },
+        ...reminderTimes(round.closesAt, round.now, this.config.reminderOffsetsMs).map((r) => ({
+          name: 'round.reminder',
+          jobId: reminderJobId(round.id, round.closesAt, r.offsetMs),
+          payload: { roundId: round.id, closesAt, offsetMs: r.offsetMs },
+          at: r.at,
+        })),
+      ];
+      for (const job of wanted) {
+        if (await deadlines.getJob(job.jobId)) continue;
+        await deadlines.add(job.name, job.payload, { jobId: job.jobId, delay: Math.max(0, job.at.getTime() - Date.now()) });
+        rescheduled += 1;
+      }
+    }
+    if (closed || rescheduled) this.logger.log({ closed, rescheduled }, 'reconciled deadlines');
+    return { closed, rescheduled };
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '@tripartite/config';
+import { Transactions } from '@tripartite/database';
+import { LivePublisher } from '@tripartite/live';
+import { OutboxService } from '@tripartite/outbox';
+import { loadEventContext } from './event-context';
+import { NotificationEventRow, eventColumns } from './kinds';
+import { RecipientResolvers } from './recipients';
+import { renderMessage } from './templates';
+
+export interface FanoutResult {
+  /** false: the event is unknown, or an earlier run already fanned it out. */
+  done: boolean;
+  notified: number;
+  emails: number;
+  webhooks: number;
+}
+
+/** The body a webhook receives for an event, frozen per delivery. */
+export function webhookPayload(deliveryId: string, event: NotificationEventRow): string {
+  return JSON.stringify({ id: deliveryId, kind: event.kind, occurredAt: event.occurredAt.toISOString(), instrumentId: event.instrumentId, data: event.data });
+}
+
+/**
+ * One event to its recipients, in one transaction: an in-app row per user, then one email job per
+ * user who wants email of this kind, and one delivery per matching webhook. The event row is locked
+ * and stamped, so a re-run (retry, stalled job) adds nothing.
+ */
+@Injectable()
+export class NotificationFanout {
+  private readonly logger = new Logger(NotificationFanout.name);
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly resolvers: RecipientResolvers,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly live: LivePublisher,
+  ) {}
+
+  fanOut(eventId: string): Promise<FanoutResult> {
+    const none: FanoutResult = { done: false, notified: 0, emails: 0, webhooks: 0 };
+    return this.tx.run(async ({ em, afterCommit }) => {
+      const [event]: NotificationEventRow[] = await em.query(`SELECT ${eventColumns('e')} FROM notification_event e WHERE e.id = $1 FOR UPDATE`, [eventId]);
+      if (!event) {
+        this.logger.warn({ eventId }, 'notification event not found; nothing to fan out');
+        return none;
+      }
+      if (event.fannedOutAt) return none;
+
+      let userIds = await this.resolvers.resolve(em, event);
+      if (userIds === null) {
+        this.logger.warn({ eventId, kind: event.kind }, 'no recipient resolver for this kind; no user is notified');
+        userIds = [];
+      }
+      const message = renderMessage(await loadEventContext(em, event), this.config.SECRETARIAT_TIME_ZONE);
+      const added: { id: string; userId: string; emailOff: boolean }[] = await em.query(
+        `WITH added AS (
+           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id)
+           SELECT $1, u, $2, $3, $4, $5 FROM unnest($6::uuid[]) u
+           ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id)
+         SELECT a.id, a.user_id AS "userId", $2 = ANY(au.email_opt_out) AS "emailOff"
+           FROM added a JOIN app_user au ON au.id = a.user_id ORDER BY a.user_id`,
+        [event.id, event.kind, message.title, message.body, event.instrumentId, userIds],
+      );
+      for (const a of added) afterCommit(() => this.live.publish('notificationAdded', a.userId, { userId: a.userId, notificationId: a.id }));
+      const emailTo = added.filter((a) => !a.emailOff);
+      for (const { userId } of emailTo) {
+        await this.outbox.add(em, { queue: 'notifications', name: 'email.send', payload: { eventId: event.id, userId }, jobId: `email-${event.id}-${userId}` });
+      }
+
+      const webhooks: { id: string }[] = await em.query(
+        `SELECT id FROM webhook WHERE active AND events && ARRAY[$1, '*']::text[] ORDER BY created_at, id`,
+        [event.kind],
+      );
+      let deliveries = 0;
+      for (const webhook of webhooks) {
+        const deliveryId = randomUUID();
+        const [created] = await em.query(
+          `INSERT INTO webhook_delivery (id, webhook_id, event_id, payload) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (event_id, webhook_id) DO NOTHING RETURNING id`,
+          [deliveryId, webhook.id, event.id, webhookPayload(deliveryId, event)],
+        );
+        if (!created) continue;
+        deliveries += 1;
+        await this.outbox.add(em, { queue: 'notifications', name: 'webhook.deliver', payload: { deliveryId }, jobId: `webhook-${deliveryId}` });
+      }
+      await em.query(`UPDATE notification_event SET fanned_out_at = clock_timestamp() WHERE id = $1`, [event.id]);
+      return { done: true, notified: added.length, emails: emailTo.length, webhooks: deliveries };
+    });
+  }
+}

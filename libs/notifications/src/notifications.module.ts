@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { LiveModule } from '@tripartite/live';
+import { OutboxModule } from '@tripartite/outbox';
+import { EmailSender } from './email-sender.service';
+import { Mailer } from './mailer';
+import { NotificationFanout } from './notification-fanout.service';
+import { NotificationInbox } from './notification-inbox.service';
+import { NotificationsService } from './notifications.service';
+import { RecipientResolvers } from './recipients';
+import { WebhookDeliverer } from './webhook-deliverer.service';
+import { WebhooksService } from './webhooks.service';
+
+/**
+ * Notifications: events (emit), recipients, fan-out, email, webhooks, the inbox.
+ * Needs DatabaseModule, AuditModule and AuthModule. Global, so any capability can emit and register recipients.
+ */
+@Global()
+@Module({
+  imports: [OutboxModule, LiveModule],
+  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox],
+  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox],
+})
+export class NotificationsModule {}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxService } from '@tripartite/outbox';
+import { NotificationEventInput, idIn, isNotificationKind, isUuid } from './kinds';
+
+/** How capabilities tell people what happened: inside their own write transaction. */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /**
+   * Records the event and queues its fan-out in the caller's transaction, so it is sent
+   * if and only if the change commits. Returns the event id.
+   */
+  async emit(em: EntityManager, event: NotificationEventInput): Promise<string> {
+    if (!isNotificationKind(event.kind)) throw new Error(`unknown notification kind ${String(event.kind)}`);
+    for (const key of ['instrumentId', 'subjectId'] as const) {
+      if (event[key] != null && !isUuid(event[key])) throw new Error(`notification ${key} must be a uuid`);
+    }
+    for (const [key, value] of Object.entries(event.data)) {
+      if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new Error(`notification data ${key} must be a string, number or null`);
+    }
+    const [row]: { id: string }[] = await em.query(
+      `INSERT INTO notification_event (kind, instrument_id, subject_id, data)
+       VALUES ($1, coalesce($2::uuid, (SELECT instrument_id FROM consultation_round WHERE id = $5::uuid)), $3, $4)
+       RETURNING id`,
+      [
+        event.kind,
+        event.instrumentId ?? null,
+        event.subjectId ?? null,
+        JSON.stringify(event.data),
+        idIn(event.data, 'roundId'),
+      ],
+    );
+    await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: `fanout-${row.id}` });
+    return row.id;
+  }
+}

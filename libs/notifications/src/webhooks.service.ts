@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@tripartite/audit';
+import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
+import { Transactions } from '@tripartite/database';
+import { OutboxService } from '@tripartite/outbox';
+import { ALL_KINDS, isNotificationKind, isUuid } from './kinds';
+import { assertPublicHost, hostOf, NonPublicAddressError } from './webhook-address';
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  createdAt: Date;
+}
+
+export interface DeadLetterRow {
+  id: string;
+  webhookId: string;
+  deliveryId: string;
+  kind: string;
+  attempts: number;
+  lastError: string | null;
+  lastStatus: number | null;
+  failedAt: Date;
+  replayedAt: Date | null;
+}
+
+export interface RegisterWebhookInput {
+  url: string;
+  events: string[];
+  secret: string;
+}
+
+const SECRET_MIN = 16;
+const SECRET_MAX = 500;
+const URL_MAX = 2000;
+
+const WEBHOOK_COLUMNS = `id, url, events, active, created_at AS "createdAt"`;
+const DEAD_LETTER_COLUMNS = `id, webhook_id AS "webhookId", delivery_id AS "deliveryId", kind, attempts, last_error AS "lastError",
+  last_status AS "lastStatus", failed_at AS "failedAt", replayed_at AS "replayedAt"`;
+
+/** Webhooks as an admin manages them: registration (with the address rules), dead letters, replay. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Private, loopback and link-local targets are refused in production unless WEBHOOK_ALLOW_PRIVATE. */
+  get publicOnly(): boolean {
+    return this.config.isProduction && !this.config.WEBHOOK_ALLOW_PRIVATE;
+  }
+
+  async register(actor: Actor, input: RegisterWebhookInput): Promise<WebhookRow> {
+    this.requireAdmin(actor);
+    const errors = new FieldErrors();
+    const url = parseHttpUrl(input.url);
+    errors.check(url !== null, 'url', 'must be an http:// or https:// URL');
+    errors.check(input.url.length <= URL_MAX, 'url', `must be at most ${URL_MAX} characters`);
+    const events = [...new Set(input.events.map((e) => e.trim()))];
+    errors.check(events.length > 0, 'events', 'must name at least one notification kind, or "*"');
+    input.events.forEach((e, i) => errors.check(e.trim() === ALL_KINDS || isNotificationKind(e.trim()), `events[${i}]`, 'is not a notification kind or "*"'));
+    errors.check(input.secret.length >= SECRET_MIN, 'secret', `must be at least ${SECRET_MIN} characters`);
+    errors.check(input.secret.length <= SECRET_MAX, 'secret', `must be at most ${SECRET_MAX} characters`);
+    if (url && this.publicOnly) {
+      try {
+        await assertPublicHost(hostOf(url));
+      } catch (error) {
+        errors.add(
+          'url',
+          error instanceof NonPublicAddressError ? 'must not point to a private, loopback or link-local address' : 'names a host that does not resolve',
+        );
+      }
+    }
+    errors.throwIfAny();
+    return this.tx.run(async ({ em }) => {
+      const [webhook]: WebhookRow[] = await em.query(
+        `INSERT INTO webhook (url, events, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${WEBHOOK_COLUMNS}`,
+        [url!.href, events, input.secret, actor.userId],
+      );
+      await this.audit.record(em, actor, 'webhook.registered', 'Webhook', webhook.id, { url: webhook.url, events });
+      return webhook;
+    });
+  }
+
+  list(actor: Actor): Promise<WebhookRow[]> {
+    this.requireAdmin(actor);
+    return this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook ORDER BY created_at, id`);
+  }
+
+  byIds(ids: readonly string[]): Promise<WebhookRow[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = ANY($1::uuid[])`, [valid]) : Promise.resolve([]);
+  }
+
+  /** Newest first. */
+  deadLetters(actor: Actor, first: number): Promise<DeadLetterRow[]> {
+    this.requireAdmin(actor);
+    return this.dataSource.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM webhook_dead_letter ORDER BY failed_at DESC, id DESC LIMIT $1`, [first]);
+  }
+
+  /**
+   * Sends a dead-lettered delivery again: same delivery id and body, a fresh set of tries
+   * (a new job id), queued through the outbox with the dead letter marked replayed.
+   */
+  async replay(actor: Actor, deadLetterId: string): Promise<boolean> {
+    this.requireAdmin(actor);
+    if (!isUuid(deadLetterId)) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
+    return this.tx.run(async ({ em }) => {
+      const [letter]: { deliveryId: string; replayedAt: Date | null; status: string }[] = await em.query(
+        `SELECT dl.delivery_id AS "deliveryId", dl.replayed_at AS "replayedAt", d.status
+           FROM webhook_dead_letter dl JOIN webhook_delivery d ON d.id = dl.delivery_id
+          WHERE dl.id = $1 FOR UPDATE OF dl, d`,
+        [deadLetterId],
+      );
+      if (!letter) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
+      if (letter.replayedAt || letter.status !== 'DEAD') throw AppError.conflict('This dead letter has already been replayed');
+      const [[delivery]]: [{ replays: number }[]] = await em.query(
+        `UPDATE webhook_delivery SET status = 'PENDING', replays = replays + 1 WHERE id = $1 RETURNING replays`,
+        [letter.deliveryId],
+      );
+      await em.query(`UPDATE webhook_dead_letter SET replayed_at = clock_timestamp(), replayed_by = $2 WHERE id = $1`, [deadLetterId, actor.userId]);
+      await this.outbox.add(em, {
+        queue: 'notifications',
+        name: 'webhook.deliver',
+        payload: { deliveryId: letter.deliveryId },
+        jobId: `webhook-${letter.deliveryId}-replay-${delivery.replays}`,
+      });
+      await this.audit.record(em, actor, 'webhook.delivery-replayed', 'WebhookDelivery', letter.deliveryId, { deadLetterId, replay: delivery.replays });
+      return true;
+    });
+  }
+
+  private requireAdmin(actor: Actor): void {
+    if (!hasRole(actor, 'ADMIN')) throw AppError.forbidden('Only an administrator manages webhooks');
+  }
+}
+
+function parseHttpUrl(text: string): URL | null {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url : null;
+  } catch {
+    return null;
+  }
+}

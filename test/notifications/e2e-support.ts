@@ -1,0 +1,135 @@
+// The real worker as a child process, and the outside world it talks to: a webhook receiver and an SMTP server.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { REDIS_URL, TestApi } from '@tripartite/testing';
+import { AppProcess, freePort, health, startProcess, waitFor } from '../ops/processes';
+
+export interface WorkerHandle {
+  proc: AppProcess;
+  port: number;
+}
+
+/** Starts dist's worker on the test API's database and queue prefix; resolves once it is ready. */
+export async function startWorker(api: TestApi, env: Record<string, string> = {}): Promise<WorkerHandle> {
+  const port = await freePort();
+  const proc = startProcess('worker', {
+    NODE_ENV: 'test',
+    DATABASE_URL: api.db.url,
+    REDIS_URL,
+    QUEUE_PREFIX: api.prefix,
+    WORKER_HEALTH_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_BACKOFF_MS: '300',
+    // A killed worker's job runs again within a few seconds, not BullMQ's default 30 s or more.
+    JOB_LOCK_DURATION_MS: '2000',
+    JOB_STALLED_INTERVAL_MS: '1000',
+    OUTBOX_SWEEP_MS: '200',
+    ...env,
+  });
+  try {
+    await waitFor('the worker to be ready', async () => ((await health(`http://127.0.0.1:${port}`, 'ready')).status === 200 ? true : undefined), 30000);
+  } catch (error) {
+    await proc.kill();
+    throw new Error(`${(error as Error).message}\nstdout:\n${proc.stdout()}\nstderr:\n${proc.stderr()}`);
+  }
+  return { proc, port };
+}
+
+export interface Hit {
+  path: string;
+  at: number;
+  deliveryId: string;
+  signature: string;
+  contentType: string;
+  body: string;
+}
+
+export type Answer = (hit: Hit, hitsOfDelivery: number, res: ServerResponse) => number | 'hang';
+
+/** A webhook receiver: records every request, answers with what `answer` says for its path (or holds it open). */
+export class WebhookReceiver {
+  readonly hits: Hit[] = [];
+  private readonly answers = new Map<string, Answer>();
+  private server!: Server;
+  url = '';
+
+  on(path: string, answer: Answer): this {
+    this.answers.set(path, answer);
+    return this;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const hit: Hit = {
+      path: req.url ?? '',
+      at: Date.now(),
+      deliveryId: String(req.headers['x-delivery-id'] ?? ''),
+      signature: String(req.headers['x-signature'] ?? ''),
+      contentType: String(req.headers['content-type'] ?? ''),
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    this.hits.push(hit);
+    const answer = this.answers.get(hit.path) ?? (() => 200);
+    const status = answer(hit, this.hits.filter((h) => h.deliveryId === hit.deliveryId).length, res);
+    if (status === 'hang') return;
+    res.statusCode = status;
+    res.end();
+  }
+
+  hitsOn(path: string): Hit[] {
+    return this.hits.filter((h) => h.path === path);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** Whether X-Signature is the HMAC-SHA256 of the raw body with the secret. */
+export function validSignature(secret: string, hit: Hit): boolean {
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(hit.body).digest('hex')}`);
+  const given = Buffer.from(hit.signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export interface CaughtMail {
+  to: string[];
+  mail: ParsedMail;
+}
+
+/** A local SMTP server (no TLS, no auth) keeping every message it receives, parsed. */
+export async function startSmtp(): Promise<{ url: string; mails: CaughtMail[]; stop(): Promise<void> }> {
+  const mails: CaughtMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export { waitFor };
