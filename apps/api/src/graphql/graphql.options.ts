@@ -3,14 +3,17 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { PinoLogger } from 'nestjs-pino';
+import type { TokensService } from '@tripartite/auth';
 import type { AppConfig } from '@tripartite/config';
+import { liveWsOptions } from '../live/ws-server';
 import './enums';
 import type { GqlContext } from './context';
 import { makeFormatError } from './format-error';
 import type { LoadersFactory } from './loaders';
+import { metricsPlugin } from './metrics.plugin';
 import { QueryLimits, queryLimitsPlugin } from './query-limits.plugin';
 
-/** Also for the graphql-ws `onSubscribe` hook (limitsOnSubscribe) once subscriptions are served. */
+/** Also for the graphql-ws `onSubscribe` hook (limitsOnSubscribe). */
 export const queryLimits = (config: AppConfig): QueryLimits => ({
   maxDepth: config.GRAPHQL_MAX_DEPTH,
   maxCost: config.GRAPHQL_MAX_COST,
@@ -25,7 +28,9 @@ export function graphqlOptions(
   logger: PinoLogger,
   loaders: LoadersFactory,
   schemaHost: GraphQLSchemaHost,
+  tokens: TokensService,
 ): ApolloDriverConfig {
+  const formatError = makeFormatError(logger);
   return {
     path: '/graphql',
     autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
@@ -39,11 +44,15 @@ export function graphqlOptions(
     // Its protocol codes (PERSISTED_QUERY_NOT_FOUND) are not the contract's.
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError(logger),
+    formatError,
     context: ({ req, res }: Pick<GqlContext, 'req' | 'res'>): GqlContext => ({ req, res, loaders: loaders.create() }),
+    subscriptions: {
+      'graphql-ws': liveWsOptions({ config, tokens, loaders, limits: queryLimits(config), schema: () => schemaHost.schema, formatError }),
+    },
     plugins: [
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
       queryLimitsPlugin(queryLimits(config), () => schemaHost.schema),
+      metricsPlugin(),
     ],
   };
 }

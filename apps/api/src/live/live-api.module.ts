@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DraftingModule } from '@tripartite/drafting';
+import { LiveModule } from '@tripartite/live';
+import { LoadersModule } from '../graphql/loaders.module';
+import { LiveFeeds } from './live-feeds';
+import { LiveResolver } from './live.resolver';
+
+/** stageChanged, commentSubmitted, notificationAdded (served over graphql-ws: see ws-server.ts and graphql.options.ts). */
+@Module({
+  imports: [LiveModule, DraftingModule, LoadersModule],
+  providers: [LiveFeeds, LiveResolver],
+  exports: [LiveFeeds],
+})
+export class LiveApiModule {}
