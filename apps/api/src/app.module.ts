@@ -3,24 +3,30 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
-import { AccessGuard, AuthModule } from '@tripartite/auth';
+import { AccessGuard, AuthModule, TokensService } from '@tripartite/auth';
 import { AuditModule } from '@tripartite/audit';
 import { ConsultationModule } from '@tripartite/consultation';
 import { loggingModule } from '@tripartite/common';
 import { AppConfig, ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
 import { HealthModule } from '@tripartite/health';
+import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
 import { WorkflowModule } from '@tripartite/workflow';
 import { AuditResolver } from './audit/audit.resolver';
-import { CONSULTATION_API } from './consultation/consultation-api';
+import { CommentConnectionResolver, CommentResolver, ConsultationRoundResolver, InstrumentRoundsResolver } from './consultation/consultation.resolver';
+import { ExportsController } from './consultation/exports.controller';
 import { DraftingApiModule } from './drafting/drafting-api.module';
+import { GoverningBodyApiModule } from './governing-body/governing-body-api.module';
 import { StageTransitionResolver, WorkflowResolver } from './workflow/workflow.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { LoadersFactory } from './graphql/loaders';
 import { LoadersModule } from './graphql/loaders.module';
 import { IdentityResolver } from './identity/identity.resolver';
+import { LiveApiModule } from './live/live-api.module';
+import { MeetingsApiModule } from './meetings/meetings-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({
   imports: [
@@ -30,20 +36,24 @@ import { IdentityResolver } from './identity/identity.resolver';
     RedisModule,
     AuditModule,
     AuthModule,
+    OutboxModule,
     WorkflowModule,
     DraftingApiModule,
     ConsultationModule,
     HealthModule,
+    LiveApiModule,
+    MeetingsApiModule,
+    GoverningBodyApiModule,
+    NotificationsApiModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, PinoLogger, LoadersFactory, GraphQLSchemaHost],
+      inject: [AppConfig, PinoLogger, LoadersFactory, GraphQLSchemaHost, TokensService],
       imports: [LoadersModule],
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [...CONSULTATION_API.controllers],
-  providers: [
-    ...CONSULTATION_API.providers,
-    { provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver],
+  controllers: [ExportsController],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver,
+    ConsultationRoundResolver, CommentResolver, CommentConnectionResolver, InstrumentRoundsResolver],
 })
 export class AppModule {}

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AdminService, OrganizationEntity, UserEntity } from '@tripartite/auth';
 import { CommentQueryService, RoundService } from '@tripartite/consultation';
+import { GbSessionService, SubmissionReadService } from '@tripartite/governing-body';
+import { MeetingReadService } from '@tripartite/meetings';
 import { WorkflowService } from '@tripartite/workflow';
 import { consultationLoaders } from '../consultation/consultation.loaders';
 import { DraftingLoadersFactory } from '../drafting/drafting.loaders';
+import { governingBodyLoaders } from '../governing-body/governing-body.loaders';
+import { meetingLoaders } from '../meetings/meetings.loaders';
 
 /** A loader of rows by id; ids that name nothing load as null. */
 export function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
@@ -32,6 +36,9 @@ export class LoadersFactory {
     private readonly drafting: DraftingLoadersFactory,
     private readonly rounds: RoundService,
     private readonly comments: CommentQueryService,
+    private readonly meetings: MeetingReadService,
+    private readonly gbSessions: GbSessionService,
+    private readonly submissions: SubmissionReadService,
   ) {}
 
   create() {
@@ -41,6 +48,8 @@ export class LoadersFactory {
       stageHistory: listsBy((ids) => this.workflow.history(ids)),
       ...this.drafting.create(),
       ...consultationLoaders(this.rounds, this.comments),
+      ...meetingLoaders(this.meetings),
+      ...governingBodyLoaders(this.gbSessions, this.submissions),
     };
   }
 }

@@ -1,0 +1,4 @@
+export * from './paper-data';
+export * from './paper-format';
+export * from './paper-markdown';
+export * from './paper-html';
