@@ -2,6 +2,7 @@
 const js = require('@eslint/js');
 const { defineConfig, globalIgnores } = require('eslint/config');
 const tseslint = require('typescript-eslint');
+const globals = require('globals');
 
 module.exports = defineConfig(
   globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test/artifacts/']),
@@ -26,7 +27,7 @@ module.exports = defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+      globals: globals.node,
     },
   },
 );

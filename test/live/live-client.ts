@@ -115,3 +115,9 @@ export async function warmUp(feeds: Feed[], publish: () => Promise<unknown>, isW
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits until no feed has received anything for `ms` (fails after `within`). */
+export async function quiet(feeds: Feed[], ms: number, within = 10_000): Promise<void> {
+  const last = () => Math.max(0, ...feeds.map((f) => f.events.at(-1)?.at ?? 0));
+  await until(`${ms} ms without events`, () => Date.now() - last() >= ms, within);
+}

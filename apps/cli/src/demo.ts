@@ -3,10 +3,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { appConfig, ConfigError } from '@tripartite/config';
 import { migrate } from './migrate';
+import { walkthrough } from './walkthrough';
 import { seedDemo } from './seed-demo';
 import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './seed/demo-people';
 
-const dist = join(__dirname, '..', '..');
+const dist = join(__dirname, '..', '..', '..');
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   start('worker', 'apps/worker/src/main.js');
   await waitReady(`http://127.0.0.1:${config.PORT}/health/ready`);
   await waitReady(`http://127.0.0.1:${config.WORKER_HEALTH_PORT}/health/ready`);
+  if (process.argv.includes('--walkthrough')) {
+    const stage = await walkthrough(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD);
+    process.stdout.write(`\nWalkthrough finished: the instrument is ${stage}.\n`);
+    return stop(0);
+  }
   const accounts = [...DEMO_STAFF.map((s) => `${s.email} (${s.roles.join(', ')})`), ...DEMO_ORGANIZATIONS.map((o) => `${o.user.email} (CONSTITUENT, ${o.name})`)];
   process.stdout.write(
     [

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@tripartite/auth';
 import { ConsultationModule } from '@tripartite/consultation';
+import { GoverningBodyModule } from '@tripartite/governing-body';
 import { MeetingsModule } from '@tripartite/meetings';
 import { WorkflowModule } from '@tripartite/workflow';
 import { AuditModule } from '@tripartite/audit';
@@ -18,14 +19,15 @@ import { DeadlinesReconcileProcessor } from './jobs/deadlines-reconcile.processo
 import { RoundCloseProcessor } from './jobs/round-close.processor';
 import { RoundReminderProcessor } from './jobs/round-reminder.processor';
 import { MeetingReminderProcessor } from './jobs/meeting-reminder.processor';
+import { GbDeadlineReminderProcessor } from './jobs/gb-deadline-reminder.processor';
 import { EmailSendProcessor } from './jobs/email-send.processor';
 import { NotificationFanoutProcessor } from './jobs/notification-fanout.processor';
 import { WebhookDeliverProcessor } from './jobs/webhook-deliver.processor';
 import { JobRunner } from './runner/job-runner';
 
 @Module({
-  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, NotificationsModule, HealthModule],
-  providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, DeadlinesReconcileProcessor,
+  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
+  providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
     NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor],
 })
 export class WorkerModule {}

@@ -26,7 +26,7 @@ export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue
 
 /** The catalogue as data, checked against the registered handlers at boot. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
-  deadlines: ['round.close', 'round.reminder', 'meeting.reminder'],
+  deadlines: ['round.close', 'round.reminder', 'meeting.reminder', 'gb.deadline-reminder'],
   notifications: ['notification.fanout', 'email.send', 'webhook.deliver'],
   maintenance: ['audit.seal', 'deadlines.reconcile'],
 };

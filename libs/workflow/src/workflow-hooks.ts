@@ -36,8 +36,10 @@ export class WorkflowHooks {
   }
 
   async snapshot(tx: Tx, instrumentId: string, now: Date): Promise<SnapshotPart> {
-    const parts = await Promise.all(this.participants.map((p) => p.snapshot?.(tx, instrumentId, now) ?? {}));
-    return Object.assign({}, ...parts);
+    // One connection per transaction: its queries run one after another.
+    const snapshot: SnapshotPart = {};
+    for (const p of this.participants) Object.assign(snapshot, await p.snapshot?.(tx, instrumentId, now));
+    return snapshot;
   }
 
   async onMove(tx: Tx, move: StageMove): Promise<void> {

@@ -5,6 +5,7 @@ import { ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
 import { ConsultationModule } from '@tripartite/consultation';
 import { DraftingModule } from '@tripartite/drafting';
+import { GoverningBodyModule } from '@tripartite/governing-body';
 import { MeetingsModule } from '@tripartite/meetings';
 import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
@@ -14,7 +15,7 @@ import { DemoSeeder } from './demo-seeder';
 
 /** The services the seed writes through: the same rules as the API. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, DraftingModule, ConsultationModule, MeetingsModule, NotificationsModule],
+  imports: [ConfigModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, DraftingModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule],
   providers: [DemoSeeder],
 })
 export class SeedModule {}
