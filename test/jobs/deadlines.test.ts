@@ -91,6 +91,8 @@ describe('deadline jobs with the real worker', () => {
     });
     const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
     expect(Number(/tripartite_round_close_lateness_seconds_count (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(metrics).toMatch(/tripartite_job_duration_seconds_count\{queue="deadlines",name="round.close",outcome="completed"\} [1-9]/);
+    expect(metrics).toMatch(/tripartite_queue_jobs\{queue="deadlines",state="(completed|delayed)"\} \d+/);
   });
 
   it('follows an extension: the old job does nothing, the new deadline closes the round', async () => {

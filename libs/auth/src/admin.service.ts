@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Actor, AppError, FieldErrors } from '@tripartite/common';
+import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
 import { CONSTITUENT_GROUPS, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
 import { AuditService } from '@tripartite/audit';
@@ -20,7 +20,6 @@ export interface CreateUserData {
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 // PostgreSQL text cannot hold NUL; other control characters have no place in names either.
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AdminService {
@@ -46,7 +45,7 @@ export class AdminService {
   }
 
   async getUser(id: string): Promise<UserEntity> {
-    const user = UUID.test(id) ? await this.users.findOneBy({ id }) : null;
+    const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
     if (!user) throw AppError.notFound('User', id);
     return user;
   }
@@ -104,7 +103,7 @@ export class AdminService {
       .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
     let organization: OrganizationEntity | null = null;
     if (input.organizationId) {
-      organization = UUID.test(input.organizationId)
+      organization = isUuid(input.organizationId)
         ? await this.organizations.findOneBy({ id: input.organizationId })
         : null;
       errors.check(!!organization, 'organizationId', 'names no organization');

@@ -2,3 +2,4 @@ export * from './app-error';
 export * from './actor';
 export * from './logging.module';
 export * from './pagination';
+export * from './ids';

@@ -1,4 +1,5 @@
 import type { CommentEntity } from './comment.entity';
+import { isUuid } from '@tripartite/common';
 import type { ConsultationRoundEntity } from './consultation-round.entity';
 
 /** A comment as read back (the idempotency key stays with its author's requests). */
@@ -17,8 +18,7 @@ export const roundColumns = (r = 'r'): string =>
 
 export type RoundRow = ConsultationRoundEntity;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+export { isUuid };
 
 /** Characters as PostgreSQL's char_length counts them (code points). */
 export const charLength = (s: string): number => Array.from(s).length;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Actor, AppError, isStaff } from '@tripartite/common';
+import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
 import type { Stage } from '@tripartite/domain';
 import { DraftVersionEntity } from './draft-version.entity';
 import { GuidelineEntity } from './guideline.entity';
@@ -9,8 +9,7 @@ import { InstrumentEntity } from './instrument.entity';
 import { SectionEntity } from './section.entity';
 import { diffGuidelines, GuidelineChange } from './version-diff';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid };
 
 /** Loads by a list of ids; a malformed id matches nothing (rather than failing in SQL), and no ids means no query. */
 function batch<T>(ids: readonly string[], load: (valid: string[]) => Promise<T[]>): Promise<T[]> {

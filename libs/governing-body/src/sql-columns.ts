@@ -1,4 +1,5 @@
 import type { GbSessionEntity } from './gb-session.entity';
+import { isUuid } from '@tripartite/common';
 import type { GbSubmissionEntity } from './gb-submission.entity';
 
 export type GbSessionRow = GbSessionEntity;
@@ -25,8 +26,7 @@ export const CURRENT_SUBMISSION_SQL = `
      AND s.meeting_id = (SELECT m.id FROM experts_meeting m WHERE m.instrument_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
    ORDER BY s.created_at DESC, s.id DESC LIMIT 1`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+export { isUuid };
 export const validUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
 
 /** Characters as PostgreSQL's char_length counts them (code points). */

@@ -1,4 +1,5 @@
 import type { ConstituentGroup, GroupCounts, GroupVote, Position } from '@tripartite/domain';
+import { isUuid } from '@tripartite/common';
 import type { AgendaItemEntity } from './agenda-item.entity';
 import type { AmendmentEntity } from './amendment.entity';
 import type { ExpertsMeetingEntity, MeetingParticipantEntity } from './meeting.entity';
@@ -61,8 +62,7 @@ export const tallySourceSql = `
             FROM item_vote v WHERE v.agenda_item_id = i.id AND v.current) AS vote
     FROM agenda_item i JOIN experts_meeting m ON m.id = i.meeting_id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+export { isUuid };
 export const validUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
 
 /** Characters as PostgreSQL's char_length counts them (code points). */

@@ -1,3 +1,4 @@
+import { isUuid } from '@tripartite/common';
 /** What a notification is about; webhooks subscribe to these (or "*"), users turn email off per kind. */
 export const NOTIFICATION_KINDS = [
   'consultation.scheduled',
@@ -52,8 +53,7 @@ export const eventColumns = (e = 'e'): string =>
   `${e}.id, ${e}.kind, ${e}.instrument_id AS "instrumentId", ${e}.subject_id AS "subjectId", ${e}.data,
    ${e}.occurred_at AS "occurredAt", ${e}.fanned_out_at AS "fannedOutAt"`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export { isUuid };
 
 /** data[key] when it is a uuid (ids come from other services; a bad one must not fail SQL). */
 export function idIn(data: EventData, key: string): string | null {

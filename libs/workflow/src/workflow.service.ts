@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppError, hasRole } from '@tripartite/common';
+import { Actor, AppError, hasRole, isUuid } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
@@ -34,7 +34,6 @@ export interface StageTransitionRow {
   reason: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTRUMENT_COLUMNS = `id, reference, title, summary, stage, revision, created_at AS "createdAt"`;
 
 export const mayAdvance = (actor: Actor | null): boolean => actor === null || hasRole(actor, 'SECRETARIAT');
@@ -109,7 +108,7 @@ export class WorkflowService {
 
   /** One transition by id (what a stageChanged event names); null when there is none. */
   async transition(id: string): Promise<StageTransitionRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.tx.dataSource.query(
       `SELECT from_stage AS "from", to_stage AS "to", at, actor_id AS "actorId", reason FROM stage_transition WHERE id = $1`,
       [id],
@@ -145,7 +144,7 @@ export class WorkflowService {
   }
 
   private async read(tx: Tx, id: string, lock = ''): Promise<InstrumentRow> {
-    const rows = UUID.test(id) ? await tx.em.query(`SELECT ${INSTRUMENT_COLUMNS} FROM instrument WHERE id = $1 ${lock}`, [id]) : [];
+    const rows = isUuid(id) ? await tx.em.query(`SELECT ${INSTRUMENT_COLUMNS} FROM instrument WHERE id = $1 ${lock}`, [id]) : [];
     if (!rows.length) throw AppError.notFound('Instrument', id);
     return rows[0];
   }

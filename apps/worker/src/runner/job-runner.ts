@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '@tripartite/config';
+import { jobDuration, jobFailures } from '@tripartite/health';
 import {
   JOB_HANDLER,
   JOB_NAMES,
@@ -14,6 +15,9 @@ import {
 } from '@tripartite/queue';
 
 const SCHEDULER_CHECK_MS = 5000;
+// Handlers are idempotent, so a job cut short by a crash runs again. BullMQ's default (1) fails a job for good the
+// second time a crash catches it running, and its effect (a fan-out, a webhook delivery) is lost with no dead letter.
+const MAX_STALLS = 10;
 
 type Handler = { handle(payload: unknown, job: Job): Promise<unknown> };
 
@@ -52,6 +56,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         // How soon a job whose worker died (SIGKILL, crash) runs again elsewhere.
         lockDuration: this.config.JOB_LOCK_DURATION_MS,
         stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
+        maxStalledCount: MAX_STALLS,
         autorun: true,
       });
       worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, queue, err: err.message }, 'job failed'));
@@ -89,8 +94,15 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const handler = this.handlers.get(`${queue}/${job.name}`);
     if (!handler) throw new Error(`no handler for ${queue}/${job.name}`);
     this.running += 1;
+    const end = jobDuration.startTimer({ queue, name: job.name });
     try {
-      return await handler.handle(job.data, job);
+      const result = await handler.handle(job.data, job);
+      end({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      end({ outcome: 'failed' });
+      jobFailures.inc({ queue, name: job.name });
+      throw error;
     } finally {
       this.running -= 1;
     }
