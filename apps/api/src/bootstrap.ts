@@ -8,6 +8,8 @@ import { AppConfig } from '@tripartite/config';
 import { assertValidTransitionTable } from '@tripartite/domain';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { queryLimits } from './graphql/graphql.options';
+import { documentLengthGuard } from './graphql/query-limits.plugin';
 
 /** Builds the API application (also used by tests, which listen on a port of their own). */
 export async function createApi(): Promise<INestApplication> {
@@ -24,6 +26,7 @@ export async function createApi(): Promise<INestApplication> {
   );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
   app.useBodyParser('json', { limit: '1mb' });
+  app.use('/graphql', documentLengthGuard(queryLimits(config)));
   mountQueueDashboard(app);
   app.enableShutdownHooks();
   await app.get(AdminService).ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

@@ -64,7 +64,7 @@ export class AppError extends Error {
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, 'Too many requests; try again later', { retryAfterSeconds });
   }
-  static queryTooComplex(what: 'depth' | 'cost', limit: number, actual: number): AppError {
+  static queryTooComplex(what: 'depth' | 'cost' | 'aliases' | 'size', limit: number, actual: number): AppError {
     return new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query ${what} ${actual} exceeds the limit of ${limit}`, {
       limit,
       actual,

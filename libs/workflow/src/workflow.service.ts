@@ -89,10 +89,15 @@ export class WorkflowService {
 
   /** Every move from the current stage, with what blocks it for this caller. */
   async options(actor: Actor | null, instrumentId: string): Promise<StageOption[]> {
-    return this.tx.run(async (tx) => {
+    const options = await this.tx.run(async (tx) => {
       const instrument = await this.read(tx, instrumentId);
       return nextStages(await this.snapshotIn(tx, instrument, actor, null));
     });
+    if (mayAdvance(actor)) return options;
+    // The other blockers describe what only the secretariat may read (how many comments of the last round,
+    // whatever their visibility, lack a disposition; whether a meeting is scheduled): the rest learn only that
+    // they may not move the instrument.
+    return options.map((o) => ({ ...o, blockers: o.blockers.filter((b) => b.code === 'NOT_PERMITTED') }));
   }
 
   async history(instrumentIds: readonly string[]): Promise<Map<string, StageTransitionRow[]>> {

@@ -8,22 +8,37 @@ import {
   NoSchemaIntrospectionCustomRule,
   OperationDefinitionNode,
   SelectionSetNode,
+  ValueNode,
   getNullableType,
   getVariableValues,
   isListType,
   parse,
   specifiedRules,
   validate,
+  visit,
 } from 'graphql';
 import { ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { AppError } from '@tripartite/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, type FieldError } from '@tripartite/common';
 
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
   /** The page size a `first` argument left null stands for (AppConfig.GRAPHQL_MAX_FIRST). */
   maxFirst: number;
+  /** Characters of the document, checked before it is parsed (default MAX_DOCUMENT_LENGTH). */
+  maxDocumentLength?: number;
+  /** Aliased fields in the operation, fragments counted where spread (default MAX_ALIASES). */
+  maxAliases?: number;
 }
+
+/** No screen needs a longer document; refusing it before parsing bounds the parsing and validation work. */
+export const MAX_DOCUMENT_LENGTH = 50_000;
+/**
+ * Each alias of a field runs its resolver again, and cheap fields (`me`, `totalCount`, a list under
+ * `first: 0`) cost next to nothing: without this, one request could run a thousand SQL statements.
+ */
+export const MAX_ALIASES = 100;
 
 /** How many elements a list without `first` is assumed to hold. */
 export const UNBOUNDED_LIST_SIZE = 10;
@@ -71,7 +86,71 @@ export function operationDepth(operation: OperationDefinitionNode, document: Doc
   return depthOf(operation.selectionSet);
 }
 
-/** Depth, then cost: the first limit exceeded as a QUERY_TOO_COMPLEX error; null when the operation may run. */
+/** Aliased fields of the operation, a fragment counted each time it is spread (measured once each, like depth). */
+export function operationAliases(operation: OperationDefinitionNode, document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const aliasesOf = (set: SelectionSetNode): number => {
+    let n = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) n += (s.alias ? 1 : 0) + (s.selectionSet ? aliasesOf(s.selectionSet) : 0);
+      else if (s.kind === Kind.INLINE_FRAGMENT) n += aliasesOf(s.selectionSet);
+      else {
+        const name = s.name.value;
+        if (!memo.has(name)) {
+          memo.set(name, 0); // a cycle (refused by validation anyway) ends here
+          const fragment = fragments.get(name);
+          memo.set(name, fragment ? aliasesOf(fragment.selectionSet) : 0);
+        }
+        n += memo.get(name)!;
+      }
+    }
+    return n;
+  };
+  return aliasesOf(operation.selectionSet);
+}
+
+/** A document longer than the limit, as a QUERY_TOO_COMPLEX error (checked before parsing); null otherwise. */
+export function checkDocumentLength(limits: QueryLimits, source: string): AppError | null {
+  const max = limits.maxDocumentLength ?? MAX_DOCUMENT_LENGTH;
+  return source.length > max ? AppError.queryTooComplex('size', max, source.length) : null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a string argument carrying it would fail in the driver (an
+ * INTERNAL_SERVER_ERROR). Refused as BAD_USER_INPUT naming the argument, before any resolver runs.
+ */
+export function checkNulCharacters(document: DocumentNode, variables: Record<string, unknown> | null | undefined): AppError | null {
+  const fields = new Set<string>();
+  const inValue = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) fields.add(path);
+    } else if (Array.isArray(value)) value.forEach((v, i) => inValue(v, `${path}[${i}]`));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) inValue(v, `${path}.${k}`);
+  };
+  const inNode = (node: ValueNode, path: string): void => {
+    if (node.kind === Kind.STRING) inValue(node.value, path);
+    else if (node.kind === Kind.LIST) node.values.forEach((v, i) => inNode(v, `${path}[${i}]`));
+    else if (node.kind === Kind.OBJECT) node.fields.forEach((f) => inNode(f.value, `${path}.${f.name.value}`));
+    else if (node.kind === Kind.VARIABLE) inValue(variables?.[node.name.value], path);
+  };
+  visit(document, {
+    Argument: (node) => inNode(node.value, node.name.value),
+    VariableDefinition: (node) => void (node.defaultValue && inNode(node.defaultValue, `$${node.variable.name.value}`)),
+  });
+  if (!fields.size) return null;
+  // The wording AdminService already uses for a NUL in a name.
+  const errors: FieldError[] = [...fields].map((field) => ({ field, message: 'may not contain control characters' }));
+  return AppError.badInput(errors);
+}
+
+/** The error Apollo sends as it is: the AppError's code and extensions (formatError unwraps it), HTTP 400. */
+function asGraphQLError(error: AppError, http = true): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.extensions, ...(http ? { http: { status: 400 } } : {}) } });
+}
+
+/** Depth, cost, then aliases: the first limit exceeded as a QUERY_TOO_COMPLEX error; null when the operation may run. */
 export function checkQueryLimits(
   limits: QueryLimits,
   schema: GraphQLSchema,
@@ -104,19 +183,35 @@ export function checkQueryLimits(
     throw error;
   }
   if (cost > limits.maxCost) return AppError.queryTooComplex('cost', limits.maxCost, cost);
+  const maxAliases = limits.maxAliases ?? MAX_ALIASES;
+  const aliases = operationAliases(operation, document);
+  if (aliases > maxAliases) return AppError.queryTooComplex('aliases', maxAliases, aliases);
   return null;
 }
 
-/** Refuses a query deeper or costlier than the limits, after validation and before any resolver runs. */
+/**
+ * Express middleware for the GraphQL path: a document longer than the limit is answered at once, as Apollo
+ * would answer an error (Apollo turns an error thrown by a plugin before parsing into a 500).
+ */
+export function documentLengthGuard(limits: QueryLimits) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const query: unknown = req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
+    const error = typeof query === 'string' ? checkDocumentLength(limits, query) : null;
+    if (!error) return next();
+    res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
+  };
+}
+
+/** Refuses a query deeper, costlier or with more aliases than the limits, and NUL characters in its strings, after validation and before any resolver runs. */
 export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<object>> {
       return {
+        // Thrown here, a GraphQLError reaches the client with its code and this HTTP status.
         async didResolveOperation({ request, document, operation }) {
           if (!operation) return; // Apollo has already refused it
-          const error = checkQueryLimits(limits, schemaOf(), document, operation, request.variables);
-          // Thrown here, a GraphQLError reaches the client with its code and this HTTP status.
-          if (error) throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions, http: { status: 400 } } });
+          const error = checkQueryLimits(limits, schemaOf(), document, operation, request.variables) ?? checkNulCharacters(document, request.variables);
+          if (error) throw asGraphQLError(error);
         },
       };
     },
@@ -133,6 +228,8 @@ export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSc
   const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const withCode = (code: string, errors: readonly GraphQLError[]) => errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code } }));
   return (_ctx: unknown, _id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): readonly GraphQLError[] | void => {
+    const tooLong = checkDocumentLength(limits, payload.query);
+    if (tooLong) return [asGraphQLError(tooLong, false)];
     let document: DocumentNode;
     try {
       document = parse(payload.query);
@@ -148,7 +245,7 @@ export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSc
     if (!operation) return withCode('OPERATION_RESOLUTION_FAILURE', [new GraphQLError('The operation to run is missing or ambiguous; name it with operationName')]);
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return withCode('BAD_USER_INPUT', coerced.errors);
-    const error = checkQueryLimits(limits, schema, document, operation, payload.variables ?? undefined);
-    return error ? [new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions } })] : undefined;
+    const error = checkQueryLimits(limits, schema, document, operation, payload.variables ?? undefined) ?? checkNulCharacters(document, payload.variables);
+    return error ? [asGraphQLError(error, false)] : undefined;
   };
 }
