@@ -1,6 +1,20 @@
 import { join } from 'node:path';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+/**
+ * pg emits 'error' on a client whose connection dies. The pool hands a new client out with no listener, and
+ * TypeORM attaches its own a microtask later, so a connection terminated as it opened (its ReadyForQuery and
+ * the FATAL in one read) crashed the process. This listener only keeps the event from being unhandled:
+ * TypeORM and the pool still see it and discard the client.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** Options shared by the apps (through Nest) and the CLI (migrate, generate). */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -13,7 +27,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: 20, application_name: 'tripartite' },
+    extra: { max: 20, application_name: 'tripartite', Client: ListenedClient },
     ...extra,
   } as DataSourceOptions;
 }
