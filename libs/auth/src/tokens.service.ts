@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '@tripartite/config';
@@ -16,12 +17,17 @@ interface Claims {
 
 @Injectable()
 export class TokensService {
-  constructor(private readonly config: AppConfig) {}
+  /** Built once: given a string, jsonwebtoken first tries it as a public key on every call (a sixth of the API's CPU). */
+  private readonly key: KeyObject;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   issue(actor: Actor): { accessToken: string; expiresAt: Date } {
     const ttl = this.config.jwtTtlSeconds;
     const claims: Omit<Claims, 'sub'> = { roles: actor.roles, org: actor.organizationId, grp: actor.group };
-    const accessToken = jwt.sign(claims, this.config.jwtSecret, {
+    const accessToken = jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       subject: actor.userId,
       expiresIn: ttl,
@@ -36,7 +42,7 @@ export class TokensService {
   verify(token: string): Actor & { expiresAt: Date } {
     let claims: Claims & { exp: number };
     try {
-      claims = jwt.verify(token, this.config.jwtSecret, {
+      claims = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
