@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { OrganizationEntity, UserEntity } from '@tripartite/auth';
 import { Actor, AppError, FieldErrors } from '@tripartite/common';
 import { DraftingReadService, GuidelineEntity } from '@tripartite/drafting';
 import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
@@ -20,6 +21,42 @@ export interface CommentFilter {
 export interface CommentPage {
   edges: { cursor: string; node: CommentRow }[];
   hasNextPage: boolean;
+  /** Read with the page, so a page with these costs no statement more (each once, by id). */
+  related: { organizations: OrganizationEntity[]; authors: UserEntity[]; guidelines: GuidelineEntity[] };
+}
+
+// The page's organizations, authors and guidelines, joined by primary key into the page's one statement.
+const RELATED_COLUMNS = `
+  o.name AS "o_name", o."group" AS "o_group", o.country_code AS "o_countryCode", o.created_at AS "o_createdAt",
+  u.email AS "u_email", u.display_name AS "u_displayName", u.roles AS "u_roles", u.organization_id AS "u_organizationId",
+  u.email_opt_out AS "u_emailOptOut", u.created_at AS "u_createdAt",
+  g.version_id AS "g_versionId", g.section_id AS "g_sectionId", g.position AS "g_position", g.key AS "g_key",
+  g.number AS "g_number", g.title AS "g_title", g.text AS "g_text"`;
+const RELATED_JOINS = `JOIN organization o ON o.id = c.organization_id JOIN app_user u ON u.id = c.author_id
+  LEFT JOIN guideline g ON g.id = c.guideline_id`;
+
+type PageRow = CommentRow & { cursorAt: string } & Record<string, unknown>;
+
+/** Splits the joined columns off each row, keeping one object per id. */
+function splitRelated(rows: PageRow[]): { nodes: (CommentRow & { cursorAt: string })[]; related: CommentPage['related'] } {
+  const organizations = new Map<string, OrganizationEntity>();
+  const authors = new Map<string, UserEntity>();
+  const guidelines = new Map<string, GuidelineEntity>();
+  const nodes = rows.map((row) => {
+    const node: Record<string, unknown> = {};
+    const related: Record<'o' | 'u' | 'g', Record<string, unknown>> = { o: {}, u: {}, g: {} };
+    for (const [key, value] of Object.entries(row)) {
+      const prefix = key.slice(0, 2);
+      if (prefix === 'o_' || prefix === 'u_' || prefix === 'g_') related[key[0] as 'o' | 'u' | 'g'][key.slice(2)] = value;
+      else node[key] = value;
+    }
+    const comment = node as CommentRow & { cursorAt: string };
+    organizations.set(comment.organizationId, { id: comment.organizationId, ...related.o } as OrganizationEntity);
+    authors.set(comment.authorId, { id: comment.authorId, ...related.u } as UserEntity);
+    if (comment.guidelineId) guidelines.set(comment.guidelineId, { id: comment.guidelineId, ...related.g } as GuidelineEntity);
+    return comment;
+  });
+  return { nodes, related: { organizations: [...organizations.values()], authors: [...authors.values()], guidelines: [...guidelines.values()] } };
 }
 
 export interface MatrixRow {
@@ -63,16 +100,18 @@ export class CommentQueryService {
       const cursor = decodeCommentCursor(after);
       where.push(`(c.submitted_at, c.id) > (${p.add(cursor.at)}::timestamptz, ${p.add(cursor.id)}::uuid)`);
     }
-    const rows: (CommentRow & { cursorAt: string })[] = await this.dataSource.query(
-      `SELECT ${commentColumns('c')}, to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-         FROM comment c JOIN consultation_round r ON r.id = c.round_id
+    const rows: PageRow[] = await this.dataSource.query(
+      `SELECT ${commentColumns('c')}, to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt",
+              ${RELATED_COLUMNS}
+         FROM comment c JOIN consultation_round r ON r.id = c.round_id ${RELATED_JOINS}
         WHERE ${where.join(' AND ')}
         ORDER BY c.submitted_at, c.id
         LIMIT ${p.add(first + 1)}`,
       p.values,
     );
-    const edges = rows.slice(0, first).map(({ cursorAt, ...node }) => ({ cursor: encodeCommentCursor(cursorAt, node.id), node }));
-    return { edges, hasNextPage: rows.length > first };
+    const { nodes, related } = splitRelated(rows.slice(0, first));
+    const edges = nodes.map(({ cursorAt, ...node }) => ({ cursor: encodeCommentCursor(cursorAt, node.id), node }));
+    return { edges, hasNextPage: rows.length > first, related };
   }
 
   async count(actor: Actor | null, filter: CommentFilter): Promise<number> {

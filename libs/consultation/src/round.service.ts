@@ -143,14 +143,14 @@ export class RoundService {
 
   /** A round, if the caller may read its instrument (NOT_FOUND otherwise). */
   async get(actor: Actor | null, id: string): Promise<RoundRow> {
-    const [round] = isUuid(id) ? await this.tx.dataSource.query(`SELECT ${roundColumns('r')} FROM consultation_round r WHERE r.id = $1`, [id]) : [];
+    // One statement: a round is visible with its instrument.
+    const [round] = isUuid(id)
+      ? await this.tx.dataSource.query(
+          `SELECT ${roundColumns('r')} FROM consultation_round r WHERE r.id = $1 AND ${this.drafting.instrumentVisibleSql(actor, 'r.instrument_id')}`,
+          [id],
+        )
+      : [];
     if (!round) throw AppError.notFound('Round', id);
-    try {
-      await this.drafting.getInstrument(actor, round.instrumentId);
-    } catch (error) {
-      if (error instanceof AppError) throw AppError.notFound('Round', id);
-      throw error;
-    }
     return round;
   }
 

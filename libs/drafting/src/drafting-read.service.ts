@@ -37,6 +37,11 @@ export class DraftingReadService {
     return actor === null || isStaff(actor);
   }
 
+  /** SQL that is true when the viewer may see the instrument whose id `instrumentId` (an SQL expression) names. */
+  instrumentVisibleSql(actor: Actor | null, instrumentId: string): string {
+    return this.seesDrafts(actor) ? 'TRUE' : publishedExists(instrumentId);
+  }
+
   canSeeVersion(actor: Actor | null, version: Pick<DraftVersionEntity, 'status'>): boolean {
     return version.status === 'PUBLISHED' || this.seesDrafts(actor);
   }
@@ -123,4 +128,6 @@ export class DraftingReadService {
   }
 }
 
-const PUBLISHED_EXISTS = `EXISTS (SELECT 1 FROM draft_version pv WHERE pv.instrument_id = i.id AND pv.status = 'PUBLISHED')`;
+const publishedExists = (instrumentId: string) =>
+  `EXISTS (SELECT 1 FROM draft_version pv WHERE pv.instrument_id = ${instrumentId} AND pv.status = 'PUBLISHED')`;
+const PUBLISHED_EXISTS = publishedExists('i.id');

@@ -96,6 +96,10 @@ export class CommentResolver {
     // Read already: Comment.round of this page costs nothing more.
     ctx.loaders.round.prime(filter.roundId, await this.rounds.get(actor, filter.roundId));
     const page = await this.query.page(actor, filter, size, after);
+    // Read with the page: organization, author and guideline of these comments cost no statement more.
+    page.related.organizations.forEach((o) => ctx.loaders.organization.prime(o.id, o));
+    page.related.authors.forEach((u) => ctx.loaders.user.prime(u.id, u));
+    page.related.guidelines.forEach((g) => ctx.loaders.guideline.prime(g.id, g));
     return {
       edges: page.edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
