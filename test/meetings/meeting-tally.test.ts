@@ -143,6 +143,43 @@ describe('experts meeting: the tally and the live board', () => {
       ]);
     });
 
+    it('reads each event once in this instance however many subscribe, and still checks each subscriber on every event', async () => {
+      const { meeting, items } = await w.session();
+      const constituent = w.people.constituents.GOVERNMENT[0];
+      const readers = [
+        ...Array.from({ length: 12 }, () => feed(w.tokens.observer, meeting.id)),
+        feed(w.tokens.constituents.GOVERNMENT[0], meeting.id),
+      ];
+      const leaver = readers.at(-1)!;
+      const live = w.api.app.get(LivePublisher);
+      await warmUp(readers, () => live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] }), (d) => d.agendaItemId === items[2]);
+
+      const statements: string[] = [];
+      const ds = w.api.app.get(DataSource);
+      const logQuery = ds.logger.logQuery.bind(ds.logger);
+      ds.logger.logQuery = (sql, parameters, runner) => {
+        if (/"readerIds"/.test(sql)) statements.push(sql);
+        return logQuery(sql, parameters, runner);
+      };
+      try {
+        await w.mod(Q.openItem, { i: items[0] });
+        await until('every reader to see the opening', () => readers.every((f) => f.data().some((d) => d.agendaItemId === items[0])));
+        expect(statements).toHaveLength(1);
+
+        // The constituent stops being a participant: the next event reaches everyone else, not them.
+        await w.api.db.query(`DELETE FROM meeting_participant WHERE meeting_id = $1 AND user_id = $2`, [meeting.id, constituent.id]);
+        await w.mod(Q.position, { i: items[0], g: 'GOVERNMENT', p: 'SUPPORT' });
+        const supported = (f: Feed) => f.data().some((d) => d.agendaItemId === items[0] && d.supporting.includes('GOVERNMENT'));
+        await until('the other readers to see the position', () => readers.slice(0, -1).every(supported));
+        expect(statements).toHaveLength(2);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(supported(leaver)).toBe(false);
+        expect(leaver.errors).toEqual([]);
+      } finally {
+        ds.logger.logQuery = logQuery;
+      }
+    });
+
     it('is refused with NOT_FOUND to those who may not read the meeting', async () => {
       const { meeting } = await w.session();
       for (const [token, id] of [

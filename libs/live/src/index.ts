@@ -12,9 +12,10 @@
  *      async tallyUpdated(@CurrentActor() actor: Actor, @Args('meetingId', { type: () => ID }) meetingId: string) {
  *        await this.read.get(actor, meetingId); // refuse at subscribe time (NOT_FOUND), as the query would
  *        return this.live.asyncIterator<LiveEventPayloads['tallyUpdated'], ItemTallyRow>(liveChannel('tallyUpdated', meetingId),
- *          (event) => this.read.itemTallyForReader(actor, event.agendaItemId)); // null: not for this subscriber
+ *          async (event) => { const t = await this.tallyOf(event); return t && mayRead(actor, t) ? t.tally : null; });
  *      }
- *    `live` is LiveSubscriptions. The select function is the per-subscriber filter and the payload in one read;
+ *    `live` is LiveSubscriptions; `tallyOf = perEvent((e) => ...)` reads once per event in this process, with what
+ *    decides who may see it, and the select function filters per subscriber in memory (null: not for this one).
  *    `resolve` returns what it selected. (Nest's `filter` option also works on the raw payload, at the cost of a
  *    second read.) When the payload type has fields resolved through ctx.loaders, use LiveFeeds.stream
  *    (apps/api/src/live/live-feeds.ts) instead, which gives each event fresh loaders.
@@ -24,4 +25,5 @@ export * from './live-events';
 export * from './live-pubsub';
 export * from './live-publisher';
 export * from './live-subscriptions';
+export * from './per-event';
 export * from './live.module';

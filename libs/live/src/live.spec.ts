@@ -5,6 +5,7 @@ import { liveChannel } from './live-events';
 import { LivePublisher } from './live-publisher';
 import { LivePubSub, PUBLISH_TIMEOUT_MS, redisLiveChannel } from './live-pubsub';
 import { LiveSubscriptions } from './live-subscriptions';
+import { perEvent } from './per-event';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 let n = 0;
@@ -122,5 +123,29 @@ describe('live events over Redis', () => {
     } finally {
       jest.restoreAllMocks();
     }
+  });
+});
+
+describe('perEvent', () => {
+  it('reads once per event object and again for the next event', async () => {
+    const reads: string[] = [];
+    const read = perEvent(async (e: { id: string }) => {
+      reads.push(e.id);
+      return `tally of ${e.id}`;
+    });
+    const first = { id: 'a' };
+    const results = await Promise.all([read(first), read(first), read(first)]);
+    expect(results).toEqual(['tally of a', 'tally of a', 'tally of a']);
+    expect(await read({ id: 'a' })).toBe('tally of a');
+    expect(reads).toEqual(['a', 'a']);
+  });
+
+  it('gives every subscriber of a failed read the same failure', async () => {
+    const read = perEvent(async (_: object) => {
+      throw new Error('database away');
+    });
+    const event = {};
+    await expect(read(event)).rejects.toThrow('database away');
+    await expect(read(event)).rejects.toThrow('database away');
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppError } from '@tripartite/common';
 import { Transactions } from '@tripartite/database';
 import type { VoteResult } from '@tripartite/domain';
-import { readerParams, readerPredicate } from './meeting-access';
+import { readerParams, readerPredicate, readsEveryMeeting } from './meeting-access';
 import { ItemTallyRow, MeetingTallyRow, TallySource, itemTallyOf, meetingTallyOf, voteResultOf } from './meeting-tally';
 import {
   AgendaItemRow,
@@ -22,6 +22,17 @@ import {
   tallySourceSql as TALLY_SOURCE,
   validUuids,
 } from './sql-columns';
+
+export interface TallyWithReaders {
+  tally: ItemTallyRow;
+  /** The meeting's participants and moderators. */
+  readerIds: ReadonlySet<string>;
+}
+
+/** May the caller read the meeting of this tally? The same rule as readerPredicate, in memory. */
+export function mayReadTally(actor: Actor | null, { readerIds }: TallyWithReaders): boolean {
+  return readsEveryMeeting(actor) || (actor !== null && readerIds.has(actor.userId));
+}
 
 /**
  * Reads of meetings. `get` and the instrument's list check the caller; the batch reads behind the
@@ -57,14 +68,19 @@ export class MeetingReadService {
     return groupBy(ids, rows, (m) => m.instrumentId);
   }
 
-  /** One agenda item's tally, if the caller may read its meeting (null otherwise): what a live subscriber gets. */
-  async itemTallyForReader(actor: Actor | null, agendaItemId: string): Promise<ItemTallyRow | null> {
+  /**
+   * One agenda item's tally with who may read its meeting besides those who read every meeting (null: no such
+   * item): read once per live event, then filtered per subscriber with mayReadTally.
+   */
+  async itemTallyWithReaders(agendaItemId: string): Promise<TallyWithReaders | null> {
     if (!isUuid(agendaItemId)) return null;
-    const [source]: TallySource[] = await this.tx.dataSource.query(
-      `${TALLY_SOURCE} WHERE i.id = $1 AND ${readerPredicate('m', '$2', '$3')}`,
-      [agendaItemId, ...readerParams(actor)],
+    const [source]: (TallySource & { readerIds: string[] })[] = await this.tx.dataSource.query(
+      `SELECT s.*, ARRAY(SELECT rp.user_id FROM meeting_participant rp WHERE rp.meeting_id = s."meetingId"
+                         UNION SELECT rm.user_id FROM meeting_moderator rm WHERE rm.meeting_id = s."meetingId") AS "readerIds"
+         FROM (${TALLY_SOURCE} WHERE i.id = $1) s`,
+      [agendaItemId],
     );
-    return source ? itemTallyOf(source) : null;
+    return source ? { tally: itemTallyOf(source), readerIds: new Set(source.readerIds) } : null;
   }
 
   // Batch reads for DataLoaders.
