@@ -48,23 +48,20 @@ export class CommentService {
       throw AppError.forbidden('Only constituents comment, for their own organization');
     }
     const key = input.idempotencyKey ?? null;
-    if (key !== null) {
-      if (key.length < 1 || charLength(key) > KEY_MAX) {
-        throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1 to ${KEY_MAX} characters` }]);
-      }
-      // A retry: the first comment back, nothing written, whatever the clock says now.
-      const earlier = await this.byIdempotencyKey(actor.userId, key);
-      if (earlier) return earlier;
+    if (key !== null && (key.length < 1 || charLength(key) > KEY_MAX)) {
+      throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1 to ${KEY_MAX} characters` }]);
     }
-    if (!isUuid(input.roundId)) throw AppError.notFound('Round', input.roundId);
-    const [round] = await this.tx.dataSource.query(
-      `SELECT r.id,
+    // One statement: an earlier comment with this key (a retry), and what the round says of this organization.
+    const [round]: { earlierId: string | null; id: string | null; invited: boolean; guidelineOfVersion: boolean }[] = await this.tx.dataSource.query(
+      `SELECT (SELECT c.id FROM comment c WHERE c.author_id = $4 AND c.idempotency_key = $5) AS "earlierId", r.id,
               EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = r.id AND ri.organization_id = $2) AS invited,
               EXISTS (SELECT 1 FROM guideline g WHERE g.id = $3 AND g.version_id = r.version_id) AS "guidelineOfVersion"
-         FROM consultation_round r WHERE r.id = $1`,
-      [input.roundId, actor.organizationId, isUuid(input.guidelineId) ? input.guidelineId : null],
+         FROM (SELECT 1) one LEFT JOIN consultation_round r ON r.id = $1`,
+      [isUuid(input.roundId) ? input.roundId : null, actor.organizationId, isUuid(input.guidelineId) ? input.guidelineId : null, actor.userId, key],
     );
-    if (!round) throw AppError.notFound('Round', input.roundId);
+    // A retry: the first comment back, nothing written, whatever the clock says now.
+    if (round.earlierId) return (await this.byIdempotencyKey(actor.userId, key!))!;
+    if (!round.id) throw AppError.notFound('Round', input.roundId);
     if (!round.invited) throw AppError.forbidden('Your organization is not invited to this consultation round');
 
     const body = (input.body ?? '').trim();

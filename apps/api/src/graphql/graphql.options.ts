@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { PinoLogger } from 'nestjs-pino';
 import type { TokensService } from '@tripartite/auth';
@@ -51,6 +51,8 @@ export function graphqlOptions(
     },
     plugins: [
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No cache hints are given, and its per-field hook costs every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(queryLimits(config), () => schemaHost.schema),
       metricsPlugin(),
     ],
