@@ -70,20 +70,6 @@ async function run(shared) {
     const inFlightBound = levels.reduce((n, l) => n + l.inFlightBound, 0);
     log(`  acknowledged submits ${acknowledged}, new comment rows ${comments}`);
 
-    // Experiment: the same api with jsonwebtoken given a KeyObject (preloaded patch), against the raw route.
-    let whatIfKeyObject = null;
-    if (process.env.BENCH_WHATIF !== '0') {
-      const patched = ctx.track(
-        await startApi(ctx, { name: 'api-jwt-keyobject', nodeArgs: ['--require', require.resolve('../lib/whatif-jwt-keyobject')] }),
-      );
-      const r = await interleaved('submitComment c=16 (api with a KeyObject secret)', {
-        system: () => submitLoad(world, patched, 'api', { connections: 16 }),
-        baseline: () => submitLoad(world, raw, 'raw', { connections: 16 }),
-      }, { pids: { system: patched.pid, baseline: raw.pid } });
-      await patched.stop();
-      whatIfKeyObject = { ...r, throughputRatio: ratio(r.system.throughput.median, r.baseline.throughput.median) };
-    }
-
     // Where the api's time goes at 16 connections: a CPU profile of another instance under the same load.
     let profile = null;
     if (process.env.BENCH_PROFILE !== '0') {
@@ -95,7 +81,7 @@ async function run(shared) {
       await profiled.stop();
       profile = { load: r, ...cpuProfile.summarise('b1-api') };
     }
-    return { levels, statements, writes, rawEnv, acknowledged, comments, inFlightBound, profile, whatIfKeyObject };
+    return { levels, statements, writes, rawEnv, acknowledged, comments, inFlightBound, profile };
   });
 }
 

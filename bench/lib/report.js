@@ -65,11 +65,6 @@ function bench1(r) {
     `- Writes per submit (counted in the database): 1 comment, ${r.writes.auditPerSubmit} audit_event, ${r.writes.outboxPerSubmit} outbox row. ` +
       `The raw route writes the same rows${r.rawEnv.RAW_WITH_OUTBOX === '1' ? ', outbox included' : ' (the api writes no outbox row for a submit: it publishes the live commentSubmitted event to Redis after the commit, which the raw route does not do)'}.`,
     `- SQL statements per submit, counted on the wire: api ${statementsLine(r.statements.system)}; raw route ${statementsLine(r.statements.baseline)}.`,
-    ...(r.whatIfKeyObject
-      ? [
-          `- Experiment: the same api with jsonwebtoken handed a KeyObject made once from the secret (bench/lib/whatif-jwt-keyobject.js, preloaded into a separate api instance; the shipped code is unchanged) did ${rps(r.whatIfKeyObject.system.throughput)} req/s at 16 connections against ${rps(r.whatIfKeyObject.baseline.throughput)} for the raw route in alternating runs: **ratio ${fmt(r.whatIfKeyObject.throughputRatio, 2)}**, p99 ${ms(r.whatIfKeyObject.system.p99, 0)}, ${r.whatIfKeyObject.system.cpuMsPerRequest ? fmt(r.whatIfKeyObject.system.cpuMsPerRequest.median, 2) : 'n/a'} ms CPU per submit.`,
-        ]
-      : []),
     `- Every acknowledged submit is a row: ${r.acknowledged} acknowledged, ${r.comments} new rows (the difference, ${r.comments - r.acknowledged}, is the requests still in flight when each run's clock stopped, which autocannon does not count; at most ${r.inFlightBound} here).`,
   ];
   return out.join('\n');
@@ -214,12 +209,11 @@ function whySubmit(r) {
     lines.push('', `CPU profile of an api under the same load (c=16, ${fmt(p.load.throughput, 0)} req/s while profiled):`, '');
     if (jwt > 3) {
       lines.push(
-        `- ${pct(jwt)} in **jsonwebtoken**'s verify. TokensService passes the secret as a string; jsonwebtoken 9 then calls crypto.createPublicKey(secret) on every verify, which fails (and builds an error) before it falls back to createSecretKey — the \`init ← jsonwebtoken/verify.js\` frame. Creating the KeyObject once (\`crypto.createSecretKey(Buffer.from(secret))\`) and passing it to jwt.verify and jwt.sign removes nearly all of it (libs/auth/src/tokens.service.ts)` +
-          (r.whatIfKeyObject ? `: with that change preloaded as an experiment the ratio at 16 connections was ${fmt(r.whatIfKeyObject.throughputRatio, 2)} (section 1).` : '.'),
+        `- ${pct(jwt)} in **jsonwebtoken**'s verify (HMAC-SHA256 with a KeyObject made once from the secret; libs/auth/src/tokens.service.ts).`,
       );
     }
     lines.push(
-      `- ${pct(pg)} in pg, pg-protocol and TypeORM: ${fmt(r.statements.system.perRequest, 0)} statements, each parsed, described and written separately (the \`writev ← pg\` frame is one socket write per statement). The two reads before the transaction (idempotency key; round and invitation) and the three reads inside it (instrument lock, round lock, clock) could be folded: the raw route takes both locks in one statement and reads the clock inside its INSERT.`,
+      `- ${pct(pg)} in pg, pg-protocol and TypeORM: ${fmt(r.statements.system.perRequest, 0)} statements, each parsed, described and written separately (the \`writev ← pg\` frame is one socket write per statement). One read before the transaction (the idempotency key, the round, the invitation and the guideline in one statement), then three inside it: the instrument's lock, the round's lock (two statements, in the order stage moves take them, so a close at the deadline and a submit never deadlock) and the database clock read after both locks are held (DESIGN.md section 3). The raw route takes both locks in one statement and reads the clock inside its INSERT, which this design does not allow.`,
       `- ${pct(gql)} in GraphQL execution (parse, validation, the depth/cost plugin, Apollo's request pipeline, Nest's resolver wrapping) and ${pct(http)} in the Express stack (body parsing, helmet, CORS, pino-http's per-request logger even at LOG_LEVEL=warn).`,
       `- ${pct(findFrame(p, /^\(garbage collector\)$/))} in garbage collection.`,
     );
@@ -231,7 +225,7 @@ function whySubmit(r) {
       `At 64 connections the api does less (${fmt(c64.system.throughput.median, 0)} req/s) than at 16: requests queue for TypeORM's pool of 20 connections while the event loop is already saturated, so p99 grows to ${fmt(c64.system.p99.median, 0)} ms.`,
     );
   }
-  lines.push('', 'Express is not the main cost in this profile, so the Fastify adapter alone would not close the gap; the verify fix and fewer statements per submit are the first steps.', '', profileTable(p));
+  lines.push('', 'Express is not the main cost in this profile, so the Fastify adapter alone would not close the gap; what is left is GraphQL and Nest\'s per-request work, and the statements the deadline rule needs.', '', profileTable(p));
   return lines.join('\n');
 }
 
@@ -259,7 +253,7 @@ function whyFanout(r) {
   const lines = [
     `**5. Fan-out to ${r.clients} clients: p99 ${fmt(r.system.p99.median, 1)} ms from the recordPosition response to the last receipt (target 200 ms; a bare ws broadcast of the same payload: ${fmt(r.baseline.p99.median, 1)} ms).**`,
     '',
-    `The api re-reads the item's tally once per event **and per subscriber** (TallyUpdatedResolver → MeetingReadService.itemTallyForReader: one SQL statement each, so ${r.clients} statements per event through a pool of 20 connections), then runs a GraphQL execution and serialises the result separately for each of the ${r.clients} subscriptions. Every subscriber already passed the reader check when it subscribed, and the tally is the same for all of them, so reading it once per event and API instance (and sharing the result among that instance's subscribers) would turn ${r.clients} statements into one. The bare broadcast serialises one payload and writes it ${r.clients} times.`,
+    `The api reads the item's tally once per event in each instance, with the meeting's participants and moderators, so each subscriber's right to read is checked in memory (TallyUpdatedResolver, perEvent → MeetingReadService.itemTallyWithReaders: one SQL statement per event). What remains per subscriber is graphql-ws: a GraphQL execution of the subscription's selection and a JSON serialisation for each of the ${r.clients} subscriptions, each a frame of its own. The bare broadcast serialises one payload and writes it ${r.clients} times.`,
   ];
   if (r.profile?.frames) lines.push('', `CPU profile of the api during ${r.profile.events} further events (last receipt p50 ${fmt(r.profile.lastP50, 1)} ms while profiled):`, '', profileTable(r.profile));
   return lines.join('\n');
