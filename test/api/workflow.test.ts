@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { People, TestApi, errorOf, ok, seedPeople, startApi } from '@tripartite/testing';
 
 const CREATE = `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Guidelines under test" }) { id stage revision versions { id } } }`;
@@ -95,9 +96,34 @@ describe('workflow machine through the API', () => {
     );
     const winners = results.filter((r) => !r.errors);
     expect(winners).toHaveLength(1);
+    // A move that started after the winner committed sees WITHDRAWN and is refused on that ground.
     for (const loser of results.filter((r) => r.errors)) expect(['CONFLICT', 'TRANSITION_BLOCKED']).toContain(errorOf(loser).code);
     const history = ok(await api.gql(INSTRUMENT, { i: id }, secretariat)).instrument.stageHistory;
     expect(history).toHaveLength(1);
+  });
+
+  it('answers CONFLICT, without expectedRevision, to moves that were waiting while another one won', async () => {
+    const id = await instrument();
+    const holder = new Client({ connectionString: api.db.url });
+    await holder.connect();
+    try {
+      // Hold the instrument so that every move reads its revision and then waits for the lock.
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM instrument WHERE id = $1 FOR UPDATE', [id]);
+      const moves = Array.from({ length: 5 }, (_, i) => api.gql(ADVANCE, { i: id, to: 'WITHDRAWN', reason: `waiting ${i}` }, secretariat));
+      for (let waiting = 0; waiting < 5; ) {
+        await new Promise((r) => setTimeout(r, 20));
+        [{ waiting }] = (await holder.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows;
+      }
+      await holder.query('COMMIT');
+      const results = await Promise.all(moves);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      const losers = results.filter((r) => r.errors).map(errorOf);
+      expect(losers.map((e) => e.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+      expect(losers[0].message).toMatch(/now WITHDRAWN/);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('is the secretariat’s: others are refused, and see a blocker saying so', async () => {

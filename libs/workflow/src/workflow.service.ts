@@ -57,9 +57,17 @@ export class WorkflowService {
   /** The move inside a caller's transaction, for capabilities whose own write implies a move (a GB decision). */
   async advanceIn(tx: Tx, actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<InstrumentRow> {
     if (!STAGES.includes(to)) throw AppError.badInput([{ field: 'to', message: 'is not a stage' }]);
+    const given = expectedRevision !== undefined && expectedRevision !== null;
+    // Without expectedRevision, the revision this move read before waiting for the lock: a move that
+    // committed meanwhile wins, and this one gets CONFLICT rather than a verdict on a stage it never saw.
+    const seen = given ? expectedRevision : (await this.read(tx, instrumentId)).revision;
     const instrument = await this.lock(tx, instrumentId);
-    if (expectedRevision !== undefined && expectedRevision !== null && expectedRevision !== instrument.revision) {
-      throw AppError.conflict(`The instrument is at revision ${instrument.revision}, not ${expectedRevision}`);
+    if (seen !== instrument.revision) {
+      throw AppError.conflict(
+        given
+          ? `The instrument is at revision ${instrument.revision}, not ${expectedRevision}`
+          : `Another change to the instrument came first: it is now ${instrument.stage} (revision ${instrument.revision})`,
+      );
     }
     const snapshot = await this.snapshotIn(tx, instrument, actor, reason);
     const blockers = evaluateMove(snapshot, to);
