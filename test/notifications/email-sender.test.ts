@@ -18,11 +18,16 @@ describe('sending one email (in-process)', () => {
     await smtp?.stop();
   });
 
+  const emailStatus = async (eventId: string, userId: string) =>
+    (await api.db.query<{ email_status: string | null }>(`SELECT email_status FROM notification WHERE event_id = $1 AND user_id = $2`, [eventId, userId]))[0]
+      .email_status;
+
   it('sends once: a retried job after a successful send sends nothing more', async () => {
     const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: { documentDeadline: '2030-07-01T16:00:00.000Z' } });
     const sender = api.app.get(EmailSender);
     await expect(sender.send(eventId, people.secretariat.id)).resolves.toBe('sent');
     await expect(sender.send(eventId, people.secretariat.id)).resolves.toBe('already-sent');
+    expect(await emailStatus(eventId, people.secretariat.id)).toBe('SENT');
     const mails = smtp.mails.filter((m) => m.mail.headers.get('x-tripartite-event') === eventId);
     expect(mails).toHaveLength(1);
     const { mail, to } = mails[0];
@@ -42,6 +47,8 @@ describe('sending one email (in-process)', () => {
     const later = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
     await api.db.query(`UPDATE app_user SET email_opt_out = '{gb.deadline}' WHERE id = $1`, [people.secretariat.id]);
     await expect(api.app.get(EmailSender).send(later, people.secretariat.id)).resolves.toBe('opted-out');
+    // Recorded, so nothing queues it again; turning email back on does not send it either.
+    expect(await emailStatus(later, people.secretariat.id)).toBe('SKIPPED');
     await api.db.query(`UPDATE app_user SET email_opt_out = '{}' WHERE id = $1`, [people.secretariat.id]);
   });
 
@@ -50,12 +57,16 @@ describe('sending one email (in-process)', () => {
     await expect(api.app.get(EmailSender).send(eventId, people.observer.id)).resolves.toBe('no-notification');
   });
 
-  it('a failed send leaves the notification unsent, for the retry of its job', async () => {
+  it('a failed send leaves the notification unsent, for the retry of its job; a failed last try is recorded as FAILED', async () => {
     const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
     await smtp.stop();
     await expect(api.app.get(EmailSender).send(eventId, people.secretariat.id)).rejects.toThrow();
     const [row] = await api.db.query<any>(`SELECT emailed_at FROM notification WHERE event_id = $1`, [eventId]);
     expect(row.emailed_at).toBeNull();
+    expect(await emailStatus(eventId, people.secretariat.id)).toBe('PENDING');
+    await expect(api.app.get(EmailSender).send(eventId, people.secretariat.id, { lastTry: true })).rejects.toThrow();
+    expect(await emailStatus(eventId, people.secretariat.id)).toBe('FAILED');
+    await expect(api.app.get(EmailSender).send(eventId, people.secretariat.id)).resolves.toBe('not-owed');
   });
 });
 
@@ -69,5 +80,8 @@ describe('sending email without SMTP_URL', () => {
     const people = await seedPeople(api.app);
     const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
     await expect(api.app.get(EmailSender).send(eventId, people.secretariat.id)).resolves.toBe('smtp-off');
+    const [row] = await api.db.query<any>(`SELECT emailed_at, email_status FROM notification WHERE event_id = $1`, [eventId]);
+    // Skipped for good: the reconcile does not queue it again.
+    expect(row).toEqual({ emailed_at: null, email_status: 'SKIPPED' });
   });
 });

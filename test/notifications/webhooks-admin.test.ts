@@ -102,21 +102,56 @@ describe('one try of a delivery (in-process, test mode)', () => {
     };
     const id = await pendingDelivery();
     const deliverer = api.app.get(WebhookDeliverer);
-    await expect(deliverer.deliver(id, { attempt: 1, maxAttempts: 2 })).resolves.toEqual({ result: 'retry', error: `HTTP ${status}` });
+    await expect(deliverer.deliver(id, { maxAttempts: 2 })).resolves.toEqual({ result: 'retry', error: `HTTP ${status}`, retryInMs: expect.any(Number) });
     expect(await row(id)).toEqual({ status: 'PENDING', attempts: 1, last_status: status, last_error: `HTTP ${status}` });
-    await expect(deliverer.deliver(id, { attempt: 2, maxAttempts: 2 })).resolves.toEqual({ result: 'dead', error: `HTTP ${status}` });
+    await expect(deliverer.deliver(id, { maxAttempts: 2 })).resolves.toEqual({ result: 'dead', error: `HTTP ${status}` });
     expect(await row(id)).toMatchObject({ status: 'DEAD', attempts: 2 });
     expect(await api.db.query(`SELECT attempts, last_status FROM webhook_dead_letter WHERE delivery_id = $1`, [id])).toEqual([{ attempts: 2, last_status: status }]);
     // A duplicate run of a settled delivery sends nothing.
-    await expect(deliverer.deliver(id, { attempt: 1, maxAttempts: 2 })).resolves.toMatchObject({ result: 'skipped' });
+    await expect(deliverer.deliver(id, { maxAttempts: 2 })).resolves.toMatchObject({ result: 'skipped' });
+    expect(await api.db.query(`SELECT next_attempt_at FROM webhook_delivery WHERE id = $1`, [id])).toEqual([{ next_attempt_at: null }]);
+  });
+
+  it('records when the next try is due: the backoff it asks the queue for, doubling per try of the cycle', async () => {
+    answer = (res) => {
+      res.statusCode = 503;
+      res.end();
+    };
+    const id = await pendingDelivery();
+    const dbNow = async () => (await api.db.query<{ now: Date }>(`SELECT clock_timestamp() AS now`))[0].now.getTime();
+    const row = async () =>
+      (
+        await api.db.query<{ cycle_attempts: number; next_attempt_at: Date; attempt_started_at: Date | null }>(
+          `SELECT cycle_attempts, next_attempt_at, attempt_started_at FROM webhook_delivery WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const deliverer = api.app.get(WebhookDeliverer);
+    // WEBHOOK_BACKOFF_MS is 1000 here: 800 to 1000 ms after the first try, 1600 to 2000 after the second.
+    for (const [tries, low, high] of [
+      [1, 800, 1000],
+      [2, 1600, 2000],
+    ]) {
+      const before = await dbNow();
+      const outcome = await deliverer.deliver(id, { maxAttempts: 8 });
+      const after = await dbNow();
+      expect(outcome).toMatchObject({ result: 'retry', retryInMs: expect.any(Number) });
+      const retryInMs = (outcome as { retryInMs: number }).retryInMs;
+      expect(retryInMs).toBeGreaterThanOrEqual(low);
+      expect(retryInMs).toBeLessThanOrEqual(high);
+      const r = await row();
+      expect(r).toMatchObject({ cycle_attempts: tries, attempt_started_at: null });
+      expect(r.next_attempt_at.getTime()).toBeGreaterThanOrEqual(before + retryInMs - 1);
+      expect(r.next_attempt_at.getTime()).toBeLessThanOrEqual(after + retryInMs + 1);
+    }
   });
 
   it('gives up on a receiver that does not answer within the timeout, and retries', async () => {
     answer = () => undefined; // never answers
     const id = await pendingDelivery();
     const started = Date.now();
-    const outcome = await api.app.get(WebhookDeliverer).deliver(id, { attempt: 1, maxAttempts: 8 });
-    expect(outcome).toEqual({ result: 'retry', error: expect.stringMatching(/timeout|aborted/i) });
+    const outcome = await api.app.get(WebhookDeliverer).deliver(id, { maxAttempts: 8 });
+    expect(outcome).toEqual({ result: 'retry', error: expect.stringMatching(/timeout|aborted/i), retryInMs: expect.any(Number) });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(await row(id)).toMatchObject({ status: 'PENDING', attempts: 1, last_status: null });
   });
@@ -126,9 +161,10 @@ describe('one try of a delivery (in-process, test mode)', () => {
     await api.db.query(`INSERT INTO webhook (url, events, secret) VALUES ('http://127.0.0.1:9/', '{gb.deadline}', $1)`, [SECRET]);
     const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
     const [delivery] = await api.db.query<{ id: string }>(`SELECT id FROM webhook_delivery WHERE event_id = $1`, [eventId]);
-    await expect(api.app.get(WebhookDeliverer).deliver(delivery.id, { attempt: 1, maxAttempts: 8 })).resolves.toEqual({
+    await expect(api.app.get(WebhookDeliverer).deliver(delivery.id, { maxAttempts: 8 })).resolves.toEqual({
       result: 'retry',
       error: expect.stringContaining('ECONNREFUSED'),
+      retryInMs: expect.any(Number),
     });
   });
 
@@ -136,7 +172,7 @@ describe('one try of a delivery (in-process, test mode)', () => {
     answer = (res) => res.end();
     const id = await pendingDelivery();
     await api.db.query(`UPDATE webhook SET active = false`);
-    await expect(api.app.get(WebhookDeliverer).deliver(id, { attempt: 1, maxAttempts: 8 })).resolves.toMatchObject({ result: 'skipped' });
+    await expect(api.app.get(WebhookDeliverer).deliver(id, { maxAttempts: 8 })).resolves.toMatchObject({ result: 'skipped' });
     expect(await row(id)).toMatchObject({ status: 'PENDING', attempts: 0 });
   });
 });
@@ -186,7 +222,7 @@ describe('webhooks in production: no private, loopback or link-local targets (SS
       );
       const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
       const [delivery] = await api.db.query<{ id: string }>(`SELECT id FROM webhook_delivery WHERE event_id = $1 AND webhook_id = $2`, [eventId, hook.id]);
-      const outcome = await api.app.get(WebhookDeliverer).deliver(delivery.id, { attempt: 1, maxAttempts: 8 });
+      const outcome = await api.app.get(WebhookDeliverer).deliver(delivery.id, { maxAttempts: 8 });
       expect(outcome).toEqual({ result: 'dead', error: expect.stringContaining('private, loopback or link-local') });
       const [letter] = await api.db.query<any>(`SELECT kind, attempts FROM webhook_dead_letter WHERE delivery_id = $1`, [delivery.id]);
       expect(letter).toEqual({ kind: 'gb.deadline', attempts: 1 });

@@ -5,6 +5,7 @@ import { Transactions } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { OutboxService } from '@tripartite/outbox';
 import { loadEventContext } from './event-context';
+import { emailJobId, webhookJobId } from './job-ids';
 import { NotificationEventRow, eventColumns } from './kinds';
 import { RecipientResolvers } from './recipients';
 import { renderMessage } from './templates';
@@ -25,7 +26,9 @@ export function webhookPayload(deliveryId: string, event: NotificationEventRow):
 /**
  * One event to its recipients, in one transaction: an in-app row per user, then one email job per
  * user who wants email of this kind, and one delivery per matching webhook. The event row is locked
- * and stamped, so a re-run (retry, stalled job) adds nothing.
+ * and stamped, so a re-run (retry, stalled job, a reconcile after Redis lost the job) adds nothing.
+ * Until stamped, the event is unfinished work the reconcile re-queues; so are the emails (email_status
+ * PENDING) and deliveries (PENDING) it leaves.
  */
 @Injectable()
 export class NotificationFanout {
@@ -55,19 +58,20 @@ export class NotificationFanout {
         userIds = [];
       }
       const message = renderMessage(await loadEventContext(em, event), this.config.SECRETARIAT_TIME_ZONE);
+      // email_status PENDING records the email each user is owed (until sent), so a lost email job can be queued again.
       const added: { id: string; userId: string; emailOff: boolean }[] = await em.query(
         `WITH added AS (
-           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id)
-           SELECT $1, u, $2, $3, $4, $5 FROM unnest($6::uuid[]) u
-           ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id)
-         SELECT a.id, a.user_id AS "userId", $2 = ANY(au.email_opt_out) AS "emailOff"
-           FROM added a JOIN app_user au ON au.id = a.user_id ORDER BY a.user_id`,
+           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id, email_status)
+           SELECT $1, au.id, $2, $3, $4, $5, CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE 'PENDING' END
+             FROM unnest($6::uuid[]) u JOIN app_user au ON au.id = u
+           ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id, email_status)
+         SELECT id, user_id AS "userId", email_status IS NULL AS "emailOff" FROM added ORDER BY user_id`,
         [event.id, event.kind, message.title, message.body, event.instrumentId, userIds],
       );
       for (const a of added) afterCommit(() => this.live.publish('notificationAdded', a.userId, { userId: a.userId, notificationId: a.id }));
       const emailTo = added.filter((a) => !a.emailOff);
       for (const { userId } of emailTo) {
-        await this.outbox.add(em, { queue: 'notifications', name: 'email.send', payload: { eventId: event.id, userId }, jobId: `email-${event.id}-${userId}` });
+        await this.outbox.add(em, { queue: 'notifications', name: 'email.send', payload: { eventId: event.id, userId }, jobId: emailJobId(event.id, userId) });
       }
 
       const webhooks: { id: string }[] = await em.query(
@@ -84,7 +88,7 @@ export class NotificationFanout {
         );
         if (!created) continue;
         deliveries += 1;
-        await this.outbox.add(em, { queue: 'notifications', name: 'webhook.deliver', payload: { deliveryId }, jobId: `webhook-${deliveryId}` });
+        await this.outbox.add(em, { queue: 'notifications', name: 'webhook.deliver', payload: { deliveryId }, jobId: webhookJobId(deliveryId) });
       }
       await em.query(`UPDATE notification_event SET fanned_out_at = clock_timestamp() WHERE id = $1`, [event.id]);
       return { done: true, notified: added.length, emails: emailTo.length, webhooks: deliveries };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '@tripartite/outbox';
+import { fanoutJobId } from './job-ids';
 import { NotificationEventInput, idIn, isNotificationKind, isUuid } from './kinds';
 
 /** How capabilities tell people what happened: inside their own write transaction. */
@@ -32,7 +33,7 @@ export class NotificationsService {
         idIn(event.data, 'roundId'),
       ],
     );
-    await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: `fanout-${row.id}` });
+    await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: fanoutJobId(row.id) });
     return row.id;
   }
 }

@@ -3,18 +3,18 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { NonPublicAddressError } from './webhook-address';
+import { webhookBackoffMs } from './webhook-backoff';
 import { postWebhook } from './webhook-http';
 import { webhookSignature } from './webhook-signature';
 
 export type DeliveryOutcome =
   | { result: 'delivered'; status: number }
   | { result: 'skipped'; reason: string }
-  | { result: 'retry'; error: string }
+  | { result: 'retry'; error: string; retryInMs: number }
   | { result: 'dead'; error: string };
 
-/** Which try of its job this is (1-based), and how many the job has. */
+/** How many tries a delivery's cycle (since it was created or last replayed) may use. */
 export interface DeliveryRun {
-  attempt: number;
   maxAttempts: number;
 }
 
@@ -27,6 +27,9 @@ const RETRYABLE_4XX = [408, 429];
  * One try of a webhook delivery: the frozen body, signed with the webhook's secret, with a
  * delivery id that stays the same across tries. 2xx delivers; a 4xx other than 408/429, a
  * refused address or the last try dead-letters; anything else is retried by the queue.
+ * The database keeps the count (tries cut short by a crash included), whether a try is running and
+ * when the next is due, so a job lost with Redis is re-queued by the reconcile for the same due time
+ * and with the tries it has left.
  */
 @Injectable()
 export class WebhookDeliverer {
@@ -38,13 +41,13 @@ export class WebhookDeliverer {
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(deliveryId: string, run: DeliveryRun): Promise<DeliveryOutcome> {
+  async deliver(deliveryId: string, run: DeliveryRun = { maxAttempts: this.config.WEBHOOK_MAX_ATTEMPTS }): Promise<DeliveryOutcome> {
     // Counted before sending, and committed, so a try cut short by a crash still counts.
-    const [[claimed]]: [{ attempts: number; payload: string; url: string; secret: string }[]] = await this.dataSource.query(
-      `UPDATE webhook_delivery d SET attempts = d.attempts + 1
+    const [[claimed]]: [{ tries: number; payload: string; url: string; secret: string }[]] = await this.dataSource.query(
+      `UPDATE webhook_delivery d SET attempts = d.attempts + 1, cycle_attempts = d.cycle_attempts + 1, attempt_started_at = clock_timestamp()
          FROM webhook w
         WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'PENDING' AND w.active
-        RETURNING d.attempts, d.payload, w.url, w.secret`,
+        RETURNING d.cycle_attempts AS tries, d.payload, w.url, w.secret`,
       [deliveryId],
     );
     if (!claimed) return { result: 'skipped', reason: 'delivery unknown, settled, or its webhook inactive' };
@@ -62,7 +65,7 @@ export class WebhookDeliverer {
       status = await postWebhook(new URL(claimed.url), claimed.payload, headers, { timeoutMs: this.config.WEBHOOK_TIMEOUT_MS, publicOnly });
       if (status >= 200 && status < 300) {
         await this.dataSource.query(
-          `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = clock_timestamp(), last_status = $2, last_error = NULL
+          `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = clock_timestamp(), last_status = $2, last_error = NULL, next_attempt_at = NULL, attempt_started_at = NULL
             WHERE id = $1 AND status = 'PENDING'`,
           [deliveryId, status],
         );
@@ -74,16 +77,22 @@ export class WebhookDeliverer {
       error = ((failure as Error).message || String(failure)).slice(0, ERROR_MAX);
       if (failure instanceof NonPublicAddressError) return this.deadLetter(deliveryId, null, error);
     }
-    if (run.attempt >= run.maxAttempts) return this.deadLetter(deliveryId, status, error);
-    await this.dataSource.query(`UPDATE webhook_delivery SET last_status = $2, last_error = $3 WHERE id = $1`, [deliveryId, status, error]);
-    return { result: 'retry', error };
+    if (claimed.tries >= run.maxAttempts) return this.deadLetter(deliveryId, status, error);
+    const retryInMs = webhookBackoffMs(claimed.tries, this.config.WEBHOOK_BACKOFF_MS);
+    await this.dataSource.query(
+      `UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000),
+              attempt_started_at = NULL
+        WHERE id = $1 AND status = 'PENDING'`,
+      [deliveryId, status, error, retryInMs],
+    );
+    return { result: 'retry', error, retryInMs };
   }
 
   /** Gives up: the delivery is DEAD and a dead letter records why, for an admin to see and replay. */
   private async deadLetter(deliveryId: string, status: number | null, error: string): Promise<DeliveryOutcome> {
     await this.tx.run(async ({ em }) => {
       const [[dead]] = await em.query(
-        `UPDATE webhook_delivery SET status = 'DEAD', last_status = $2, last_error = $3
+        `UPDATE webhook_delivery SET status = 'DEAD', last_status = $2, last_error = $3, next_attempt_at = NULL, attempt_started_at = NULL
           WHERE id = $1 AND status = 'PENDING' RETURNING id, webhook_id AS "webhookId", event_id AS "eventId", attempts`,
         [deliveryId, status, error],
       );

@@ -5,6 +5,7 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { OutboxService } from '@tripartite/outbox';
+import { webhookJobId } from './job-ids';
 import { ALL_KINDS, isNotificationKind, isUuid } from './kinds';
 import { assertPublicHost, hostOf, NonPublicAddressError } from './webhook-address';
 
@@ -123,7 +124,8 @@ export class WebhooksService {
       if (!letter) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
       if (letter.replayedAt || letter.status !== 'DEAD') throw AppError.conflict('This dead letter has already been replayed');
       const [[delivery]]: [{ replays: number }[]] = await em.query(
-        `UPDATE webhook_delivery SET status = 'PENDING', replays = replays + 1 WHERE id = $1 RETURNING replays`,
+        `UPDATE webhook_delivery SET status = 'PENDING', replays = replays + 1, cycle_attempts = 0, next_attempt_at = clock_timestamp()
+          WHERE id = $1 RETURNING replays`,
         [letter.deliveryId],
       );
       await em.query(`UPDATE webhook_dead_letter SET replayed_at = clock_timestamp(), replayed_by = $2 WHERE id = $1`, [deadLetterId, actor.userId]);
@@ -131,7 +133,7 @@ export class WebhooksService {
         queue: 'notifications',
         name: 'webhook.deliver',
         payload: { deliveryId: letter.deliveryId },
-        jobId: `webhook-${letter.deliveryId}-replay-${delivery.replays}`,
+        jobId: webhookJobId(letter.deliveryId, delivery.replays),
       });
       await this.audit.record(em, actor, 'webhook.delivery-replayed', 'WebhookDelivery', letter.deliveryId, { deadLetterId, replay: delivery.replays });
       return true;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { EmailOutcome, EmailSender } from '@tripartite/notifications';
 import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
 
@@ -7,7 +8,7 @@ import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
 export class EmailSendProcessor implements HandlesJob<'notifications', 'email.send'> {
   constructor(private readonly sender: EmailSender) {}
 
-  handle({ eventId, userId }: JobPayload<'notifications', 'email.send'>): Promise<EmailOutcome> {
-    return this.sender.send(eventId, userId);
+  handle({ eventId, userId }: JobPayload<'notifications', 'email.send'>, job: Job): Promise<EmailOutcome> {
+    return this.sender.send(eventId, userId, { lastTry: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
   }
 }

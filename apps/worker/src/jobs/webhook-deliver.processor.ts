@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DeliveryOutcome, WebhookDeliverer } from '@tripartite/notifications';
-import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
+import { HandlesJob, JobHandler, JobPayload, RetryLaterError } from '@tripartite/queue';
 
-/** Maps a try's outcome to the queue: a retry throws (BullMQ backs off), a dead letter throws unrecoverably. */
+/**
+ * Maps a try's outcome to the queue: a retry throws with the delay the deliverer recorded (the queue waits
+ * exactly that), a dead letter throws unrecoverably. The deliverer counts tries in the database, so a job
+ * re-created by the reconcile after a Redis loss continues the same cycle.
+ */
 @Injectable()
 @JobHandler('notifications', 'webhook.deliver')
 export class WebhookDeliverProcessor implements HandlesJob<'notifications', 'webhook.deliver'> {
   constructor(private readonly deliverer: WebhookDeliverer) {}
 
-  async handle({ deliveryId }: JobPayload<'notifications', 'webhook.deliver'>, job: Job): Promise<DeliveryOutcome> {
-    const outcome = await this.deliverer.deliver(deliveryId, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
-    if (outcome.result === 'retry') throw new Error(`webhook delivery ${deliveryId} failed: ${outcome.error}`);
+  async handle({ deliveryId }: JobPayload<'notifications', 'webhook.deliver'>): Promise<DeliveryOutcome> {
+    const outcome = await this.deliverer.deliver(deliveryId);
+    if (outcome.result === 'retry') throw new RetryLaterError(`webhook delivery ${deliveryId} failed: ${outcome.error}`, outcome.retryInMs);
     if (outcome.result === 'dead') throw new UnrecoverableError(`webhook delivery ${deliveryId} dead-lettered: ${outcome.error}`);
     return outcome;
   }

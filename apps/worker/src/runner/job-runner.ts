@@ -12,6 +12,7 @@ import {
   Queues,
   bullConnection,
   catalogueProblems,
+  recordedBackoff,
 } from '@tripartite/queue';
 
 const SCHEDULER_CHECK_MS = 5000;
@@ -57,6 +58,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         lockDuration: this.config.JOB_LOCK_DURATION_MS,
         stalledInterval: this.config.JOB_STALLED_INTERVAL_MS,
         maxStalledCount: MAX_STALLS,
+        // RECORDED_BACKOFF jobs wait the delay their handler recorded in the database.
+        settings: { backoffStrategy: recordedBackoff },
         autorun: true,
       });
       worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, queue, err: err.message }, 'job failed'));
