@@ -5,19 +5,21 @@ import { EmailSender } from './email-sender.service';
 import { Mailer } from './mailer';
 import { NotificationFanout } from './notification-fanout.service';
 import { NotificationInbox } from './notification-inbox.service';
+import { NotificationReconciler } from './notification-reconciler.service';
 import { NotificationsService } from './notifications.service';
 import { RecipientResolvers } from './recipients';
 import { WebhookDeliverer } from './webhook-deliverer.service';
 import { WebhooksService } from './webhooks.service';
 
 /**
- * Notifications: events (emit), recipients, fan-out, email, webhooks, the inbox.
- * Needs DatabaseModule, AuditModule and AuthModule. Global, so any capability can emit and register recipients.
+ * Notifications: events (emit), recipients, fan-out, email, webhooks, the inbox, and the reconcile that
+ * re-queues their unfinished work after a Redis loss. Needs DatabaseModule, AuditModule, AuthModule and
+ * RedisModule. Global, so any capability can emit and register recipients.
  */
 @Global()
 @Module({
   imports: [OutboxModule, LiveModule],
-  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox],
-  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox],
+  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox, NotificationReconciler],
+  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox, NotificationReconciler],
 })
 export class NotificationsModule {}

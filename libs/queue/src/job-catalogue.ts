@@ -16,6 +16,7 @@ export interface JobCatalogue {
   };
   maintenance: {
     'audit.seal': Record<string, never>;
+    /** Re-creates what Redis lost: round deadline jobs, and the notification jobs PostgreSQL records as unfinished. */
     'deadlines.reconcile': Record<string, never>;
   };
 }

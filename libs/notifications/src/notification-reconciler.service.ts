@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobsOptions } from 'bullmq';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@tripartite/config';
+import { JobName, JobOptionsMap, Queues, REDIS, jobOptions, optionsFor } from '@tripartite/queue';
+import { emailJobId, fanoutJobId, webhookJobId } from './job-ids';
+
+export interface NotificationReconcileResult {
+  /** Jobs added because Redis no longer had them. */
+  fanouts: number;
+  emails: number;
+  webhooks: number;
+}
+
+type Kind = keyof NotificationReconcileResult;
+
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+interface Wanted {
+  name: JobName<'notifications'>;
+  jobId: string;
+  payload: Record<string, string>;
+  delayMs: number;
+}
+
+/** Rows per query, and queries per kind and run: a run stays small however much is unfinished. */
+const PAGE = 500;
+const PAGES_PER_RUN = 10;
+const START: Cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+/** Beyond WEBHOOK_TIMEOUT_MS, time for a try's own database writes. */
+const TRY_MARGIN_MS = 5000;
+
+/**
+ * Self-healing of the notification pipeline after Redis lost its jobs (it keeps nothing on disk): what
+ * PostgreSQL records as unfinished is queued again under the job id it was first queued with, so adding a
+ * job Redis still holds changes nothing, and each handler re-reads the database, so no effect happens twice.
+ * Unfinished: an event not fanned out; an email still PENDING; a PENDING delivery of an active webhook,
+ * queued for its recorded due time. A delivery whose try may still be running (begun, no outcome recorded,
+ * less than WEBHOOK_TIMEOUT_MS + 5 s ago) is left to a later run, since a second job could send it alongside.
+ * Each kind is read by keyset over a partial index, PAGE rows at a time, resuming where the last run stopped.
+ */
+@Injectable()
+export class NotificationReconciler {
+  private readonly logger = new Logger(NotificationReconciler.name);
+  private readonly cursors = new Map<Kind, Cursor>();
+  private readonly options: JobOptionsMap;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: Queues,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {
+    this.options = jobOptions(config);
+  }
+
+  async reconcile(): Promise<NotificationReconcileResult> {
+    const result: NotificationReconcileResult = {
+      fanouts: await this.sweep('fanouts', (c) => this.unfannedEvents(c)),
+      emails: await this.sweep('emails', (c) => this.pendingEmails(c)),
+      webhooks: await this.sweep('webhooks', (c) => this.dueDeliveries(c)),
+    };
+    if (result.fanouts || result.emails || result.webhooks) this.logger.log(result, 'reconciled notification jobs');
+    return result;
+  }
+
+  private async sweep(kind: Kind, page: (after: Cursor) => Promise<(Cursor & { job: Wanted })[]>): Promise<number> {
+    let cursor = this.cursors.get(kind) ?? START;
+    let added = 0;
+    for (let n = 0; n < PAGES_PER_RUN; n++) {
+      const rows = await page(cursor);
+      added += await this.requeue(rows.map((r) => r.job));
+      if (rows.length < PAGE) {
+        cursor = START;
+        break;
+      }
+      cursor = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
+    }
+    this.cursors.set(kind, cursor);
+    return added;
+  }
+
+  /** Adds the jobs Redis does not hold; returns how many. */
+  private async requeue(wanted: Wanted[]): Promise<number> {
+    if (!wanted.length) return 0;
+    const queue = this.queues.get('notifications');
+    const pipeline = this.redis.pipeline();
+    for (const w of wanted) pipeline.exists(queue.toKey(w.jobId));
+    const exists = await pipeline.exec();
+    const missing = wanted.filter((_, i) => !exists?.[i]?.[1]);
+    if (!missing.length) return 0;
+    // A job added meanwhile (by the relay) is not replaced: BullMQ ignores an add under an existing id.
+    await queue.addBulk(
+      missing.map((w) => ({
+        name: w.name,
+        data: w.payload,
+        opts: { ...(optionsFor(this.options, 'notifications', w.name) as JobsOptions), jobId: w.jobId, delay: w.delayMs },
+      })),
+    );
+    return missing.length;
+  }
+
+  private async unfannedEvents(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
+    const rows: (Cursor & { eventId: string })[] = await this.dataSource.query(
+      `SELECT occurred_at::text AS at, id, id AS "eventId" FROM notification_event
+        WHERE fanned_out_at IS NULL AND (occurred_at, id) > ($1::timestamptz, $2::uuid)
+        ORDER BY occurred_at, id LIMIT ${PAGE}`,
+      [after.at, after.id],
+    );
+    return rows.map((r) => ({ ...r, job: { name: 'notification.fanout', jobId: fanoutJobId(r.eventId), payload: { eventId: r.eventId }, delayMs: 0 } }));
+  }
+
+  private async pendingEmails(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
+    const rows: (Cursor & { eventId: string; userId: string })[] = await this.dataSource.query(
+      `SELECT created_at::text AS at, id, event_id AS "eventId", user_id AS "userId" FROM notification
+        WHERE email_status = 'PENDING' AND (created_at, id) > ($1::timestamptz, $2::uuid)
+        ORDER BY created_at, id LIMIT ${PAGE}`,
+      [after.at, after.id],
+    );
+    return rows.map((r) => ({
+      ...r,
+      job: { name: 'email.send', jobId: emailJobId(r.eventId, r.userId), payload: { eventId: r.eventId, userId: r.userId }, delayMs: 0 },
+    }));
+  }
+
+  private async dueDeliveries(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
+    const rows: (Cursor & { replays: number; delayMs: number })[] = await this.dataSource.query(
+      `SELECT d.created_at::text AS at, d.id, d.replays,
+              greatest(0, ceil(extract(epoch FROM coalesce(d.next_attempt_at, clock_timestamp()) - clock_timestamp()) * 1000))::float8 AS "delayMs"
+         FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
+        WHERE d.status = 'PENDING' AND (d.created_at, d.id) > ($1::timestamptz, $2::uuid) AND w.active
+          AND (d.attempt_started_at IS NULL OR d.attempt_started_at < clock_timestamp() - make_interval(secs => $3::float8 / 1000))
+        ORDER BY d.created_at, d.id LIMIT ${PAGE}`,
+      [after.at, after.id, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS],
+    );
+    return rows.map((r) => ({
+      ...r,
+      job: { name: 'webhook.deliver', jobId: webhookJobId(r.id, r.replays), payload: { deliveryId: r.id }, delayMs: r.delayMs },
+    }));
+  }
+}
