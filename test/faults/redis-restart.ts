@@ -1,8 +1,10 @@
 // Redis crashes (and comes back empty) under load: nothing acknowledged is lost, every round still closes,
-// readiness says so while it lasts, and the worker resumes by itself.
+// readiness says so while it lasts, the worker resumes by itself, and webhook deliveries whose jobs Redis lost
+// while they waited for a retry are still delivered, exactly once.
 import { waitFor } from '../ops/processes';
 import { halfWrites, lostWrites, uncleanAnswers } from './support/invariants';
 import { Move, runLoad } from './support/load';
+import { Receiver } from './support/receiver';
 import { RECONCILE_MS, World, sleep } from './support/world';
 
 const OUTAGE_AT = 3000;
@@ -17,14 +19,23 @@ interface Probe {
 
 export function redisRestartScenario(world: () => World): void {
   describe('Redis restarted and flushed during load', () => {
-    beforeAll(() => {
+    // Down (503) until Redis is back, so deliveries are waiting for a retry, in Redis only, when it dies.
+    const receiver = new Receiver();
+
+    beforeAll(async () => {
       world().history.scenario = 'redis';
+      await receiver.start();
     });
+    afterAll(() => receiver.stop());
 
     it('loses no acknowledged write, closes every round, fails readiness while down and recovers by itself', async () => {
       const w = world();
       const round = await w.openConsultation();
       const meeting = await w.meetingInSession(6);
+      const hook = (
+        await w.must('registerWebhook', { u: receiver.url, e: ['stage.changed', 'consultation.opened', 'consultation.closed'], s: 'fault-suite-redis-webhook' }, w.admin.token)
+      ).registerWebhook;
+      receiver.status = () => 503;
 
       // Rounds whose deadlines fall before, during and after the outage; some opened while Redis is away.
       const start = (await w.dbNow()).getTime() + 4000;
@@ -52,11 +63,18 @@ export function redisRestartScenario(world: () => World): void {
         }
       })();
       let restartedAt = 0;
+      let killedAt = 0;
+      // What the database says each delivery still owes, read while Redis is down (tries in flight have ended by then).
+      let owed: { id: string; due: Date }[] = [];
       const outage = (async () => {
         await sleep(start + OUTAGE_AT - Date.now());
         await w.redis.kill();
-        await sleep(OUTAGE_MS);
+        killedAt = Date.now();
+        await sleep(1000);
+        owed = await w.db.query(`SELECT id, next_attempt_at AS due FROM webhook_delivery WHERE webhook_id = $1 AND status = 'PENDING'`, [hook.id]);
+        await sleep(OUTAGE_MS - 1000);
         await w.redis.start();
+        receiver.status = () => 200;
         restartedAt = Date.now() - start;
       })();
       const entries = await runLoad(w, { durationMs: LOAD_MS, round, meeting, moderators: 4, moves, pauseMs: 30 });
@@ -113,11 +131,36 @@ export function redisRestartScenario(world: () => World): void {
         const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification_event WHERE fanned_out_at IS NULL`);
         return n === 0 ? true : undefined;
       }, 20_000, 200);
+      // Deliveries tried (and refused) before the crash had their retry waiting in Redis, which lost it: the reconcile
+      // queues them again for the due time the database recorded. Every delivery arrives once, none twice, none dead.
+      const lost = [...new Set(receiver.arrivals.filter((a) => a.at < killedAt).map((a) => a.deliveryId))];
+      expect(lost.length).toBeGreaterThan(0);
+      const deliveries = await waitFor('every webhook delivery delivered', async () => {
+        const rows = await w.db.query<{ id: string; status: string }>(`SELECT id, status FROM webhook_delivery WHERE webhook_id = $1`, [hook.id]);
+        return rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
+      }, 40_000, 200).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await w.diagnosis()}`);
+      });
+      const deliveryIds = deliveries.map((d) => d.id).sort();
+      expect(deliveryIds).toEqual(expect.arrayContaining(lost));
+      expect([...receiver.distinctIds()].sort()).toEqual(deliveryIds);
+      const delivered = (id: string) => receiver.arrivals.filter((a) => a.deliveryId === id && a.status === 200).length;
+      expect(deliveryIds.filter((id) => delivered(id) !== 1).map((id) => `${id}: ${delivered(id)}`)).toEqual([]);
+      for (const { id, due } of owed) {
+        const next = receiver.arrivals.find((a) => a.deliveryId === id && a.at > killedAt);
+        expect({ id, early: next!.at < due.getTime() - 50 }).toEqual({ id, early: false });
+      }
+      const [{ letters }] = await w.db.query<{ letters: number }>(`SELECT count(*)::int AS letters FROM webhook_dead_letter WHERE webhook_id = $1`, [hook.id]);
+      expect(letters).toBe(0);
+      // No API deactivates a webhook; later scenarios should not deliver to this receiver.
+      await w.db.query(`UPDATE webhook SET active = false WHERE id = $1`, [hook.id]);
+
       expect(await halfWrites(w.db)).toEqual([]);
       const lateness = closed.map((r) => r.closedAt!.getTime() - r.closesAt.getTime()).sort((a, b) => a - b);
       process.stdout.write(
-        `redis: down ${OUTAGE_AT}-${restartedAt} ms; ${during.length} probes not ready during it; ${entries.length} requests, all ok; round close lateness ms ${lateness.join(', ')}\n`,
+        `redis: down ${OUTAGE_AT}-${restartedAt} ms; ${during.length} probes not ready during it; ${entries.length} requests, all ok; round close lateness ms ${lateness.join(', ')}; ` +
+          `${deliveryIds.length} webhook deliveries, ${lost.length} lost with Redis while waiting for a retry, each delivered once\n`,
       );
-    }, 120_000);
+    }, 180_000);
   });
 }

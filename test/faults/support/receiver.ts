@@ -1,4 +1,5 @@
-// A local webhook receiver counting what arrives; it can hold a request open (a delivery in flight) on demand.
+// A local webhook receiver counting what arrives; it can hold a request open (a delivery in flight) on demand,
+// and answer with another status than 200 (a receiver that is down for a while).
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -6,6 +7,8 @@ export interface Arrival {
   at: number;
   deliveryId: string;
   body: string;
+  /** What it was answered (0 while held open). */
+  status: number;
 }
 
 export class Receiver {
@@ -13,6 +16,8 @@ export class Receiver {
   /** The next arrival this accepts (given how many times its delivery id has arrived) is held open, never answered. */
   holdNext: ((arrival: Arrival, nth: number) => boolean) | null = null;
   readonly held: Arrival[] = [];
+  /** The status each arrival is answered with. */
+  status: (arrival: Arrival) => number = () => 200;
   private server!: Server;
   url = '';
 
@@ -28,7 +33,7 @@ export class Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const arrival = { at: Date.now(), deliveryId: String(req.headers['x-delivery-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8') };
+    const arrival: Arrival = { at: Date.now(), deliveryId: String(req.headers['x-delivery-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), status: 0 };
     this.arrivals.push(arrival);
     const nth = this.arrivals.filter((a) => a.deliveryId === arrival.deliveryId).length;
     if (this.holdNext?.(arrival, nth)) {
@@ -36,9 +41,10 @@ export class Receiver {
       this.held.push(arrival);
       return;
     }
+    arrival.status = this.status(arrival);
     // A little work per delivery, so a kill finds deliveries in flight.
     setTimeout(() => {
-      res.statusCode = 200;
+      res.statusCode = arrival.status;
       res.end();
     }, this.delayMs);
   }
