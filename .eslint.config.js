@@ -5,7 +5,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 module.exports = defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test/artifacts/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test/artifacts/', 'test/web/screenshots/', 'apps/web/src/gql/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

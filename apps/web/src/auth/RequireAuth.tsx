@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Link, Redirect } from 'wouter';
+import type { Role } from '../gql/graphql';
+import { Page } from '../ui/Page';
+import { ROLE_NAMES } from '../ui/labels';
+import { lastEndReason } from './session';
+import { useSession } from './use-session';
+
+/** Where sign-in should send the user back to (this page, with its query). */
+export function signInPath(): string {
+  const here = `${location.pathname}${location.search}`;
+  const reason = lastEndReason();
+  if (reason === 'signed-out' || here === '/') return '/signin';
+  return `/signin?next=${encodeURIComponent(here)}${reason === 'expired' ? '&expired=1' : ''}`;
+}
+
+/**
+ * Renders its page for a signed-in user (with one of `roles`, when given); otherwise sends them to
+ * sign in and back here afterwards. The server checks everything again: this only spares a dead end.
+ */
+export function RequireAuth({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const session = useSession();
+  if (!session) return <Redirect to={signInPath()} replace />;
+  if (roles && !roles.some((r) => session.user.roles.includes(r))) {
+    return (
+      <Page title="Not for your role">
+        <p>
+          This page is for the {roles.map((r) => ROLE_NAMES[r].toLowerCase()).join(' or ')}. You are signed in as{' '}
+          {session.user.roles.map((r) => ROLE_NAMES[r].toLowerCase()).join(', ')}.
+        </p>
+        <p>
+          <Link href="/">Go to the home page</Link>
+        </p>
+      </Page>
+    );
+  }
+  return <>{children}</>;
+}
