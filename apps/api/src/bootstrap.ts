@@ -10,6 +10,7 @@ import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { queryLimits } from './graphql/graphql.options';
 import { documentLengthGuard } from './graphql/query-limits.plugin';
+import { mountWebClient } from './web/web-client';
 
 /** Builds the API application (also used by tests, which listen on a port of their own). */
 export async function createApi(): Promise<INestApplication> {
@@ -20,7 +21,8 @@ export async function createApi(): Promise<INestApplication> {
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     helmet({
-      // The development landing page loads scripts from Apollo's CDN.
+      // Production: helmet's defaults ('self' for scripts, styles, and fetch/WebSocket, which the web client
+      // needs); the development landing page loads scripts from Apollo's CDN.
       contentSecurityPolicy: config.isProduction ? undefined : false,
     }),
   );
@@ -28,6 +30,7 @@ export async function createApi(): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb' });
   app.use('/graphql', documentLengthGuard(queryLimits(config)));
   mountQueueDashboard(app);
+  mountWebClient(app);
   app.enableShutdownHooks();
   await app.get(AdminService).ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   return app;

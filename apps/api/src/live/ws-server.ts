@@ -38,7 +38,7 @@ export interface LiveWsDeps {
 
 /**
  * graphql-ws (protocol graphql-transport-ws) on the GraphQL path. At connection_init: the upgrade's Origin,
- * when a browser sent one, must be in CORS_ORIGINS (else 4403), and connectionParams.authorization must carry
+ * when a browser sent one, must be in CORS_ORIGINS or be this server's own (else 4403), and connectionParams.authorization must carry
  * a valid access token (else 4401); the connection ends with 4401 "Token expired" when the token does.
  * Each operation gets the HTTP context's shape, `{ req: { actor, headers }, loaders }`, so the AccessGuard,
  * @CurrentActor and loaders work as they do over HTTP; the same depth/cost limits and error formatting apply.
@@ -48,9 +48,7 @@ export function liveWsOptions(deps: LiveWsDeps): GraphQLWsSubscriptionsConfig {
   const options: ServerOptions<LiveConnectionParams, LiveExtra> = {
     onConnect(ctx) {
       const { socket, request } = ctx.extra;
-      const origin = request.headers.origin;
-      // Non-browser clients send no Origin; a browser's page must come from an allowed origin.
-      if (origin !== undefined && !config.CORS_ORIGINS.includes(origin)) return false;
+      if (!allowedOrigin(request.headers.origin, request.headers.host, config.CORS_ORIGINS)) return false;
       const actor = authenticate(tokens, ctx.connectionParams?.authorization);
       if (!actor) {
         socket.close(CloseCode.Unauthorized, 'Unauthorized');
@@ -73,6 +71,21 @@ export function liveWsOptions(deps: LiveWsDeps): GraphQLWsSubscriptionsConfig {
     ...(wsErrorHooks(deps.formatError) as Pick<ServerOptions<LiveConnectionParams, LiveExtra>, 'onNext' | 'onError'>),
   };
   return { path: '/graphql', ...options } as GraphQLWsSubscriptionsConfig;
+}
+
+/**
+ * Non-browser clients send no Origin. A browser's page must come from an allowed origin, or from the
+ * host it is connecting to: the api's own web client (served at /), whatever name it is reached by.
+ */
+export function allowedOrigin(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function authenticate(tokens: TokensService, authorization: unknown): (Actor & { expiresAt: Date }) | null {
