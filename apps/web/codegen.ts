@@ -23,8 +23,8 @@ const config: CodegenConfig = {
       },
     },
   },
-  silent: true,
-  errorsOnly: true,
+  // Verbose: the listing of steps goes to stdout (npm scripts drop it), what failed and where to stderr.
+  verbose: true,
 };
 
 export default config;
