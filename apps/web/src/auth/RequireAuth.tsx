@@ -10,8 +10,11 @@ import { useSession } from './use-session';
 export function signInPath(): string {
   const here = `${location.pathname}${location.search}`;
   const reason = lastEndReason();
-  if (reason === 'signed-out' || here === '/') return '/signin';
-  return `/signin?next=${encodeURIComponent(here)}${reason === 'expired' ? '&expired=1' : ''}`;
+  const params = new URLSearchParams();
+  if (reason !== 'signed-out' && here !== '/') params.set('next', here);
+  if (reason === 'expired') params.set('expired', '1');
+  const query = params.toString();
+  return query ? `/signin?${query}` : '/signin';
 }
 
 /**

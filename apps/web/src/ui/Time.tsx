@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { serverNow } from '../graphql/server-clock';
 import { formatDuration, twoZones } from './time-format';
 
-/** An instant in the user's zone and in UTC side by side: "Fri 27 Nov 2026, 22:30 (Europe/Zurich) · 21:30 UTC". */
+/** An instant in the user's zone and in UTC side by side: "Fri, 27 Nov 2026, 22:30 (Europe/Zurich) · Fri, 27 Nov 2026, 21:30 UTC". */
 export function Time({ value }: { value: string }) {
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return <span>{value}</span>;

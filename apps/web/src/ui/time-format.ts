@@ -19,7 +19,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   });
 }
 
-/** "Fri 27 Nov 2026, 22:30" in the given zone. */
+/** "Fri, 27 Nov 2026, 22:30" in the given zone. */
 export function formatIn(instant: Date, timeZone: string): string {
   return formatter(timeZone).format(instant);
 }
