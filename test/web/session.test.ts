@@ -1,0 +1,171 @@
+// Signing in and out of the web client, the home page with its live notifications, and a session that
+// expires: in chromium against the built api and worker.
+import type { Page } from 'playwright-core';
+import {
+  TEST_PASSWORD,
+  WebWorld,
+  closePage,
+  expectAccessible,
+  openPage,
+  overflowsHorizontally,
+  pageProblems,
+  screenshots,
+  signIn,
+  signOut,
+  startWebWorld,
+  storage,
+} from './browser-support';
+import { ok } from '@tripartite/testing';
+
+jest.setTimeout(60_000);
+
+describe('web client: signing in', () => {
+  let world: WebWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    world = await startWebWorld({ worker: true });
+    page = await openPage(world, '/signin');
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  it('serves a sign-in page that passes axe, at 360 and 1920 px', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.title()).toBe('Sign in · Tripartite');
+    await expectAccessible(page);
+    const files = await screenshots(page, 'signin');
+    expect(files.map((f) => f.split('/').pop())).toEqual(['signin-360.png', 'signin-1920.png']);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('says so in words when the password is wrong, and stays on the page', async () => {
+    await page.getByLabel('Email').fill(world.people.constituents.WORKERS[0].email);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('The email or the password is not right.');
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await expectAccessible(page);
+    await screenshots(page, 'signin-error');
+  });
+
+  it('lands on the home page with the right password; the token is in sessionStorage, never in localStorage', async () => {
+    const worker = world.people.constituents.WORKERS[0];
+    await signIn(page, worker.email);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('heading', { level: 1, name: 'Welcome, workers1' }).waitFor();
+    await page.getByRole('link', { name: 'Comment on draft guidelines' }).waitFor();
+    // The header says who is signed in, with the organization.
+    expect(await page.getByRole('banner').innerText()).toContain('workers org 1');
+    const { session, local } = await storage(page);
+    expect(local).toEqual({});
+    const stored = JSON.parse(session['tripartite.session']);
+    expect(stored.user.email).toBe(worker.email);
+    expect(stored.accessToken.split('.')).toHaveLength(3);
+    // The stored token is one the api accepts.
+    expect((await world.gql(`{ me { email } }`, {}, stored.accessToken)).data).toEqual({ me: { email: worker.email } });
+    expect(JSON.stringify(local)).not.toContain(stored.accessToken);
+    await expectAccessible(page);
+    await screenshots(page, 'home-constituent');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('shows a notification as it arrives over the WebSocket, and announces it', async () => {
+    const home = await openPage(world, '/signin');
+    await signIn(home, world.people.constituents.WORKERS[1].email);
+    // Scheduling, opening and the stage change notify the invited constituents (through the worker).
+    // Subscribed with the token in connectionParams, from the page's own origin, under the production CSP.
+    await home.locator('.live[data-status="live"]').waitFor();
+    expect(await home.getByTestId('unread-count').innerText()).toBe('Nothing unread.');
+    const staff = await world.login(world.people.secretariat.email);
+    const gql = async (query: string, variables: Record<string, unknown>) => ok(await world.gql(query, variables, staff));
+    const { id: instrumentId, versions } = (await gql(`mutation { createInstrument(input: { reference: "WEB/1", title: "Seen in a browser" }) { id versions { id } } }`, {})).createInstrument;
+    await gql(`mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`, { v: versions[0].id });
+    await gql(`mutation($v: ID!) { publishVersion(versionId: $v) { id } }`, { v: versions[0].id });
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    await gql(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, { in: { instrumentId, versionId: versions[0].id, closesAt } });
+    await gql(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
+    const item = home.getByRole('list', { name: 'Latest notifications' }).getByText('Consultation open: WEB/1');
+    await item.waitFor({ timeout: 15_000 });
+    await home.getByTestId('announcer').filter({ hasText: /^New notification: .*WEB\/1/ }).waitFor({ state: 'attached' });
+    expect(await home.getByTestId('unread-count').innerText()).toMatch(/^[1-3] unread\.$/);
+    await expectAccessible(home);
+    await screenshots(home, 'home-notifications');
+    expect(pageProblems(home)).toEqual([]);
+    await closePage(home);
+  });
+
+  it('keeps the session across a reload of the tab, and ends it on sign-out', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, workers1' }).waitFor();
+    await signOut(page);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await storage(page)).toEqual({ session: {}, local: {} });
+    // Signed out, a page of the app sends to sign-in.
+    await page.goto('/desk');
+    await page.waitForURL((url) => url.pathname === '/signin');
+  });
+
+  it('shows each person what their role can do, and refuses the pages of other roles', async () => {
+    const staff = await openPage(world, '/desk');
+    await staff.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === '/desk');
+    await signIn(staff, world.people.secretariat.email);
+    // Back where they were going.
+    expect(new URL(staff.url()).pathname).toBe('/desk');
+    await staff.getByRole('heading', { level: 1, name: 'Secretariat desk' }).waitFor();
+    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).waitFor();
+    await staff.goto('/rounds');
+    await staff.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
+    await expectAccessible(staff);
+    // Unknown paths under the client's prefixes are the client's; others stay the api's 404.
+    await staff.goto('/desk/no/such/page');
+    await staff.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(pageProblems(staff)).toEqual([]);
+    await closePage(staff);
+  });
+
+  it('sends an expired session back to sign-in, then to where the user was, with the email kept', async () => {
+    // Tokens that live 6 s: the client ends the session when exp passes, with no request needed.
+    await world.restartApi({ JWT_TTL: '6s' });
+    const user = world.people.constituents.GOVERNMENT[0];
+    const tab = await openPage(world, '/signin');
+    await signIn(tab, user.email);
+    const roundPath = '/rounds/4b0d7b5e-9a43-4a57-9a0e-3c1f4f1f6a10?tab=general';
+    await tab.goto(roundPath);
+    await tab.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(tab.url()).pathname).toBe('/rounds/4b0d7b5e-9a43-4a57-9a0e-3c1f4f1f6a10');
+    await tab.waitForURL((url) => url.pathname === '/signin', { timeout: 15_000 });
+    const url = new URL(tab.url());
+    expect(url.searchParams.get('next')).toBe(roundPath);
+    expect(url.searchParams.get('expired')).toBe('1');
+    expect(await tab.getByTestId('session-ended').innerText()).toContain('Your session has ended');
+    expect(await tab.getByLabel('Email').inputValue()).toBe(user.email);
+    const { session } = await storage(tab);
+    expect(session['tripartite.session']).toBeUndefined();
+    await expectAccessible(tab);
+    await screenshots(tab, 'signin-expired');
+    await tab.getByLabel('Password').fill(TEST_PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await tab.waitForURL((u) => `${u.pathname}${u.search}` === roundPath);
+    expect(pageProblems(tab)).toEqual([]);
+    await closePage(tab);
+  });
+
+  it('sends the user to sign-in when the api refuses the token (UNAUTHENTICATED, or 4401 on the socket)', async () => {
+    await world.restartApi();
+    const tab = await openPage(world, '/signin');
+    await signIn(tab, world.people.observer.email);
+    await tab.locator('.live[data-status="live"]').waitFor();
+    // Signed with another secret from now on: the token the tab holds is no longer valid.
+    await world.invalidateTokens();
+    await tab.waitForURL((url) => url.pathname === '/signin', { timeout: 20_000 });
+    expect(new URL(tab.url()).searchParams.get('expired')).toBe('1');
+    expect(await tab.getByLabel('Email').inputValue()).toBe(world.people.observer.email);
+    await signIn(tab, world.people.observer.email);
+    await tab.getByRole('heading', { level: 1, name: 'Welcome, observer' }).waitFor();
+    await closePage(tab);
+  });
+});
