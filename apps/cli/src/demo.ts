@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `Tripartite demo is running. GraphQL: http://localhost:${config.PORT}/graphql`,
+      `Tripartite demo is running. Web client: http://localhost:${config.PORT}/  GraphQL: http://localhost:${config.PORT}/graphql`,
       `Demo accounts (password: ${config.DEMO_PASSWORD}):`,
       ...accounts.map((a) => `  ${a}`),
       'Press Ctrl-C to stop.',

@@ -60,11 +60,12 @@ export default function HomePage() {
           </li>
         )}
       </ul>
-      {(meetings.length > 0 || fetching || error) && (
+      {(meetings.length > 0 || mayModerate || is('OBSERVER')) && (
         <section aria-labelledby="meetings-heading">
           <h2 id="meetings-heading">Meetings of experts</h2>
           <ErrorMessage error={error} />
           {fetching && !data && <p>Loading meetings…</p>}
+          {data && meetings.length === 0 && <p>No meeting of experts is open to you yet.</p>}
           <ul className="list">
             {meetings.map((m) => (
               <li key={m.id}>
