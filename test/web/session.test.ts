@@ -128,8 +128,8 @@ describe('web client: signing in', () => {
   });
 
   it('sends an expired session back to sign-in, then to where the user was, with the email kept', async () => {
-    // Tokens that live 6 s: the client ends the session when exp passes, with no request needed.
-    await world.restartApi({ JWT_TTL: '6s' });
+    // Tokens that live 10 s: the client ends the session when exp passes, with no request needed.
+    await world.restartApi({ JWT_TTL: '10s' });
     const user = world.people.constituents.GOVERNMENT[0];
     const tab = await openPage(world, '/signin');
     await signIn(tab, user.email);

@@ -1,6 +1,6 @@
 // What a user is typing, kept in sessionStorage until it is sent: it survives a reload, a flaky
 // connection, and an expired session (sign in again and it is there). Sign-out removes it.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { currentSession, DRAFT_PREFIX } from '../auth/session';
 
 function storageKey(key: string): string {
@@ -44,6 +44,20 @@ export function useDraft<T = string>(key: string, initial: T): [T, (value: T) =>
     setState({ key, value: fresh.current });
   }, [key]);
   return [value, set, clear];
+}
+
+/**
+ * The idempotency key of a draft (e.g. a comment being written): the same across double clicks, retries,
+ * reloads and a new sign-in, so the server makes one record. Call `renew()` once the server confirmed.
+ */
+export function useIdempotencyKey(draftKey: string): [string, () => void] {
+  const [stored, set] = useDraft<string>(`${draftKey}#idempotency`, '');
+  const fresh = useMemo(() => newId(), [draftKey]);
+  useEffect(() => {
+    if (!stored) set(fresh);
+  }, [stored, fresh, set]);
+  const renew = useCallback(() => set(newId()), [set]);
+  return [stored || fresh, renew];
 }
 
 /**
