@@ -89,7 +89,7 @@ describe('web client: signing in', () => {
     await gql(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, { in: { instrumentId, versionId: versions[0].id, closesAt } });
     await gql(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
     const item = home.getByRole('list', { name: 'Latest notifications' }).getByText('Consultation open: WEB/1');
-    await item.waitFor({ timeout: 15_000 });
+    await item.waitFor({ timeout: 20_000 });
     await home.getByTestId('announcer').filter({ hasText: /^New notification: .*WEB\/1/ }).waitFor({ state: 'attached' });
     expect(await home.getByTestId('unread-count').innerText()).toMatch(/^[1-3] unread\.$/);
     await expectAccessible(home);
@@ -137,7 +137,7 @@ describe('web client: signing in', () => {
     await tab.goto(roundPath);
     await tab.getByRole('heading', { level: 1 }).waitFor();
     expect(new URL(tab.url()).pathname).toBe('/rounds/4b0d7b5e-9a43-4a57-9a0e-3c1f4f1f6a10');
-    await tab.waitForURL((url) => url.pathname === '/signin', { timeout: 15_000 });
+    await tab.waitForURL((url) => url.pathname === '/signin', { timeout: 20_000 });
     const url = new URL(tab.url());
     expect(url.searchParams.get('next')).toBe(roundPath);
     expect(url.searchParams.get('expired')).toBe('1');
