@@ -3,7 +3,7 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { AppConfig, durationMs } from '@tripartite/config';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode } from '@tripartite/database';
-import { defaultDocumentDeadline, jobId } from '@tripartite/domain';
+import { defaultDocumentDeadline, gbDeadlineReminderJobId } from '@tripartite/domain';
 import { OutboxService } from '@tripartite/outbox';
 import { GbSessionRow, sessionColumns, validUuids } from './sql-columns';
 
@@ -70,7 +70,7 @@ export class GbSessionService {
           queue: 'deadlines',
           name: 'gb.deadline-reminder',
           payload: { sessionId: session.id, documentDeadline: session.documentDeadline.toISOString() },
-          jobId: jobId('gb-deadline-reminder', session.id, session.documentDeadline.getTime()),
+          jobId: gbDeadlineReminderJobId(session.id, session.documentDeadline),
           runAt: remindAt,
         });
       }

@@ -4,7 +4,7 @@ import { AuditService } from '@tripartite/audit';
 import type { Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { AppConfig, durationMs } from '@tripartite/config';
-import { jobId } from '@tripartite/domain';
+import { meetingReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { OutboxService } from '@tripartite/outbox';
 import type { MeetingRow } from './sql-columns';
@@ -43,7 +43,7 @@ export class MeetingEvents {
         queue: 'deadlines',
         name: 'meeting.reminder',
         payload: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() },
-        jobId: jobId('meeting-reminder', meeting.id, meeting.startsAt.getTime()),
+        jobId: meetingReminderJobId(meeting.id, meeting.startsAt),
         runAt: remindAt,
       });
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defaultDocumentDeadline } from './document-deadline';
-import { jobId, reminderJobId, roundCloseJobId } from './job-ids';
+import { gbDeadlineReminderJobId, jobId, meetingReminderJobId, reminderJobId, roundCloseJobId } from './job-ids';
 import { DEFAULT_REMINDER_OFFSETS_MS, reminderTimes } from './reminders';
 import { DAY_MS, HOUR_MS } from './time';
 
@@ -56,6 +56,12 @@ describe('job ids', () => {
     expect(reminderJobId(roundId, closesAt, DAY_MS)).toBe(`round-reminder-${roundId}-${closesAt.getTime()}-${DAY_MS}`);
   });
 
+  it('name meeting and GB reminders by what they are for and the instant they count from', () => {
+    expect(meetingReminderJobId(roundId, closesAt)).toBe(`meeting-reminder-${roundId}-${closesAt.getTime()}`);
+    expect(gbDeadlineReminderJobId(roundId, closesAt)).toBe(`gb-deadline-reminder-${roundId}-${closesAt.getTime()}`);
+    expect(meetingReminderJobId(roundId, closesAt)).not.toBe(meetingReminderJobId(roundId, new Date(closesAt.getTime() + 1)));
+  });
+
   it('change when the deadline moves, and not otherwise', () => {
     expect(roundCloseJobId(roundId, closesAt)).toBe(roundCloseJobId(roundId, new Date(closesAt.getTime())));
     expect(roundCloseJobId(roundId, closesAt)).not.toBe(roundCloseJobId(roundId, new Date(closesAt.getTime() + 1)));
@@ -65,7 +71,13 @@ describe('job ids', () => {
   it('never contain ":" and are never plain integers', () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: 0, max: 4e12 }), fc.nat(), (id, epoch, offset) => {
-        for (const j of [roundCloseJobId(id, new Date(epoch)), reminderJobId(id, new Date(epoch), offset), jobId('x', id)]) {
+        for (const j of [
+          roundCloseJobId(id, new Date(epoch)),
+          reminderJobId(id, new Date(epoch), offset),
+          meetingReminderJobId(id, new Date(epoch)),
+          gbDeadlineReminderJobId(id, new Date(epoch)),
+          jobId('x', id),
+        ]) {
           expect(j).not.toContain(':');
           expect(j).not.toMatch(/^\d+$/);
         }

@@ -15,3 +15,11 @@ export function roundCloseJobId(roundId: string, closesAt: Date): string {
 export function reminderJobId(roundId: string, closesAt: Date, offsetMs: number): string {
   return jobId('round-reminder', roundId, closesAt.getTime(), offsetMs);
 }
+
+export function meetingReminderJobId(meetingId: string, startsAt: Date): string {
+  return jobId('meeting-reminder', meetingId, startsAt.getTime());
+}
+
+export function gbDeadlineReminderJobId(sessionId: string, documentDeadline: Date): string {
+  return jobId('gb-deadline-reminder', sessionId, documentDeadline.getTime());
+}
