@@ -14,6 +14,18 @@ export class NotificationsService {
    * if and only if the change commits. Returns the event id.
    */
   async emit(em: EntityManager, event: NotificationEventInput): Promise<string> {
+    return (await this.record(em, event, null))!;
+  }
+
+  /**
+   * As emit, at most once per key (a reminder's job id), whoever runs it and however often: returns null,
+   * and queues nothing, when an event with this key is already recorded.
+   */
+  emitOnce(em: EntityManager, onceKey: string, event: NotificationEventInput): Promise<string | null> {
+    return this.record(em, event, onceKey);
+  }
+
+  private async record(em: EntityManager, event: NotificationEventInput, onceKey: string | null): Promise<string | null> {
     if (!isNotificationKind(event.kind)) throw new Error(`unknown notification kind ${String(event.kind)}`);
     for (const key of ['instrumentId', 'subjectId'] as const) {
       if (event[key] != null && !isUuid(event[key])) throw new Error(`notification ${key} must be a uuid`);
@@ -21,9 +33,11 @@ export class NotificationsService {
     for (const [key, value] of Object.entries(event.data)) {
       if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new Error(`notification data ${key} must be a string, number or null`);
     }
+    // A concurrent holder of the same key makes this wait for its commit, then insert nothing.
     const [row]: { id: string }[] = await em.query(
-      `INSERT INTO notification_event (kind, instrument_id, subject_id, data)
-       VALUES ($1, coalesce($2::uuid, (SELECT instrument_id FROM consultation_round WHERE id = $5::uuid)), $3, $4)
+      `INSERT INTO notification_event (kind, instrument_id, subject_id, data, once_key)
+       VALUES ($1, coalesce($2::uuid, (SELECT instrument_id FROM consultation_round WHERE id = $5::uuid)), $3, $4, $6)
+       ON CONFLICT (once_key) WHERE once_key IS NOT NULL DO NOTHING
        RETURNING id`,
       [
         event.kind,
@@ -31,8 +45,10 @@ export class NotificationsService {
         event.subjectId ?? null,
         JSON.stringify(event.data),
         idIn(event.data, 'roundId'),
+        onceKey,
       ],
     );
+    if (!row) return null;
     await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: fanoutJobId(row.id) });
     return row.id;
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tripartite/database';
+import { gbDeadlineReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
 
-/** Reminds the secretariat of a session's document deadline, if the deadline still stands. */
+/** Reminds the secretariat of a session's document deadline, if the deadline still stands; once, however often the job runs. */
 @Injectable()
 @JobHandler('deadlines', 'gb.deadline-reminder')
 export class GbDeadlineReminderProcessor implements HandlesJob<'deadlines', 'gb.deadline-reminder'> {
@@ -19,8 +20,8 @@ export class GbDeadlineReminderProcessor implements HandlesJob<'deadlines', 'gb.
         [sessionId, documentDeadline],
       );
       if (!session) return 'moved-on';
-      await this.notifications.emit(em, { kind: 'gb.deadline', subjectId: sessionId, data: { sessionId, documentDeadline, number: session.number } });
-      return 'reminded';
+      const event = { kind: 'gb.deadline' as const, subjectId: sessionId, data: { sessionId, documentDeadline, number: session.number } };
+      return (await this.notifications.emitOnce(em, gbDeadlineReminderJobId(sessionId, new Date(documentDeadline)), event)) ? 'reminded' : 'already-reminded';
     });
   }
 }

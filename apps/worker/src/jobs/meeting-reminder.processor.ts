@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tripartite/database';
+import { meetingReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
 
-/** Reminds participants and moderators, if the meeting still starts when the reminder was planned for. */
+/**
+ * Reminds participants and moderators, if the meeting still starts when the reminder was planned for; once,
+ * however often the job runs (a retry after a failure whose commit got through, a reconcile's retry).
+ */
 @Injectable()
 @JobHandler('deadlines', 'meeting.reminder')
 export class MeetingReminderProcessor implements HandlesJob<'deadlines', 'meeting.reminder'> {
@@ -20,8 +24,8 @@ export class MeetingReminderProcessor implements HandlesJob<'deadlines', 'meetin
         [meetingId, startsAt],
       );
       if (!meeting) return 'moved-on';
-      await this.notifications.emit(em, { kind: 'meeting.reminder', instrumentId: meeting.instrumentId, subjectId: meetingId, data: { meetingId, startsAt } });
-      return 'reminded';
+      const event = { kind: 'meeting.reminder' as const, instrumentId: meeting.instrumentId, subjectId: meetingId, data: { meetingId, startsAt } };
+      return (await this.notifications.emitOnce(em, meetingReminderJobId(meetingId, new Date(startsAt)), event)) ? 'reminded' : 'already-reminded';
     });
   }
 }

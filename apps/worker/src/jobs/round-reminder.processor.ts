@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { RoundDeadlines } from '@tripartite/consultation';
 import { Transactions } from '@tripartite/database';
+import { reminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
 
-/** Reminds the invited organizations that have not commented (the fan-out picks them at send time). */
+/** Reminds the invited organizations that have not commented (the fan-out picks them at send time); once, however often the job runs. */
 @Injectable()
 @JobHandler('deadlines', 'round.reminder')
 export class RoundReminderProcessor implements HandlesJob<'deadlines', 'round.reminder'> {
@@ -17,9 +18,8 @@ export class RoundReminderProcessor implements HandlesJob<'deadlines', 'round.re
   async handle({ roundId, closesAt, offsetMs }: JobPayload<'deadlines', 'round.reminder'>): Promise<string> {
     const round = await this.deadlines.reminderApplies(roundId, closesAt);
     if (!round) return 'moved-on';
-    await this.tx.run(({ em }) =>
-      this.notifications.emit(em, { kind: 'consultation.reminder', instrumentId: round.instrumentId, subjectId: roundId, data: { roundId, closesAt, offsetMs } }),
-    );
-    return 'reminded';
+    const event = { kind: 'consultation.reminder' as const, instrumentId: round.instrumentId, subjectId: roundId, data: { roundId, closesAt, offsetMs } };
+    const once = reminderJobId(roundId, new Date(closesAt), offsetMs);
+    return (await this.tx.run(({ em }) => this.notifications.emitOnce(em, once, event))) ? 'reminded' : 'already-reminded';
   }
 }
