@@ -104,7 +104,7 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
     expect(await queued()).toBe(0);
 
     // That try may still be running: its delivery waits for a later run.
-    await expect(reconcile()).resolves.toEqual({ fanouts: 1, emails: 2, webhooks: 2 });
+    await expect(reconcile()).resolves.toEqual({ fanouts: 1, emails: 2, webhooks: 2, retried: 0 });
     const expected: [string, string, Record<string, string>, string][] = [
       [`fanout-${e.notFannedOut}`, 'notification.fanout', { eventId: e.notFannedOut }, 'waiting'],
       [`email-${e.pending}-${people.secretariat.id}`, 'email.send', { eventId: e.pending, userId: people.secretariat.id }, 'waiting'],
@@ -126,14 +126,14 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
     expect(delayed.delay).toBeGreaterThan(5000);
 
     // Run again: everything is still queued, so nothing is added.
-    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0 });
+    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0, retried: 0 });
     expect(await queued()).toBe(expected.length);
 
     // The try began long ago (WEBHOOK_TIMEOUT_MS + 5 s is the bound) and never recorded an outcome: its worker died. Now it is queued.
     await api.db.query(`UPDATE webhook_delivery SET attempt_started_at = clock_timestamp() - interval '1 minute' WHERE id = $1`, [d.pending]);
-    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 1 });
+    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 1, retried: 0 });
     await check([[`webhook-${d.pending}`, 'webhook.deliver', { deliveryId: d.pending }, 'waiting']]);
-    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0 });
+    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0, retried: 0 });
     expect(await queued()).toBe(expected.length + 1);
   }, 30_000);
 
@@ -179,7 +179,7 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
     const mails = smtp.mails.length;
     const hits = receiver.hits.length;
     await deleteRedisKeys(api.prefix);
-    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0 });
+    await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0, retried: 0 });
     await new Promise((r) => setTimeout(r, 2000));
     expect({ mails: smtp.mails.length, hits: receiver.hits.length }).toEqual({ mails, hits });
   }, 60_000);

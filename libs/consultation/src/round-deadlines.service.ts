@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
 import { AppError, ErrorCode } from '@tripartite/common';
 import { Tx, Transactions } from '@tripartite/database';
 import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
 import { OutboxService } from '@tripartite/outbox';
-import { Queues } from '@tripartite/queue';
+import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
 
 export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';
@@ -32,6 +33,7 @@ export class RoundDeadlines {
     private readonly outbox: OutboxService,
     private readonly workflow: WorkflowService,
     private readonly queues: Queues,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
 
@@ -93,40 +95,39 @@ export class RoundDeadlines {
   }
 
   /**
-   * Self-healing after Redis lost its jobs: closes every OPEN round past its deadline, and
-   * re-creates the close and reminder jobs of the others when BullMQ no longer has them.
+   * Self-healing after Redis lost its jobs: closes every OPEN round past its deadline, and re-creates the
+   * close and reminder jobs of the others when BullMQ no longer has them. A reminder whose time has passed is
+   * not re-created (it may have been sent and its job removed since), but one whose job failed is retried:
+   * its transaction did not commit, so it was not sent.
    */
-  async reconcile(): Promise<{ closed: number; rescheduled: number }> {
+  async reconcile(): Promise<{ closed: number; rescheduled: number; retried: number }> {
     const rounds: (DueRound & { due: boolean; now: Date })[] = await this.tx.dataSource.query(
       `SELECT id, instrument_id AS "instrumentId", closes_at AS "closesAt", opens_at AS "opensAt",
               closes_at <= clock_timestamp() AS due, clock_timestamp() AS now
          FROM consultation_round WHERE status = 'OPEN'`,
     );
-    let closed = 0;
-    let rescheduled = 0;
-    const deadlines = this.queues.get('deadlines');
-    for (const round of rounds) {
-      if (round.due) {
-        if ((await this.closeIfDue(round.id, round.closesAt.toISOString())) === 'closed') closed += 1;
-        continue;
-      }
+    const delayMs = (at: Date) => at.getTime() - Date.now();
+    const wanted: WantedJob[] = [];
+    for (const round of rounds.filter((r) => !r.due)) {
       const closesAt = round.closesAt.toISOString();
-      const wanted = [
-        { name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), payload: { roundId: round.id, closesAt }, at: round.closesAt },
-        ...reminderTimes(round.closesAt, round.now, this.config.reminderOffsetsMs).map((r) => ({
+      wanted.push({ name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), data: { roundId: round.id, closesAt }, delayMs: delayMs(round.closesAt) });
+      for (const r of reminderTimes(round.closesAt, round.opensAt ?? round.now, this.config.reminderOffsetsMs)) {
+        wanted.push({
           name: 'round.reminder',
           jobId: reminderJobId(round.id, round.closesAt, r.offsetMs),
-          payload: { roundId: round.id, closesAt, offsetMs: r.offsetMs },
-          at: r.at,
-        })),
-      ];
-      for (const job of wanted) {
-        if (await deadlines.getJob(job.jobId)) continue;
-        await deadlines.add(job.name, job.payload, { jobId: job.jobId, delay: Math.max(0, job.at.getTime() - Date.now()) });
-        rescheduled += 1;
+          data: { roundId: round.id, closesAt, offsetMs: r.offsetMs },
+          delayMs: delayMs(r.at),
+          addIfMissing: r.at > round.now,
+        });
       }
     }
-    if (closed || rescheduled) this.logger.log({ closed, rescheduled }, 'reconciled deadlines');
-    return { closed, rescheduled };
+    // First, so that a round whose close fails below does not keep the others' jobs from being re-created.
+    const { added: rescheduled, retried } = await requeueJobs(this.redis, this.queues.get('deadlines'), wanted);
+    let closed = 0;
+    for (const round of rounds.filter((r) => r.due)) {
+      if ((await this.closeIfDue(round.id, round.closesAt.toISOString())) === 'closed') closed += 1;
+    }
+    if (closed || rescheduled || retried) this.logger.log({ closed, rescheduled, retried }, 'reconciled round deadlines');
+    return { closed, rescheduled, retried };
   }
 }

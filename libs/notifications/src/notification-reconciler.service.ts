@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { JobName, JobOptionsMap, Queues, REDIS, jobOptions, optionsFor } from '@tripartite/queue';
+import { JobName, JobOptionsMap, Queues, REDIS, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
 import { emailJobId, fanoutJobId, webhookJobId } from './job-ids';
 
 export interface NotificationReconcileResult {
@@ -11,9 +11,11 @@ export interface NotificationReconcileResult {
   fanouts: number;
   emails: number;
   webhooks: number;
+  /** Failed jobs (attempts exhausted, e.g. on a database outage) retried because their work is still undone. */
+  retried: number;
 }
 
-type Kind = keyof NotificationReconcileResult;
+type Kind = Exclude<keyof NotificationReconcileResult, 'retried'>;
 
 interface Cursor {
   at: string;
@@ -41,6 +43,8 @@ const TRY_MARGIN_MS = 5000;
  * Unfinished: an event not fanned out; an email still PENDING; a PENDING delivery of an active webhook,
  * queued for its recorded due time. A delivery whose try may still be running (begun, no outcome recorded,
  * less than WEBHOOK_TIMEOUT_MS + 5 s ago) is left to a later run, since a second job could send it alongside.
+ * A job that exhausted its attempts while its work stayed undone (failed in Redis, so adding it again would do
+ * nothing) is retried, once per run, and not before its due time.
  * Each kind is read by keyset over a partial index, PAGE rows at a time, resuming where the last run stopped.
  */
 @Injectable()
@@ -59,21 +63,29 @@ export class NotificationReconciler {
   }
 
   async reconcile(): Promise<NotificationReconcileResult> {
-    const result: NotificationReconcileResult = {
-      fanouts: await this.sweep('fanouts', (c) => this.unfannedEvents(c)),
-      emails: await this.sweep('emails', (c) => this.pendingEmails(c)),
-      webhooks: await this.sweep('webhooks', (c) => this.dueDeliveries(c)),
-    };
-    if (result.fanouts || result.emails || result.webhooks) this.logger.log(result, 'reconciled notification jobs');
+    const result: NotificationReconcileResult = { fanouts: 0, emails: 0, webhooks: 0, retried: 0 };
+    for (const [kind, page] of [
+      ['fanouts', (c: Cursor) => this.unfannedEvents(c)],
+      ['emails', (c: Cursor) => this.pendingEmails(c)],
+      ['webhooks', (c: Cursor) => this.dueDeliveries(c)],
+    ] as const) {
+      const { added, retried } = await this.sweep(kind, page);
+      result[kind] = added;
+      result.retried += retried;
+    }
+    if (result.fanouts || result.emails || result.webhooks || result.retried) this.logger.log(result, 'reconciled notification jobs');
     return result;
   }
 
-  private async sweep(kind: Kind, page: (after: Cursor) => Promise<(Cursor & { job: Wanted })[]>): Promise<number> {
+  private async sweep(kind: Kind, page: (after: Cursor) => Promise<(Cursor & { job: Wanted })[]>): Promise<{ added: number; retried: number }> {
     let cursor = this.cursors.get(kind) ?? START;
     let added = 0;
+    let retried = 0;
     for (let n = 0; n < PAGES_PER_RUN; n++) {
       const rows = await page(cursor);
-      added += await this.requeue(rows.map((r) => r.job));
+      const done = await this.requeue(rows.map((r) => r.job));
+      added += done.added;
+      retried += done.retried;
       if (rows.length < PAGE) {
         cursor = START;
         break;
@@ -81,27 +93,22 @@ export class NotificationReconciler {
       cursor = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
     }
     this.cursors.set(kind, cursor);
-    return added;
+    return { added, retried };
   }
 
-  /** Adds the jobs Redis does not hold; returns how many. */
-  private async requeue(wanted: Wanted[]): Promise<number> {
-    if (!wanted.length) return 0;
-    const queue = this.queues.get('notifications');
-    const pipeline = this.redis.pipeline();
-    for (const w of wanted) pipeline.exists(queue.toKey(w.jobId));
-    const exists = await pipeline.exec();
-    const missing = wanted.filter((_, i) => !exists?.[i]?.[1]);
-    if (!missing.length) return 0;
-    // A job added meanwhile (by the relay) is not replaced: BullMQ ignores an add under an existing id.
-    await queue.addBulk(
-      missing.map((w) => ({
+  /** Adds the jobs Redis does not hold and retries the failed ones (a job added meanwhile by the relay is kept). */
+  private requeue(wanted: Wanted[]): Promise<{ added: number; retried: number }> {
+    return requeueJobs(
+      this.redis,
+      this.queues.get('notifications'),
+      wanted.map((w) => ({
         name: w.name,
+        jobId: w.jobId,
         data: w.payload,
-        opts: { ...(optionsFor(this.options, 'notifications', w.name) as JobsOptions), jobId: w.jobId, delay: w.delayMs },
+        delayMs: w.delayMs,
+        opts: optionsFor(this.options, 'notifications', w.name) as JobsOptions,
       })),
     );
-    return missing.length;
   }
 
   private async unfannedEvents(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {

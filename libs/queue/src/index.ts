@@ -4,3 +4,4 @@ export * from './job-handler';
 export * from './bullmq-connection';
 export * from './queues.service';
 export * from './job-options';
+export * from './requeue';

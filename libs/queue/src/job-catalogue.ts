@@ -16,7 +16,10 @@ export interface JobCatalogue {
   };
   maintenance: {
     'audit.seal': Record<string, never>;
-    /** Re-creates what Redis lost: round deadline jobs, and the notification jobs PostgreSQL records as unfinished. */
+    /**
+     * Re-creates what Redis lost, and retries what failed for good while still undone: round deadlines, meeting and
+     * GB reminders, and the notification jobs PostgreSQL records as unfinished.
+     */
     'deadlines.reconcile': Record<string, never>;
   };
 }

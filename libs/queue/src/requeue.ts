@@ -1,0 +1,86 @@
+import { Logger } from '@nestjs/common';
+import { Job, JobsOptions, Queue } from 'bullmq';
+import type Redis from 'ioredis';
+
+/** A job that PostgreSQL says should be in the queue, under the deterministic id it was first queued with. */
+export interface WantedJob {
+  name: string;
+  jobId: string;
+  data: object;
+  /** How long from now until it is due (0: due now). */
+  delayMs: number;
+  /** Retry policy for a job added here (a retried job keeps the one it was queued with). */
+  opts?: JobsOptions;
+  /**
+   * false: the job is past due and may have run and been removed since, so a missing one is not added
+   * again; only a failed one (which did not do its work) is retried. Default true.
+   */
+  addIfMissing?: boolean;
+}
+
+export interface RequeueResult {
+  /** Added because the queue did not hold them (Redis lost them). */
+  added: number;
+  /** Failed jobs (attempts exhausted) retried, since PostgreSQL records their work as still undone. */
+  retried: number;
+}
+
+const logger = new Logger('Requeue');
+
+/**
+ * Makes the queue hold a live job for each piece of unfinished work: a missing job is added (a job added
+ * meanwhile under the same id, by the relay, is kept: BullMQ ignores the second add); a failed one is retried
+ * once, with its attempts counted afresh, when it is due; a job in any other state is left alone. Each id is
+ * looked at once per call, in one round trip (on `redis`, the app's client of the queue's server), so one
+ * reconcile run retries a job at most once.
+ */
+export async function requeueJobs(redis: Redis, queue: Queue, wanted: WantedJob[]): Promise<RequeueResult> {
+  const result: RequeueResult = { added: 0, retried: 0 };
+  const unique = [...new Map(wanted.map((w) => [w.jobId, w])).values()];
+  if (!unique.length) return result;
+  const pipeline = redis.pipeline();
+  const failedKey = queue.toKey('failed');
+  for (const w of unique) pipeline.exists(queue.toKey(w.jobId)).zscore(failedKey, w.jobId);
+  const replies = (await pipeline.exec()) ?? [];
+  const reply = (i: number): unknown => {
+    const [error, value] = replies[i] ?? [new Error('no reply')];
+    if (error) throw error;
+    return value;
+  };
+
+  const missing: WantedJob[] = [];
+  const failed: WantedJob[] = [];
+  unique.forEach((w, i) => {
+    if (!reply(2 * i)) {
+      if (w.addIfMissing !== false) missing.push(w);
+    } else if (reply(2 * i + 1) !== null && w.delayMs <= 0) {
+      failed.push(w);
+    }
+  });
+  if (missing.length) {
+    await queue.addBulk(missing.map((w) => ({ name: w.name, data: w.data, opts: { ...w.opts, jobId: w.jobId, delay: Math.max(0, w.delayMs) } })));
+    result.added = missing.length;
+  }
+  for (const w of failed) {
+    if (await retryFailed(queue, w.jobId)) result.retried += 1;
+  }
+  return result;
+}
+
+/** Moves a failed job back to waiting; false when it is gone or no longer failed (another reconcile run got there first). */
+async function retryFailed(queue: Queue, jobId: string): Promise<boolean> {
+  const job = await Job.fromId(queue, jobId);
+  if (!job) return false;
+  const { attemptsMade, failedReason } = job;
+  try {
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+  } catch (error) {
+    if ((await queue.getJobState(jobId)) !== 'failed') return false;
+    throw error;
+  }
+  logger.warn(
+    { queue: queue.name, job: jobId, name: job.name, attemptsMade, failedReason },
+    'retried a failed job whose work is still undone',
+  );
+  return true;
+}
