@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@tripartite/notifications';
 import { GbParticipant } from './gb.participant';
+import { GbDeadlineReminders } from './gb-deadline-reminders.service';
 import { GbRecipients } from './gb-recipients';
 import { GbSessionEntity } from './gb-session.entity';
 import { GbSessionService } from './gb-session.service';
@@ -18,7 +19,7 @@ import { SubmissionService } from './submission.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([GbSessionEntity, GbSubmissionEntity]), NotificationsModule],
-  providers: [GbSessionService, SubmissionService, SubmissionReadService, GbParticipant, GbRecipients],
-  exports: [GbSessionService, SubmissionService, SubmissionReadService],
+  providers: [GbSessionService, SubmissionService, SubmissionReadService, GbParticipant, GbRecipients, GbDeadlineReminders],
+  exports: [GbSessionService, SubmissionService, SubmissionReadService, GbDeadlineReminders],
 })
 export class GoverningBodyModule {}

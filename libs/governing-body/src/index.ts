@@ -7,4 +7,5 @@ export * from './submission.service';
 export * from './submission-read.service';
 export * from './gb.participant';
 export * from './gb-recipients';
+export * from './gb-deadline-reminders.service';
 export * from './gb.module';

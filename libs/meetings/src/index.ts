@@ -10,4 +10,5 @@ export * from './meeting.service';
 export * from './agenda.service';
 export * from './meetings.participant';
 export * from './meeting-recipients';
+export * from './meeting-reminders.service';
 export * from './meetings.module';

@@ -9,6 +9,7 @@ import { ItemVoteEntity } from './item-vote.entity';
 import { ExpertsMeetingEntity, MeetingModeratorEntity, MeetingParticipantEntity } from './meeting.entity';
 import { MeetingEvents } from './meeting-events';
 import { MeetingReadService } from './meeting-read.service';
+import { MeetingReminders } from './meeting-reminders.service';
 import { MeetingRecipients } from './meeting-recipients';
 import { MeetingService } from './meeting.service';
 import { MeetingsParticipant } from './meetings.participant';
@@ -35,7 +36,7 @@ import { MeetingsParticipant } from './meetings.participant';
     LiveModule,
     NotificationsModule,
   ],
-  providers: [MeetingService, AgendaService, MeetingReadService, MeetingEvents, MeetingsParticipant, MeetingRecipients],
-  exports: [MeetingService, AgendaService, MeetingReadService],
+  providers: [MeetingService, AgendaService, MeetingReadService, MeetingEvents, MeetingsParticipant, MeetingRecipients, MeetingReminders],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders],
 })
 export class MeetingsModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig, durationMs } from '@tripartite/config';
+import { Transactions } from '@tripartite/database';
+import { gbDeadlineReminderJobId } from '@tripartite/domain';
+import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+
+/**
+ * Self-healing of GB document-deadline reminders after Redis lost its jobs: each session whose document
+ * deadline is still ahead gets its reminder job back, under the id it was scheduled with, when its time is
+ * still ahead. As for rounds, a reminder whose time has passed is not re-created (it may have been sent and
+ * its job removed since); one whose job failed is retried, and the handler reminds at most once.
+ */
+@Injectable()
+export class GbDeadlineReminders {
+  private readonly logger = new Logger(GbDeadlineReminders.name);
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly queues: Queues,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  async reconcile(): Promise<RequeueResult> {
+    // gb_session_document_deadline_idx: only the sessions whose deadline is ahead.
+    const sessions: { id: string; documentDeadline: Date; now: Date }[] = await this.tx.dataSource.query(
+      `SELECT id, document_deadline AS "documentDeadline", clock_timestamp() AS now
+         FROM gb_session WHERE document_deadline > clock_timestamp()`,
+    );
+    const offsetMs = durationMs(this.config.GB_REMINDER_OFFSET);
+    const result = await requeueJobs(
+      this.redis,
+      this.queues.get('deadlines'),
+      sessions.map((s) => {
+        const remindAt = new Date(s.documentDeadline.getTime() - offsetMs);
+        return {
+          name: 'gb.deadline-reminder',
+          jobId: gbDeadlineReminderJobId(s.id, s.documentDeadline),
+          data: { sessionId: s.id, documentDeadline: s.documentDeadline.toISOString() },
+          delayMs: remindAt.getTime() - Date.now(),
+          addIfMissing: remindAt > s.now,
+        };
+      }),
+    );
+    if (result.added || result.retried) this.logger.log(result, 'reconciled GB deadline reminders');
+    return result;
+  }
+}
