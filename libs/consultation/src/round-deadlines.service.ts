@@ -4,6 +4,7 @@ import { AppConfig } from '@tripartite/config';
 import { AppError, ErrorCode } from '@tripartite/common';
 import { Tx, Transactions } from '@tripartite/database';
 import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
+import { roundCloseLateness } from '@tripartite/health';
 import { OutboxService } from '@tripartite/outbox';
 import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
@@ -73,6 +74,10 @@ export class RoundDeadlines {
     if (remaining > 0) await new Promise((r) => setTimeout(r, Math.ceil(remaining) + 5));
     try {
       await this.workflow.advance(null, round.instrumentId, 'CONSOLIDATION');
+      // Whoever closed it (its job, or the reconcile after a lost job), the lateness is the deadline's.
+      const lateness = (Date.now() - Date.parse(closesAt)) / 1000;
+      roundCloseLateness.observe(Math.max(0, lateness));
+      this.logger.log({ roundId, closesAt, lateness }, 'closed the round at its deadline');
       return 'closed';
     } catch (error) {
       // Someone (a person, another worker, reconcile) moved it first.
