@@ -6,7 +6,7 @@ import { Tx, Transactions } from '@tripartite/database';
 import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
 import { roundCloseLateness } from '@tripartite/health';
 import { OutboxService } from '@tripartite/outbox';
-import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
+import { Queues, REDIS, WantedJob, requeueJobs, wantedReminder } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
 
 export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';
@@ -117,13 +117,7 @@ export class RoundDeadlines {
       const closesAt = round.closesAt.toISOString();
       wanted.push({ name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), data: { roundId: round.id, closesAt }, delayMs: delayMs(round.closesAt) });
       for (const r of reminderTimes(round.closesAt, round.opensAt ?? round.now, this.config.reminderOffsetsMs)) {
-        wanted.push({
-          name: 'round.reminder',
-          jobId: reminderJobId(round.id, round.closesAt, r.offsetMs),
-          data: { roundId: round.id, closesAt, offsetMs: r.offsetMs },
-          delayMs: delayMs(r.at),
-          addIfMissing: r.at > round.now,
-        });
+        wanted.push(wantedReminder('round.reminder', reminderJobId(round.id, round.closesAt, r.offsetMs), { roundId: round.id, closesAt, offsetMs: r.offsetMs }, r.at, round.now));
       }
     }
     // First, so that a round whose close fails below does not keep the others' jobs from being re-created.

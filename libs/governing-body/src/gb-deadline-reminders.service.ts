@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { gbDeadlineReminderJobId } from '@tripartite/domain';
-import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { Queues, REDIS, RequeueResult, requeueJobs, wantedReminder } from '@tripartite/queue';
 
 /**
  * Self-healing of GB document-deadline reminders after Redis lost its jobs: each session whose document
@@ -32,16 +32,7 @@ export class GbDeadlineReminders {
     const result = await requeueJobs(
       this.redis,
       this.queues.get('deadlines'),
-      sessions.map((s) => {
-        const remindAt = new Date(s.documentDeadline.getTime() - offsetMs);
-        return {
-          name: 'gb.deadline-reminder',
-          jobId: gbDeadlineReminderJobId(s.id, s.documentDeadline),
-          data: { sessionId: s.id, documentDeadline: s.documentDeadline.toISOString() },
-          delayMs: remindAt.getTime() - Date.now(),
-          addIfMissing: remindAt > s.now,
-        };
-      }),
+      sessions.map((s) => wantedReminder('gb.deadline-reminder', gbDeadlineReminderJobId(s.id, s.documentDeadline), { sessionId: s.id, documentDeadline: s.documentDeadline.toISOString() }, new Date(s.documentDeadline.getTime() - offsetMs), s.now)),
     );
     if (result.added || result.retried) this.logger.log(result, 'reconciled GB deadline reminders');
     return result;

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { meetingReminderJobId } from '@tripartite/domain';
-import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { Queues, REDIS, RequeueResult, requeueJobs, wantedReminder } from '@tripartite/queue';
 
 /**
  * Self-healing of meeting reminders after Redis lost its jobs (it keeps nothing on disk): each SCHEDULED
@@ -32,16 +32,7 @@ export class MeetingReminders {
     const result = await requeueJobs(
       this.redis,
       this.queues.get('deadlines'),
-      meetings.map((m) => {
-        const remindAt = new Date(m.startsAt.getTime() - offsetMs);
-        return {
-          name: 'meeting.reminder',
-          jobId: meetingReminderJobId(m.id, m.startsAt),
-          data: { meetingId: m.id, startsAt: m.startsAt.toISOString() },
-          delayMs: remindAt.getTime() - Date.now(),
-          addIfMissing: remindAt > m.now,
-        };
-      }),
+      meetings.map((m) => wantedReminder('meeting.reminder', meetingReminderJobId(m.id, m.startsAt), { meetingId: m.id, startsAt: m.startsAt.toISOString() }, new Date(m.startsAt.getTime() - offsetMs), m.now)),
     );
     if (result.added || result.retried) this.logger.log(result, 'reconciled meeting reminders');
     return result;

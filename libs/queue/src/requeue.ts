@@ -18,6 +18,11 @@ export interface WantedJob {
   addIfMissing?: boolean;
 }
 
+/** A reminder due at `at` (`now`: the database clock): re-added while its time is ahead, only retried once it passed. */
+export function wantedReminder(name: string, jobId: string, data: object, at: Date, now: Date): WantedJob {
+  return { name, jobId, data, delayMs: at.getTime() - Date.now(), addIfMissing: at > now };
+}
+
 export interface RequeueResult {
   /** Added because the queue did not hold them (Redis lost them). */
   added: number;
