@@ -1,0 +1,148 @@
+// The constituent's operations (names prefixed Rounds…/Round…: operation names are global).
+import { graphql } from '../../gql';
+
+export const RoundsList = graphql(`
+  query RoundsList {
+    instruments {
+      id
+      reference
+      title
+      stage
+      rounds {
+        id
+        number
+        status
+        opensAt
+        closesAt
+        closedAt
+        groups
+        acceptLate
+      }
+    }
+  }
+`);
+
+export const RoundPageRound = graphql(`
+  query RoundPageRound($id: ID!) {
+    round(id: $id) {
+      id
+      number
+      status
+      opensAt
+      closesAt
+      closedAt
+      groups
+      visibility
+      acceptLate
+      extensions {
+        from
+        to
+        reason
+        at
+      }
+      instrument {
+        id
+        reference
+        title
+        stage
+        rounds {
+          id
+          number
+        }
+      }
+      version {
+        id
+        number
+        sections {
+          id
+          number
+          heading
+          guidelines {
+            id
+            key
+            number
+            title
+            text
+          }
+        }
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment RoundPageComment on Comment {
+    id
+    guideline {
+      id
+    }
+    organization {
+      id
+      name
+    }
+    group
+    author {
+      id
+      displayName
+    }
+    type
+    body
+    proposedText
+    status
+    late
+    revision
+    submittedAt
+    updatedAt
+    disposition
+    dispositionNote
+  }
+`);
+
+export const RoundPageComments = graphql(`
+  query RoundPageComments($roundId: ID!, $first: Int!, $after: String) {
+    comments(filter: { roundId: $roundId }, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          ...RoundPageComment
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const RoundPageCommentSubmitted = graphql(`
+  subscription RoundPageCommentSubmitted($roundId: ID!) {
+    commentSubmitted(roundId: $roundId) {
+      ...RoundPageComment
+    }
+  }
+`);
+
+export const RoundPageSubmitComment = graphql(`
+  mutation RoundPageSubmitComment($input: SubmitCommentInput!) {
+    submitComment(input: $input) {
+      ...RoundPageComment
+    }
+  }
+`);
+
+export const RoundPageUpdateComment = graphql(`
+  mutation RoundPageUpdateComment($id: ID!, $input: UpdateCommentInput!, $expectedRevision: Int) {
+    updateComment(id: $id, input: $input, expectedRevision: $expectedRevision) {
+      ...RoundPageComment
+    }
+  }
+`);
+
+export const RoundPageWithdrawComment = graphql(`
+  mutation RoundPageWithdrawComment($id: ID!) {
+    withdrawComment(id: $id) {
+      ...RoundPageComment
+    }
+  }
+`);
