@@ -1,6 +1,283 @@
-// TEMPORARY: the constituent's comment page for one round (issue 9) replaces this file.
-import { NotBuiltYet } from '../NotBuiltYet';
+// One consultation round for a constituent: the draft section by section, each guideline with the
+// comments the server lets this user see and a form to comment on it, then the general comments.
+// A list of the guidelines (with ?guideline=KEY deep links) keeps a long draft usable.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { Link, useSearchParams } from 'wouter';
+import { useSignedIn } from '../../auth/use-session';
+import type { RoundPageCommentFragment, RoundPageRoundQuery } from '../../gql/graphql';
+import { useLiveStatus } from '../../graphql/live-status';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GROUP_NAMES } from '../../ui/labels';
+import { LiveIndicator } from '../../ui/LiveIndicator';
+import { Page } from '../../ui/Page';
+import { Deadline, Time } from '../../ui/Time';
+import { CommentItem } from './CommentItem';
+import { GuidelineNav, anchorId, GENERAL } from './GuidelineNav';
+import { plural, VISIBILITY_WORDS } from './labels';
+import { NewCommentForm } from './NewCommentForm';
+import { RoundPageCommentSubmitted, RoundPageRound } from './operations';
+import { useRoundWindow, type RoundWindow } from './round-window';
+import { useRoundComments, type RoundComment } from './use-round-comments';
+import './round.css';
+
+type Round = RoundPageRoundQuery['round'];
 
 export default function RoundPage({ id }: { id: string }) {
-  return <NotBuiltYet title="Consultation round" what={`the draft of round ${id}, guideline by guideline, with comment forms`} />;
+  const [{ data, error }, reexecute] = useQuery({ query: RoundPageRound, variables: { id }, requestPolicy: 'cache-and-network' });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  // One Page throughout (loading, then the round): its heading is not remounted, nor refocused, when the data arrives.
+  return (
+    <Page title={data ? data.round.instrument.title : 'Consultation round'} wide={Boolean(data)}>
+      {data ? (
+        <RoundView round={data.round} reload={reload} />
+      ) : error ? (
+        <ErrorMessage error={error}>
+          <p>
+            <Link href="/rounds">Back to the consultation rounds</Link>
+          </p>
+        </ErrorMessage>
+      ) : (
+        <p className="loading">Loading the draft…</p>
+      )}
+    </Page>
+  );
+}
+
+function RoundView({ round, reload }: { round: Round; reload(): void }) {
+  const { user } = useSignedIn();
+  const orgId = user.organization?.id ?? null;
+  const comments = useRoundComments(round.id);
+  const roundWindow = useRoundWindow(round);
+  const announce = useAnnounce();
+  const [params] = useSearchParams();
+
+  // The deadline passing while the page is open: forms close (or turn late), and the round is read again.
+  const wasPassed = useRef(roundWindow.passed);
+  useEffect(() => {
+    if (roundWindow.passed && !wasPassed.current) {
+      announce(
+        roundWindow.late
+          ? 'The deadline has passed. This round still accepts late comments; they are marked late.'
+          : 'The comment period has closed. Comments can no longer be sent or changed.',
+      );
+      reload();
+    }
+    wasPassed.current = roundWindow.passed;
+  }, [roundWindow.passed, roundWindow.late, announce, reload]);
+
+  // New comments can arrive only while the round takes them (in time or late).
+  useLiveComments(round, comments, user.id, !roundWindow.canComment);
+
+  const byGuideline = useMemo(() => {
+    const map = new Map<string, RoundComment[]>();
+    const sorted = [...comments.comments].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt));
+    for (const c of sorted) {
+      const key = c.guideline?.id ?? GENERAL;
+      map.set(key, [...(map.get(key) ?? []), c]);
+    }
+    return map;
+  }, [comments.comments]);
+
+  // ?guideline=KEY: scroll to it and put the focus on its heading (once the comments are in: no jump after).
+  const target = params.get('guideline');
+  const jumpTo = useCallback((key: string) => {
+    const heading = document.getElementById(anchorId(key));
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, []);
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (target && comments.loaded && !jumped.current) {
+      jumped.current = true;
+      jumpTo(target);
+    }
+  }, [target, comments.loaded, jumpTo]);
+
+  const counts = (key: string) => byGuideline.get(key)?.length ?? 0;
+  const own = comments.comments.filter((c) => c.organization.id === orgId);
+  const shared = {
+    roundId: round.id,
+    roundWindow,
+    onSent: comments.upsert,
+    onDeadlinePassed: reload,
+  };
+  const list = (key: string, subject: string) => (
+    <CommentList
+      comments={byGuideline.get(key) ?? []}
+      subject={subject}
+      orgId={orgId}
+      editable={roundWindow.inTime}
+      loaded={comments.loaded}
+      onChanged={comments.upsert}
+      refresh={comments.refresh}
+      onDeadlinePassed={reload}
+    />
+  );
+
+  return (
+    <>
+      <p className="round-subtitle muted">
+        {round.instrument.reference} · consultation round {round.number} · draft version {round.version.number}
+      </p>
+      <RoundStatus round={round} roundWindow={roundWindow} />
+      <p>
+        You comment for <strong>{user.organization?.name}</strong>
+        {user.organization ? ` (${GROUP_NAMES[user.organization.group]} group)` : ''}. {VISIBILITY_WORDS[round.visibility]}
+      </p>
+      {comments.loaded && (
+        <p className="actions">
+          <span data-testid="comment-counts">
+            {plural(comments.comments.length, 'comment')} you can see, {own.length} of them from your organization
+            {own.some((c) => c.status === 'WITHDRAWN') ? ` (${own.filter((c) => c.status === 'WITHDRAWN').length} withdrawn)` : ''}.
+          </span>
+          {roundWindow.canComment && <LiveIndicator />}
+        </p>
+      )}
+      <ErrorMessage error={comments.error} title="The comments could not be loaded.">
+        <p>
+          <button type="button" className="button-quiet" onClick={() => void comments.refresh()}>
+            Try again
+          </button>
+        </p>
+      </ErrorMessage>
+
+      <div className="round-layout">
+        <GuidelineNav round={round} counts={counts} onJump={jumpTo} />
+        <div className="round-content">
+          {round.version.sections.map((section) => (
+            <section key={section.id} aria-labelledby={`section-${section.id}`} className="draft-section">
+              <h2 id={`section-${section.id}`}>
+                {section.number}. {section.heading}
+              </h2>
+              {section.guidelines.map((g) => {
+                const subject = `guideline ${g.number}`;
+                return (
+                  <article key={g.id} className="guideline" aria-labelledby={anchorId(g.key)}>
+                    <h3 id={anchorId(g.key)} tabIndex={-1}>
+                      Guideline {g.number}
+                      {g.title ? `: ${g.title}` : ''}
+                    </h3>
+                    <p className="guideline-text">{g.text}</p>
+                    {list(g.id, subject)}
+                    <NewCommentForm {...shared} guidelineId={g.id} subject={subject} />
+                  </article>
+                );
+              })}
+            </section>
+          ))}
+          <section aria-labelledby={anchorId(GENERAL)} className="draft-section general-comments">
+            <h2 id={anchorId(GENERAL)} tabIndex={-1}>
+              General comments
+            </h2>
+            <p>Comments on the draft as a whole rather than on one guideline.</p>
+            {list(GENERAL, 'the draft as a whole')}
+            <NewCommentForm {...shared} guidelineId={null} subject="the draft as a whole" />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function RoundStatus({ round, roundWindow }: { round: Round; roundWindow: RoundWindow }) {
+  let state: string;
+  let notice: string;
+  if (round.status === 'SCHEDULED') {
+    state = 'Not open yet';
+    notice = 'The secretariat has not opened this round yet. You can read the draft; comments can be sent once it opens.';
+  } else if (roundWindow.inTime) {
+    state = 'Open for comments';
+    notice = 'Your organization’s comments can be sent, changed and withdrawn until the deadline.';
+  } else if (roundWindow.late) {
+    state = 'Deadline passed: late comments accepted';
+    notice = 'The deadline has passed, but this round accepts late comments: they are kept and marked late. Comments already sent can no longer be changed.';
+  } else {
+    state = 'Closed';
+    notice = 'The comment period is over: comments can no longer be sent, changed or withdrawn.';
+  }
+  return (
+    <div className={roundWindow.inTime ? 'round-status' : 'round-status round-status-closed'} data-testid="round-status">
+      <p className="round-state">
+        <span className="badge">{state}</span>
+      </p>
+      {round.status === 'CLOSED' && round.closedAt ? (
+        <p>
+          Closed: <Time value={round.closedAt} /> (the deadline was <Time value={round.closesAt} />)
+        </p>
+      ) : (
+        <Deadline value={round.closesAt} label="Comments close" />
+      )}
+      {round.extensions.length > 0 && (
+        <ul className="extensions">
+          {round.extensions.map((e) => (
+            <li key={e.at}>
+              Deadline extended from <Time value={e.from} /> to <Time value={e.to} />: {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className={roundWindow.inTime ? undefined : 'notice'}>{notice}</p>
+    </div>
+  );
+}
+
+interface ListProps {
+  comments: RoundComment[];
+  subject: string;
+  orgId: string | null;
+  editable: boolean;
+  loaded: boolean;
+  onChanged(comment: RoundComment): void;
+  refresh(): Promise<RoundComment[] | null>;
+  onDeadlinePassed(): void;
+}
+
+function CommentList({ comments, subject, orgId, editable, loaded, ...actions }: ListProps) {
+  if (!loaded) return null;
+  if (comments.length === 0) return <p className="muted no-comments">No comments on {subject} that you can see.</p>;
+  return (
+    <ul className="comments" aria-label={`Comments on ${subject}`}>
+      {comments.map((c) => (
+        <li key={c.id}>
+          <CommentItem comment={c} own={c.organization.id === orgId} editable={editable} {...actions} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** New comments as they are sent (what visibility allows), announced; everything read again after a reconnection. */
+function useLiveComments(round: Round, comments: ReturnType<typeof useRoundComments>, userId: string, pause: boolean) {
+  const [live] = useSubscription(
+    { query: RoundPageCommentSubmitted, variables: { roundId: round.id }, pause },
+    (_previous: RoundPageCommentFragment | undefined, event) => event.commentSubmitted,
+  );
+  const announce = useAnnounce();
+  const known = useRef(comments.comments);
+  known.current = comments.comments;
+  const { upsert, refresh } = comments;
+  const guidelines = round.version.sections.flatMap((s) => s.guidelines);
+  const numberOf = useRef(guidelines);
+  numberOf.current = guidelines;
+  useEffect(() => {
+    const c = live.data;
+    if (!c) return;
+    const fresh = !known.current.some((k) => k.id === c.id);
+    upsert(c);
+    if (fresh && c.author.id !== userId) {
+      const g = c.guideline ? numberOf.current.find((x) => x.id === c.guideline?.id) : null;
+      announce(`New comment from ${c.organization.name} on ${g ? `guideline ${g.number}` : 'the draft as a whole'}.`);
+    }
+  }, [live.data, upsert, announce, userId]);
+
+  // Events sent while the socket was down are lost: read everything again when it comes back.
+  const { connections } = useLiveStatus();
+  const seen = useRef(connections);
+  useEffect(() => {
+    if (connections > seen.current && seen.current > 0) void refresh();
+    seen.current = connections;
+  }, [connections, refresh]);
 }

@@ -1,0 +1,133 @@
+// The fields of a comment (type, text, proposed wording), shared by the new-comment and edit forms.
+import { useId, type Ref } from 'react';
+import type { CommentType } from '../../gql/graphql';
+import { COMMENT_TYPES } from './labels';
+
+export interface CommentText {
+  type: CommentType;
+  body: string;
+  proposedText: string;
+}
+
+/** What the server must hear about (its BAD_USER_INPUT fields, or the page's own check). */
+export interface FieldProblems {
+  type?: string;
+  body?: string;
+  proposedText?: string;
+}
+
+/** The server's field names (submitComment: body; updateComment: input.body) to ours. */
+export function fieldProblems(fields: { field: string; message: string }[]): FieldProblems {
+  const out: FieldProblems = {};
+  for (const f of fields) {
+    const name = f.field.replace(/^input\./, '');
+    if (name === 'type' || name === 'body' || name === 'proposedText') out[name] = f.message;
+  }
+  return out;
+}
+
+export const TEXT_MAX = 20_000;
+
+interface Props {
+  value: CommentText;
+  onChange(value: CommentText): void;
+  problems: FieldProblems;
+  disabled?: boolean;
+  bodyRef?: Ref<HTMLTextAreaElement>;
+}
+
+export function CommentFields({ value, onChange, problems, disabled = false, bodyRef }: Props) {
+  const id = useId();
+  const set = (patch: Partial<CommentText>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <fieldset className="comment-types" disabled={disabled}>
+        <legend>Type of comment</legend>
+        {COMMENT_TYPES.map((t) => (
+          <div className="choice" key={t.value}>
+            <input
+              type="radio"
+              id={`${id}-type-${t.value}`}
+              name={`${id}-type`}
+              value={t.value}
+              checked={value.type === t.value}
+              onChange={() => set({ type: t.value })}
+              aria-describedby={`${id}-type-${t.value}-hint`}
+            />
+            <label htmlFor={`${id}-type-${t.value}`}>{t.label}</label>
+            <span className="hint" id={`${id}-type-${t.value}-hint`}>
+              {t.hint}
+            </span>
+          </div>
+        ))}
+        {problems.type && <p className="field-error">{problems.type}</p>}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>Your comment</label>
+        <textarea
+          id={`${id}-body`}
+          ref={bodyRef}
+          value={value.body}
+          onChange={(e) => set({ body: e.target.value })}
+          maxLength={TEXT_MAX}
+          disabled={disabled}
+          aria-invalid={problems.body ? true : undefined}
+          aria-describedby={problems.body ? `${id}-body-error ${id}-body-hint` : `${id}-body-hint`}
+        />
+        <span className="hint" id={`${id}-body-hint`}>
+          Kept on this device until it is sent, even if your session ends. At most {TEXT_MAX.toLocaleString('en-GB')} characters.
+        </span>
+        {problems.body && (
+          <p className="field-error" id={`${id}-body-error`}>
+            {problems.body}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-proposed`}>Proposed wording (optional)</label>
+        <textarea
+          id={`${id}-proposed`}
+          className="proposed-input"
+          value={value.proposedText}
+          onChange={(e) => set({ proposedText: e.target.value })}
+          maxLength={TEXT_MAX}
+          disabled={disabled}
+          aria-invalid={problems.proposedText ? true : undefined}
+          aria-describedby={problems.proposedText ? `${id}-proposed-error ${id}-proposed-hint` : `${id}-proposed-hint`}
+        />
+        <span className="hint" id={`${id}-proposed-hint`}>
+          The text you would like to see instead, if you have one.
+        </span>
+        {problems.proposedText && (
+          <p className="field-error" id={`${id}-proposed-error`}>
+            {problems.proposedText}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The text as the server takes it: trimmed, blank proposed wording as none. */
+export function toInput(value: CommentText): { type: CommentType; body: string; proposedText: string | null } {
+  return { type: value.type, body: value.body.trim(), proposedText: value.proposedText.trim() || null };
+}
+
+/** The unsent text, read-only, to copy (after the deadline, or when a change can no longer be saved). */
+export function UnsentText({ value, label }: { value: CommentText; label: string }) {
+  const id = useId();
+  return (
+    <div className="unsent">
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{label}</label>
+        <textarea id={`${id}-body`} readOnly value={value.body} />
+      </div>
+      {value.proposedText.trim() && (
+        <div className="field">
+          <label htmlFor={`${id}-proposed`}>Your proposed wording (not sent)</label>
+          <textarea id={`${id}-proposed`} className="proposed-input" readOnly value={value.proposedText} />
+        </div>
+      )}
+    </div>
+  );
+}

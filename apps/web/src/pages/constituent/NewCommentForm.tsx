@@ -1,0 +1,146 @@
+// A new comment on one guideline (or a general one): behind a button, so a long draft is not a wall
+// of forms. What is typed stays in sessionStorage until the server has it; the idempotency key of the
+// draft makes a double click, a retry or a resend after a lost answer one comment.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, type CombinedError } from 'urql';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { describeError, hasCode } from '../../ui/errors';
+import { useDraft, useIdempotencyKey } from '../../ui/use-draft';
+import { CommentFields, fieldProblems, toInput, UnsentText, type CommentText, type FieldProblems } from './CommentFields';
+import { RoundPageSubmitComment } from './operations';
+import type { RoundComment } from './use-round-comments';
+import type { RoundWindow } from './round-window';
+
+interface Props {
+  roundId: string;
+  /** null: a general comment on the whole draft. */
+  guidelineId: string | null;
+  /** "guideline 1.1", "the draft as a whole". */
+  subject: string;
+  roundWindow: RoundWindow;
+  onSent(comment: RoundComment): void;
+  /** The server said the deadline passed: the page reads the round again. */
+  onDeadlinePassed(): void;
+}
+
+export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onSent, onDeadlinePassed }: Props) {
+  const draftKey = `comment:${roundId}:${guidelineId ?? 'general'}`;
+  const initial: CommentText = { type: guidelineId ? 'TECHNICAL' : 'GENERAL', body: '', proposedText: '' };
+  const [draft, setDraft, clearDraft] = useDraft<CommentText>(draftKey, initial);
+  const [idempotencyKey, renewKey] = useIdempotencyKey(draftKey);
+  const hasText = draft.body.trim() !== '' || draft.proposedText.trim() !== '';
+  const [open, setOpen] = useState(hasText);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [error, setError] = useState<CombinedError | null>(null);
+  const [sent, setSent] = useState(false);
+  const [result, submit] = useMutation(RoundPageSubmitComment);
+  const sending = useRef(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const openedByUser = useRef(false);
+  const announce = useAnnounce();
+  const formId = `new-comment-${guidelineId ?? 'general'}`;
+
+  useEffect(() => {
+    if (open && openedByUser.current) body.current?.focus();
+    openedByUser.current = false;
+  }, [open]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    // The button is disabled while sending; this also stops a second click in the same instant.
+    if (sending.current) return;
+    const input = toInput(draft);
+    if (!input.body) {
+      setProblems({ body: 'Write your comment before sending it.' });
+      setError(null);
+      body.current?.focus();
+      return;
+    }
+    sending.current = true;
+    setProblems({});
+    setError(null);
+    try {
+      const answer = await submit({ input: { roundId, guidelineId, ...input, idempotencyKey } });
+      const comment = answer.data?.submitComment;
+      if (comment) {
+        onSent(comment);
+        clearDraft();
+        renewKey();
+        setOpen(false);
+        setSent(true);
+        announce(comment.late ? `Your comment on ${subject} was sent, marked late.` : `Your comment on ${subject} was sent.`);
+        toggle.current?.focus();
+        return;
+      }
+      if (answer.error) {
+        setError(answer.error);
+        setProblems(fieldProblems(describeError(answer.error).fields));
+        if (hasCode(answer.error, 'DEADLINE_PASSED')) onDeadlinePassed();
+      }
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  const deadlineError = error && hasCode(error, 'DEADLINE_PASSED') ? error : null;
+  if (!roundWindow.canComment || deadlineError) {
+    // Closed: nothing to send any more, but what was typed stays on screen to copy.
+    if (!hasText) return null;
+    return (
+      <section className="comment-form comment-form-closed" aria-label={`Your unsent comment on ${subject}`}>
+        {deadlineError ? (
+          <ErrorMessage error={deadlineError} />
+        ) : (
+          <p className="notice">The comment period closed before this comment was sent. Copy the text if you need it.</p>
+        )}
+        <UnsentText value={draft} label={`Your comment on ${subject} (not sent)`} />
+        <p className="actions">
+          <button type="button" className="button-quiet" onClick={clearDraft}>
+            Discard this text
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="comment-form">
+      {sent && !open && <p className="success">Your comment was sent; it is listed above.</p>}
+      <p className="actions">
+        <button
+          ref={toggle}
+          type="button"
+          className={open ? 'button-quiet' : undefined}
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => {
+            openedByUser.current = !open;
+            setSent(false);
+            setOpen(!open);
+          }}
+        >
+          {open ? `Hide the form (your text is kept)` : guidelineId ? `Comment on ${subject}` : 'Write a general comment'}
+        </button>
+        {!open && hasText && <span className="badge">unsent text</span>}
+      </p>
+      {open && (
+        <form id={formId} className="form" aria-label={guidelineId ? `Comment on ${subject}` : 'General comment'} onSubmit={send} noValidate>
+          {roundWindow.late && (
+            <p className="notice">
+              The deadline has passed, but this round accepts late comments: yours will be kept and marked <strong>late</strong>.
+            </p>
+          )}
+          <CommentFields value={draft} onChange={setDraft} problems={problems} bodyRef={body} />
+          {error && <ErrorMessage error={error} />}
+          <p className="actions">
+            <button type="submit" disabled={result.fetching}>
+              {result.fetching ? 'Sending…' : roundWindow.late ? 'Send late comment' : 'Send comment'}
+            </button>
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}
