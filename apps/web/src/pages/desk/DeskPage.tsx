@@ -1,6 +1,90 @@
-// TEMPORARY: the secretariat's desk (issue 9) replaces this file.
-import { NotBuiltYet } from '../NotBuiltYet';
+// The secretariat's desk: every instrument, grouped by stage in lifecycle order, each linking to its page.
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import type { DeskInstrumentsQuery, Stage } from '../../gql/graphql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Page } from '../../ui/Page';
+import { Deadline } from '../../ui/Time';
+import { CreateInstrument } from './CreateInstrument';
+import { STAGE_NAMES, STAGE_ORDER } from './labels';
+import './desk.css';
+
+const DeskInstruments = graphql(`
+  query DeskInstruments {
+    instruments {
+      id
+      reference
+      title
+      stage
+      rounds {
+        id
+        number
+        status
+        closesAt
+      }
+    }
+  }
+`);
+
+type Listed = DeskInstrumentsQuery['instruments'][number];
+
+const stageAnchor = (stage: Stage) => `stage-${stage.toLowerCase().replace(/_/g, '-')}`;
 
 export default function DeskPage() {
-  return <NotBuiltYet title="Secretariat desk" what="the instruments by stage" />;
+  const [{ data, error, fetching }] = useQuery({ query: DeskInstruments, requestPolicy: 'cache-and-network' });
+  const byStage = new Map<Stage, Listed[]>(STAGE_ORDER.map((s) => [s, []]));
+  for (const instrument of data?.instruments ?? []) byStage.get(instrument.stage)?.push(instrument);
+  for (const list of byStage.values()) list.sort((a, b) => a.reference.localeCompare(b.reference));
+  const filled = STAGE_ORDER.filter((s) => byStage.get(s)!.length > 0);
+
+  return (
+    <Page title="Secretariat desk" wide>
+      <ErrorMessage error={error} />
+      {fetching && !data && <p>Loading instruments…</p>}
+      {data && (
+        <section aria-labelledby="desk-stages-heading">
+          <h2 id="desk-stages-heading">Instruments by stage</h2>
+          {data.instruments.length === 0 ? (
+            <p>There is no instrument yet.</p>
+          ) : (
+            <ul className="desk-stage-counts" aria-label="Number of instruments at each stage">
+              {STAGE_ORDER.map((stage) => {
+                const count = byStage.get(stage)!.length;
+                const words = `${STAGE_NAMES[stage]}: ${count}`;
+                return <li key={stage}>{count > 0 ? <a href={`#${stageAnchor(stage)}`}>{words}</a> : <span className="muted">{words}</span>}</li>;
+              })}
+            </ul>
+          )}
+          {filled.map((stage) => (
+            <section key={stage} aria-labelledby={stageAnchor(stage)} className="desk-stage">
+              <h3 id={stageAnchor(stage)}>
+                {STAGE_NAMES[stage]} <span className="muted">({byStage.get(stage)!.length})</span>
+              </h3>
+              <ul className="list">
+                {byStage.get(stage)!.map((instrument) => (
+                  <InstrumentItem key={instrument.id} instrument={instrument} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      )}
+      <CreateInstrument />
+    </Page>
+  );
+}
+
+function InstrumentItem({ instrument }: { instrument: Listed }) {
+  const open = instrument.rounds.find((r) => r.status === 'OPEN');
+  return (
+    <li>
+      <p className="list-title">
+        <Link href={`/desk/instruments/${instrument.id}`}>
+          {instrument.reference}: {instrument.title}
+        </Link>
+      </p>
+      {open && <Deadline value={open.closesAt} label={`Round ${open.number}: comments close`} />}
+    </li>
+  );
 }

@@ -1,6 +1,226 @@
-// TEMPORARY: the secretariat's page for one instrument (issue 9) replaces this file.
-import { NotBuiltYet } from '../NotBuiltYet';
+// The secretariat's page for one instrument: its stage and history, the next steps with what blocks
+// them, the consultation rounds (pending organizations, comments matrix with dispositions, CSV export),
+// the experts' meetings and the Governing Body paper.
+import { useCallback, useEffect, useRef } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { useLiveStatus } from '../../graphql/live-status';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { LiveIndicator } from '../../ui/LiveIndicator';
+import { Page } from '../../ui/Page';
+import { GbPaper } from './GbPaper';
+import { STAGE_NAMES } from './labels';
+import { Meetings } from './Meetings';
+import { NextSteps } from './NextSteps';
+import { RoundSection } from './RoundSection';
+import { StageHistory } from './StageHistory';
+import './desk.css';
+
+const InstrumentPageQuery = graphql(`
+  query InstrumentPage($id: ID!) {
+    instrument(id: $id) {
+      id
+      reference
+      title
+      summary
+      stage
+      revision
+      createdAt
+      versions {
+        id
+        number
+        status
+        publishedAt
+      }
+      stageHistory {
+        from
+        to
+        at
+        reason
+        actor {
+          id
+          displayName
+        }
+      }
+      nextStages {
+        stage
+        allowed
+        blockers {
+          code
+          message
+        }
+      }
+      rounds {
+        id
+        number
+        status
+        opensAt
+        closesAt
+        closedAt
+        groups
+        visibility
+        acceptLate
+        version {
+          id
+          number
+        }
+        extensions {
+          from
+          to
+          reason
+          at
+        }
+        pendingOrganizations {
+          id
+          name
+          group
+          countryCode
+        }
+        matrix {
+          guideline {
+            id
+            key
+            number
+            title
+          }
+          total
+          undisposed
+          byGroup {
+            group
+            count
+          }
+        }
+      }
+      meetings {
+        id
+        title
+        venue
+        status
+        startsAt
+        endsAt
+        decisionRule
+      }
+      submission {
+        id
+        symbol
+        agendaItemTitle
+        status
+        submittedAt
+        late
+        decision
+        decisionText
+        session {
+          id
+          number
+          startsAt
+          documentDeadline
+        }
+      }
+    }
+  }
+`);
+
+const InstrumentStageChanged = graphql(`
+  subscription InstrumentStageChanged($id: ID!) {
+    stageChanged(instrumentId: $id) {
+      from
+      to
+      at
+    }
+  }
+`);
 
 export default function InstrumentPage({ id }: { id: string }) {
-  return <NotBuiltYet title="Instrument" what={`instrument ${id}: its stage, next stages and blockers, rounds, comments matrix and papers`} />;
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: InstrumentPageQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useLiveStage(id, data?.instrument.stage ?? null, refresh);
+
+  const instrument = data?.instrument;
+  if (!instrument) {
+    return (
+      <Page title="Instrument" wide>
+        {error ? (
+          <ErrorMessage error={error}>
+            <p>
+              <Link href="/desk">Back to the desk</Link>
+            </p>
+          </ErrorMessage>
+        ) : (
+          <p>{fetching ? 'Loading the instrument…' : ''}</p>
+        )}
+      </Page>
+    );
+  }
+  const rounds = [...instrument.rounds].sort((a, b) => b.number - a.number);
+  const mayDispose = instrument.stage === 'CONSULTATION' || instrument.stage === 'CONSOLIDATION';
+  return (
+    <Page title={`${instrument.reference}: ${instrument.title}`} wide>
+      <p>
+        <Link href="/desk">Back to the desk</Link>
+      </p>
+      {error && <ErrorMessage error={error} />}
+      {instrument.summary && <p className="desk-summary">{instrument.summary}</p>}
+
+      <section aria-labelledby="stage-heading">
+        <h2 id="stage-heading">Stage</h2>
+        <p className="actions">
+          <span className="desk-stage-now" data-testid="current-stage">
+            Now at stage: <strong>{STAGE_NAMES[instrument.stage]}</strong>
+          </span>
+          <LiveIndicator />
+        </p>
+        <Versions versions={instrument.versions} />
+        <StageHistory history={instrument.stageHistory} />
+      </section>
+
+      <NextSteps instrumentId={instrument.id} stage={instrument.stage} revision={instrument.revision} options={instrument.nextStages} refresh={refresh} />
+
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">Consultation rounds</h2>
+        {rounds.length === 0 && <p>No consultation round has been scheduled.</p>}
+        {rounds.map((round) => (
+          <RoundSection key={round.id} round={round} mayDispose={mayDispose} stage={instrument.stage} refresh={refresh} />
+        ))}
+      </section>
+
+      <Meetings meetings={instrument.meetings} />
+      <GbPaper instrumentId={instrument.id} submission={instrument.submission} />
+    </Page>
+  );
+}
+
+function Versions({ versions }: { versions: { id: string; number: number; status: string; publishedAt: string | null }[] }) {
+  if (versions.length === 0) return null;
+  const words = versions
+    .map((v) => `version ${v.number} ${v.status === 'PUBLISHED' ? 'published' : 'in draft'}`)
+    .join(', ');
+  return <p>Draft versions: {words}.</p>;
+}
+
+/** Moves made elsewhere (a colleague, the deadline job) refresh the page and are announced. */
+function useLiveStage(id: string, stage: string | null, refresh: () => void) {
+  const [{ data }] = useSubscription({ query: InstrumentStageChanged, variables: { id } });
+  const announce = useAnnounce();
+  const seen = useRef(data);
+  const { connections } = useLiveStatus();
+  const seenConnections = useRef(connections);
+  const stageNow = useRef(stage);
+  stageNow.current = stage;
+
+  useEffect(() => {
+    if (!data || data === seen.current) return;
+    seen.current = data;
+    const { from, to } = data.stageChanged;
+    // Our own move has already refreshed the page and said so.
+    if (stageNow.current !== to) announce(`The instrument moved from ${STAGE_NAMES[from]} to ${STAGE_NAMES[to]}.`);
+    refresh();
+  }, [data, announce, refresh]);
+
+  // Moves made while the socket was down are not replayed: ask again after a reconnection.
+  useEffect(() => {
+    if (connections > seenConnections.current && seenConnections.current > 0) refresh();
+    seenConnections.current = connections;
+  }, [connections, refresh]);
 }

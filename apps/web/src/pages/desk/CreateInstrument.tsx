@@ -1,0 +1,80 @@
+// A new instrument (DRAFTING, with an empty version 1) from the desk; its page opens once it exists.
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useLocation } from 'wouter';
+import { graphql } from '../../gql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { describeError } from '../../ui/errors';
+
+const DeskCreateInstrument = graphql(`
+  mutation DeskCreateInstrument($input: CreateInstrumentInput!) {
+    createInstrument(input: $input) {
+      id
+      reference
+      title
+      stage
+    }
+  }
+`);
+
+export function CreateInstrument() {
+  const [, navigate] = useLocation();
+  const [reference, setReference] = useState('');
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [result, create] = useMutation(DeskCreateInstrument);
+  const problem = result.error ? describeError(result.error) : null;
+  const fieldError = (name: string) => problem?.fields.find((f) => f.field === name || f.field.endsWith(`.${name}`))?.message ?? null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const answer = await create({ input: { reference: reference.trim(), title: title.trim(), summary: summary.trim() || null } });
+    const created = answer.data?.createInstrument;
+    if (created) navigate(`/desk/instruments/${created.id}`);
+  }
+
+  const field = (name: 'reference' | 'title', label: string, value: string, set: (v: string) => void, hint: string) => {
+    const error = fieldError(name);
+    return (
+      <div className="field">
+        <label htmlFor={`new-instrument-${name}`}>{label}</label>
+        <input
+          id={`new-instrument-${name}`}
+          required
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`new-instrument-${name}-hint${error ? ` new-instrument-${name}-error` : ''}`}
+        />
+        <p className="hint" id={`new-instrument-${name}-hint`}>
+          {hint}
+        </p>
+        {error && (
+          <p className="field-error" id={`new-instrument-${name}-error`}>
+            {label} {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <section aria-labelledby="new-instrument-heading">
+      <h2 id="new-instrument-heading">Start a new instrument</h2>
+      <form className="form form-narrow" onSubmit={submit}>
+        {field('reference', 'Reference', reference, setReference, 'Unique, for example MFLM/2005.')}
+        {field('title', 'Title', title, setTitle, 'One line.')}
+        <div className="field">
+          <label htmlFor="new-instrument-summary">Summary (optional)</label>
+          <textarea id="new-instrument-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
+        </div>
+        {problem && <ErrorMessage error={problem} />}
+        <p className="actions">
+          <button type="submit" disabled={result.fetching}>
+            {result.fetching ? 'Creating…' : 'Create the instrument'}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
