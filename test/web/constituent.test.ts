@@ -60,7 +60,10 @@ describe('web client: the constituent’s comment page', () => {
   const asStaff = async (query: string, variables: Record<string, unknown>) => ok<any>(await world.gql(query, variables, staff));
 
   /** An instrument with version 1 published and a round scheduled (and opened unless `open` is false). */
-  async function makeRound(title: string, o: { closesInMs?: number; groups?: string[]; open?: boolean; visibility?: string } = {}): Promise<OpenRound> {
+  async function makeRound(
+    title: string,
+    o: { closesInMs?: number; groups?: string[]; open?: boolean; visibility?: string; acceptLate?: boolean } = {},
+  ): Promise<OpenRound> {
     const created = (await asStaff(Q.create, { r: `WEB/C/${++n}`, t: title })).createInstrument;
     const versionId = created.versions[0].id;
     await asStaff(Q.import, { v: versionId, md: MARKDOWN });
@@ -68,6 +71,7 @@ describe('web client: the constituent’s comment page', () => {
     const closesAt = new Date(Date.now() + (o.closesInMs ?? 86_400_000)).toISOString();
     const input: Record<string, unknown> = { instrumentId: created.id, versionId, closesAt, visibility: o.visibility ?? 'IMMEDIATE' };
     if (o.groups) input.groups = o.groups;
+    if (o.acceptLate) input.acceptLate = true;
     const scheduled = (await asStaff(Q.schedule, { in: input })).scheduleConsultation;
     if (o.open !== false) await asStaff(Q.advance, { i: created.id, to: 'CONSULTATION' });
     return {
@@ -219,6 +223,9 @@ describe('web client: the constituent’s comment page', () => {
     const rows = (await commentRows(round.roundId)).filter((r) => r.body === 'Announce them in every official language.');
     expect(rows).toHaveLength(1);
     expect(lost).toBe(1);
+    // The first user's page, open all along, shows it as it arrives (commentSubmitted) and announces it.
+    await guideline(page, '1.2').getByText('Announce them in every official language.').waitFor();
+    await announced(page, 'New comment from workers org 2 on guideline 1.2.');
     // The dropped answer is the only problem of the page.
     expect(pageProblems(other).filter((p) => !/graphql|ERR_CONNECTION_RESET/.test(p))).toEqual([]);
     await closePage(other);
@@ -321,8 +328,9 @@ describe('web client: the constituent’s comment page', () => {
   });
 
   it('closes the forms when the deadline passes; the server’s DEADLINE_PASSED is shown in words, the text stays', async () => {
-    // A round that closes in a few seconds; the worker closes it at its deadline.
+    // Rounds that close in a few seconds (one accepts late comments); the worker closes them at their deadline.
     const closing = await makeRound('Guidelines closing soon', { closesInMs: 10_000 });
+    const lateRound = await makeRound('Guidelines taking late comments', { closesInMs: 10_000, acceptLate: true });
     await page.goto(`/rounds/${closing.roundId}`);
     const g11 = guideline(page, '1.1');
     await g11.getByRole('button', { name: 'Comment on guideline 1.1' }).click();
@@ -367,6 +375,25 @@ describe('web client: the constituent’s comment page', () => {
     // Copied: the user lets the text go.
     await g11.getByRole('button', { name: 'Discard this text' }).click();
     expect(await g11.getByRole('textbox').count()).toBe(0);
+
+    // A round that accepts late comments keeps its forms open after the deadline, and says the comment will be marked late.
+    await page.goto(`/rounds/${lateRound.roundId}`);
+    await page.getByTestId('round-status').getByText('Deadline passed: late comments accepted').waitFor();
+    const late11 = guideline(page, '1.1');
+    await late11.getByRole('button', { name: 'Comment on guideline 1.1' }).click();
+    const lateForm = page.getByRole('form', { name: 'Comment on guideline 1.1' });
+    expect(await lateForm.innerText()).toContain('yours will be kept and marked late');
+    await lateForm.getByLabel('Your comment').fill('Late, but worth reading.');
+    await lateForm.getByRole('button', { name: 'Send late comment' }).click();
+    const lateItem = late11.getByRole('list', { name: 'Comments on guideline 1.1' }).getByRole('listitem');
+    await lateItem.getByText('Late, but worth reading.').waitFor();
+    expect(await lateItem.locator('.badge').allInnerTexts()).toContain('late');
+    await announced(page, 'Your comment on guideline 1.1 was sent, marked late.');
+    // Sent late, it can no longer be changed.
+    expect(await lateItem.getByRole('button').count()).toBe(0);
+    expect(await commentRows(lateRound.roundId)).toEqual([expect.objectContaining({ body: 'Late, but worth reading.' })]);
+    expect((await world.db.query<{ late: boolean }>(`SELECT late FROM comment WHERE round_id = $1`, [lateRound.roundId]))[0].late).toBe(true);
+    await expectAccessible(page);
     expect(unexpectedProblems(page)).toEqual([]);
     await closePage(page);
   });

@@ -92,6 +92,8 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
       <section className="comment-form comment-form-closed" aria-label={`Your unsent comment on ${subject}`}>
         {deadlineError ? (
           <ErrorMessage error={deadlineError} />
+        ) : roundWindow.notYetOpen ? (
+          <p className="notice">The round is not open yet: this text is kept here until it opens.</p>
         ) : (
           <p className="notice">The comment period closed before this comment was sent. Copy the text if you need it.</p>
         )}

@@ -51,11 +51,13 @@ export interface RoundWindow {
   canComment: boolean;
   /** closesAt has passed by the server's clock. */
   passed: boolean;
+  /** SCHEDULED: the secretariat has not opened the round yet. */
+  notYetOpen: boolean;
 }
 
 export function useRoundWindow(round: Round): RoundWindow {
   const passed = useDeadlinePassed(round.closesAt);
   const inTime = round.status === 'OPEN' && !passed;
   const late = !inTime && (passed || round.status === 'CLOSED') && acceptsLate(round, round.instrument);
-  return { inTime, late, canComment: inTime || late, passed };
+  return { inTime, late, canComment: inTime || late, passed, notYetOpen: round.status === 'SCHEDULED' };
 }
