@@ -1,6 +1,156 @@
-// TEMPORARY: the meeting's live board (issue 9) replaces this file.
-import { NotBuiltYet } from '../NotBuiltYet';
+// The meeting's live board, for the room's projector and anyone who may read the meeting: agenda items as
+// rows, the three groups as columns, the outcome per item and the meeting's totals.
+import { useCallback, useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { CONSTITUENT_GROUPS } from '@tripartite/domain';
+import { useSignedIn } from '../../auth/use-session';
+import { useLiveStatus } from '../../graphql/live-status';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GROUP_NAMES } from '../../ui/labels';
+import { LiveIndicator } from '../../ui/LiveIndicator';
+import { Page } from '../../ui/Page';
+import { OutcomeChip, PositionChip } from './Chips';
+import { DECISION_RULE_WORDS, ITEM_STATUS_WORDS, MEETING_STATUS_WORDS, itemName, positionInTally } from './labels';
+import { describeTallyChange } from './tally-change';
+import { useBoard, type BoardMeetingData, type Tally } from './use-board';
+import './meeting.css';
+
+const ANNOUNCE_DELAY_MS = 300;
 
 export default function BoardPage({ id }: { id: string }) {
-  return <NotBuiltYet title="Meeting board" what={`the live board of meeting ${id}: positions and outcomes per agenda item`} />;
+  const announce = useAnnounce();
+  const meetingRef = useRef<BoardMeetingData | null>(null);
+  // Changes that arrive together are said together (one announcement would cut off the other).
+  const pending = useRef<string[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onEvent = useCallback(
+    (before: Tally | undefined, after: Tally) => {
+      const item = meetingRef.current?.agenda.find((i) => i.id === after.agendaItemId);
+      if (!item) return;
+      const sentence = describeTallyChange(itemName(item), before, after);
+      if (!sentence) return;
+      pending.current.push(sentence);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        announce(pending.current.join(' '));
+        pending.current = [];
+      }, ANNOUNCE_DELAY_MS);
+    },
+    [announce],
+  );
+  const { meeting, tallies, error } = useBoard(id, onEvent);
+  useEffect(() => {
+    meetingRef.current = meeting;
+  }, [meeting]);
+  const { status } = useLiveStatus();
+  const { user } = useSignedIn();
+  const mayModerate = user.roles.some((r) => r === 'MODERATOR' || r === 'SECRETARIAT');
+
+  if (!meeting) {
+    return (
+      <div className="projector">
+        <Page title="Meeting board">{error ? <ErrorMessage error={error} /> : <p>Loading the board…</p>}</Page>
+      </div>
+    );
+  }
+  const agenda = [...meeting.agenda].sort((a, b) => a.order - b.order);
+  const totals = meeting.tally;
+  return (
+    <div className="projector board">
+      <Page title={meeting.title} wide>
+        <div className="board-head">
+          <p className="board-meta">
+            {meeting.instrument.reference}: {meeting.instrument.title}
+            <span className="badge">{MEETING_STATUS_WORDS[meeting.status]}</span>
+          </p>
+          <LiveIndicator />
+        </div>
+        <p className="muted board-rule">Decision rule: {DECISION_RULE_WORDS[meeting.decisionRule]}</p>
+        {mayModerate && (
+          <p>
+            <Link href={`/meetings/${meeting.id}/moderate`}>Open the moderator console</Link>
+          </p>
+        )}
+        {status === 'reconnecting' && (
+          <p className="notice" data-testid="board-stale">
+            The live connection was lost and is being restored. What you see may be out of date until it is back; the
+            board then refreshes by itself.
+          </p>
+        )}
+        {error && (
+          <ErrorMessage error={error} title="The board could not be refreshed. It shows what it had; it will try again." />
+        )}
+
+        <section aria-labelledby="board-totals" className="board-totals">
+          <h2 id="board-totals" className="visually-hidden">
+            Meeting totals
+          </h2>
+          <dl className="totals" data-testid="board-totals">
+            <Total label="Adopted" value={totals.adopted} />
+            <Total label="Not adopted" value={totals.notAdopted} />
+            <Total label="Deferred" value={totals.deferred} />
+            <Total label="Open" value={totals.open} />
+          </dl>
+        </section>
+
+        <table className="board-table">
+          <caption>Each group’s position and the outcome, per agenda item</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              {CONSTITUENT_GROUPS.map((g) => (
+                <th scope="col" key={g}>
+                  {GROUP_NAMES[g]}
+                </th>
+              ))}
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agenda.map((item) => {
+              const tally = tallies[item.id];
+              const current = item.status === 'UNDER_DISCUSSION';
+              return (
+                <tr key={item.id} className={current ? 'board-row board-row-current' : 'board-row'} data-item={item.id}>
+                  <th scope="row" className="board-item">
+                    <span className="board-item-name">{itemName(item)}</span>
+                    <span className={`badge status-${item.status.toLowerCase()}`}>
+                      {current && <span aria-hidden="true">▶ </span>}
+                      {ITEM_STATUS_WORDS[item.status]}
+                    </span>
+                    <span className="board-item-text">{item.guideline.text}</span>
+                  </th>
+                  {CONSTITUENT_GROUPS.map((g) => (
+                    <td key={g} data-item={item.id} data-group={g}>
+                      <span className="cell-label" aria-hidden="true">
+                        {GROUP_NAMES[g]}
+                      </span>
+                      <PositionChip position={tally ? positionInTally(tally, g) : null} />
+                    </td>
+                  ))}
+                  <td data-item={item.id} data-group="OUTCOME">
+                    <span className="cell-label" aria-hidden="true">
+                      Outcome
+                    </span>
+                    {tally ? <OutcomeChip outcome={tally.outcome} /> : <span className="muted">Unknown</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Page>
+    </div>
+  );
+}
+
+function Total({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="total" data-total={label}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
 }

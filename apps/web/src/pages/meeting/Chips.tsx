@@ -1,0 +1,28 @@
+import type { Position, TallyOutcome } from '../../gql/graphql';
+import { NO_POSITION, OUTCOME_LABELS, POSITION_LABELS } from './labels';
+
+/** A group's position in words with its symbol; the colour only repeats what they say. */
+export function PositionChip({ position }: { position: Position | null }) {
+  const label = position ? POSITION_LABELS[position] : NO_POSITION;
+  return (
+    <span className={`chip chip-${position ? position.toLowerCase() : 'none'}`} data-position={position ?? 'NONE'}>
+      <span className="chip-symbol" aria-hidden="true">
+        {label.symbol}
+      </span>
+      {label.words}
+    </span>
+  );
+}
+
+/** An item's tally outcome in words with its symbol. */
+export function OutcomeChip({ outcome }: { outcome: TallyOutcome }) {
+  const label = OUTCOME_LABELS[outcome];
+  return (
+    <span className={`chip outcome-${outcome.toLowerCase()}`} data-outcome={outcome}>
+      <span className="chip-symbol" aria-hidden="true">
+        {label.symbol}
+      </span>
+      {label.words}
+    </span>
+  );
+}
