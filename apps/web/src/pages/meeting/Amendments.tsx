@@ -1,0 +1,234 @@
+// The item's amendments: proposing one, each group's position on it, and accepting (when its own
+// positions reach consensus: amendmentAcceptBlockers, the server's rule), rejecting or withdrawing it.
+import { useState, type FormEvent, type RefObject } from 'react';
+import { useMutation } from 'urql';
+import { CONSTITUENT_GROUPS, amendmentAcceptBlockers, type PositionsByGroup } from '@tripartite/domain';
+import type { AmendmentStatus, ConstituentGroup } from '../../gql/graphql';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GROUP_NAMES } from '../../ui/labels';
+import { useDraft } from '../../ui/use-draft';
+import { PositionChip } from './Chips';
+import { AMENDMENT_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER } from './labels';
+import {
+  ModerateAmendmentPosition,
+  ModerateDecideAmendment,
+  ModerateProposeAmendment,
+  type ModerateAmendment,
+  type ModerateItem,
+} from './moderate-operations';
+
+interface Props {
+  item: ModerateItem;
+  discussing: boolean;
+  seen: RefObject<ModerateItem>;
+  refresh(): void;
+}
+
+/** Puts our own write's answer into what the console has seen, so it is not reported as someone else's. */
+function note(seen: RefObject<ModerateItem>, amendment: ModerateAmendment) {
+  const others = seen.current.amendments.filter((a) => a.id !== amendment.id);
+  seen.current = { ...seen.current, amendments: [...others, amendment] };
+}
+
+export function Amendments({ item, discussing, seen, refresh }: Props) {
+  if (!discussing && item.amendments.length === 0) return null;
+  return (
+    <section aria-labelledby="amendments-heading" className="amendments">
+      <h3 id="amendments-heading">Amendments</h3>
+      {item.amendments.length === 0 && <p className="muted">No amendment proposed.</p>}
+      {item.amendments.map((a, i) => (
+        <AmendmentCard key={a.id} amendment={a} n={i + 1} discussing={discussing} seen={seen} refresh={refresh} />
+      ))}
+      {discussing && <ProposeAmendment item={item} seen={seen} refresh={refresh} />}
+    </section>
+  );
+}
+
+function AmendmentCard({
+  amendment,
+  n,
+  discussing,
+  seen,
+  refresh,
+}: {
+  amendment: ModerateAmendment;
+  n: number;
+  discussing: boolean;
+  seen: RefObject<ModerateItem>;
+  refresh(): void;
+}) {
+  const [positioning, recordPosition] = useMutation(ModerateAmendmentPosition);
+  const [deciding, decide] = useMutation(ModerateDecideAmendment);
+  const announce = useAnnounce();
+  const headingId = `amendment-${amendment.id}`;
+  const open = discussing && amendment.status === 'PROPOSED';
+  const byGroup: PositionsByGroup = Object.fromEntries(amendment.positions.map((p) => [p.group, p.position]));
+  const acceptBlockers = amendmentAcceptBlockers(byGroup, amendment.status);
+  const title = `Amendment ${n} by ${GROUP_NAMES[amendment.proposedBy]}`;
+
+  const onPosition = async (group: ConstituentGroup, position: (typeof POSITION_ORDER)[number]) => {
+    const r = await recordPosition({ id: amendment.id, group, position });
+    if (r.data) {
+      note(seen, r.data.recordAmendmentPosition);
+      announce(`${title}: ${GROUP_NAMES[group]} ${POSITION_LABELS[position].words.toLowerCase()} recorded.`);
+      refresh();
+    }
+  };
+  const onDecide = async (status: AmendmentStatus) => {
+    const r = await decide({ id: amendment.id, status });
+    if (r.data) {
+      note(seen, r.data.decideAmendment);
+      announce(`${title}: ${AMENDMENT_STATUS_WORDS[status].toLowerCase()}.`);
+      refresh();
+    }
+  };
+
+  return (
+    <article aria-labelledby={headingId} className="amendment" data-amendment={amendment.id}>
+      <h4 id={headingId}>
+        {title} <span className="badge">{AMENDMENT_STATUS_WORDS[amendment.status]}</span>
+      </h4>
+      <blockquote className="item-text">{amendment.text}</blockquote>
+      <table className="amendment-positions">
+        <caption className="visually-hidden">Positions on {title}</caption>
+        <tbody>
+          {CONSTITUENT_GROUPS.map((group) => {
+            const current = amendment.positions.find((p) => p.group === group);
+            return (
+              <tr key={group}>
+                <th scope="row">{GROUP_NAMES[group]}</th>
+                <td>
+                  <PositionChip position={current?.position ?? null} />
+                </td>
+                {open && (
+                  <td>
+                    <div role="group" aria-label={`${GROUP_NAMES[group]} on ${title}`} className="position-buttons position-buttons-small">
+                      {POSITION_ORDER.map((position) => (
+                        <button
+                          key={position}
+                          type="button"
+                          className="button-quiet"
+                          aria-disabled={positioning.fetching ? 'true' : undefined}
+                          onClick={() => !positioning.fetching && void onPosition(group, position)}
+                        >
+                          <span aria-hidden="true">{POSITION_LABELS[position].symbol}</span>
+                          {POSITION_LABELS[position].words}
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ErrorMessage error={positioning.error} />
+      {open && (
+        <div className="amendment-decide">
+          <p className="actions">
+            <button
+              type="button"
+              disabled={acceptBlockers.length > 0 || deciding.fetching}
+              aria-describedby={acceptBlockers.length ? `accept-blockers-${amendment.id}` : undefined}
+              onClick={() => void onDecide('ACCEPTED')}
+            >
+              Accept amendment
+            </button>
+            <button type="button" className="button-quiet" disabled={deciding.fetching} onClick={() => void onDecide('REJECTED')}>
+              Reject
+            </button>
+            <button type="button" className="button-quiet" disabled={deciding.fetching} onClick={() => void onDecide('WITHDRAWN')}>
+              Withdrawn by its group
+            </button>
+          </p>
+          {acceptBlockers.length > 0 && (
+            <ul id={`accept-blockers-${amendment.id}`} className="blockers">
+              {acceptBlockers.map((b) => (
+                <li key={b.code}>
+                  <span aria-hidden="true">✗ </span>
+                  Cannot accept yet: {b.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ErrorMessage error={deciding.error} />
+        </div>
+      )}
+    </article>
+  );
+}
+
+function ProposeAmendment({ item, seen, refresh }: { item: ModerateItem; seen: RefObject<ModerateItem>; refresh(): void }) {
+  const [draft, setDraft, clearDraft] = useDraft<{ proposedBy: ConstituentGroup | ''; text: string }>(`amendment:${item.id}`, {
+    proposedBy: '',
+    text: '',
+  });
+  const [proposing, propose] = useMutation(ModerateProposeAmendment);
+  const [missing, setMissing] = useState<string[]>([]);
+  const announce = useAnnounce();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems = [...(draft.proposedBy ? [] : ['proposedBy']), ...(draft.text.trim() ? [] : ['text'])];
+    setMissing(problems);
+    if (problems.length || !draft.proposedBy) return;
+    const r = await propose({ id: item.id, proposedBy: draft.proposedBy, text: draft.text });
+    if (r.data) {
+      note(seen, r.data.proposeAmendment);
+      clearDraft();
+      announce(`Amendment by ${GROUP_NAMES[r.data.proposeAmendment.proposedBy]} proposed.`);
+      refresh();
+    }
+  };
+
+  return (
+    <form className="form propose-amendment" onSubmit={submit} aria-labelledby="propose-heading" noValidate>
+      <h4 id="propose-heading">Propose an amendment</h4>
+      <fieldset aria-describedby={missing.includes('proposedBy') ? 'proposed-by-error' : undefined}>
+        <legend>Proposed by</legend>
+        <div className="radios">
+          {CONSTITUENT_GROUPS.map((g) => (
+            <label key={g} className="radio">
+              <input
+                type="radio"
+                name={`proposed-by-${item.id}`}
+                value={g}
+                checked={draft.proposedBy === g}
+                onChange={() => setDraft({ ...draft, proposedBy: g })}
+              />{' '}
+              {GROUP_NAMES[g]}
+            </label>
+          ))}
+        </div>
+        {missing.includes('proposedBy') && (
+          <p id="proposed-by-error" className="field-error">
+            Choose the group that proposes it.
+          </p>
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`amendment-text-${item.id}`}>Amended text</label>
+        <textarea
+          id={`amendment-text-${item.id}`}
+          value={draft.text}
+          aria-invalid={missing.includes('text') ? 'true' : undefined}
+          aria-describedby={missing.includes('text') ? 'amendment-text-error' : undefined}
+          onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+        />
+        {missing.includes('text') && (
+          <p id="amendment-text-error" className="field-error">
+            Write the text the group proposes.
+          </p>
+        )}
+      </div>
+      <p className="actions">
+        <button type="submit" disabled={proposing.fetching}>
+          Propose amendment
+        </button>
+      </p>
+      <ErrorMessage error={proposing.error} />
+    </form>
+  );
+}

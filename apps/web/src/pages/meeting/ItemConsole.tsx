@@ -1,0 +1,315 @@
+// The agenda item being moderated: its text, the three groups' positions with their buttons and
+// shortcuts, then closing it, its amendments and a vote.
+import { useEffect, useRef, useState } from 'react';
+import { useMutation } from 'urql';
+import { Link } from 'wouter';
+import { CONSTITUENT_GROUPS } from '@tripartite/domain';
+import { useSignedIn } from '../../auth/use-session';
+import type { ConstituentGroup, Position } from '../../gql/graphql';
+import { useAnnounce } from '../../ui/Announcer';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { hasCode } from '../../ui/errors';
+import { GROUP_NAMES } from '../../ui/labels';
+import { useDraft } from '../../ui/use-draft';
+import { Amendments } from './Amendments';
+import { OutcomeChip, PositionChip } from './Chips';
+import { CloseItem } from './CloseItem';
+import { describeItemChanges } from './item-changes';
+import { GROUP_KEYS, ITEM_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER, itemName } from './labels';
+import { ModerateOpenItem, ModerateRecordPosition, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
+import { usePositionShortcuts } from './use-shortcuts';
+import { VoteForm } from './VoteForm';
+
+export interface ItemConsoleProps {
+  item: ModerateItem;
+  meeting: ModerateMeetingData;
+  /** The next item still to discuss, to go on to after closing this one. */
+  next: ModerateItem | undefined;
+  itemHref(itemId: string): string;
+  /** Keeps the answer to a write (it may be newer than the last fetch). */
+  remember(item: ModerateItem): void;
+  /** Fetches the meeting again (after writes that return only a part of the item). */
+  refresh(): void;
+  fetchNow(): Promise<ModerateMeetingData | null>;
+  /** Called once when shown: whether to move the focus to the item's heading. */
+  shouldFocus(): boolean;
+}
+
+interface Attempt {
+  group: ConstituentGroup;
+  position: Position;
+  statement: string | null;
+}
+
+interface Conflict {
+  changes: string[];
+  attempt: Attempt;
+}
+
+const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<
+  ConstituentGroup,
+  string
+>;
+
+const positionWords = (p: Position) => POSITION_LABELS[p].words;
+
+export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, fetchNow, shouldFocus }: ItemConsoleProps) {
+  const { user } = useSignedIn();
+  const announce = useAnnounce();
+  const [statements, setStatements] = useDraft<Partial<Record<ConstituentGroup, string>>>(`statements:${item.id}`, {});
+  const [, recordPosition] = useMutation(ModerateRecordPosition);
+  const [opening, openItem] = useMutation(ModerateOpenItem);
+  const [busy, setBusy] = useState<Attempt | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [foreign, setForeign] = useState<string[] | null>(null);
+  const discussing = item.status === 'UNDER_DISCUSSION' && meeting.status === 'IN_SESSION';
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (shouldFocus()) heading.current?.focus();
+  }, [shouldFocus]);
+
+  // What this console last showed or wrote: a newer item that differs came from someone else.
+  const seen = useRef(item);
+  const resolvingConflict = useRef(false);
+  useEffect(() => {
+    if (item.revision <= seen.current.revision || resolvingConflict.current) return;
+    const changes = describeItemChanges(seen.current, item, user.id);
+    seen.current = item;
+    setForeign(changes);
+    announce(`Changed elsewhere: ${changes.join('; ')}.`);
+  }, [item, user.id, announce]);
+
+  const inFlight = useRef(false);
+  const record = async (attempt: Attempt) => {
+    if (inFlight.current || !discussing) return;
+    inFlight.current = true;
+    const saw = item;
+    setBusy(attempt);
+    setError(null);
+    setConflict(null);
+    setRecorded(null);
+    const result = await recordPosition({
+      id: item.id,
+      group: attempt.group,
+      position: attempt.position,
+      statement: attempt.statement,
+      expectedRevision: saw.revision,
+    });
+    if (result.data) {
+      seen.current = result.data.recordPosition;
+      remember(result.data.recordPosition);
+      setStatements({ ...statements, [attempt.group]: '' });
+      const said = `${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} recorded.`;
+      setRecorded(said);
+      setForeign(null);
+      announce(said);
+    } else if (hasCode(result.error, 'CONFLICT')) {
+      // Someone else changed the item since this console showed it: show what, record nothing.
+      resolvingConflict.current = true;
+      try {
+        const fresh = (await fetchNow())?.agenda.find((i) => i.id === item.id);
+        if (fresh) {
+          seen.current = fresh;
+          remember(fresh);
+          setForeign(null);
+          setConflict({ changes: describeItemChanges(saw, fresh, user.id), attempt });
+        } else setError(result.error);
+      } finally {
+        resolvingConflict.current = false;
+      }
+    } else setError(result.error);
+    inFlight.current = false;
+    setBusy(null);
+  };
+
+  const shortcuts = usePositionShortcuts(discussing && !busy, (group, position) =>
+    void record({ group, position, statement: statements[group]?.trim() || null }),
+  );
+
+  return (
+    <section aria-labelledby="item-heading" className="console-item">
+      <h2 id="item-heading" ref={heading} tabIndex={-1}>
+        {itemName(item)} <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>
+      </h2>
+      <blockquote className="item-text">{item.guideline.text}</blockquote>
+      {item.finalText !== null && item.finalText !== item.guideline.text && (
+        <p>
+          <strong>Final text:</strong> {item.finalText}
+        </p>
+      )}
+      <p className="actions">
+        <span>Outcome so far:</span> <OutcomeChip outcome={item.tally.outcome} />
+      </p>
+
+      {item.status === 'PENDING' && (
+        <div className="actions">
+          <button
+            type="button"
+            disabled={opening.fetching || meeting.status !== 'IN_SESSION'}
+            onClick={async () => {
+              const r = await openItem({ id: item.id });
+              if (r.data) {
+                seen.current = r.data.openAgendaItem;
+                remember(r.data.openAgendaItem);
+                announce(`${itemName(item)} is open for discussion.`);
+              }
+            }}
+          >
+            Open this item for discussion
+          </button>
+          {meeting.status !== 'IN_SESSION' && <span className="muted">The meeting is not in session.</span>}
+          <ErrorMessage error={opening.error} />
+        </div>
+      )}
+
+      {conflict && (
+        <div className="error" role="alert" data-testid="conflict">
+          <p className="error-title">Someone else changed this item first; nothing was recorded.</p>
+          <ul>
+            {conflict.changes.map((c) => (
+              <li key={c}>{c}.</li>
+            ))}
+          </ul>
+          <p>
+            Record {GROUP_NAMES[conflict.attempt.group]}: {positionWords(conflict.attempt.position)} again?
+          </p>
+          <p className="actions">
+            <button type="button" onClick={() => void record(conflict.attempt)} disabled={!discussing}>
+              Record again
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setConflict(null)}>
+              Dismiss
+            </button>
+          </p>
+        </div>
+      )}
+      {foreign && foreign.length > 0 && (
+        <div className="notice" data-testid="changed-elsewhere">
+          <p>
+            <strong>Changed elsewhere just now:</strong> {foreign.join('; ')}.
+          </p>
+          <button type="button" className="button-quiet" onClick={() => setForeign(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+      {recorded && <p className="success">{recorded}</p>}
+
+      <div className="group-panels">
+        {CONSTITUENT_GROUPS.map((group) => {
+          const current = item.positions.find((p) => p.group === group);
+          const statementId = `statement-${group}`;
+          return (
+            <section
+              key={group}
+              aria-labelledby={`group-${group}`}
+              className={shortcuts.armed === group ? 'group-panel group-armed' : 'group-panel'}
+              data-group={group}
+            >
+              <h3 id={`group-${group}`}>
+                {GROUP_NAMES[group]}{' '}
+                <kbd className="key" aria-hidden="true">
+                  {GROUP_KEY[group]}
+                </kbd>
+              </h3>
+              <p className="group-current" data-testid={`current-${group}`}>
+                <span>Current position:</span> <PositionChip position={current?.position ?? null} />
+                {current && <span className="muted"> recorded by {current.recordedBy.displayName}</span>}
+              </p>
+              {current?.statement && <p className="statement">“{current.statement}”</p>}
+              {discussing && (
+                <>
+                  <div className="field">
+                    <label htmlFor={statementId}>Statement (optional)</label>
+                    <textarea
+                      id={statementId}
+                      className="statement-input"
+                      rows={2}
+                      value={statements[group] ?? ''}
+                      onChange={(e) => setStatements({ ...statements, [group]: e.target.value })}
+                    />
+                  </div>
+                  <div role="group" aria-label={`Record the ${GROUP_NAMES[group]} position`} className="position-buttons">
+                    {POSITION_ORDER.map((position, i) => (
+                      <button
+                        key={position}
+                        type="button"
+                        className={`position-button position-${position.toLowerCase()}${current?.position === position ? ' position-current' : ''}`}
+                        aria-disabled={busy ? 'true' : undefined}
+                        onClick={() => void record({ group, position, statement: statements[group]?.trim() || null })}
+                      >
+                        <span aria-hidden="true">{POSITION_LABELS[position].symbol}</span>
+                        {POSITION_LABELS[position].words}
+                        <kbd className="key" aria-hidden="true">
+                          {i + 1}
+                        </kbd>
+                      </button>
+                    ))}
+                  </div>
+                </>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {discussing && (
+        <p className="shortcut-state" role="status" data-testid="shortcut-state">
+          {busy
+            ? `Recording ${GROUP_NAMES[busy.group]}: ${positionWords(busy.position)}…`
+            : shortcuts.armed
+              ? `${GROUP_NAMES[shortcuts.armed]} chosen: press 1 to 4 for its position, Escape to cancel.`
+              : ''}
+        </p>
+      )}
+
+      <CloseItem item={item} meetingStatus={meeting.status} remember={remember} seen={seen} />
+      {item.status === 'UNDER_DISCUSSION' && next && (
+        <p>
+          <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
+        </p>
+      )}
+      {item.status !== 'PENDING' && item.status !== 'UNDER_DISCUSSION' && next && (
+        <p className="success">
+          This item is closed. <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
+        </p>
+      )}
+      <Amendments item={item} discussing={discussing} seen={seen} refresh={refresh} />
+      <VoteForm item={item} meeting={meeting} discussing={discussing} remember={remember} seen={seen} />
+      <Shortcuts />
+    </section>
+  );
+}
+
+function Shortcuts() {
+  return (
+    <section aria-labelledby="shortcuts-heading" className="shortcuts">
+      <h3 id="shortcuts-heading">Keyboard shortcuts</h3>
+      <p className="hint">Not while typing in a field. Press a group’s key, then the number of its position.</p>
+      <dl className="shortcut-list">
+        <div>
+          <dt>
+            <kbd className="key">g</kbd> <kbd className="key">e</kbd> <kbd className="key">w</kbd>
+          </dt>
+          <dd>choose Government, Employers or Workers</dd>
+        </div>
+        {POSITION_ORDER.map((p, i) => (
+          <div key={p}>
+            <dt>
+              <kbd className="key">{i + 1}</kbd>
+            </dt>
+            <dd>record {POSITION_LABELS[p].words} for the chosen group</dd>
+          </div>
+        ))}
+        <div>
+          <dt>
+            <kbd className="key">Esc</kbd>
+          </dt>
+          <dd>cancel the chosen group</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
