@@ -1,6 +1,6 @@
 // The round's comments matrix (guideline x group, with what still lacks a disposition); a row opens
 // its comments below the table, where each gets its disposition.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConstituentGroup, Stage } from '../../gql/graphql';
 import { GROUP_NAMES } from '../../ui/labels';
 import { DispositionPanel } from './DispositionPanel';
@@ -13,6 +13,7 @@ const GENERAL = 'general';
 type Row = Round['matrix'][number];
 
 const rowKey = (row: Row) => row.guideline?.id ?? GENERAL;
+const toggleId = (roundNumber: number, key: string) => `round-${roundNumber}-toggle-${key}`;
 const countOf = (row: Row, group: ConstituentGroup) => row.byGroup.find((g) => g.group === group)?.count ?? 0;
 
 /** "guideline 1.1" or "the general comments": what a row is about, in words. */
@@ -29,6 +30,13 @@ interface Props {
 
 export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
   const [openRow, setOpenRow] = useState<string | null>(null);
+  // Closing the list from inside it puts the focus back on the row's button.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    document.getElementById(toggleId(round.number, refocus))?.focus();
+    setRefocus(null);
+  }, [refocus, round.number]);
   const captionId = `round-${round.number}-matrix-caption`;
   const panelId = `round-${round.number}-comments`;
   const rows = round.matrix;
@@ -50,7 +58,9 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
       </p>
       <TableScroll labelledBy={captionId}>
         <table className="desk-matrix-table">
-          <caption id={captionId}>Round {round.number}: submitted comments by guideline and group</caption>
+          <caption id={captionId}>
+            <span className="desk-caption-text">Round {round.number}: submitted comments by guideline and group</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">Guideline</th>
@@ -97,6 +107,7 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
                     ) : (
                       <button
                         type="button"
+                        id={toggleId(round.number, key)}
                         className="button-quiet desk-row-toggle"
                         aria-expanded={expanded}
                         aria-controls={expanded ? panelId : undefined}
@@ -136,7 +147,10 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
           stage={stage}
           mayDispose={mayDispose}
           onSaved={refresh}
-          onClose={() => setOpenRow(null)}
+          onClose={() => {
+            setOpenRow(null);
+            setRefocus(rowKey(opened));
+          }}
         />
       )}
     </div>

@@ -28,6 +28,7 @@ export function CreateInstrument() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (result.fetching) return;
     const answer = await create({ input: { reference: reference.trim(), title: title.trim(), summary: summary.trim() || null } });
     const created = answer.data?.createInstrument;
     if (created) navigate(`/desk/instruments/${created.id}`);
@@ -70,7 +71,7 @@ export function CreateInstrument() {
         </div>
         {problem && <ErrorMessage error={problem} />}
         <p className="actions">
-          <button type="submit" disabled={result.fetching}>
+          <button type="submit" aria-disabled={result.fetching}>
             {result.fetching ? 'Creating…' : 'Create the instrument'}
           </button>
         </p>

@@ -116,7 +116,7 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
       </ol>
       <p className="actions">
         {data?.comments.pageInfo.hasNextPage && (
-          <button type="button" className="button-quiet" disabled={fetching} onClick={() => setAfter(data.comments.pageInfo.endCursor)}>
+          <button type="button" className="button-quiet" aria-disabled={fetching} onClick={() => !fetching && setAfter(data.comments.pageInfo.endCursor)}>
             Show more comments
           </button>
         )}
@@ -171,7 +171,8 @@ function CommentItem({ comment, index, mayDispose, onSaved }: { comment: Comment
       {withdrawn ? (
         <p className="muted">Withdrawn by its organization: it needs no disposition.</p>
       ) : (
-        mayDispose && <DispositionForm key={`${comment.disposition}|${comment.dispositionNote}`} comment={comment} index={index} who={who} onSaved={onSaved} />
+        // Not re-mounted when the saved values come back: the focus stays on the button just used.
+        mayDispose && <DispositionForm comment={comment} index={index} who={who} onSaved={onSaved} />
       )}
     </li>
   );
@@ -187,6 +188,7 @@ function DispositionForm({ comment, index, who, onSaved }: { comment: CommentNod
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (result.fetching) return;
     if (!choice) {
       setUnchosen(true);
       document.getElementById(`${base}-${DISPOSITIONS[0]}`)?.focus();
@@ -231,7 +233,7 @@ function DispositionForm({ comment, index, who, onSaved }: { comment: CommentNod
       </div>
       <ErrorMessage error={result.error} />
       <p className="actions">
-        <button type="submit" disabled={result.fetching}>
+        <button type="submit" aria-disabled={result.fetching}>
           {result.fetching ? 'Saving…' : 'Save the disposition'}
           <span className="visually-hidden"> of comment {index}</span>
         </button>

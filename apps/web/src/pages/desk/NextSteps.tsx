@@ -49,6 +49,7 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
 
   async function move(event: FormEvent, option: Option) {
     event.preventDefault();
+    if (fetching) return;
     const reason = (reasons[option.stage] ?? '').trim();
     if (needsReason(option) && !reason) {
       setMissingReason(option.stage);
@@ -115,7 +116,7 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
                     )}
                   </div>
                   <p className="actions">
-                    <button type="submit" disabled={fetching} className={option.stage === 'WITHDRAWN' ? 'button-quiet' : undefined}>
+                    <button type="submit" aria-disabled={fetching} className={option.stage === 'WITHDRAWN' ? 'button-quiet' : undefined}>
                       {moveLabel(option.stage)}
                     </button>
                   </p>

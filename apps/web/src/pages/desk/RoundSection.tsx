@@ -104,6 +104,7 @@ function ExportButton({ round }: { round: Round }) {
   const announce = useAnnounce();
 
   async function download() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     const result = await downloadWithToken(`/exports/rounds/${round.id}/comments.csv`, accessToken, `round-${round.number}-comments.csv`);
@@ -115,7 +116,7 @@ function ExportButton({ round }: { round: Round }) {
   return (
     <>
       <p className="actions">
-        <button type="button" className="button-quiet" onClick={download} disabled={busy} aria-describedby={`round-${round.number}-export-hint`}>
+        <button type="button" className="button-quiet" onClick={download} aria-disabled={busy} aria-describedby={`round-${round.number}-export-hint`}>
           {busy ? 'Preparing the file…' : `Download the comments of round ${round.number} (CSV)`}
         </button>
         <span className="hint" id={`round-${round.number}-export-hint`}>

@@ -11,7 +11,9 @@ export function StageHistory({ history }: { history: Transition[] }) {
   return (
     <TableScroll labelledBy="stage-history-caption">
       <table className="desk-history">
-        <caption id="stage-history-caption">Stage history</caption>
+        <caption id="stage-history-caption">
+          <span className="desk-caption-text">Stage history</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">To</th>
