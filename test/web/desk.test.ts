@@ -246,10 +246,16 @@ describe('web client: the secretariat’s desk', () => {
     await page.getByTestId('announcer').filter({ hasText: /^Disposition of comment \d saved: Partially accepted\.$/ }).waitFor({ state: 'attached' });
     await waitFor('the row to count one comment left', async () => ((await cells(matrixRow('1.1')))[5] === '1' ? true : undefined));
 
+    // By keyboard alone: the radio group, the note, the button; the focus stays on the button after saving.
     const wrk = items.filter({ hasText: BODIES.wrk });
-    await wrk.getByRole('radio', { name: 'Noted' }).check();
-    await wrk.getByRole('button', { name: /^Save the disposition/ }).click();
+    await wrk.getByRole('radio', { name: 'Noted' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await waitFor('the row to count none left', async () => ((await cells(matrixRow('1.1')))[5] === '0' ? true : undefined));
+    expect(await page.evaluate('document.activeElement.textContent')).toMatch(/^Save the disposition/);
     expect(await cells(matrixRow('1.1'))).toEqual(['1.1', '1', '0', '1', '2', '0']);
     await waitFor('the blocker to count one comment', async () =>
       (await step('EXPERTS_MEETING').locator('.desk-blockers li').allInnerTexts()).join() === '1 comment has no disposition' ? true : undefined,
@@ -264,6 +270,9 @@ describe('web client: the secretariat’s desk', () => {
       (await page.getByTestId('round-1-undisposed').innerText()).startsWith('Every submitted comment (3) has a disposition.') ? true : undefined,
     );
     expect(await cells(page.locator('.desk-round[data-round="1"] tfoot tr'))).toEqual(['All', '1', '1', '1', '3', '0']);
+    await general.getByRole('button', { name: 'Close the comments on the draft as a whole' }).click();
+    await general.waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement.id')).toBe('round-1-toggle-general');
     await waitFor('the move to be ready', async () => ((await step('EXPERTS_MEETING').locator('.desk-step-status').innerText()) === '✓ Ready: nothing blocks this step.' ? true : undefined));
     // The earlier refusal is no longer shown once nothing blocks the move.
     expect(await page.getByRole('alert').count()).toBe(0);
