@@ -213,15 +213,20 @@ describe('web client: the constituent’s comment page', () => {
     await other.keyboard.press('Enter');
     const alert = g12.getByRole('alert');
     await alert.waitFor();
+    // The page cannot know the server has it: it says so, and keeps the text.
     expect(await alert.innerText()).toContain('The server could not be reached');
     expect(await g12.getByLabel('Your comment').inputValue()).toBe('Announce them in every official language.');
     expect((await commentRows(round.roundId)).map((r) => r.body)).toContain('Announce them in every official language.');
 
+    // The user adds to the text and sends again: the same key gives the comment the server already has,
+    // which the page brings up to the new text; still one comment.
+    await g12.getByLabel('Your comment').fill('Announce them in every official language, a month ahead.');
     await g12.getByRole('button', { name: 'Send comment' }).click();
-    await g12.getByRole('list', { name: 'Comments on guideline 1.2' }).getByText('Announce them in every official language.').waitFor();
-    expect(await g12.getByRole('list', { name: 'Comments on guideline 1.2' }).getByRole('listitem').count()).toBe(1);
-    const rows = (await commentRows(round.roundId)).filter((r) => r.body === 'Announce them in every official language.');
-    expect(rows).toHaveLength(1);
+    const list12 = g12.getByRole('list', { name: 'Comments on guideline 1.2' });
+    await list12.getByText('Announce them in every official language, a month ahead.').waitFor();
+    expect(await list12.getByRole('listitem').count()).toBe(1);
+    const rows = (await commentRows(round.roundId)).filter((r) => r.guideline_id === round.guidelines['1.2']);
+    expect(rows).toEqual([expect.objectContaining({ body: 'Announce them in every official language, a month ahead.', revision: 2 })]);
     expect(lost).toBe(1);
     // The first user's page, open all along, shows it as it arrives (commentSubmitted) and announces it.
     await guideline(page, '1.2').getByText('Announce them in every official language.').waitFor();

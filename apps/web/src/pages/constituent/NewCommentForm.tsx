@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { describeError, hasCode } from '../../ui/errors';
 import { useDraft, useIdempotencyKey } from '../../ui/use-draft';
 import { CommentFields, fieldProblems, toInput, UnsentText, type CommentText, type FieldProblems } from './CommentFields';
-import { RoundPageSubmitComment } from './operations';
+import { RoundPageSubmitComment, RoundPageUpdateComment } from './operations';
 import type { RoundComment } from './use-round-comments';
 import type { RoundWindow } from './round-window';
 
@@ -24,6 +24,11 @@ interface Props {
   onDeadlinePassed(): void;
 }
 
+/** The comment says what the form sends (type, text, proposed wording as the server keeps them). */
+function sameText(comment: RoundComment, input: ReturnType<typeof toInput>): boolean {
+  return comment.type === input.type && comment.body === input.body && (comment.proposedText ?? null) === input.proposedText;
+}
+
 export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onSent, onDeadlinePassed }: Props) {
   const draftKey = `comment:${roundId}:${guidelineId ?? 'general'}`;
   const initial: CommentText = { type: guidelineId ? 'TECHNICAL' : 'GENERAL', body: '', proposedText: '' };
@@ -34,7 +39,10 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
   const [problems, setProblems] = useState<FieldProblems>({});
   const [error, setError] = useState<CombinedError | null>(null);
   const [sent, setSent] = useState(false);
+  /** The error is about bringing a comment sent in an earlier try up to date, not about sending it. */
+  const [sentEarlier, setSentEarlier] = useState(false);
   const [result, submit] = useMutation(RoundPageSubmitComment);
+  const [updating, update] = useMutation(RoundPageUpdateComment);
   const sending = useRef(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
@@ -61,9 +69,24 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
     sending.current = true;
     setProblems({});
     setError(null);
+    setSentEarlier(false);
     try {
       const answer = await submit({ input: { roundId, guidelineId, ...input, idempotencyKey } });
-      const comment = answer.data?.submitComment;
+      let comment = answer.data?.submitComment;
+      if (comment && !sameText(comment, input)) {
+        // An earlier try with this key reached the server (its answer was lost) and the text changed since:
+        // the server gave that comment back, so bring it up to what the user sends now.
+        onSent(comment);
+        const updated = await update({ id: comment.id, input, expectedRevision: comment.revision });
+        if (!updated.data) {
+          // The comment exists in its earlier words; the text stays here (a resend tries the change again).
+          setError(updated.error ?? null);
+          setSentEarlier(true);
+          if (hasCode(updated.error, 'DEADLINE_PASSED')) onDeadlinePassed();
+          return;
+        }
+        comment = updated.data.updateComment;
+      }
       if (comment) {
         onSent(comment);
         clearDraft();
@@ -85,13 +108,16 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
   }
 
   const deadlineError = error && hasCode(error, 'DEADLINE_PASSED') ? error : null;
+  const errorTitle = sentEarlier
+    ? `Your comment was sent, in the words of an earlier try (the answer to it was lost on the way); your later changes were not saved. ${describeError(error).title}`
+    : undefined;
   if (!roundWindow.canComment || deadlineError) {
     // Closed: nothing to send any more, but what was typed stays on screen to copy.
     if (!hasText) return null;
     return (
       <section className="comment-form comment-form-closed" aria-label={`Your unsent comment on ${subject}`}>
         {deadlineError ? (
-          <ErrorMessage error={deadlineError} />
+          <ErrorMessage error={deadlineError} title={errorTitle} />
         ) : roundWindow.notYetOpen ? (
           <p className="notice">The round is not open yet: this text is kept here until it opens.</p>
         ) : (
@@ -135,10 +161,10 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
             </p>
           )}
           <CommentFields value={draft} onChange={setDraft} problems={problems} bodyRef={body} />
-          {error && <ErrorMessage error={error} />}
+          {error && <ErrorMessage error={error} title={errorTitle} />}
           <p className="actions">
-            <button type="submit" disabled={result.fetching}>
-              {result.fetching ? 'Sending…' : roundWindow.late ? 'Send late comment' : 'Send comment'}
+            <button type="submit" disabled={result.fetching || updating.fetching}>
+              {result.fetching || updating.fetching ? 'Sending…' : roundWindow.late ? 'Send late comment' : 'Send comment'}
             </button>
           </p>
         </form>
