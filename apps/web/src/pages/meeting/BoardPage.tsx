@@ -97,6 +97,11 @@ export default function BoardPage({ id }: { id: string }) {
 
         <table className="board-table">
           <caption>Each group’s position and the outcome, per agenda item</caption>
+          <colgroup>
+            <col className="board-col-item" />
+            <col span={3} />
+            <col className="board-col-outcome" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Item</th>

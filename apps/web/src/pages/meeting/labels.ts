@@ -14,7 +14,7 @@ export const POSITION_LABELS: Record<Position, Label> = {
 };
 
 /** A group that has not stated a position yet. */
-export const NO_POSITION: Label = { words: 'No position yet', symbol: '…' };
+export const NO_POSITION: Label = { words: 'No position', symbol: '…' };
 
 /** The console's order of the buttons, and the number key of each. */
 export const POSITION_ORDER: Position[] = ['SUPPORT', 'OPPOSE', 'ABSTAIN', 'RESERVATION'];
