@@ -1,6 +1,6 @@
 // The item's amendments: proposing one, each group's position on it, and accepting (when its own
 // positions reach consensus: amendmentAcceptBlockers, the server's rule), rejecting or withdrawing it.
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useMutation } from 'urql';
 import { CONSTITUENT_GROUPS, amendmentAcceptBlockers, type PositionsByGroup } from '@tripartite/domain';
 import type { AmendmentStatus, ConstituentGroup } from '../../gql/graphql';
@@ -75,18 +75,22 @@ function AmendmentCard({
       refresh();
     }
   };
+  const heading = useRef<HTMLHeadingElement>(null);
   const onDecide = async (status: AmendmentStatus) => {
+    if (deciding.fetching) return;
     const r = await decide({ id: amendment.id, status });
     if (r.data) {
       note(seen, r.data.decideAmendment);
       announce(`${title}: ${AMENDMENT_STATUS_WORDS[status].toLowerCase()}.`);
+      // The buttons are gone with the decision: the focus goes to the amendment.
+      heading.current?.focus();
       refresh();
     }
   };
 
   return (
     <article aria-labelledby={headingId} className="amendment" data-amendment={amendment.id}>
-      <h4 id={headingId}>
+      <h4 id={headingId} ref={heading} tabIndex={-1}>
         {title} <span className="badge">{AMENDMENT_STATUS_WORDS[amendment.status]}</span>
       </h4>
       <blockquote className="item-text">{amendment.text}</blockquote>
@@ -130,16 +134,26 @@ function AmendmentCard({
           <p className="actions">
             <button
               type="button"
-              disabled={acceptBlockers.length > 0 || deciding.fetching}
+              aria-disabled={acceptBlockers.length > 0 || deciding.fetching ? 'true' : undefined}
               aria-describedby={acceptBlockers.length ? `accept-blockers-${amendment.id}` : undefined}
-              onClick={() => void onDecide('ACCEPTED')}
+              onClick={() => acceptBlockers.length === 0 && void onDecide('ACCEPTED')}
             >
               Accept amendment
             </button>
-            <button type="button" className="button-quiet" disabled={deciding.fetching} onClick={() => void onDecide('REJECTED')}>
+            <button
+              type="button"
+              className="button-quiet"
+              aria-disabled={deciding.fetching ? 'true' : undefined}
+              onClick={() => void onDecide('REJECTED')}
+            >
               Reject
             </button>
-            <button type="button" className="button-quiet" disabled={deciding.fetching} onClick={() => void onDecide('WITHDRAWN')}>
+            <button
+              type="button"
+              className="button-quiet"
+              aria-disabled={deciding.fetching ? 'true' : undefined}
+              onClick={() => void onDecide('WITHDRAWN')}
+            >
               Withdrawn by its group
             </button>
           </p>
@@ -171,6 +185,7 @@ function ProposeAmendment({ item, seen, refresh }: { item: ModerateItem; seen: R
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (proposing.fetching) return;
     const problems = [...(draft.proposedBy ? [] : ['proposedBy']), ...(draft.text.trim() ? [] : ['text'])];
     setMissing(problems);
     if (problems.length || !draft.proposedBy) return;
@@ -224,7 +239,7 @@ function ProposeAmendment({ item, seen, refresh }: { item: ModerateItem; seen: R
         )}
       </div>
       <p className="actions">
-        <button type="submit" disabled={proposing.fetching}>
+        <button type="submit" aria-disabled={proposing.fetching ? 'true' : undefined}>
           Propose amendment
         </button>
       </p>

@@ -1,6 +1,6 @@
 // Closing the item: each choice the rules allow is a button; the others say what blocks them, from the
 // same rule the server applies (closeItemBlockers). The server's own blockers are shown if it refuses.
-import { useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useMutation } from 'urql';
 import { CLOSING_ITEM_STATUSES, closeItemBlockers, type ClosingItemStatus } from '@tripartite/domain';
 import type { MeetingStatus } from '../../gql/graphql';
@@ -14,12 +14,19 @@ interface Props {
   meetingStatus: MeetingStatus;
   remember(item: ModerateItem): void;
   seen: RefObject<ModerateItem>;
+  /** Moves the focus to the item (this section is gone once it is closed). */
+  focusItem(): void;
 }
 
-export function CloseItem({ item, meetingStatus, remember, seen }: Props) {
+export function CloseItem({ item, meetingStatus, remember, seen, focusItem }: Props) {
   const [closing, closeItem] = useMutation(ModerateCloseItem);
   const [confirm, setConfirm] = useState<ClosingItemStatus | null>(null);
   const announce = useAnnounce();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirm) yes.current?.focus();
+  }, [confirm]);
   if (item.status !== 'UNDER_DISCUSSION' || meetingStatus !== 'IN_SESSION') return null;
   const context = {
     outcome: item.tally.outcome,
@@ -29,18 +36,22 @@ export function CloseItem({ item, meetingStatus, remember, seen }: Props) {
   const choices = CLOSING_ITEM_STATUSES.map((status) => ({ status, blockers: closeItemBlockers(status, context) }));
 
   const close = async (status: ClosingItemStatus) => {
+    if (closing.fetching) return;
     const r = await closeItem({ id: item.id, status });
     setConfirm(null);
     if (r.data) {
       seen.current = r.data.closeAgendaItem;
       remember(r.data.closeAgendaItem);
       announce(`${itemName(item)} closed: ${ITEM_STATUS_WORDS[status].toLowerCase()}.`);
-    }
+      focusItem();
+    } else heading.current?.focus();
   };
 
   return (
     <section aria-labelledby="close-heading" className="close-item">
-      <h3 id="close-heading">Close the item</h3>
+      <h3 id="close-heading" ref={heading} tabIndex={-1}>
+        Close the item
+      </h3>
       {confirm ? (
         <div className="notice">
           <p>
@@ -48,10 +59,17 @@ export function CloseItem({ item, meetingStatus, remember, seen }: Props) {
             afterwards.
           </p>
           <p className="actions">
-            <button type="button" disabled={closing.fetching} onClick={() => void close(confirm)}>
+            <button type="button" ref={yes} aria-disabled={closing.fetching ? 'true' : undefined} onClick={() => void close(confirm)}>
               Yes, {CLOSE_ACTION_WORDS[confirm].toLowerCase()}
             </button>
-            <button type="button" className="button-quiet" onClick={() => setConfirm(null)}>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => {
+                setConfirm(null);
+                heading.current?.focus();
+              }}
+            >
               Cancel
             </button>
           </p>
@@ -62,9 +80,9 @@ export function CloseItem({ item, meetingStatus, remember, seen }: Props) {
             <li key={status} data-close={status}>
               <button
                 type="button"
-                disabled={blockers.length > 0}
+                aria-disabled={blockers.length > 0 ? 'true' : undefined}
                 aria-describedby={blockers.length ? `close-blockers-${status}` : undefined}
-                onClick={() => setConfirm(status)}
+                onClick={() => blockers.length === 0 && setConfirm(status)}
               >
                 {CLOSE_ACTION_WORDS[status]}
               </button>

@@ -147,13 +147,15 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
         <div className="actions">
           <button
             type="button"
-            disabled={opening.fetching || meeting.status !== 'IN_SESSION'}
+            aria-disabled={opening.fetching || meeting.status !== 'IN_SESSION' ? 'true' : undefined}
             onClick={async () => {
+              if (opening.fetching || meeting.status !== 'IN_SESSION') return;
               const r = await openItem({ id: item.id });
               if (r.data) {
                 seen.current = r.data.openAgendaItem;
                 remember(r.data.openAgendaItem);
                 announce(`${itemName(item)} is open for discussion.`);
+                heading.current?.focus();
               }
             }}
           >
@@ -265,7 +267,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
         </p>
       )}
 
-      <CloseItem item={item} meetingStatus={meeting.status} remember={remember} seen={seen} />
+      <CloseItem item={item} meetingStatus={meeting.status} remember={remember} seen={seen} focusItem={() => heading.current?.focus()} />
       {item.status === 'UNDER_DISCUSSION' && next && (
         <p>
           <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>

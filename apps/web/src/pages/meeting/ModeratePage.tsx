@@ -153,8 +153,9 @@ function MeetingControls({ meeting, agenda }: { meeting: ModerateMeetingData; ag
         <p>Open it to start discussing the agenda.</p>
         <button
           type="button"
-          disabled={opened.fetching}
+          aria-disabled={opened.fetching ? 'true' : undefined}
           onClick={async () => {
+            if (opened.fetching) return;
             const r = await openMeeting({ id: meeting.id });
             if (r.data) announce('The meeting is in session.');
           }}
@@ -174,8 +175,9 @@ function MeetingControls({ meeting, agenda }: { meeting: ModerateMeetingData; ag
           <span>Close the meeting? Nothing more can be recorded in it.</span>
           <button
             type="button"
-            disabled={closed.fetching}
+            aria-disabled={closed.fetching ? 'true' : undefined}
             onClick={async () => {
+              if (closed.fetching) return;
               const r = await closeMeeting({ id: meeting.id });
               if (r.data) announce('The meeting is closed.');
               setConfirming(false);

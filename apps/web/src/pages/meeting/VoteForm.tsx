@@ -58,7 +58,7 @@ export function VoteForm({ item, meeting, discussing, remember, seen }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (problems.length) return;
+    if (problems.length || !typed || recording.fetching) return;
     const r = await recordVote({ id: item.id, votes });
     if (r.data) {
       seen.current = r.data.recordVote;
@@ -161,7 +161,7 @@ export function VoteForm({ item, meeting, discussing, remember, seen }: Props) {
             )}
           </output>
           <p className="actions">
-            <button type="submit" disabled={recording.fetching || !typed || problems.length > 0}>
+            <button type="submit" aria-disabled={recording.fetching || !typed || problems.length > 0 ? 'true' : undefined}>
               Record vote
             </button>
           </p>
