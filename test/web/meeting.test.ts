@@ -210,9 +210,14 @@ describe('web client: the meeting room', () => {
     expect(await close.getByRole('button', { name: 'Adopt as amended' }).isDisabled()).toBe(true);
     expect(await close.locator('[data-close="ADOPTED_AS_AMENDED"]').innerText()).toContain('Adopting as amended needs an accepted amendment');
     await expectAccessible(consoleA);
+    // A blocked choice stays focusable, so its blockers are read with it.
+    await close.getByRole('button', { name: 'Adopt as amended' }).focus();
+    expect(await close.getByRole('button', { name: 'Adopt as amended' }).getAttribute('aria-describedby')).toBe('close-blockers-ADOPTED_AS_AMENDED');
     await close.getByRole('button', { name: 'Adopt', exact: true }).click();
-    await close.getByRole('button', { name: 'Yes, adopt' }).click();
+    // By keyboard: the confirmation takes the focus, and the item's heading once the section is gone.
+    await consoleA.keyboard.press('Enter');
     await consoleA.getByText('This item is closed.').waitFor();
+    expect(await consoleA.evaluate('document.activeElement.id')).toBe('item-heading');
     await board.locator('[data-total="Adopted"] dd', { hasText: /^1$/ }).waitFor();
     await board.locator(`tr[data-item="${items[0]}"]`).getByText('Adopted', { exact: true }).waitFor();
   });
@@ -378,10 +383,12 @@ describe('web client: the meeting room', () => {
     expect(pageProblems(participant)).toEqual([]);
     const before = { board: pageProblems(board).length, participant: 0 };
     networkDown = true;
+    // Watched from before the restart: the board may be live again by the time the api is ready.
     const reconnecting = board.locator('.live[data-status="reconnecting"]').waitFor({ timeout: 30_000 });
+    const saysStale = board.getByTestId('board-stale').waitFor({ timeout: 30_000 });
     await world.restartApi();
     await reconnecting;
-    await board.getByTestId('board-stale').waitFor();
+    await saysStale;
     ok(await world.gql(Q.position, { i: items[2], g: 'WORKERS', p: 'OPPOSE' }, moderator));
     expect(await liveState(participant)).not.toBe('live');
     networkDown = false;
