@@ -46,6 +46,16 @@ describe('consultation rounds', () => {
       expect(byList).toMatchObject({ visibility: 'IMMEDIATE', acceptLate: true, groups: ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'] });
       const invited = ok(await w.gql(Q.pending, { id: byList.id }, w.tokens.secretariat)).round.pendingOrganizations;
       expect(invited.map((o: any) => o.id).sort()).toEqual([...listed].sort());
+
+      // Each caller learns whether its own organization is invited, and nothing of the others.
+      const invitedFor = async (token: string) => ok(await w.gql(`query($id: ID!) { round(id: $id) { invited } }`, { id: byList.id }, token)).round.invited;
+      expect(await invitedFor(w.tokens.constituents.GOVERNMENT[1])).toBe(true);
+      expect(await invitedFor(w.tokens.constituents.EMPLOYERS[0])).toBe(true);
+      expect(await invitedFor(w.tokens.constituents.GOVERNMENT[0])).toBe(false);
+      expect(await invitedFor(w.tokens.constituents.WORKERS[0])).toBe(false);
+      expect(await invitedFor(w.tokens.secretariat)).toBe(false);
+      const both = `query($a: ID!, $b: ID!) { a: round(id: $a) { invited } b: round(id: $b) { invited } }`;
+      expect(ok(await w.gql(both, { a: byGroup.id, b: byList.id }, w.tokens.constituents.WORKERS[1]))).toEqual({ a: { invited: true }, b: { invited: false } });
     });
 
     it('is for the secretariat only', async () => {

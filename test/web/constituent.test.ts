@@ -62,7 +62,7 @@ describe('web client: the constituent’s comment page', () => {
   /** An instrument with version 1 published and a round scheduled (and opened unless `open` is false). */
   async function makeRound(
     title: string,
-    o: { closesInMs?: number; groups?: string[]; open?: boolean; visibility?: string; acceptLate?: boolean } = {},
+    o: { closesInMs?: number; groups?: string[]; organizationIds?: string[]; open?: boolean; visibility?: string; acceptLate?: boolean } = {},
   ): Promise<OpenRound> {
     const created = (await asStaff(Q.create, { r: `WEB/C/${++n}`, t: title })).createInstrument;
     const versionId = created.versions[0].id;
@@ -71,6 +71,7 @@ describe('web client: the constituent’s comment page', () => {
     const closesAt = new Date(Date.now() + (o.closesInMs ?? 86_400_000)).toISOString();
     const input: Record<string, unknown> = { instrumentId: created.id, versionId, closesAt, visibility: o.visibility ?? 'IMMEDIATE' };
     if (o.groups) input.groups = o.groups;
+    if (o.organizationIds) input.organizationIds = o.organizationIds;
     if (o.acceptLate) input.acceptLate = true;
     const scheduled = (await asStaff(Q.schedule, { in: input })).scheduleConsultation;
     if (o.open !== false) await asStaff(Q.advance, { i: created.id, to: 'CONSULTATION' });
@@ -115,6 +116,8 @@ describe('web client: the constituent’s comment page', () => {
     const closed = await makeRound('Guidelines consulted earlier');
     await asStaff(Q.advance, { i: closed.instrumentId, to: 'CONSOLIDATION', reason: 'Closed early for the test' });
     await makeRound('Guidelines for governments only', { groups: ['GOVERNMENT'] });
+    // Invited by list: the other workers' organization only.
+    const other = await makeRound('Guidelines for one organization', { organizationIds: [world.people.organizations.WORKERS[1]] });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultations' }).click();
     await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
@@ -125,10 +128,21 @@ describe('web client: the constituent’s comment page', () => {
     const recent = page.getByRole('region', { name: 'Recently closed' });
     expect(await recent.innerText()).toMatch(/Guidelines consulted earlier[\s\S]*Closed/);
     expect(await page.locator('main').innerText()).not.toContain('Guidelines for governments only');
+    expect(await page.locator('main').innerText()).not.toContain('Guidelines for one organization');
     expect(await open.innerText()).not.toContain('Guidelines consulted earlier');
 
     await expectAccessible(page);
     await pageShots(page, 'rounds');
+
+    // Reached by its address, a round the organization is not invited to is read, not commented.
+    await page.goto(`/rounds/${other.roundId}`);
+    await page.getByRole('heading', { level: 1, name: 'Guidelines for one organization' }).waitFor();
+    await page.getByTestId('not-invited').waitFor();
+    await page.getByTestId('comment-counts').waitFor();
+    expect(await page.getByRole('button', { name: /^Comment on guideline/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Write a general comment' }).count()).toBe(0);
+    await page.goto('/rounds');
+    await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
 
     await open.getByRole('link', { name: /Read and comment.*Fair recruitment guidelines/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Fair recruitment guidelines' }).waitFor();

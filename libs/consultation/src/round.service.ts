@@ -181,6 +181,15 @@ export class RoundService {
     return groupBy(ids, rows, (r) => r.instrumentId);
   }
 
+  async invitedOrganizationIdsByRoundIds(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { roundId: string; organizationId: string }[] = await this.tx.dataSource.query(
+      `SELECT round_id AS "roundId", organization_id AS "organizationId" FROM round_invitation WHERE round_id = ANY($1::uuid[])`,
+      [ids.filter(isUuid)],
+    );
+    const byRound = groupBy(ids, rows, (r) => r.roundId);
+    return new Map([...byRound].map(([id, list]) => [id, list.map((r) => r.organizationId)]));
+  }
+
   async extensionsByRoundIds(ids: readonly string[]): Promise<Map<string, ExtensionRow[]>> {
     const rows: ExtensionRow[] = await this.tx.dataSource.query(
       `SELECT id, round_id AS "roundId", from_at AS "fromAt", to_at AS "toAt", reason, at, actor_id AS "actorId"

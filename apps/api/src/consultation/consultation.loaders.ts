@@ -7,6 +7,7 @@ export function consultationLoaders(rounds: RoundService, comments: CommentQuery
   return {
     round: byId<RoundRow>((ids) => rounds.byIds(ids)),
     roundsOfInstrument: listsBy<RoundRow>((ids) => rounds.byInstrumentIds(ids)),
+    invitedOrganizationsOfRound: listsBy<string>((ids) => rounds.invitedOrganizationIdsByRoundIds(ids)),
     extensionsOfRound: listsBy<ExtensionRow>((ids) => rounds.extensionsByRoundIds(ids)),
     guideline: byId<GuidelineEntity>((ids) => comments.guidelinesByIds(ids)),
   };

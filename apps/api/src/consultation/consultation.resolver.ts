@@ -63,6 +63,12 @@ export class ConsultationRoundResolver {
     return ctx.loaders.extensionsOfRound.load(round.id);
   }
 
+  @ResolveField(() => Boolean, { description: "Whether the caller's organization is invited to comment in this round (false for callers without one)." })
+  async invited(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor, @Context() ctx: GqlContext): Promise<boolean> {
+    if (!actor.organizationId) return false;
+    return (await ctx.loaders.invitedOrganizationsOfRound.load(round.id)).includes(actor.organizationId);
+  }
+
   @ResolveField(() => [OrganizationModel], { description: 'Invited organizations that have not submitted a comment yet (secretariat only).' })
   pendingOrganizations(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor): Promise<OrganizationModel[]> {
     return this.rounds.pendingOrganizations(actor, round.id);

@@ -127,6 +127,11 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
         You comment for <strong>{user.organization?.name}</strong>
         {user.organization ? ` (${GROUP_NAMES[user.organization.group]} group)` : ''}. {VISIBILITY_WORDS[round.visibility]}
       </p>
+      {roundWindow.notInvited && (
+        <p className="notice" data-testid="not-invited">
+          Your organization is not invited to comment in this round: you can read the draft and the comments you may see, not comment.
+        </p>
+      )}
       {comments.loaded && (
         <p className="actions">
           <span data-testid="comment-counts">
@@ -190,7 +195,9 @@ function RoundStatus({ round, roundWindow }: { round: Round; roundWindow: RoundW
     notice = 'The secretariat has not opened this round yet. You can read the draft; comments can be sent once it opens.';
   } else if (roundWindow.inTime) {
     state = 'Open for comments';
-    notice = 'Your organization’s comments can be sent, changed and withdrawn until the deadline.';
+    notice = roundWindow.notInvited
+      ? 'Invited organizations can comment until the deadline.'
+      : 'Your organization’s comments can be sent, changed and withdrawn until the deadline.';
   } else if (roundWindow.late) {
     state = 'Deadline passed: late comments accepted';
     notice = 'The deadline has passed, but this round accepts late comments: they are kept and marked late. Comments already sent can no longer be changed.';

@@ -1,4 +1,4 @@
-// The consultation rounds of the user's group: open ones first (with their deadlines), then the ones
+// The consultation rounds the user's organization is invited to: open ones first (with their deadlines), then the ones
 // opening soon, then the recently closed ones, each in its own section and marked in words.
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
@@ -22,9 +22,8 @@ const RECENT_DAYS = 90;
 export default function RoundsPage() {
   const { user } = useSignedIn();
   const [{ data, error, fetching }] = useQuery({ query: RoundsList, requestPolicy: 'cache-and-network' });
-  const group = user.organization?.group ?? null;
   const rounds: Round[] = (data?.instruments ?? []).flatMap((instrument) =>
-    instrument.rounds.filter((r) => group !== null && r.groups.includes(group)).map((r) => ({ ...r, instrument })),
+    instrument.rounds.filter((r) => r.invited).map((r) => ({ ...r, instrument })),
   );
   const recentSince = serverNow() - RECENT_DAYS * 86_400_000;
   const byDeadline = (a: Round, b: Round) => Date.parse(a.closesAt) - Date.parse(b.closesAt);
@@ -38,8 +37,8 @@ export default function RoundsPage() {
     <Page title="Consultation rounds">
       {user.organization && (
         <p>
-          Rounds open to the {GROUP_NAMES[user.organization.group].toLowerCase()} group, in which you comment for{' '}
-          <strong>{user.organization.name}</strong>.
+          Rounds to which <strong>{user.organization.name}</strong> ({GROUP_NAMES[user.organization.group].toLowerCase()} group) is
+          invited, in which you comment for it.
         </p>
       )}
       <ErrorMessage error={error} />

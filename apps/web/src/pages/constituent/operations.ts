@@ -17,6 +17,7 @@ export const RoundsList = graphql(`
         closedAt
         groups
         acceptLate
+        invited
       }
     }
   }
@@ -34,6 +35,7 @@ export const RoundPageRound = graphql(`
       groups
       visibility
       acceptLate
+      invited
       extensions {
         from
         to

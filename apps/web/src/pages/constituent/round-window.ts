@@ -47,8 +47,10 @@ export interface RoundWindow {
   inTime: boolean;
   /** After closesAt (or closed), and the round accepts late comments: new comments are sent, marked late. */
   late: boolean;
-  /** New comments can be sent (in time or late). */
+  /** New comments can be sent (in time or late) by an organization that is invited. */
   canComment: boolean;
+  /** The user's organization is not invited to this round: it reads, it does not comment. */
+  notInvited: boolean;
   /** closesAt has passed by the server's clock. */
   passed: boolean;
   /** SCHEDULED: the secretariat has not opened the round yet. */
@@ -59,5 +61,5 @@ export function useRoundWindow(round: Round): RoundWindow {
   const passed = useDeadlinePassed(round.closesAt);
   const inTime = round.status === 'OPEN' && !passed;
   const late = !inTime && (passed || round.status === 'CLOSED') && acceptsLate(round, round.instrument);
-  return { inTime, late, canComment: inTime || late, passed, notYetOpen: round.status === 'SCHEDULED' };
+  return { inTime, late, canComment: round.invited && (inTime || late), notInvited: !round.invited, passed, notYetOpen: round.status === 'SCHEDULED' };
 }
