@@ -60,13 +60,7 @@ graphql(`
       carried
     }
     tally {
-      agendaItemId
-      outcome
-      supporting
-      opposing
-      abstaining
-      reserving
-      pending
+      ...BoardTallyFields
     }
   }
 `);
