@@ -42,8 +42,9 @@ function statementsLine(st) {
   return `${fmt(st.perRequest, st.perRequest % 1 ? 2 : 0)} (${st.breakdown.join(', ')})`;
 }
 
-function bench1(r) {
-  const rows = r.levels.map((l) => [
+/** One row per connection count: the api against its raw baseline, measured alternately. */
+function levelsTable(levels) {
+  const rows = levels.map((l) => [
     l.connections,
     rps(l.system.throughput),
     rps(l.baseline.throughput),
@@ -55,11 +56,12 @@ function bench1(r) {
     fmt(l.p99Ratio, 2),
     l.system.cpuMsPerRequest ? `${fmt(l.system.cpuMsPerRequest.median, 2)} / ${fmt(l.baseline.cpuMsPerRequest.median, 2)}` : 'n/a',
   ]);
+  return table(['connections', 'api req/s', 'raw req/s', 'ratio api/raw', 'api p50', 'raw p50', 'api p99', 'raw p99', 'p99 ratio', 'CPU ms per request api / raw'], rows);
+}
+
+function bench1(r) {
   const out = [
-    table(
-      ['connections', 'api req/s', 'raw req/s', 'ratio api/raw', 'api p50', 'raw p50', 'api p99', 'raw p99', 'p99 ratio', 'CPU ms per request api / raw'],
-      rows,
-    ),
+    levelsTable(r.levels),
     '',
     `- The raw route (bench/baseline/raw-comment-server.js) is the limit of this database for these writes: no GraphQL, no authentication, no validation; one transaction that share-locks the round and its instrument in one statement, then inserts the comment with the database clock checked against closes_at, then the audit event.`,
     `- Writes per submit (counted in the database): 1 comment, ${r.writes.auditPerSubmit} audit_event, ${r.writes.outboxPerSubmit} outbox row. ` +
@@ -71,20 +73,8 @@ function bench1(r) {
 }
 
 function readBench(r, extra) {
-  const rows = r.levels.map((l) => [
-    l.connections,
-    rps(l.system.throughput),
-    rps(l.baseline.throughput),
-    `**${fmt(l.throughputRatio, 2)}**`,
-    ms(l.system.p50, 0),
-    ms(l.baseline.p50, 0),
-    ms(l.system.p99, 0),
-    ms(l.baseline.p99, 0),
-    fmt(l.p99Ratio, 2),
-    l.system.cpuMsPerRequest ? `${fmt(l.system.cpuMsPerRequest.median, 2)} / ${fmt(l.baseline.cpuMsPerRequest.median, 2)}` : 'n/a',
-  ]);
   return [
-    table(['connections', 'api req/s', 'raw req/s', 'ratio api/raw', 'api p50', 'raw p50', 'api p99', 'raw p99', 'p99 ratio', 'CPU ms per request api / raw'], rows),
+    levelsTable(r.levels),
     '',
     `- SQL statements per request, counted on the wire: api ${statementsLine(r.statements.system)}; raw route ${statementsLine(r.statements.baseline)}.`,
     `- Both answer the same data: ${r.sameData ? 'yes (deep-equal JSON)' : '**no** (see the run log)'}; ${r.bytes.system} bytes of JSON.`,
