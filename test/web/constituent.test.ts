@@ -199,7 +199,8 @@ describe('web client: the constituent’s comment page', () => {
     const g12 = guideline(other, '1.2');
     await g12.waitFor();
     // The deep link focuses the guideline's heading.
-    await other.waitForFunction('document.activeElement && document.activeElement.id === "guideline-1.2"');
+    // (Locators, not waitForFunction: polling a string predicate evals in the page, which its CSP refuses.)
+    await other.locator('[id="guideline-1.2"]:focus').waitFor();
     // Visibility IMMEDIATE: the other workers' organization's comment is there, without edit buttons.
     const g11 = guideline(other, '1.1');
     await g11.getByText('Say who is concerned.').waitFor();
@@ -219,7 +220,7 @@ describe('web client: the constituent’s comment page', () => {
     // Keyboard only: open the form, type, tab to send.
     await g12.getByRole('button', { name: 'Comment on guideline 1.2' }).focus();
     await other.keyboard.press('Enter');
-    await other.waitForFunction('document.activeElement && document.activeElement.tagName === "TEXTAREA"');
+    await other.locator('textarea:focus').waitFor();
     await other.keyboard.type('Announce them in every official language.');
     await other.keyboard.press('Tab');
     await other.keyboard.press('Tab');
