@@ -342,6 +342,39 @@ describe('comments', () => {
   });
 
   describe('batching', () => {
+    it('submits a comment in five SQL statements: begin, the held round with its checks, the insert with the clock, the audit event, commit', async () => {
+      const { round } = await w.openRound({ visibility: 'IMMEDIATE' });
+      const ds = w.api.app.get(DataSource);
+      const statements: string[] = [];
+      const logQuery = ds.logger.logQuery.bind(ds.logger);
+      ds.logger.logQuery = (sql, parameters, runner) => {
+        statements.push(sql.replace(/\s+/g, ' ').trim());
+        return logQuery(sql, parameters, runner);
+      };
+      // What a client asks back after a submit: the comment's own fields (nested ones are read as for any query).
+      const submit = () =>
+        w.gql(`mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id late submittedAt revision } }`, {
+          in: { roundId: round.id, type: 'GENERAL', body: 'Counted', idempotencyKey: 'counted-once' },
+        }, gov1);
+      try {
+        const first = ok(await submit()).submitComment;
+        expect(first.late).toBe(false);
+        expect(statements.map((sql) => sql.slice(0, 40))).toEqual([
+          'START TRANSACTION',
+          expect.stringMatching(/^SELECT r\.id/),
+          expect.stringMatching(/^WITH c AS MATERIALIZED/),
+          expect.stringMatching(/^INSERT INTO audit_event/),
+          'COMMIT',
+        ]);
+        // A retry with the same key writes nothing: the held round answers it, then the earlier comment is read.
+        statements.length = 0;
+        expect(ok(await submit()).submitComment.id).toBe(first.id);
+        expect(statements.filter((sql) => /^(INSERT|UPDATE|DELETE)/.test(sql))).toEqual([]);
+      } finally {
+        ds.logger.logQuery = logQuery;
+      }
+    });
+
     it('reads a page of 100 comments with every nested field in a small constant number of SQL statements', async () => {
       const { p, round } = await w.openRound({ visibility: 'IMMEDIATE' });
       const authors = [gov1, gov2, wrk1, colleague, w.tokens.constituents.EMPLOYERS[0], w.tokens.constituents.EMPLOYERS[1]];

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { errorOf, ok } from '@tripartite/testing';
 import { ConsultationWorld, Q, sleep } from './consultation-fixtures';
 
@@ -126,5 +127,33 @@ describe('consultation deadlines', () => {
     expect(check.judged_right).toBe(check.n);
     expect((await w.comment(gov1, { roundId: round.id, body: 'Under the new deadline' })).late).toBe(false);
     await w.close(p.instrumentId, 'done');
+  });
+
+  it('takes the instrument before the round, as a stage move does: a write waiting on a move holds nothing the move needs', async () => {
+    const { p, round } = await w.openRound({ closesInMs: 60_000 });
+    const mover = new Client({ connectionString: w.api.db.url });
+    await mover.connect();
+    try {
+      // A stage move in progress: it holds the instrument and will update the round next.
+      await mover.query('BEGIN');
+      await mover.query('SELECT 1 FROM instrument WHERE id = $1 FOR UPDATE', [p.instrumentId]);
+      const write = w.submit(gov1, { roundId: round.id, body: 'Waits for the move' });
+      for (let i = 0; ; i++) {
+        const [waiting] = await w.api.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (waiting.n > 0) break;
+        if (i > 200) throw new Error('the write never waited for the instrument');
+        await sleep(10);
+      }
+      // The round is free for the move (NOWAIT fails at once if the waiting write had share-locked it).
+      await mover.query('SELECT 1 FROM consultation_round WHERE id = $1 FOR UPDATE NOWAIT', [round.id]);
+      await mover.query('UPDATE consultation_round SET accept_late = accept_late WHERE id = $1', [round.id]);
+      await mover.query('COMMIT');
+      expect((ok(await write) as any).submitComment.body).toBe('Waits for the move');
+    } finally {
+      await mover.end();
+    }
+    await w.close(p.instrumentId);
   });
 });

@@ -6,7 +6,7 @@ import { LivePublisher } from '@tripartite/live';
 import { NotificationsService } from '@tripartite/notifications';
 import { COMMENT_TYPES, CommentType, DISPOSITIONS, Disposition, isOneOf } from '@tripartite/domain';
 import { CommentQueryService } from './comment-query.service';
-import { lockRoundForWrite } from './round-lock';
+import { holdRound, lockRoundForWrite } from './round-lock';
 import { CommentRow, charLength, commentColumns, isUuid } from './sql-columns';
 
 export interface SubmitCommentInput {
@@ -30,6 +30,13 @@ const KEY_MAX = 200;
 const DISPOSING_STAGES = ['CONSULTATION', 'CONSOLIDATION'];
 
 /** Blank optional text is no text. */
+/** What submit asks of the round it holds, besides the round. */
+interface SubmitChecks {
+  earlierId: string | null;
+  invited: boolean;
+  guidelineOfVersion: boolean;
+}
+
 const optionalText = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
 /** Writes of comments. Each checks the deadline with the database clock inside its own transaction (see round-lock.ts). */
@@ -51,52 +58,56 @@ export class CommentService {
     if (key !== null && (key.length < 1 || charLength(key) > KEY_MAX)) {
       throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1 to ${KEY_MAX} characters` }]);
     }
-    // One statement: an earlier comment with this key (a retry), and what the round says of this organization.
-    const [round]: { earlierId: string | null; id: string | null; invited: boolean; guidelineOfVersion: boolean }[] = await this.tx.dataSource.query(
-      `SELECT (SELECT c.id FROM comment c WHERE c.author_id = $4 AND c.idempotency_key = $5) AS "earlierId", r.id,
-              EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = r.id AND ri.organization_id = $2) AS invited,
-              EXISTS (SELECT 1 FROM guideline g WHERE g.id = $3 AND g.version_id = r.version_id) AS "guidelineOfVersion"
-         FROM (SELECT 1) one LEFT JOIN consultation_round r ON r.id = $1`,
-      [isUuid(input.roundId) ? input.roundId : null, actor.organizationId, isUuid(input.guidelineId) ? input.guidelineId : null, actor.userId, key],
-    );
-    // A retry: the first comment back, nothing written, whatever the clock says now.
-    if (round.earlierId) return (await this.byIdempotencyKey(actor.userId, key!))!;
-    if (!round.id) throw AppError.notFound('Round', input.roundId);
-    if (!round.invited) throw AppError.forbidden('Your organization is not invited to this consultation round');
-
     const body = (input.body ?? '').trim();
     const proposedText = optionalText(input.proposedText);
     const errors = new FieldErrors()
       .check(isOneOf(COMMENT_TYPES, input.type), 'type', 'is not a comment type')
       .check(body.length > 0, 'body', 'is required')
       .check(charLength(body) <= TEXT_MAX, 'body', `must be at most ${TEXT_MAX} characters`)
-      .check(proposedText === null || charLength(proposedText) <= TEXT_MAX, 'proposedText', `must be at most ${TEXT_MAX} characters`)
-      .check(input.guidelineId == null || round.guidelineOfVersion, 'guidelineId', "is not a guideline of the round's version");
-    errors.throwIfAny();
+      .check(proposedText === null || charLength(proposedText) <= TEXT_MAX, 'proposedText', `must be at most ${TEXT_MAX} characters`);
 
+    // Five statements in all: BEGIN, the held round with every check, the insert with the clock, the audit event, COMMIT.
     return this.tx.run(async (tx) => {
-      const locked = await lockRoundForWrite(tx, input.roundId);
-      if (!locked) throw AppError.notFound('Round', input.roundId);
-      if (locked.round.status === 'SCHEDULED') {
+      const held = await holdRound<SubmitChecks>(
+        tx,
+        isUuid(input.roundId) ? input.roundId : null,
+        `(SELECT c.id FROM comment c WHERE c.author_id = $2 AND c.idempotency_key = $3) AS "earlierId",
+         EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = r.id AND ri.organization_id = $4) AS invited,
+         EXISTS (SELECT 1 FROM guideline g WHERE g.id = $5 AND g.version_id = r.version_id) AS "guidelineOfVersion"`,
+        [actor.userId, key, actor.organizationId, isUuid(input.guidelineId) ? input.guidelineId : null],
+      );
+      if (!held) throw AppError.notFound('Round', input.roundId);
+      const { round, acceptsLate } = held;
+      // A retry: the first comment back, nothing written, whatever the clock says now.
+      if (round.earlierId) return (await this.byIdempotencyKey(actor.userId, key!, tx))!;
+      if (!round.invited) throw AppError.forbidden('Your organization is not invited to this consultation round');
+      errors.check(input.guidelineId == null || round.guidelineOfVersion, 'guidelineId', "is not a guideline of the round's version").throwIfAny();
+      if (round.status === 'SCHEDULED') {
         throw AppError.badInput([{ field: 'roundId', message: 'is not open for comments yet' }], 'The consultation round is not open yet', {
           reason: 'ROUND_NOT_OPEN',
         });
       }
-      const inTime = locked.round.status === 'OPEN' && locked.inTime;
-      if (!inTime && !locked.acceptsLate) throw AppError.deadlinePassed(`The comment period closed at ${locked.round.closesAt.toISOString()}`);
 
-      const [inserted]: CommentRow[] = await tx.em.query(
-        `INSERT INTO comment (round_id, guideline_id, organization_id, "group", author_id, type, body, proposed_text, late,
-                              submitted_at, updated_at, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
-         ON CONFLICT (author_id, idempotency_key) DO NOTHING
-         RETURNING ${commentColumns('comment')}`,
-        [input.roundId, input.guidelineId ?? null, actor.organizationId, actor.group, actor.userId, input.type, body, proposedText, !inTime, locked.at, key],
+      // The clock is read inside the insert, after the locks are held, and is the comment's submittedAt: the row is
+      // written iff that instant is before closesAt (or the round keeps late comments, marked late).
+      const [result]: (Partial<CommentRow> & { inTime: boolean })[] = await tx.em.query(
+        `WITH c AS MATERIALIZED (SELECT clock_timestamp() AS at),
+              t AS MATERIALIZED (SELECT c.at, r.status = 'OPEN' AND c.at < r.closes_at AS "inTime" FROM c, consultation_round r WHERE r.id = $1),
+              ins AS (
+                INSERT INTO comment (round_id, guideline_id, organization_id, "group", author_id, type, body, proposed_text, late,
+                                     submitted_at, updated_at, idempotency_key)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, NOT t."inTime", t.at, t.at, $9 FROM t WHERE t."inTime" OR $10
+                ON CONFLICT (author_id, idempotency_key) DO NOTHING
+                RETURNING ${commentColumns('comment')})
+         SELECT t."inTime", ins.* FROM t LEFT JOIN ins ON true`,
+        [round.id, input.guidelineId ?? null, actor.organizationId, actor.group, actor.userId, input.type, body, proposedText, key, acceptsLate],
       );
+      if (!result.inTime && !acceptsLate) throw AppError.deadlinePassed(`The comment period closed at ${round.closesAt.toISOString()}`);
+      const { inTime: _inTime, ...inserted } = result;
       // Lost a race with the same key: the winner's comment, and nothing of ours.
-      if (!inserted) return (await this.byIdempotencyKey(actor.userId, key!, tx))!;
-      await this.submitted(tx, actor, inserted);
-      return inserted;
+      if (!inserted.id) return (await this.byIdempotencyKey(actor.userId, key!, tx))!;
+      await this.submitted(tx, actor, inserted as CommentRow);
+      return inserted as CommentRow;
     });
   }
 
