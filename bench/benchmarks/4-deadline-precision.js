@@ -14,6 +14,8 @@ const ROUNDS = Number(process.env.BENCH_DEADLINE_ROUNDS ?? 1000);
 const SPREAD_MS = 60_000;
 const RUNS = Math.max(1, Number(process.env.BENCH_DEADLINE_RUNS ?? 3));
 const OPEN_CONCURRENCY = 12;
+// The close path (workflow move, audit, stage.changed fan-out) warmed before the measured runs, as the submit path is.
+const WARMUP = { rounds: 100, spreadMs: 6_000 };
 
 /**
  * Published instruments straight in SQL (setup only: an instrument, version 1 PUBLISHED, one section,
@@ -47,7 +49,7 @@ async function openAll(api, secretariat, instruments, closesAt, organizationIds)
   });
 }
 
-async function oneRun(ctx, api, world, r) {
+async function oneRun(ctx, api, world, r, { rounds = ROUNDS, spreadMs = SPREAD_MS } = {}) {
   const secretariat = world.people.staff.secretariat;
   // Invitations kept to one organization: each open and close also fans out notifications.
   const invited = [world.people.organizations[0].id];
@@ -58,17 +60,17 @@ async function oneRun(ctx, api, world, r) {
   await openAll(api, secretariat, pilot, () => new Date(Date.now() + 3 * 3600_000), invited);
   const perOpenMs = (Date.now() - t) / pilot.length;
 
-  const instruments = await publishedInstruments(ctx, ROUNDS, secretariat.id);
+  const instruments = await publishedInstruments(ctx, rounds, secretariat.id);
   const [{ now }] = await ctx.db.query(`SELECT clock_timestamp() AS now`);
-  const start = new Date(now.getTime() + Math.ceil(ROUNDS * perOpenMs * 1.25) + 3000);
-  const closesAt = (i) => new Date(start.getTime() + Math.round((i * SPREAD_MS) / ROUNDS));
+  const start = new Date(now.getTime() + Math.ceil(rounds * perOpenMs * 1.25) + 3000);
+  const closesAt = (i) => new Date(start.getTime() + Math.round((i * spreadMs) / rounds));
   const opening = Date.now();
   const roundIds = await openAll(api, secretariat, instruments, closesAt, invited);
-  log(`  run ${r}: ${roundIds.length} rounds opened in ${((Date.now() - opening) / 1000).toFixed(1)} s; deadlines from ${start.toISOString()} over ${SPREAD_MS / 1000} s`);
+  log(`  run ${r}: ${roundIds.length} rounds opened in ${((Date.now() - opening) / 1000).toFixed(1)} s; deadlines from ${start.toISOString()} over ${spreadMs / 1000} s`);
 
   // Benchmark 1's load from now until 5 s after the last deadline.
   const [{ now: dbNow }] = await ctx.db.query(`SELECT clock_timestamp() AS now`);
-  const loadSeconds = Math.ceil((start.getTime() + SPREAD_MS + 5000 - dbNow.getTime()) / 1000);
+  const loadSeconds = Math.ceil((start.getTime() + spreadMs + 5000 - dbNow.getTime()) / 1000);
   const load = await runLoad({ ...submitLoad(world, api, 'api', { connections: 16 }), duration: loadSeconds });
   log(`  run ${r}: submitComment load during the deadlines (c=16, ${loadSeconds} s): ${describe(load)}`);
 
@@ -107,11 +109,13 @@ async function run() {
     const worker = ctx.track(await startWorker(ctx));
     const world = await submitWorld(ctx, api);
     await runLoad({ ...submitLoad(world, api, 'api', { connections: 16 }), duration: 3 }); // warm-up
+    const warmup = await oneRun(ctx, api, world, 'warm-up', WARMUP);
     const runs = [];
     for (let r = 1; r <= RUNS; r++) runs.push(await oneRun(ctx, api, world, r));
     const [{ pending }] = await ctx.db.query(`SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL`);
     return {
       roundsPerRun: ROUNDS,
+      warmup: { rounds: WARMUP.rounds, spreadSeconds: WARMUP.spreadMs / 1000, p99: warmup.p99, max: warmup.max },
       spreadSeconds: SPREAD_MS / 1000,
       workerPid: worker.pid,
       runs,

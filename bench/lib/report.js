@@ -98,6 +98,9 @@ function bench4(r) {
     '',
     `- Over the runs: lateness p50 ${ms(r.p50)}, **p99 ${ms(r.p99)}**, max ${ms(r.max)}.`,
     `- Each run: ${r.roundsPerRun} instruments with a published version inserted in SQL (setup only), then each round scheduled and opened through the api (scheduleConsultation, advanceStage to CONSULTATION), so its close job goes through the outbox and BullMQ as in production; deadlines spread evenly over ${r.spreadSeconds} s (${fmt((r.spreadSeconds * 1000) / r.roundsPerRun, 0)} ms apart), the first a few seconds after the last round opened; the worker (default concurrency) closes them while the api takes submitComment at 16 connections. Lateness is closed_at - closes_at, both written by the database clock.`,
+    ...(r.warmup
+      ? [`- Before the measured runs, a warm-up run of the same kind with ${r.warmup.rounds} rounds over ${r.warmup.spreadSeconds} s (same spacing), not counted: lateness p99 ${fmt(r.warmup.p99, 1)} ms, max ${fmt(r.warmup.max, 1)} ms.`]
+      : []),
     `- Outbox rows still pending at the end: ${r.outboxPendingAtEnd}.`,
   ].join('\n');
 }
@@ -203,7 +206,7 @@ function whySubmit(r) {
       );
     }
     lines.push(
-      `- ${pct(pg)} in pg, pg-protocol and TypeORM: ${fmt(r.statements.system.perRequest, 0)} statements, each parsed, described and written separately (the \`writev ← pg\` frame is one socket write per statement). One read before the transaction (the idempotency key, the round, the invitation and the guideline in one statement), then three inside it: the instrument's lock, the round's lock (two statements, in the order stage moves take them, so a close at the deadline and a submit never deadlock) and the database clock read after both locks are held (DESIGN.md section 3). The raw route takes both locks in one statement and reads the clock inside its INSERT, which this design does not allow.`,
+      `- ${pct(pg)} in pg, pg-protocol and TypeORM: ${fmt(r.statements.system.perRequest, 0)} statements, each parsed, described and written separately (the \`writev ← pg\` frame is one socket write per statement), as many as the raw route's: BEGIN; one statement that share-locks the instrument and the round (in the order stage moves take them, so a close at the deadline and a submit never deadlock) and answers the idempotency key, the invitation and the guideline; the INSERT, which reads the database clock after the locks are held and writes the row only if it is before closesAt (DESIGN.md section 3); the audit event; COMMIT.`,
       `- ${pct(gql)} in GraphQL execution (parse, validation, the depth/cost plugin, Apollo's request pipeline, Nest's resolver wrapping) and ${pct(http)} in the Express stack (body parsing, helmet, CORS, pino-http's per-request logger even at LOG_LEVEL=warn).`,
       `- ${pct(findFrame(p, /^\(garbage collector\)$/))} in garbage collection.`,
     );
