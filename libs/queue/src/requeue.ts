@@ -30,16 +30,37 @@ export interface RequeueResult {
   retried: number;
 }
 
+/**
+ * How often a failed job whose work is undone is retried: the first time at once, then each retry waits twice as
+ * long after the last failure (capped), and after `maxRetries` the job is left failed for a person to look at
+ * (a job failing for a bug would otherwise run every reconcile interval for ever). The count lives beside the
+ * job in Redis for `countTtlMs`, after which a job still failing gets as many tries again.
+ */
+export interface ReconcileRetryPolicy {
+  maxRetries: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  countTtlMs: number;
+}
+
+export const RECONCILE_RETRY: ReconcileRetryPolicy = { maxRetries: 5, firstDelayMs: 60_000, maxDelayMs: 3_600_000, countTtlMs: 86_400_000 };
+
+/** How long after its last failure a job that reconcile already retried `done` times waits for the next retry. */
+export function reconcileRetryDelayMs(done: number, policy: ReconcileRetryPolicy = RECONCILE_RETRY): number | null {
+  if (done >= policy.maxRetries) return null;
+  return done === 0 ? 0 : Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (done - 1));
+}
+
 const logger = new Logger('Requeue');
 
 /**
  * Makes the queue hold a live job for each piece of unfinished work: a missing job is added (a job added
  * meanwhile under the same id, by the relay, is kept: BullMQ ignores the second add); a failed one is retried
- * once, with its attempts counted afresh, when it is due; a job in any other state is left alone. Each id is
- * looked at once per call, in one round trip (on `redis`, the app's client of the queue's server), so one
- * reconcile run retries a job at most once.
+ * with its attempts counted afresh, when it is due and as `policy` allows; a job in any other state is left
+ * alone. Each id is looked at once per call, in one round trip (on `redis`, the app's client of the queue's
+ * server), so one reconcile run retries a job at most once.
  */
-export async function requeueJobs(redis: Redis, queue: Queue, wanted: WantedJob[]): Promise<RequeueResult> {
+export async function requeueJobs(redis: Redis, queue: Queue, wanted: WantedJob[], policy = RECONCILE_RETRY): Promise<RequeueResult> {
   const result: RequeueResult = { added: 0, retried: 0 };
   const unique = [...new Map(wanted.map((w) => [w.jobId, w])).values()];
   if (!unique.length) return result;
@@ -67,24 +88,40 @@ export async function requeueJobs(redis: Redis, queue: Queue, wanted: WantedJob[
     result.added = missing.length;
   }
   for (const w of failed) {
-    if (await retryFailed(queue, w.jobId)) result.retried += 1;
+    if (await retryFailed(redis, queue, w.jobId, policy)) result.retried += 1;
   }
   return result;
 }
 
-/** Moves a failed job back to waiting; false when it is gone or no longer failed (another reconcile run got there first). */
-async function retryFailed(queue: Queue, jobId: string): Promise<boolean> {
+/**
+ * Moves a failed job back to waiting when the policy allows it now; false when it must wait, was given up, is
+ * gone, or is no longer failed (another reconcile run got there first).
+ */
+async function retryFailed(redis: Redis, queue: Queue, jobId: string, policy: ReconcileRetryPolicy): Promise<boolean> {
   const job = await Job.fromId(queue, jobId);
   if (!job) return false;
   const { attemptsMade, failedReason } = job;
+  const countKey = `${queue.toKey(jobId)}:reconcile-retries`;
+  const done = Number((await redis.get(countKey)) ?? 0);
+  const delayMs = reconcileRetryDelayMs(done, policy);
+  if (delayMs === null) {
+    // Said once, when the last retry has failed too.
+    if (done === policy.maxRetries) {
+      await redis.set(countKey, done + 1, 'PX', policy.countTtlMs);
+      logger.error({ queue: queue.name, job: jobId, name: job.name, retries: done, failedReason }, 'gave up retrying a failed job whose work is still undone');
+    }
+    return false;
+  }
+  if (Date.now() - (job.finishedOn ?? 0) < delayMs) return false;
   try {
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
   } catch (error) {
     if ((await queue.getJobState(jobId)) !== 'failed') return false;
     throw error;
   }
+  await redis.set(countKey, done + 1, 'PX', policy.countTtlMs);
   logger.warn(
-    { queue: queue.name, job: jobId, name: job.name, attemptsMade, failedReason },
+    { queue: queue.name, job: jobId, name: job.name, attemptsMade, failedReason, retry: done + 1, of: policy.maxRetries },
     'retried a failed job whose work is still undone',
   );
   return true;
