@@ -1,7 +1,7 @@
 import { Job, Queue } from 'bullmq';
 import { RoundDeadlines } from '@tripartite/consultation';
 import { Transactions } from '@tripartite/database';
-import { DAY_MS, gbDeadlineReminderJobId, meetingReminderJobId, reminderJobId } from '@tripartite/domain';
+import { DAY_MS, gbDeadlineReminderJobId, meetingReminderJobId, reminderJobId, roundCloseJobId } from '@tripartite/domain';
 import { GbDeadlineReminders } from '@tripartite/governing-body';
 import { MeetingReminders } from '@tripartite/meetings';
 import { NotificationReconciler, NotificationsService } from '@tripartite/notifications';
@@ -283,4 +283,75 @@ describe('the reconcile of reminders and of failed jobs', () => {
     expect(delivered.map((d) => receiver.hits.filter((h) => h.deliveryId === d.id).length)).toEqual(delivered.map(() => 1));
     expect(delivered.length).toBeGreaterThanOrEqual(3);
   }, 120_000);
+
+  it('sends late a reminder whose job Redis lost after its time came, while its deadline is ahead; not one already sent, superseded, or unwanted when scheduled', async () => {
+    worker ??= await startWorker(api, { SMTP_URL: smtp.url, REMINDER_OFFSETS: ROUND_REMINDER, RECONCILE_INTERVAL_MS: '3600000' });
+    const now = await dbNow();
+    const scheduledEarlier = (table: string, id: string, by: string) => api.db.query(`UPDATE ${table} SET created_at = created_at - $2::interval WHERE id = $1`, [id, by]);
+    // Scheduled two days ago for 12 hours from now: its reminder (a day before) came 12 hours ago.
+    const missed = await meeting(now + 12 * 3600_000);
+    await scheduledEarlier('experts_meeting', missed.id, '2 days');
+    // The same, but its reminder was sent before Redis lost the job.
+    const sent = await meeting(now + 12 * 3600_000);
+    await scheduledEarlier('experts_meeting', sent.id, '2 days');
+    const sentJob = meetingReminderJobId(sent.id, sent.startsAt);
+    await api.app.get(Transactions).run(({ em }) =>
+      api.app.get(NotificationsService).emitOnce(em, sentJob, { kind: 'meeting.reminder', instrumentId: sent.instrumentId, subjectId: sent.id, data: { meetingId: sent.id, startsAt: sent.startsAt.toISOString() } }),
+    );
+    // Created 8 days ago, document deadline in 2 days: its reminder (7 days before) came 5 days ago.
+    const session = await gbSession(now + 2 * DAY_MS);
+    await scheduledEarlier('gb_session', session.id, '8 days');
+    // Opened 10 minutes ago, closing in 2 minutes: its reminder (5 minutes before) came 3 minutes ago.
+    const openRound = async (closesAt: number) => {
+      const { instrumentId, versionId } = await instrument();
+      const r = (
+        await sec(`mutation($i: ID!, $v: ID!, $c: DateTime!) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c }) { id closesAt } }`, {
+          i: instrumentId,
+          v: versionId,
+          c: new Date(closesAt).toISOString(),
+        })
+      ).scheduleConsultation;
+      await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
+      await api.db.query(`UPDATE consultation_round SET opens_at = opens_at - interval '10 minutes' WHERE id = $1`, [r.id]);
+      return r;
+    };
+    const round = await openRound(now + 2 * 60_000);
+    // Extended just now to close in 3 minutes: the new deadline's reminder came 2 minutes ago, before the extension,
+    // so it was not scheduled, and is not sent late either.
+    const extended = await openRound(now + 2 * 60_000);
+    const newDeadline = new Date(now + 3 * 60_000);
+    await sec(`mutation($id: ID!, $at: DateTime!) { extendConsultation(roundId: $id, closesAt: $at, reason: "More time") { id } }`, { id: extended.id, at: newDeadline.toISOString() });
+
+    await api.db.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE dispatched_at IS NULL`);
+    await deleteRedisKeys(api.prefix);
+    await reconcile();
+    const late = {
+      meeting: meetingReminderJobId(missed.id, missed.startsAt),
+      session: gbDeadlineReminderJobId(session.id, session.documentDeadline),
+      round: reminderJobId(round.id, new Date(round.closesAt), ROUND_REMINDER_MS),
+    };
+    const events = async (keys: string[]) =>
+      Object.fromEntries(
+        (await api.db.query<{ key: string; n: number }>(`SELECT once_key AS key, count(*)::int AS n FROM notification_event WHERE once_key = ANY($1) GROUP BY once_key`, [keys])).map((r) => [r.key, r.n]),
+      );
+    const extendedReminder = reminderJobId(extended.id, newDeadline, ROUND_REMINDER_MS);
+    const watched = [...Object.values(late), sentJob, extendedReminder];
+    // The worker runs the late ones at once.
+    await waitFor('the late reminders', async () => (Object.keys(await events(Object.values(late))).length === 3 ? true : undefined), 15_000, 100);
+    // The rounds' close jobs are back too.
+    expect(await jobsIn(deadlines)).toEqual(expect.arrayContaining([roundCloseJobId(round.id, new Date(round.closesAt)), roundCloseJobId(extended.id, newDeadline)]));
+
+    // Sent: the next runs add nothing, and each reminder happened once (the one sent before Redis lost it too).
+    await reconcile();
+    await reconcile();
+    await new Promise((r) => setTimeout(r, 1000)); // any second sending would show by now
+    expect(await events(watched)).toEqual({ [late.meeting]: 1, [late.session]: 1, [late.round]: 1, [sentJob]: 1 });
+    for (const id of Object.values(late)) {
+      const job = (await deadlines.getJob(id))!;
+      expect({ id, state: await job.getState(), result: job.returnvalue }).toEqual({ id, state: 'completed', result: 'reminded' });
+    }
+    // Never queued again: the one already sent, and the one not wanted when its deadline was set.
+    expect(await deadlines.getJob(sentJob)).toBeUndefined();
+    expect(await deadlines.getJob(extendedReminder)).toBeUndefined();
+  }, 60_000);
 });

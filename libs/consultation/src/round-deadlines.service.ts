@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '@tripartite/common';
 import { Tx, Transactions } from '@tripartite/database';
 import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
 import { roundCloseLateness } from '@tripartite/health';
+import { NotificationsService } from '@tripartite/notifications';
 import { OutboxService } from '@tripartite/outbox';
 import { Queues, REDIS, WantedJob, requeueJobs, wantedReminder } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
@@ -36,6 +37,7 @@ export class RoundDeadlines {
     private readonly queues: Queues,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Inside the opening (or extending) transaction: the close job at closesAt and reminders before it. */
@@ -102,22 +104,32 @@ export class RoundDeadlines {
   /**
    * Self-healing after Redis lost its jobs: closes every OPEN round past its deadline, and re-creates the
    * close and reminder jobs of the others when BullMQ no longer has them. A reminder whose time has passed is
-   * not re-created (it may have been sent and its job removed since), but one whose job failed is retried:
-   * its transaction did not commit, so it was not sent.
+   * re-created, to be sent late, only when it was never sent and is the round's latest due (it may have been sent
+   * and its job removed since); one whose job failed is retried: its transaction did not commit, so it was not sent.
    */
   async reconcile(): Promise<{ closed: number; rescheduled: number; retried: number }> {
-    const rounds: (DueRound & { due: boolean; now: Date })[] = await this.tx.dataSource.query(
-      `SELECT id, instrument_id AS "instrumentId", closes_at AS "closesAt", opens_at AS "opensAt",
-              closes_at <= clock_timestamp() AS due, clock_timestamp() AS now
-         FROM consultation_round WHERE status = 'OPEN'`,
+    // scheduledFrom: when the reminders of this deadline were scheduled (the opening, or the last extension), as schedule() was given.
+    const rounds: (DueRound & { due: boolean; now: Date; scheduledFrom: Date | null })[] = await this.tx.dataSource.query(
+      `SELECT r.id, r.instrument_id AS "instrumentId", r.closes_at AS "closesAt", r.opens_at AS "opensAt",
+              greatest(r.opens_at, (SELECT max(e.at) FROM deadline_extension e WHERE e.round_id = r.id)) AS "scheduledFrom",
+              r.closes_at <= clock_timestamp() AS due, clock_timestamp() AS now
+         FROM consultation_round r WHERE r.status = 'OPEN'`,
     );
     const delayMs = (at: Date) => at.getTime() - Date.now();
+    const ahead = rounds.filter((r) => !r.due);
+    const reminders = ahead.map((round) => ({
+      round,
+      times: reminderTimes(round.closesAt, round.scheduledFrom ?? round.now, this.config.reminderOffsetsMs).map((r) => ({ ...r, jobId: reminderJobId(round.id, round.closesAt, r.offsetMs) })),
+    }));
+    // Of the reminders whose time has come, each round's latest may be sent late (the earlier ones it supersedes are not).
+    const latestDue = reminders.flatMap(({ round, times }) => times.filter((r) => r.at <= round.now).slice(-1).map((r) => r.jobId));
+    const late = await this.notifications.unsentReminders(this.tx.dataSource, latestDue);
     const wanted: WantedJob[] = [];
-    for (const round of rounds.filter((r) => !r.due)) {
+    for (const { round, times } of reminders) {
       const closesAt = round.closesAt.toISOString();
       wanted.push({ name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), data: { roundId: round.id, closesAt }, delayMs: delayMs(round.closesAt) });
-      for (const r of reminderTimes(round.closesAt, round.opensAt ?? round.now, this.config.reminderOffsetsMs)) {
-        wanted.push(wantedReminder('round.reminder', reminderJobId(round.id, round.closesAt, r.offsetMs), { roundId: round.id, closesAt, offsetMs: r.offsetMs }, r.at, round.now));
+      for (const r of times) {
+        wanted.push(wantedReminder('round.reminder', r.jobId, { roundId: round.id, closesAt, offsetMs: r.offsetMs }, r.at, round.now, late.has(r.jobId)));
       }
     }
     // First, so that a round whose close fails below does not keep the others' jobs from being re-created.

@@ -3,13 +3,15 @@ import type Redis from 'ioredis';
 import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { gbDeadlineReminderJobId } from '@tripartite/domain';
+import { NotificationsService } from '@tripartite/notifications';
 import { Queues, REDIS, RequeueResult, requeueJobs, wantedReminder } from '@tripartite/queue';
 
 /**
  * Self-healing of GB document-deadline reminders after Redis lost its jobs: each session whose document
  * deadline is still ahead gets its reminder job back, under the id it was scheduled with, when its time is
- * still ahead. As for rounds, a reminder whose time has passed is not re-created (it may have been sent and
- * its job removed since); one whose job failed is retried, and the handler reminds at most once.
+ * still ahead. As for rounds, a reminder whose time has passed is re-created, to be sent late, only when no
+ * event was recorded under its key (it may have been sent and its job removed since); one whose job failed is
+ * retried, and the handler reminds at most once.
  */
 @Injectable()
 export class GbDeadlineReminders {
@@ -20,19 +22,23 @@ export class GbDeadlineReminders {
     private readonly queues: Queues,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async reconcile(): Promise<RequeueResult> {
     // gb_session_document_deadline_idx: only the sessions whose deadline is ahead.
-    const sessions: { id: string; documentDeadline: Date; now: Date }[] = await this.tx.dataSource.query(
-      `SELECT id, document_deadline AS "documentDeadline", clock_timestamp() AS now
+    const sessions: { id: string; documentDeadline: Date; createdAt: Date; now: Date }[] = await this.tx.dataSource.query(
+      `SELECT id, document_deadline AS "documentDeadline", created_at AS "createdAt", clock_timestamp() AS now
          FROM gb_session WHERE document_deadline > clock_timestamp()`,
     );
     const offsetMs = durationMs(this.config.GB_REMINDER_OFFSET);
+    const reminders = sessions.map((s) => ({ ...s, at: new Date(s.documentDeadline.getTime() - offsetMs), jobId: gbDeadlineReminderJobId(s.id, s.documentDeadline) }));
+    // Passed, and wanted when it was scheduled (one already past then was skipped, and stays so).
+    const late = await this.notifications.unsentReminders(this.tx.dataSource, reminders.filter((r) => r.at <= r.now && r.at > r.createdAt).map((r) => r.jobId));
     const result = await requeueJobs(
       this.redis,
       this.queues.get('deadlines'),
-      sessions.map((s) => wantedReminder('gb.deadline-reminder', gbDeadlineReminderJobId(s.id, s.documentDeadline), { sessionId: s.id, documentDeadline: s.documentDeadline.toISOString() }, new Date(s.documentDeadline.getTime() - offsetMs), s.now)),
+      reminders.map((r) => wantedReminder('gb.deadline-reminder', r.jobId, { sessionId: r.id, documentDeadline: r.documentDeadline.toISOString() }, r.at, r.now, late.has(r.jobId))),
     );
     if (result.added || result.retried) this.logger.log(result, 'reconciled GB deadline reminders');
     return result;

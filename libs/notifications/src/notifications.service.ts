@@ -25,6 +25,18 @@ export class NotificationsService {
     return this.record(em, event, onceKey);
   }
 
+  /**
+   * Of these reminder keys, the ones no event was recorded under: reminders never sent. A reminder whose job Redis
+   * lost after its time came, while its deadline is still ahead, is sent late rather than never (DESIGN.md §6: the
+   * reconcile runs overdue jobs and never skips them); one recorded was sent, and its job removed since.
+   */
+  async unsentReminders(em: Pick<EntityManager, 'query'>, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const sent: { key: string }[] = await em.query(`SELECT once_key AS key FROM notification_event WHERE once_key = ANY($1::text[])`, [keys]);
+    const recorded = new Set(sent.map((r) => r.key));
+    return new Set(keys.filter((k) => !recorded.has(k)));
+  }
+
   private async record(em: EntityManager, event: NotificationEventInput, onceKey: string | null): Promise<string | null> {
     if (!isNotificationKind(event.kind)) throw new Error(`unknown notification kind ${String(event.kind)}`);
     for (const key of ['instrumentId', 'subjectId'] as const) {

@@ -18,9 +18,12 @@ export interface WantedJob {
   addIfMissing?: boolean;
 }
 
-/** A reminder due at `at` (`now`: the database clock): re-added while its time is ahead, only retried once it passed. */
-export function wantedReminder(name: string, jobId: string, data: object, at: Date, now: Date): WantedJob {
-  return { name, jobId, data, delayMs: at.getTime() - Date.now(), addIfMissing: at > now };
+/**
+ * A reminder due at `at` (`now`: the database clock): re-added while its time is ahead. Once its time has passed it
+ * is re-added, to be sent late, only with `sendLate` (see lateReminders); otherwise it is only retried if it failed.
+ */
+export function wantedReminder(name: string, jobId: string, data: object, at: Date, now: Date, sendLate = false): WantedJob {
+  return { name, jobId, data, delayMs: at.getTime() - Date.now(), addIfMissing: at > now || sendLate };
 }
 
 export interface RequeueResult {
