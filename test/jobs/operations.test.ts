@@ -44,3 +44,27 @@ describe('operations endpoints of the api', () => {
     expect(withCookie.status).toBe(200);
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN set', () => {
+  const token = 'scraper-secret-0123456789';
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi({ METRICS_TOKEN: token });
+  });
+  afterAll(() => api.close());
+
+  it('answers only the scraper that sends the token', async () => {
+    const scrape = (authorization?: string) => fetch(`${api.url}/metrics`, { headers: authorization ? { authorization } : {} });
+    for (const authorization of [undefined, 'Bearer wrong-secret-0123456789', `Basic ${token}`, `Bearer ${token}x`]) {
+      const res = await scrape(authorization);
+      expect(res.status).toBe(401);
+      expect(await res.text()).not.toMatch(/tripartite_/);
+    }
+    const ok200 = await scrape(`Bearer ${token}`);
+    expect(ok200.status).toBe(200);
+    expect(await ok200.text()).toMatch(/tripartite_outbox_pending \d+/);
+    // Health stays open to the orchestrator.
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+  });
+});

@@ -63,6 +63,12 @@ export class AppConfig {
   @Matches(/^\d+[smhd]?$/, { message: 'must be a duration like 900s, 15m, 1h or 1d' })
   JWT_TTL = '1h';
 
+  /** When set, GET /metrics (api and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'must be an smtp:// URL' })
   SMTP_URL?: string;

@@ -1,6 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Headers, UnauthorizedException } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Public } from '@tripartite/auth';
+import { AppConfig } from '@tripartite/config';
 import { QUEUE_NAMES, Queues } from '@tripartite/queue';
 import { metricsRegistry, outboxOldestAge, outboxPending, queueDepth } from './metrics';
 
@@ -9,15 +11,25 @@ const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused',
 /** Prometheus text; gauges that describe shared state (queues, outbox) are read at scrape time. */
 @Controller()
 export class MetricsController {
+  private readonly tokenDigest: Buffer | null;
+
   constructor(
     private readonly queues: Queues,
     private readonly dataSource: DataSource,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.tokenDigest = config.METRICS_TOKEN ? digest(config.METRICS_TOKEN) : null;
+  }
 
+  // Not a user's token: the scraper's own secret (METRICS_TOKEN), when one is set.
   @Public()
   @Get('metrics')
   @Header('Content-Type', metricsRegistry.contentType)
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    if (this.tokenDigest) {
+      const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+      if (!given || !timingSafeEqual(digest(given), this.tokenDigest)) throw new UnauthorizedException('GET /metrics needs the metrics token');
+    }
     await Promise.all([this.readQueues(), this.readOutbox()]);
     return metricsRegistry.metrics();
   }
@@ -48,6 +60,9 @@ export class MetricsController {
     }
   }
 }
+
+/** Equal-length digests, so the comparison takes the same time whatever was sent. */
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
