@@ -7,7 +7,7 @@ import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domai
 import { roundCloseLateness } from '@tripartite/health';
 import { NotificationsService } from '@tripartite/notifications';
 import { OutboxService } from '@tripartite/outbox';
-import { Queues, REDIS, WantedJob, requeueJobs, wantedReminder } from '@tripartite/queue';
+import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
 
 export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';
@@ -117,21 +117,28 @@ export class RoundDeadlines {
     );
     const delayMs = (at: Date) => at.getTime() - Date.now();
     const ahead = rounds.filter((r) => !r.due);
-    const reminders = ahead.map((round) => ({
-      round,
-      times: reminderTimes(round.closesAt, round.scheduledFrom ?? round.now, this.config.reminderOffsetsMs).map((r) => ({ ...r, jobId: reminderJobId(round.id, round.closesAt, r.offsetMs) })),
+    const closes: WantedJob[] = ahead.map((round) => ({
+      name: 'round.close',
+      jobId: roundCloseJobId(round.id, round.closesAt),
+      data: { roundId: round.id, closesAt: round.closesAt.toISOString() },
+      delayMs: delayMs(round.closesAt),
     }));
-    // Of the reminders whose time has come, each round's latest may be sent late (the earlier ones it supersedes are not).
-    const latestDue = reminders.flatMap(({ round, times }) => times.filter((r) => r.at <= round.now).slice(-1).map((r) => r.jobId));
-    const late = await this.notifications.unsentReminders(this.tx.dataSource, latestDue);
-    const wanted: WantedJob[] = [];
-    for (const { round, times } of reminders) {
-      const closesAt = round.closesAt.toISOString();
-      wanted.push({ name: 'round.close', jobId: roundCloseJobId(round.id, round.closesAt), data: { roundId: round.id, closesAt }, delayMs: delayMs(round.closesAt) });
-      for (const r of times) {
-        wanted.push(wantedReminder('round.reminder', r.jobId, { roundId: round.id, closesAt, offsetMs: r.offsetMs }, r.at, round.now, late.has(r.jobId)));
-      }
-    }
+    const reminders = await this.notifications.wantedReminders(
+      this.tx.dataSource,
+      'round.reminder',
+      ahead.flatMap((round) => {
+        const since = round.scheduledFrom ?? round.now;
+        return reminderTimes(round.closesAt, since, this.config.reminderOffsetsMs).map((r) => ({
+          jobId: reminderJobId(round.id, round.closesAt, r.offsetMs),
+          data: { roundId: round.id, closesAt: round.closesAt.toISOString(), offsetMs: r.offsetMs },
+          at: r.at,
+          since,
+          deadline: round.id,
+          now: round.now,
+        }));
+      }),
+    );
+    const wanted = [...closes, ...reminders];
     // First, so that a round whose close fails below does not keep the others' jobs from being re-created.
     const { added: rescheduled, retried } = await requeueJobs(this.redis, this.queues.get('deadlines'), wanted);
     let closed = 0;

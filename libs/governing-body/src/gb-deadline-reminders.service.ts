@@ -4,7 +4,7 @@ import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { gbDeadlineReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
-import { Queues, REDIS, RequeueResult, requeueJobs, wantedReminder } from '@tripartite/queue';
+import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
 
 /**
  * Self-healing of GB document-deadline reminders after Redis lost its jobs: each session whose document
@@ -32,14 +32,19 @@ export class GbDeadlineReminders {
          FROM gb_session WHERE document_deadline > clock_timestamp()`,
     );
     const offsetMs = durationMs(this.config.GB_REMINDER_OFFSET);
-    const reminders = sessions.map((s) => ({ ...s, at: new Date(s.documentDeadline.getTime() - offsetMs), jobId: gbDeadlineReminderJobId(s.id, s.documentDeadline) }));
-    // Passed, and wanted when it was scheduled (one already past then was skipped, and stays so).
-    const late = await this.notifications.unsentReminders(this.tx.dataSource, reminders.filter((r) => r.at <= r.now && r.at > r.createdAt).map((r) => r.jobId));
-    const result = await requeueJobs(
-      this.redis,
-      this.queues.get('deadlines'),
-      reminders.map((r) => wantedReminder('gb.deadline-reminder', r.jobId, { sessionId: r.id, documentDeadline: r.documentDeadline.toISOString() }, r.at, r.now, late.has(r.jobId))),
+    const wanted = await this.notifications.wantedReminders(
+      this.tx.dataSource,
+      'gb.deadline-reminder',
+      sessions.map((s) => ({
+        jobId: gbDeadlineReminderJobId(s.id, s.documentDeadline),
+        data: { sessionId: s.id, documentDeadline: s.documentDeadline.toISOString() },
+        at: new Date(s.documentDeadline.getTime() - offsetMs),
+        since: s.createdAt,
+        deadline: s.id,
+        now: s.now,
+      })),
     );
+    const result = await requeueJobs(this.redis, this.queues.get('deadlines'), wanted);
     if (result.added || result.retried) this.logger.log(result, 'reconciled GB deadline reminders');
     return result;
   }

@@ -4,7 +4,7 @@ import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { meetingReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
-import { Queues, REDIS, RequeueResult, requeueJobs, wantedReminder } from '@tripartite/queue';
+import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
 
 /**
  * Self-healing of meeting reminders after Redis lost its jobs (it keeps nothing on disk): each SCHEDULED
@@ -32,14 +32,19 @@ export class MeetingReminders {
          FROM experts_meeting WHERE status = 'SCHEDULED' AND starts_at > clock_timestamp()`,
     );
     const offsetMs = durationMs(this.config.MEETING_REMINDER_OFFSET);
-    const reminders = meetings.map((m) => ({ ...m, at: new Date(m.startsAt.getTime() - offsetMs), jobId: meetingReminderJobId(m.id, m.startsAt) }));
-    // Passed, and wanted when it was scheduled (one already past then was skipped, and stays so).
-    const late = await this.notifications.unsentReminders(this.tx.dataSource, reminders.filter((r) => r.at <= r.now && r.at > r.createdAt).map((r) => r.jobId));
-    const result = await requeueJobs(
-      this.redis,
-      this.queues.get('deadlines'),
-      reminders.map((r) => wantedReminder('meeting.reminder', r.jobId, { meetingId: r.id, startsAt: r.startsAt.toISOString() }, r.at, r.now, late.has(r.jobId))),
+    const wanted = await this.notifications.wantedReminders(
+      this.tx.dataSource,
+      'meeting.reminder',
+      meetings.map((m) => ({
+        jobId: meetingReminderJobId(m.id, m.startsAt),
+        data: { meetingId: m.id, startsAt: m.startsAt.toISOString() },
+        at: new Date(m.startsAt.getTime() - offsetMs),
+        since: m.createdAt,
+        deadline: m.id,
+        now: m.now,
+      })),
     );
+    const result = await requeueJobs(this.redis, this.queues.get('deadlines'), wanted);
     if (result.added || result.retried) this.logger.log(result, 'reconciled meeting reminders');
     return result;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PlannedReminder, lateReminderCandidates } from '@tripartite/domain';
 import { OutboxService } from '@tripartite/outbox';
+import { WantedJob, wantedReminder } from '@tripartite/queue';
 import { fanoutJobId } from './job-ids';
 import { NotificationEventInput, idIn, isNotificationKind, isUuid } from './kinds';
 
@@ -26,15 +28,19 @@ export class NotificationsService {
   }
 
   /**
-   * Of these reminder keys, the ones no event was recorded under: reminders never sent. A reminder whose job Redis
-   * lost after its time came, while its deadline is still ahead, is sent late rather than never (DESIGN.md §6: the
-   * reconcile runs overdue jobs and never skips them); one recorded was sent, and its job removed since.
+   * The reminder jobs a reconcile wants queued: each while its time is ahead; once its time has passed, one that
+   * lateReminderCandidates offers is sent late rather than never (DESIGN.md §6: the reconcile runs overdue jobs and
+   * never skips them), unless an event was recorded under its key (it was sent, and its job removed since).
    */
-  async unsentReminders(em: Pick<EntityManager, 'query'>, keys: string[]): Promise<Set<string>> {
-    if (!keys.length) return new Set();
-    const sent: { key: string }[] = await em.query(`SELECT once_key AS key FROM notification_event WHERE once_key = ANY($1::text[])`, [keys]);
-    const recorded = new Set(sent.map((r) => r.key));
-    return new Set(keys.filter((k) => !recorded.has(k)));
+  async wantedReminders(em: Pick<EntityManager, 'query'>, name: string, reminders: (PlannedReminder & { data: object; now: Date })[]): Promise<WantedJob[]> {
+    if (!reminders.length) return [];
+    const candidates = lateReminderCandidates(reminders, reminders[0].now).map((r) => r.jobId);
+    const sent: { key: string }[] = candidates.length
+      ? await em.query(`SELECT once_key AS key FROM notification_event WHERE once_key = ANY($1::text[])`, [candidates])
+      : [];
+    const recorded = new Set(sent.map((s) => s.key));
+    const late = new Set(candidates.filter((key) => !recorded.has(key)));
+    return reminders.map((r) => wantedReminder(name, r.jobId, r.data, r.at, r.now, late.has(r.jobId)));
   }
 
   private async record(em: EntityManager, event: NotificationEventInput, onceKey: string | null): Promise<string | null> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defaultDocumentDeadline } from './document-deadline';
 import { gbDeadlineReminderJobId, jobId, meetingReminderJobId, reminderJobId, roundCloseJobId } from './job-ids';
-import { DEFAULT_REMINDER_OFFSETS_MS, reminderTimes } from './reminders';
+import { DEFAULT_REMINDER_OFFSETS_MS, lateReminderCandidates, reminderTimes } from './reminders';
 import { DAY_MS, HOUR_MS } from './time';
 
 const closesAt = new Date('2025-06-30T17:00:00.000Z');
@@ -45,6 +45,25 @@ describe('reminderTimes', () => {
         },
       ),
     );
+  });
+});
+
+describe('lateReminderCandidates', () => {
+  const t = (m: number) => new Date(Date.UTC(2031, 0, 1) + m * 60_000);
+  const now = t(100);
+  const r = (jobId: string, deadline: string, at: number, since = 0) => ({ jobId, deadline, at: t(at), since: t(since) });
+
+  it('offers, per deadline, only the latest reminder whose time has come', () => {
+    const got = lateReminderCandidates([r('a7d', 'A', 10), r('a1d', 'A', 90), r('a1h', 'A', 150), r('b', 'B', 100)], now);
+    expect(got.map((x) => x.jobId).sort()).toEqual(['a1d', 'b']);
+  });
+
+  it('offers none whose time had already passed when its deadline was set', () => {
+    expect(lateReminderCandidates([r('early', 'A', 40, 50), r('ok', 'B', 60, 50)], now).map((x) => x.jobId)).toEqual(['ok']);
+  });
+
+  it('offers none still ahead', () => {
+    expect(lateReminderCandidates([r('ahead', 'A', 101)], now)).toEqual([]);
   });
 });
 

@@ -8,10 +8,10 @@ import { useLiveStatus } from '../../graphql/live-status';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { GROUP_NAMES } from '../../ui/labels';
-import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
 import { OutcomeChip, PositionChip } from './Chips';
-import { DECISION_RULE_WORDS, ITEM_STATUS_WORDS, MEETING_STATUS_WORDS, itemName, positionInTally } from './labels';
+import { MeetingHead } from './MeetingHead';
+import { DECISION_RULE_WORDS, ITEM_STATUS_WORDS, itemName, positionInTally } from './labels';
 import { describeTallyChange } from './tally-change';
 import { useBoard, type BoardMeetingData, type Tally } from './use-board';
 import './meeting.css';
@@ -60,13 +60,7 @@ export default function BoardPage({ id }: { id: string }) {
   return (
     <div className="projector board">
       <Page title={meeting.title} wide>
-        <div className="board-head">
-          <p className="board-meta">
-            {meeting.instrument.reference}: {meeting.instrument.title}
-            <span className="badge">{MEETING_STATUS_WORDS[meeting.status]}</span>
-          </p>
-          <LiveIndicator />
-        </div>
+        <MeetingHead instrument={meeting.instrument} status={meeting.status} />
         <p className="muted board-rule">Decision rule: {DECISION_RULE_WORDS[meeting.decisionRule]}</p>
         {mayModerate && (
           <p>

@@ -7,10 +7,10 @@ import { Link, useSearchParams } from 'wouter';
 import { useLiveStatus } from '../../graphql/live-status';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
 import { ItemConsole } from './ItemConsole';
-import { ITEM_STATUS_WORDS, MEETING_STATUS_WORDS, itemName } from './labels';
+import { MeetingHead } from './MeetingHead';
+import { ITEM_STATUS_WORDS, itemName } from './labels';
 import {
   ModerateCloseMeeting,
   ModerateMeeting,
@@ -88,13 +88,7 @@ export default function ModeratePage({ id }: { id: string }) {
 
   return (
     <Page title={`Moderating: ${meeting.title}`} wide>
-      <div className="board-head">
-        <p className="board-meta">
-          {meeting.instrument.reference}: {meeting.instrument.title}
-          <span className="badge">{MEETING_STATUS_WORDS[meeting.status]}</span>
-        </p>
-        <LiveIndicator />
-      </div>
+      <MeetingHead instrument={meeting.instrument} status={meeting.status} />
       <p>
         <Link href={`/meetings/${meeting.id}/board`}>Open the board</Link> (for the room’s screen)
       </p>
