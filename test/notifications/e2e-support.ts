@@ -63,7 +63,9 @@ export class WebhookReceiver {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A sender that dies mid-request (a worker killed at teardown) resets the socket while its body is read:
+    // drop that request, which was never delivered, rather than crash the test file with an unhandled rejection.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
