@@ -1,20 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema, buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { startApi } from '@tripartite/testing';
 import { SCHEMA_FILE } from '../../apps/api/src/graphql/graphql.options';
+import { PENDING_FILE, contractText } from './contract-file';
 import { Gap, contractGaps, parsePending, parentOf, prunedPending } from './list-missing';
 
-const PENDING_FILE = path.join(__dirname, 'pending.txt');
 const PRUNE = 'CONTRACT_PRUNE_PENDING=1 npx jest test/contract';
-
-/** The binding contract: ../shared beside the repository (CI clones it there), or CONTRACT_SCHEMA. */
-function contractFile(): string {
-  const file = process.env.CONTRACT_SCHEMA || path.resolve(process.cwd(), '..', 'shared', 'contract', 'schema.graphql');
-  if (!existsSync(file)) throw new Error(`The contract ${file} does not exist: check out shared/ beside the repository or set CONTRACT_SCHEMA`);
-  return file;
-}
 
 /** Boots the API, which rewrites apps/api/schema.graphql outside production, and reads the file back. */
 async function generatedSchema(): Promise<string> {
@@ -42,7 +34,7 @@ describe('the GraphQL contract', () => {
   let pending: string[];
 
   beforeAll(async () => {
-    contract = buildSchema(readFileSync(contractFile(), 'utf8'));
+    contract = buildSchema(contractText());
     const ours = buildSchema(await generatedSchema());
     gaps = contractGaps(contract, ours);
     pending = parsePending(readFileSync(PENDING_FILE, 'utf8'));

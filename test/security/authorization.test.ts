@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema, Kind, OperationDefinitionNode, buildSchema, parse } from 'graphql';
 import { LivePublisher } from '@tripartite/live';
 import { GqlResponse } from '@tripartite/testing';
+import { contractText, pendingOperations } from '../contract/contract-file';
 import { MeetingWorld } from '../meetings/meeting-fixtures';
 import { Feed, connectionOutcome, liveClient } from '../live/live-client';
 import { MATRIX, MUTATIONS, MatrixRow, QUERIES, SUBSCRIPTIONS, rowName } from './authorization-matrix';
@@ -11,12 +10,8 @@ import { CALLERS, Caller, Fixture, buildFixture } from './security-world';
 
 const ACCESS_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
 
-/** The binding contract beside the repository (as test/contract finds it), or CONTRACT_SCHEMA. */
-function contractSchema(): GraphQLSchema {
-  const file = process.env.CONTRACT_SCHEMA || path.resolve(process.cwd(), '..', 'shared', 'contract', 'schema.graphql');
-  if (!existsSync(file)) throw new Error(`The contract ${file} does not exist: check out shared/ beside the repository or set CONTRACT_SCHEMA`);
-  return buildSchema(readFileSync(file, 'utf8'));
-}
+/** The binding contract (test/contract finds it). */
+const contractSchema = (): GraphQLSchema => buildSchema(contractText());
 
 /** "query:me", "mutation:login", ... for every root field of the schema. */
 function operationsOf(schema: GraphQLSchema): string[] {
@@ -48,7 +43,9 @@ describe('the authorization matrix', () => {
 
   it('has a row for every operation of the contract and of the running API, and only for those', () => {
     const inMatrix = new Set(MATRIX.map((r) => `${r.kind}:${r.operation}`));
-    const contract = operationsOf(contractSchema());
+    // What the contract names but pending.txt lists as not built yet has no row until it is built.
+    const pending = new Set(pendingOperations());
+    const contract = operationsOf(contractSchema()).filter((op) => !pending.has(op));
     const served = operationsOf(w.api.app.get(GraphQLSchemaHost).schema);
     expect({ missingFromContract: contract.filter((op) => !inMatrix.has(op)), missingFromApi: served.filter((op) => !inMatrix.has(op)) }).toEqual({
       missingFromContract: [],
