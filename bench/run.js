@@ -14,6 +14,7 @@ const BENCHMARKS = [
   require('./benchmarks/4-deadline-precision'),
   require('./benchmarks/5-subscription-fanout'),
   require('./benchmarks/6-memory'),
+  require('./benchmarks/7-health-under-flood'),
 ];
 
 function only() {

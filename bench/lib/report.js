@@ -12,6 +12,7 @@ const TARGETS = {
   // "Near zero" read as no growth: neither the regression over all samples nor the trend of the
   // post-collection floors rises by more than 1 MB/min (a falling RSS is memory given back).
   memorySlope: 1,
+  healthUnderFloodP99: 200,
 };
 
 const ms = (s, d = 1) => spread(s, d, ' ms');
@@ -197,7 +198,31 @@ function targets(results) {
           ],
     );
   }
+  const b7 = results[7];
+  if (b7 && !b7.error) {
+    rows.push([
+      `7. GET /health/live p99 < ${TARGETS.healthUnderFloodP99} ms during a flood of the largest allowed queries`,
+      `${fmt(b7.flood.p99, 1)} ms (max ${fmt(b7.flood.max, 1)}; idle ${fmt(b7.idle.p99, 1)} ms, ratio ${fmt(b7.p99Ratio, 1)}); ${b7.floodRequests.done} flood requests, ${b7.floodRequests.errors} errors`,
+      b7.flood.p99 < TARGETS.healthUnderFloodP99 && b7.floodRequests.errors === 0,
+    ]);
+  }
   return rows;
+}
+
+function bench7(r) {
+  return [
+    `- The largest world the caps allow: one version of ${r.guidelines} guidelines, its meeting of ${r.guidelines} agenda items in session. ${r.clients} clients send, one after another, the moderator console's query, the board's and the whole draft (the web client's own documents); the probe asks GET /health/live every 20 ms, idle and during the flood, alternately, twice each.`,
+    '',
+    table(
+      ['probe', 'p50', 'p99', 'max', 'probes'],
+      [
+        ['idle', `${fmt(r.idle.p50, 1)} ms`, `${fmt(r.idle.p99, 1)} ms`, `${fmt(r.idle.max, 1)} ms`, r.idle.n],
+        ['during the flood', `${fmt(r.flood.p50, 1)} ms`, `${fmt(r.flood.p99, 1)} ms`, `${fmt(r.flood.max, 1)} ms`, r.flood.n],
+      ],
+    ),
+    '',
+    `- Flood: ${r.floodRequests.done} requests answered, ${r.floodRequests.errors} with errors${r.floodRequests.samples.length ? ` (${r.floodRequests.samples.join(' | ')})` : ''}.`,
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------- why targets are missed
@@ -349,6 +374,7 @@ function writeResults(file, { system, results, ids, seconds, argv, finishedAt, s
   section(4, 'Deadline precision: 1,000 rounds closing over 60 s during benchmark 1', bench4);
   section(5, 'Subscription fan-out: 500 graphql-ws clients on tallyUpdated', bench5);
   section(6, 'Memory: api RSS under benchmark 1 at half its peak rate', bench6);
+  section(7, 'GET /health/live during a flood of the largest allowed queries', bench7);
 
   const missed = [];
   if (results[1] && !results[1].error && !t.find((x) => x[0].startsWith('1.'))[2]) missed.push(whySubmit(results[1]));

@@ -32,7 +32,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
   imports: [
     ConfigModule,
     loggingModule('api'),
-    DatabaseModule,
+    DatabaseModule.forRoot({ requestBound: true }),
     RedisModule,
     AuditModule,
     AuthModule,

@@ -8,6 +8,7 @@ import { AppConfig } from '@tripartite/config';
 import { assertValidTransitionTable } from '@tripartite/domain';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { BODY_LIMIT_BYTES, bodyErrors } from './graphql/body-errors';
 import { queryLimits } from './graphql/graphql.options';
 import { documentLengthGuard } from './graphql/query-limits.plugin';
 import { mountWebClient } from './web/web-client';
@@ -27,7 +28,8 @@ export async function createApi(): Promise<INestApplication> {
     }),
   );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  app.use(bodyErrors());
   app.use('/graphql', documentLengthGuard(queryLimits(config)));
   mountQueueDashboard(app);
   mountWebClient(app);

@@ -26,7 +26,7 @@ import { WebhookDeliverProcessor } from './jobs/webhook-deliver.processor';
 import { JobRunner } from './runner/job-runner';
 
 @Module({
-  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
+  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule.forRoot(), RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
   providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
     NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor],
 })

@@ -64,8 +64,8 @@ export class AppError extends Error {
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, 'Too many requests; try again later', { retryAfterSeconds });
   }
-  static queryTooComplex(what: 'depth' | 'cost' | 'aliases' | 'size', limit: number, actual: number): AppError {
-    return new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query ${what} ${actual} exceeds the limit of ${limit}`, {
+  static queryTooComplex(what: 'depth' | 'cost' | 'aliases' | 'size' | 'nesting' | 'time', limit: number, actual: number, message?: string): AppError {
+    return new AppError(ErrorCode.QUERY_TOO_COMPLEX, message ?? `Query ${what} ${actual} exceeds the limit of ${limit}`, {
       limit,
       actual,
       kind: what,

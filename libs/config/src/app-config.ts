@@ -123,15 +123,32 @@ export class AppConfig {
   @Min(1)
   GRAPHQL_MAX_DEPTH = 12;
 
+  /** No GraphQL request runs longer: its statements are cancelled (statement_timeout) and no field runs after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REQUEST_TIMEOUT_MS = 10000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  GRAPHQL_MAX_COST = 50000;
+  GRAPHQL_MAX_COST = 200000;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
   GRAPHQL_MAX_FIRST = 200;
+
+  /** Queries priced at this cost or more run at most GRAPHQL_HEAVY_CONCURRENCY at a time per api instance; the others wait their turn. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_HEAVY_COST = 20000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_HEAVY_CONCURRENCY = 2;
 
   @Transform(toList)
   @IsString({ each: true })

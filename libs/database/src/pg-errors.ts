@@ -17,3 +17,5 @@ export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK = '40P01';
 export const PG_LOCK_NOT_AVAILABLE = '55P03';
 export const PG_INVALID_TEXT = '22P02';
+/** statement_timeout cancelled the statement (the api bounds every request's statements by REQUEST_TIMEOUT_MS). */
+export const PG_QUERY_CANCELED = '57014';

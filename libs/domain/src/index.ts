@@ -1,6 +1,7 @@
 export * from './stages';
 export * from './enums';
 export * from './blocker';
+export * from './capacity';
 
 export * from './workflow/snapshot';
 export * from './workflow/guards';

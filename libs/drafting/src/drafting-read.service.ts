@@ -50,10 +50,18 @@ export class DraftingReadService {
     return versions.filter((v) => this.canSeeVersion(actor, v));
   }
 
-  listInstruments(actor: Actor | null, stage?: Stage | null): Promise<InstrumentEntity[]> {
-    const q = this.instruments.createQueryBuilder('i').orderBy('i.createdAt', 'DESC').addOrderBy('i.reference', 'ASC');
+  /** Newest first, a page at a time: `after` names the last instrument of the previous page. */
+  listInstruments(actor: Actor | null, stage?: Stage | null, page: { first: number; after?: string | null } = { first: 100 }): Promise<InstrumentEntity[]> {
+    const q = this.instruments.createQueryBuilder('i').orderBy('i.createdAt', 'DESC').addOrderBy('i.id', 'ASC').limit(page.first);
     if (stage) q.andWhere('i.stage = :stage', { stage });
     if (!this.seesDrafts(actor)) q.andWhere(PUBLISHED_EXISTS);
+    if (page.after) {
+      if (!isUuid(page.after)) throw AppError.badInput([{ field: 'after', message: 'names no instrument' }]);
+      q.andWhere(
+        `EXISTS (SELECT 1 FROM instrument a WHERE a.id = :after AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`,
+        { after: page.after },
+      );
+    }
     return q.getMany();
   }
 

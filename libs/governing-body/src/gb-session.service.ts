@@ -79,8 +79,13 @@ export class GbSessionService {
   }
 
   /** Every session, in the order they meet. */
-  list(): Promise<GbSessionRow[]> {
-    return this.tx.dataSource.query(`SELECT ${sessionColumns('s')} FROM gb_session s ORDER BY s.starts_at, s.number`);
+  /** The latest `first` sessions, in the order they meet. */
+  list(first: number): Promise<GbSessionRow[]> {
+    return this.tx.dataSource.query(
+      `SELECT * FROM (SELECT ${sessionColumns('s')} FROM gb_session s ORDER BY s.starts_at DESC, s.number DESC LIMIT $1) latest
+        ORDER BY "startsAt", number`,
+      [first],
+    );
   }
 
   byIds(ids: readonly string[]): Promise<GbSessionRow[]> {

@@ -26,6 +26,13 @@ export const jobFailures = new Counter({
   registers: [metricsRegistry],
 });
 
+export const graphqlHeavyQueries = new Gauge({
+  name: 'tripartite_graphql_heavy_queries',
+  help: 'Queries priced at GRAPHQL_HEAVY_COST or more, running (at most GRAPHQL_HEAVY_CONCURRENCY) and waiting for a slot',
+  labelNames: ['state'],
+  registers: [metricsRegistry],
+});
+
 export const graphqlDuration = new Histogram({
   name: 'tripartite_graphql_operation_duration_seconds',
   help: 'Duration of GraphQL operations by operation name',

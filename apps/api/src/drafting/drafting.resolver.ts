@@ -1,6 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
-import type { Actor } from '@tripartite/common';
+import { type Actor, checkFirst } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
 import type { Stage } from '@tripartite/domain';
 import { DraftingReadService, DraftingService } from '@tripartite/drafting';
 import type { GqlContext } from '../graphql/context';
@@ -13,15 +14,18 @@ export class DraftingResolver {
   constructor(
     private readonly drafting: DraftingService,
     private readonly read: DraftingReadService,
+    private readonly config: AppConfig,
   ) {}
 
   @Authenticated()
-  @Query(() => [InstrumentModel])
+  @Query(() => [InstrumentModel], { description: 'Newest first; `after`: the id of the last instrument of the previous page.' })
   instruments(
     @CurrentActor() actor: Actor,
     @Args('stage', { type: () => StageEnum, nullable: true }) stage?: Stage | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
+    @Args('after', { type: () => ID, nullable: true }) after?: string | null,
   ): Promise<InstrumentModel[]> {
-    return this.read.listInstruments(actor, stage);
+    return this.read.listInstruments(actor, stage, { first: checkFirst(first, this.config.GRAPHQL_MAX_FIRST), after });
   }
 
   @Authenticated()

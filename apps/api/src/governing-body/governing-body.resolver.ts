@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
-import { AppError, type Actor } from '@tripartite/common';
+import { AppError, type Actor, checkFirst } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
 import type { GbDecision } from '@tripartite/domain';
 import { GbSessionService, SubmissionReadService, SubmissionService, type DocumentFormat } from '@tripartite/governing-body';
 import { InstrumentModel } from '../drafting/drafting.models';
@@ -16,12 +17,15 @@ const present = <T>(value: T | null, what: string, id: string): T => {
 
 @Resolver(() => GoverningBodySessionModel)
 export class GoverningBodySessionResolver {
-  constructor(private readonly sessions: GbSessionService) {}
+  constructor(
+    private readonly sessions: GbSessionService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Authenticated()
-  @Query(() => [GoverningBodySessionModel], { description: 'in the order they meet' })
-  governingBodySessions(): Promise<GoverningBodySessionModel[]> {
-    return this.sessions.list();
+  @Query(() => [GoverningBodySessionModel], { description: 'The latest `first` sessions, in the order they meet' })
+  governingBodySessions(@Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100): Promise<GoverningBodySessionModel[]> {
+    return this.sessions.list(checkFirst(first, this.config.GRAPHQL_MAX_FIRST));
   }
 
   @Roles('SECRETARIAT')

@@ -9,17 +9,18 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   ValueNode,
-  getNullableType,
   getVariableValues,
-  isListType,
   parse,
   specifiedRules,
   validate,
   visit,
 } from 'graphql';
-import { ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, type FieldError } from '@tripartite/common';
+import { ConcurrencyGate } from './concurrency-gate';
+import type { GqlContext } from './context';
+import { LIST_BOUNDS, type ListBound } from './list-bounds';
+import { FirstTooLarge, NestedBackReference, TooManyNodes, operationCost } from './query-cost';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -30,6 +31,8 @@ export interface QueryLimits {
   maxDocumentLength?: number;
   /** Aliased fields in the operation, fragments counted where spread (default MAX_ALIASES). */
   maxAliases?: number;
+  /** How many elements each list can hold (default LIST_BOUNDS). */
+  listBounds?: Record<string, ListBound>;
 }
 
 /** No screen needs a longer document; refusing it before parsing bounds the parsing and validation work. */
@@ -39,25 +42,6 @@ export const MAX_DOCUMENT_LENGTH = 50_000;
  * `first: 0`) cost next to nothing: without this, one request could run a thousand SQL statements.
  */
 export const MAX_ALIASES = 100;
-
-/** How many elements a list without `first` is assumed to hold. */
-export const UNBOUNDED_LIST_SIZE = 10;
-
-/**
- * Lists cost their size times their children: `first` when the field takes it, otherwise a fixed guess.
- * A connection's `edges` are already sized by the connection's own `first`.
- */
-function listEstimator(maxFirst: number) {
-  return ({ args, field, type, childComplexity }: ComplexityEstimatorArgs): number | void => {
-    if (field.args.some((a) => a.name === 'first')) {
-      const first = typeof args.first === 'number' ? args.first : maxFirst;
-      return 1 + Math.max(0, first) * childComplexity;
-    }
-    if (!isListType(getNullableType(field.type))) return;
-    const size = type.name.endsWith('Connection') ? 1 : UNBOUNDED_LIST_SIZE;
-    return 1 + size * childComplexity;
-  };
-}
 
 /** The deepest chain of fields with selections; introspection (`__schema`, `__type`) is not counted. Fragments are measured once each, so fragment "bombs" cost linear time. */
 export function operationDepth(operation: OperationDefinitionNode, document: DocumentNode): number {
@@ -158,35 +142,43 @@ export function checkQueryLimits(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): AppError | null {
+  return assessQuery(limits, schema, document, operation, variables).error;
+}
+
+/** checkQueryLimits, with the operation's cost when it may run (0 when it is refused or its variables do not coerce). */
+export function assessQuery(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): { error: AppError | null; cost: number } {
+  const refused = (error: AppError) => ({ error, cost: 0 });
   // Variables that do not coerce stop the operation before any resolver runs; Apollo reports them.
-  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return { error: null, cost: 0 };
   const depth = operationDepth(operation, document);
-  if (depth > limits.maxDepth) return AppError.queryTooComplex('depth', limits.maxDepth, depth);
-  // Bounds the work of counting (fragments are re-expanded); a document past it is far above the cost limit too.
-  const maxQueryNodes = Math.max(10_000, limits.maxCost * 3);
+  if (depth > limits.maxDepth) return refused(AppError.queryTooComplex('depth', limits.maxDepth, depth));
+  // Bounds the work of counting; a document past it is far above the cost limit too.
+  const maxNodes = Math.max(10_000, limits.maxCost * 3);
   let cost: number;
   try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      operationName: operation.name?.value,
-      estimators: [fieldExtensionsEstimator(), listEstimator(limits.maxFirst), simpleEstimator({ defaultComplexity: 1 })],
-      maxQueryNodes,
-    });
+    cost = operationCost(schema, document, operation, coerced.coerced, { bounds: limits.listBounds ?? LIST_BOUNDS, maxFirst: limits.maxFirst, maxNodes });
   } catch (error) {
-    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      return AppError.queryTooComplex('cost', limits.maxCost, maxQueryNodes);
+    if (error instanceof TooManyNodes) return refused(AppError.queryTooComplex('cost', limits.maxCost, maxNodes));
+    if (error instanceof FirstTooLarge) return refused(AppError.badInput([{ field: 'first', message: `must be at most ${error.max}` }]));
+    if (error instanceof NestedBackReference) {
+      return refused(AppError.queryTooComplex('nesting', 1, 2, `${error.path}: a list may not be selected again inside a list of the same kind`));
     }
     // An argument that cannot be coerced: refuse the whole operation rather than run it unmeasured.
-    if (error instanceof GraphQLError) return AppError.badInput([], error.message);
+    if (error instanceof GraphQLError) return refused(AppError.badInput([], error.message));
     throw error;
   }
-  if (cost > limits.maxCost) return AppError.queryTooComplex('cost', limits.maxCost, cost);
+  if (cost > limits.maxCost) return refused(AppError.queryTooComplex('cost', limits.maxCost, cost));
   const maxAliases = limits.maxAliases ?? MAX_ALIASES;
   const aliases = operationAliases(operation, document);
-  if (aliases > maxAliases) return AppError.queryTooComplex('aliases', maxAliases, aliases);
-  return null;
+  if (aliases > maxAliases) return refused(AppError.queryTooComplex('aliases', maxAliases, aliases));
+  return { error: null, cost };
 }
 
 /**
@@ -202,16 +194,34 @@ export function documentLengthGuard(limits: QueryLimits) {
   };
 }
 
-/** Refuses a query deeper, costlier or with more aliases than the limits, and NUL characters in its strings, after validation and before any resolver runs. */
-export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSchema): ApolloServerPlugin {
+/**
+ * Refuses a query deeper, costlier or with more aliases than the limits, and NUL characters in its strings,
+ * after validation and before any resolver runs. Queries costing `heavyCost` or more then wait for one of a
+ * few slots (`heavy`), so that a flood of the largest allowed queries never holds the whole event loop.
+ */
+export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSchema, heavy?: { cost: number; gate: ConcurrencyGate }): ApolloServerPlugin<GqlContext> {
   return {
-    async requestDidStart(): Promise<GraphQLRequestListener<object>> {
+    async requestDidStart(): Promise<GraphQLRequestListener<GqlContext>> {
+      let release: (() => void) | undefined;
       return {
         // Thrown here, a GraphQLError reaches the client with its code and this HTTP status.
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, contextValue }) {
           if (!operation) return; // Apollo has already refused it
-          const error = checkQueryLimits(limits, schemaOf(), document, operation, request.variables) ?? checkNulCharacters(document, request.variables);
-          if (error) throw asGraphQLError(error);
+          const { error, cost } = assessQuery(limits, schemaOf(), document, operation, request.variables);
+          const refusal = error ?? checkNulCharacters(document, request.variables);
+          if (refusal) throw asGraphQLError(refusal);
+          if (heavy && cost >= heavy.cost && operation.operation !== 'subscription') {
+            const budget = contextValue.budget;
+            try {
+              release = await heavy.gate.enter(budget ? budget.timeoutMs - budget.elapsedMs : 10_000);
+            } catch (wait) {
+              if (wait instanceof AppError) throw asGraphQLError(wait);
+              throw wait;
+            }
+          }
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },

@@ -72,26 +72,6 @@ const InstrumentPageQuery = graphql(`
           reason
           at
         }
-        pendingOrganizations {
-          id
-          name
-          group
-          countryCode
-        }
-        matrix {
-          guideline {
-            id
-            key
-            number
-            title
-          }
-          total
-          undisposed
-          byGroup {
-            group
-            count
-          }
-        }
       }
       meetings {
         id

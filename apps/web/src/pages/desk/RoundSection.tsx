@@ -1,8 +1,10 @@
 // One consultation round on the instrument page: its deadline and extensions, who has not commented,
 // the CSV export, and the comments matrix where dispositions are recorded.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
 import { useSignedIn } from '../../auth/use-session';
-import type { ConstituentGroup, InstrumentPageQuery, Stage } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { ConstituentGroup, InstrumentPageQuery, RoundDetailsQuery, Stage } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import type { Problem } from '../../ui/errors';
@@ -14,18 +16,55 @@ import { ROUND_STATUS_NAMES, VISIBILITY_NAMES } from './labels';
 
 const GROUP_ORDER: ConstituentGroup[] = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
 
-export type Round = InstrumentPageQuery['instrument']['rounds'][number];
+// Each round's matrix and pending organizations are asked for by the round itself: all rounds' at once would be
+// priced (and built) as the instrument's every round times every guideline.
+const RoundDetails = graphql(`
+  query RoundDetails($id: ID!) {
+    round(id: $id) {
+      id
+      pendingOrganizations {
+        id
+        name
+        group
+        countryCode
+      }
+      matrix {
+        guideline {
+          id
+          key
+          number
+          title
+        }
+        total
+        undisposed
+        byGroup {
+          group
+          count
+        }
+      }
+    }
+  }
+`);
+
+export type Round = InstrumentPageQuery['instrument']['rounds'][number] & Pick<RoundDetailsQuery['round'], 'pendingOrganizations' | 'matrix'>;
 
 interface Props {
-  round: Round;
+  round: InstrumentPageQuery['instrument']['rounds'][number];
   stage: Stage;
   /** Dispositions are recorded in CONSULTATION and CONSOLIDATION only. */
   mayDispose: boolean;
   refresh: () => void;
 }
 
-export function RoundSection({ round, stage, mayDispose, refresh }: Props) {
-  const headingId = `round-${round.number}-heading`;
+export function RoundSection({ round: summary, stage, mayDispose, refresh: refreshPage }: Props) {
+  const [{ data, error }, reexecute] = useQuery({ query: RoundDetails, variables: { id: summary.id }, requestPolicy: 'cache-and-network' });
+  const refresh = useCallback(() => {
+    refreshPage();
+    reexecute({ requestPolicy: 'network-only' });
+  }, [refreshPage, reexecute]);
+  const headingId = `round-${summary.number}-heading`;
+  const details = data?.round;
+  const round: Round = { ...summary, pendingOrganizations: details?.pendingOrganizations ?? [], matrix: details?.matrix ?? [] };
   return (
     <section aria-labelledby={headingId} className="desk-round" data-round={round.number}>
       <h3 id={headingId}>
@@ -67,9 +106,17 @@ export function RoundSection({ round, stage, mayDispose, refresh }: Props) {
           </ul>
         </>
       )}
-      <Pending round={round} />
-      <ExportButton round={round} />
-      <CommentsMatrix round={round} stage={stage} mayDispose={mayDispose} refresh={refresh} />
+      {details ? (
+        <>
+          <Pending round={round} />
+          <ExportButton round={round} />
+          <CommentsMatrix round={round} stage={stage} mayDispose={mayDispose} refresh={refresh} />
+        </>
+      ) : error ? (
+        <ErrorMessage error={error} />
+      ) : (
+        <p>Loading the round's comments…</p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,40 @@
+/**
+ * The operations the web client sends (its `graphql(...)` documents), the only names metrics label by:
+ * operationName comes from the client, and each distinct label is a series kept for good.
+ * known-operations.spec.ts fails when this list and apps/web/src differ.
+ */
+export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'BoardMeeting',
+  'BoardTallyUpdated',
+  'DeskCreateInstrument',
+  'DeskInstruments',
+  'HomeMeetings',
+  'HomeNotificationAdded',
+  'HomeNotifications',
+  'InstrumentAdvanceStage',
+  'InstrumentPage',
+  'InstrumentPaper',
+  'InstrumentRoundComments',
+  'InstrumentSetDisposition',
+  'InstrumentStageChanged',
+  'Login',
+  'ModerateAmendmentPosition',
+  'ModerateCloseItem',
+  'ModerateCloseMeeting',
+  'ModerateDecideAmendment',
+  'ModerateMeeting',
+  'ModerateOpenItem',
+  'ModerateOpenMeeting',
+  'ModerateProposeAmendment',
+  'ModerateRecordPosition',
+  'ModerateRecordVote',
+  'ModerateTallyUpdated',
+  'RoundDetails',
+  'RoundPageCommentSubmitted',
+  'RoundPageComments',
+  'RoundPageRound',
+  'RoundPageSubmitComment',
+  'RoundPageUpdateComment',
+  'RoundPageWithdrawComment',
+  'RoundsList',
+]);
