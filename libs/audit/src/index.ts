@@ -5,3 +5,5 @@ export * from './audit-verifier';
 export * from './audit.module';
 export * from './canonical-json';
 export * from './audit-log.service';
+export * from './audit-checkpoint';
+export * from './checkpoint-reach';
