@@ -7,3 +7,7 @@ export * from './canonical-json';
 export * from './audit-log.service';
 export * from './audit-checkpoint';
 export * from './checkpoint-reach';
+export * from './checkpoint-store';
+export * from './audit-keys';
+export * from './audit-checkpointer';
+export * from './audit-checkpoint-requests';
