@@ -48,6 +48,7 @@ export class AuditVerifier {
     }
     const report = reach.finish(checked, brokenAt);
     const valid = brokenAt === null && report.firstUnreachedCheckpoint === null && report.unverifiedCheckpoints === 0;
+    if (brokenAt !== null) report.problems.unshift(`event ${brokenAt} does not follow from the chain before it (altered, removed or out of order)`);
     return { valid, checked, firstBrokenSequence: brokenAt, ...report };
   }
 }

@@ -48,5 +48,5 @@ export class AuditVerificationModel {
   firstUnreachedCheckpoint: number | null;
   @Field(() => AuditCheckpointModel, { nullable: true, description: 'the latest signed checkpoint the chain reaches; events after it are not anchored yet' })
   latestCheckpoint: AuditCheckpointModel | null;
-  @Field(() => [String], { description: 'what is wrong, in words (at most 20, then a count)' }) problems: string[];
+  @Field(() => [String], { description: 'what is wrong, in words: the break, then at most 20 checkpoint problems and a count of the rest' }) problems: string[];
 }
