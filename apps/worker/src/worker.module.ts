@@ -28,7 +28,7 @@ import { JobRunner } from './runner/job-runner';
 
 @Module({
   imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule, RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
-  providers: [JobRunner, OutboxRelay, AuditSealProcessor, AuditCheckpointProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
-    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor],
+  providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
+    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor, AuditCheckpointProcessor],
 })
 export class WorkerModule {}
