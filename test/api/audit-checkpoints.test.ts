@@ -3,7 +3,7 @@
 // and checked by verifyAuditChain and by `audit:verify --checkpoint <file>` (the built CLI).
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditVerifier, signCheckpoint } from '@tripartite/audit';
@@ -56,6 +56,7 @@ describe('signed audit checkpoints', () => {
     await worker?.proc.kill();
     await receiver.stop();
     await gb?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const stored = (reason: string) =>
