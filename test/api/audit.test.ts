@@ -78,6 +78,9 @@ describe('audit log', () => {
     await api.db.query(`UPDATE audit_event SET data = '{"tampered":true}' WHERE sequence = 3`);
     await api.db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_guard`);
     expect(ok(await api.gql(VERIFY, {}, admin)).verifyAuditChain).toEqual({ valid: false, checked: 2, firstBrokenSequence: 3 });
+    expect(ok(await api.gql(`{ verifyAuditChain { problems } }`, {}, admin)).verifyAuditChain.problems).toEqual([
+      'event 3 does not follow from the chain before it (altered, removed or out of order)',
+    ]);
     const cli = spawnSync(process.execPath, ['dist/apps/cli/src/audit-verify.js'], { env: { ...process.env, DATABASE_URL: api.db.url }, encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toMatch(/BROKEN at sequence 3/);

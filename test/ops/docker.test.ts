@@ -123,6 +123,10 @@ describe('docker/compose.yml', () => {
 
   it('refuses to start without a JWT_SECRET, and gives the worker time to drain', () => {
     expect(compose).toMatch(/JWT_SECRET: \$\{JWT_SECRET:\?[^}]+\}/);
+    // The checkpoint signing key goes to the worker only; the api verifies with the public key.
+    expect(service('worker')).toMatch(/AUDIT_SIGNING_KEY: \$\{AUDIT_SIGNING_KEY:\?[^}]+\}/);
+    expect(service('api')).toMatch(/AUDIT_VERIFY_KEY: \$\{AUDIT_VERIFY_KEY:\?[^}]+\}/);
+    expect(service('api')).not.toContain('AUDIT_SIGNING_KEY');
     expect(compose).toContain('NODE_ENV: production');
     const grace = Number(/stop_grace_period: (\d+)s/.exec(service('worker'))![1]) * 1000;
     const drain = Number(/SHUTDOWN_TIMEOUT_MS: "(\d+)"/.exec(service('worker'))![1]);
@@ -131,15 +135,21 @@ describe('docker/compose.yml', () => {
 
   // Only where the docker compose plugin is installed (here the docker client may come without it).
   if (composeCli) {
-    it('is valid for docker compose, and demands JWT_SECRET', () => {
+    it('is valid for docker compose, and demands JWT_SECRET and the audit checkpoint keys', () => {
+      const keys = { AUDIT_SIGNING_KEY: 'a-private-key', AUDIT_VERIFY_KEY: 'a-public-key' };
       const config = (env: Record<string, string | undefined>) =>
-        spawnSync('docker', ['compose', '-f', 'docker/compose.yml', 'config', '-q'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+        spawnSync('docker', ['compose', '-f', 'docker/compose.yml', 'config', '-q'], { cwd: ROOT, env: { ...process.env, ...keys, ...env }, encoding: 'utf8' });
       const valid = config({ JWT_SECRET: 'a-test-secret-that-is-long-enough-1234' });
       expect(valid.stderr).toBe('');
       expect(valid.status).toBe(0);
       const missing = config({ JWT_SECRET: undefined });
       expect(missing.status).not.toBe(0);
       expect(missing.stderr).toContain('set JWT_SECRET');
+      for (const key of Object.keys(keys)) {
+        const withoutKey = config({ JWT_SECRET: 'a-test-secret-that-is-long-enough-1234', [key]: undefined });
+        expect(withoutKey.status).not.toBe(0);
+        expect(withoutKey.stderr).toContain(`set ${key}`);
+      }
     });
   }
 });

@@ -10,6 +10,10 @@ const CLOSE_GRACE_MS = 2000;
 
 async function main(): Promise<void> {
   const config = appConfig();
+  // The worker signs audit checkpoints: in production with a key of its own, never the development one.
+  if (config.isProduction && !config.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('Invalid configuration: AUDIT_SIGNING_KEY is required for the worker when NODE_ENV=production');
+  }
   // HTTP only for health; everything else happens in the queues.
   const app = await NestFactory.create(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);

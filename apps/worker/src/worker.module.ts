@@ -15,6 +15,7 @@ import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { AuditSealProcessor } from './jobs/audit-seal.processor';
+import { AuditCheckpointProcessor } from './jobs/audit-checkpoint.processor';
 import { DeadlinesReconcileProcessor } from './jobs/deadlines-reconcile.processor';
 import { RoundCloseProcessor } from './jobs/round-close.processor';
 import { RoundReminderProcessor } from './jobs/round-reminder.processor';
@@ -28,6 +29,6 @@ import { JobRunner } from './runner/job-runner';
 @Module({
   imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule.forRoot(), RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
   providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
-    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor],
+    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor, AuditCheckpointProcessor],
 })
 export class WorkerModule {}

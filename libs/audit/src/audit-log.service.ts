@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppError } from '@tripartite/common';
 import { AuditSealer } from './audit-sealer';
 import { AuditVerification, AuditVerifier } from './audit-verifier';
+import { AuditKeys } from './audit-keys';
+import { storedCheckpoints } from './checkpoint-store';
 
 export interface AuditEventRow {
   id: string;
@@ -37,11 +39,13 @@ export class AuditLogService {
     private readonly dataSource: DataSource,
     private readonly sealer: AuditSealer,
     private readonly verifier: AuditVerifier,
+    private readonly keys: AuditKeys,
   ) {}
 
+  /** The chain, and the stored checkpoints' signatures and reach (the copies outside are checked with audit:verify --checkpoint). */
   async verify(): Promise<AuditVerification> {
     await this.sealer.seal();
-    return this.verifier.verify();
+    return this.verifier.verify(await storedCheckpoints(this.dataSource), this.keys.verifyKeys());
   }
 
   async page(entityId: string | null | undefined, first: number, after: string | null | undefined): Promise<AuditPage> {

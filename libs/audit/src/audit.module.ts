@@ -3,10 +3,14 @@ import { AuditService } from './audit.service';
 import { AuditSealer } from './audit-sealer';
 import { AuditVerifier } from './audit-verifier';
 import { AuditLogService } from './audit-log.service';
+import { AuditKeys } from './audit-keys';
+import { AuditCheckpointer } from './audit-checkpointer';
+import { AuditCheckpointRequests } from './audit-checkpoint-requests';
 
+/** Needs DatabaseModule, ConfigModule and OutboxModule (global). */
 @Global()
 @Module({
-  providers: [AuditService, AuditSealer, AuditVerifier, AuditLogService],
-  exports: [AuditService, AuditSealer, AuditVerifier, AuditLogService],
+  providers: [AuditService, AuditSealer, AuditVerifier, AuditLogService, AuditKeys, AuditCheckpointer, AuditCheckpointRequests],
+  exports: [AuditService, AuditSealer, AuditVerifier, AuditLogService, AuditKeys, AuditCheckpointer, AuditCheckpointRequests],
 })
 export class AuditModule {}

@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { AppConfig, ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
+import { DEV_AUDIT_SIGNING_KEY, publicDer } from './ed25519-keys';
 
 const SECRET = 'x'.repeat(32);
 
@@ -12,6 +14,60 @@ function errorFor(env: Record<string, string>): ConfigError {
   }
   throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
 }
+
+function rsaPem(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+}
+
+function edPem(half: 'privateKey' | 'publicKey'): string {
+  const key = generateKeyPairSync('ed25519')[half];
+  return key.export({ format: 'pem', type: half === 'privateKey' ? 'pkcs8' : 'spki' }) as string;
+}
+
+describe('audit checkpoint keys', () => {
+  it('outside production, with no key, sign and verify with the development key', () => {
+    const config = loadConfig({});
+    expect(config.usesDevAuditKey).toBe(true);
+    expect(publicDer(config.auditSigningKey!)).toEqual(publicDer(loadConfig({ AUDIT_SIGNING_KEY: DEV_AUDIT_SIGNING_KEY }).auditSigningKey!));
+    expect(config.auditVerifyKeys.map(publicDer)).toEqual([publicDer(config.auditSigningKey!)]);
+    expect(config.auditCheckpointIntervalMs).toBe(15 * 60_000);
+  });
+
+  it('in production never fall back to the development key', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+    expect(config.usesDevAuditKey).toBe(false);
+    expect(config.auditSigningKey).toBeNull();
+    expect(config.auditVerifyKeys).toEqual([]);
+  });
+
+  it('read a signing key as PEM (also with its line breaks written \\n) or base64 DER, and derive the verifying key', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const der = (privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).toString('base64');
+    for (const text of [pem, pem.replace(/\n/g, '\\n'), der]) {
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, AUDIT_SIGNING_KEY: text });
+      expect(publicDer(config.auditSigningKey!)).toEqual(publicDer(publicKey));
+      expect(config.auditVerifyKeys.map(publicDer)).toEqual([publicDer(publicKey)]);
+    }
+  });
+
+  it('verify with the given public keys only (several, for rotation), without needing the private key', () => {
+    const a = generateKeyPairSync('ed25519').publicKey;
+    const b = generateKeyPairSync('ed25519').publicKey;
+    const text = [a.export({ format: 'pem', type: 'spki' }), (b.export({ format: 'der', type: 'spki' }) as Buffer).toString('base64')].join(',');
+    for (const env of [{ NODE_ENV: 'production', JWT_SECRET: SECRET }, {}]) {
+      const config = loadConfig({ ...env, AUDIT_VERIFY_KEY: text });
+      expect(config.usesDevAuditKey).toBe(false);
+      expect(config.auditSigningKey).toBeNull();
+      expect(config.auditVerifyKeys.map(publicDer)).toEqual([publicDer(a), publicDer(b)]);
+    }
+  });
+
+  it('never echo a key in an error', () => {
+    const { message } = errorFor({ AUDIT_VERIFY_KEY: edPem('privateKey') });
+    expect(message).not.toMatch(/BEGIN|PRIVATE/);
+  });
+});
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -80,6 +136,12 @@ describe('loadConfig', () => {
     ['SMTP_URL', { SMTP_URL: 'http://mailpit:1025' }, /smtp/],
     ['LOGIN_MAX_FAILURES_PER_EMAIL', { LOGIN_MAX_FAILURES_PER_EMAIL: '0' }, /./],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: 'soon' }, /./],
+    ['AUDIT_SIGNING_KEY', { AUDIT_SIGNING_KEY: 'bm90IGEga2V5' }, /Ed25519 private key/],
+    ['AUDIT_SIGNING_KEY', { AUDIT_SIGNING_KEY: rsaPem() }, /Ed25519 private key/],
+    ['AUDIT_VERIFY_KEY', { AUDIT_VERIFY_KEY: 'bm90IGEga2V5' }, /Ed25519 public keys/],
+    ['AUDIT_VERIFY_KEY', { AUDIT_VERIFY_KEY: edPem('privateKey') }, /Ed25519 public keys/],
+    ['AUDIT_VERIFY_KEY', { AUDIT_SIGNING_KEY: DEV_AUDIT_SIGNING_KEY, AUDIT_VERIFY_KEY: edPem('publicKey') }, /must include the public key of the signing key/],
+    ['AUDIT_CHECKPOINT_INTERVAL', { AUDIT_CHECKPOINT_INTERVAL: 'often' }, /duration/],
   ])('refuses a bad %s in one line naming it: %j', (variable, env, what) => {
     const { message } = errorFor(env);
     expect(message).not.toContain('\n');

@@ -11,9 +11,12 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import type { KeyObject } from 'node:crypto';
+import { DEV_AUDIT_SIGNING_KEY, parseEd25519PrivateKey, parseEd25519PublicKeys, parses, publicDer } from './ed25519-keys';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -30,6 +33,34 @@ export function durationMs(value: string): number {
 }
 
 export const DEV_JWT_SECRET = 'tripartite-development-secret-do-not-use-in-production';
+
+const IsEd25519PrivateKey = () =>
+  ValidateBy({
+    name: 'isEd25519PrivateKey',
+    validator: {
+      validate: (value) => parses(parseEd25519PrivateKey, value),
+      defaultMessage: () => 'must be an Ed25519 private key: PEM, or base64 of its PKCS#8 DER',
+    },
+  });
+
+/** Public keys that parse and, when the process also has the signing key, include its public half. */
+const IsEd25519PublicKeys = () =>
+  ValidateBy({
+    name: 'isEd25519PublicKeys',
+    validator: {
+      validate: (value, args) => {
+        if (!parses(parseEd25519PublicKeys, value)) return false;
+        const signing = (args?.object as AppConfig).AUDIT_SIGNING_KEY;
+        if (!signing || !parses(parseEd25519PrivateKey, signing)) return true;
+        const own = publicDer(parseEd25519PrivateKey(signing));
+        return parseEd25519PublicKeys(value as string).some((k) => publicDer(k).equals(own));
+      },
+      defaultMessage: (args) =>
+        parses(parseEd25519PublicKeys, args?.value)
+          ? 'must include the public key of the signing key'
+          : 'must be Ed25519 public keys, comma-separated: PEM, or base64 of their SPKI DER',
+    },
+  });
 
 /** Every setting of both apps, read from the environment once and validated. */
 export class AppConfig {
@@ -229,6 +260,45 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'must be a duration like 7d' })
   GB_REMINDER_OFFSET = '7d';
 
+  /**
+   * Ed25519 private key (PEM, or base64 of its PKCS#8 DER) the worker signs audit checkpoints with. Lives in the
+   * environment only, never in the database. Required for the worker in production; a development key otherwise.
+   */
+  @IsOptional()
+  @IsEd25519PrivateKey()
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Public keys that checkpoints are verified with (comma-separated, for rotation); default: that of AUDIT_SIGNING_KEY. */
+  @IsOptional()
+  @IsEd25519PublicKeys()
+  AUDIT_VERIFY_KEY?: string;
+
+  /** No audit event stays without a signed checkpoint longer than about this (checked every minute, or this if shorter). */
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration like 15m or 1h' })
+  AUDIT_CHECKPOINT_INTERVAL = '15m';
+
+  get auditCheckpointIntervalMs(): number {
+    return durationMs(this.AUDIT_CHECKPOINT_INTERVAL);
+  }
+
+  /** True when checkpoints are signed and verified with the development key (no key given, outside production). */
+  get usesDevAuditKey(): boolean {
+    return !this.isProduction && !this.AUDIT_SIGNING_KEY && !this.AUDIT_VERIFY_KEY;
+  }
+
+  /** The checkpoint signing key: AUDIT_SIGNING_KEY, or the development key when usesDevAuditKey; else null (this process cannot sign). */
+  get auditSigningKey(): KeyObject | null {
+    if (this.AUDIT_SIGNING_KEY) return parseEd25519PrivateKey(this.AUDIT_SIGNING_KEY);
+    return this.usesDevAuditKey ? parseEd25519PrivateKey(DEV_AUDIT_SIGNING_KEY) : null;
+  }
+
+  /** The keys checkpoints are verified with: AUDIT_VERIFY_KEY, else the public half of the signing key. */
+  get auditVerifyKeys(): KeyObject[] {
+    if (this.AUDIT_VERIFY_KEY) return parseEd25519PublicKeys(this.AUDIT_VERIFY_KEY);
+    const signing = this.auditSigningKey;
+    return signing ? parseEd25519PublicKeys(publicDer(signing).toString('base64')) : [];
+  }
+
   get reminderOffsetsMs(): number[] {
     return this.REMINDER_OFFSETS.map(durationMs);
   }
@@ -253,7 +323,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
-  for (const key of [...known, 'JWT_SECRET', 'SMTP_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'JWT_SECRET', 'SMTP_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUDIT_SIGNING_KEY', 'AUDIT_VERIFY_KEY']) {
     if (env[key] !== undefined && env[key] !== '') input[key] = env[key];
   }
   const config = plainToInstance(AppConfig, input);

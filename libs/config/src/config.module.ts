@@ -10,6 +10,9 @@ export function appConfig(): AppConfig {
     if (!cached.JWT_SECRET) {
       new Logger('Config').warn('JWT_SECRET is not set: using the development secret (never in production)');
     }
+    if (cached.usesDevAuditKey) {
+      new Logger('Config').warn('AUDIT_SIGNING_KEY is not set: audit checkpoints use the development key, which anyone can forge with (never in production)');
+    }
   }
   return cached;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
-import { AuditService } from '@tripartite/audit';
+import { AuditCheckpointRequests, AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import { Blocker, FINAL_GB_DECISIONS, GB_DECISIONS, GbDecision, Stage, blocker, isOneOf } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
@@ -59,6 +59,7 @@ export class SubmissionService {
     private readonly audit: AuditService,
     private readonly workflow: WorkflowService,
     private readonly notifications: NotificationsService,
+    private readonly checkpoints: AuditCheckpointRequests,
   ) {}
 
   /**
@@ -210,6 +211,8 @@ export class SubmissionService {
         subjectId: submissionId,
         data: { decision, submissionId, symbol: decided.symbol },
       });
+      // A decision is what someone might want undone: a signed checkpoint anchors the chain right after it.
+      await this.checkpoints.afterThisTransaction(tx.em, 'gb.decided');
       return decided;
     });
   }

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'meeting.reminder',
   'gb.deadline',
   'gb.decided',
+  'audit.checkpoint',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -28,7 +29,7 @@ export type EventData = Record<string, string | number | null>;
  * An event to tell people about. `data` holds ids and plain facts, never personal data; the keys the
  * recipients and templates read: consultation.* roundId (extended: also fromAt, toAt); comment.disposed
  * commentId; stage.changed from, to; meeting.* meetingId, startsAt; gb.deadline sessionId, documentDeadline;
- * gb.decided decision.
+ * gb.decided decision; audit.checkpoint the signed checkpoint (v, sequence, hash, at, keyId, signature).
  */
 export interface NotificationEventInput {
   kind: NotificationKind;

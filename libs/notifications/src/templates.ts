@@ -137,6 +137,12 @@ export function renderMessage(ctx: EventContext, timeZone: string): Message {
         title: `Governing Body decision on ${ref}`,
         body: `The Governing Body's decision on ${named}: ${words(DECISION_WORDS, data.decision)}.`,
       };
+    case 'audit.checkpoint':
+      // Reaches no user (webhooks only); rendered all the same, as every event is.
+      return {
+        title: `Audit checkpoint${ctx.instrument ? `: ${ref}` : ''}`,
+        body: `A signed checkpoint of the audit log was written${typeof data.sequence === 'number' ? ` at event ${data.sequence}` : ''}.`,
+      };
   }
 }
 

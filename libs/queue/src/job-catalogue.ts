@@ -17,6 +17,11 @@ export interface JobCatalogue {
   maintenance: {
     'audit.seal': Record<string, never>;
     /**
+     * Seals, then signs a checkpoint of the chain's end. Scheduled (no payload): when an event past the last
+     * checkpoint is older than AUDIT_CHECKPOINT_INTERVAL. After a GB decision: always, once afterTxid's events are sealed.
+     */
+    'audit.checkpoint': { reason?: 'gb.decided'; afterTxid?: string };
+    /**
      * Re-creates what Redis lost, and retries what failed for good while still undone: round deadlines, meeting and
      * GB reminders, and the notification jobs PostgreSQL records as unfinished.
      */
@@ -32,7 +37,7 @@ export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   deadlines: ['round.close', 'round.reminder', 'meeting.reminder', 'gb.deadline-reminder'],
   notifications: ['notification.fanout', 'email.send', 'webhook.deliver'],
-  maintenance: ['audit.seal', 'deadlines.reconcile'],
+  maintenance: ['audit.seal', 'audit.checkpoint', 'deadlines.reconcile'],
 };
 
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

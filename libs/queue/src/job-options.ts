@@ -42,6 +42,8 @@ export function jobOptions(config: Pick<AppConfig, 'WEBHOOK_MAX_ATTEMPTS' | 'WEB
       'email.send': { attempts: 5, backoff: { type: 'exponential', delay: 5000, jitter: 0.5 } },
       'webhook.deliver': { attempts: config.WEBHOOK_MAX_ATTEMPTS, backoff: { type: RECORDED_BACKOFF, delay: config.WEBHOOK_BACKOFF_MS } },
     },
+    // A decision's checkpoint waits (retrying) until the decision's events are sealed.
+    maintenance: { 'audit.checkpoint': { attempts: 10, backoff: { type: 'exponential', delay: 500, jitter: 0.5 } } },
   };
 }
 

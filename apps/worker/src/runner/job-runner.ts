@@ -12,10 +12,14 @@ import {
   Queues,
   bullConnection,
   catalogueProblems,
+  jobOptions,
+  optionsFor,
   recordedBackoff,
 } from '@tripartite/queue';
 
 const SCHEDULER_CHECK_MS = 5000;
+// How often the checkpoint job looks whether one is due (AUDIT_CHECKPOINT_INTERVAL when shorter).
+const CHECKPOINT_CHECK_MS = 60_000;
 // Handlers are idempotent, so a job cut short by a crash runs again. BullMQ's default (1) fails a job for good the
 // second time a crash catches it running, and its effect (a fan-out, a webhook delivery) is lost with no dead letter.
 const MAX_STALLS = 10;
@@ -82,11 +86,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const maintenance = this.queues.get('maintenance');
     const schedulers = [
       { id: 'audit-seal', every: 1000, name: 'audit.seal' },
+      { id: 'audit-checkpoint', every: Math.min(CHECKPOINT_CHECK_MS, this.config.auditCheckpointIntervalMs), name: 'audit.checkpoint' },
       { id: 'deadlines-reconcile', every: this.config.RECONCILE_INTERVAL_MS, name: 'deadlines.reconcile' },
     ].filter((s) => (JOB_NAMES.maintenance as readonly string[]).includes(s.name));
+    const options = jobOptions(this.config);
     try {
       for (const s of schedulers) {
-        await maintenance.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+        const opts = { ...optionsFor(options, 'maintenance', s.name), removeOnComplete: true, removeOnFail: 100 };
+        await maintenance.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: {}, opts });
       }
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'cannot schedule repeatable jobs yet; retrying');
