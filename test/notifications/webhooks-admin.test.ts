@@ -208,6 +208,9 @@ describe('webhooks in production: no private, loopback or link-local targets (SS
     'http://192.168.1.1/',
     'https://[fd00::1]/',
     'http://2130706433/',
+    'http://[64:ff9b::7f00:1]/',
+    'http://[2002:a9fe:a9fe::1]/',
+    'http://[::ffff:0:a00:1]/',
   ])('refuses %s with BAD_USER_INPUT on url', async (url) => {
     const res = await api.gql(REGISTER, { u: url, e: ['*'], s: SECRET }, admin);
     expect(errorOf(res).code).toBe('BAD_USER_INPUT');
