@@ -20,6 +20,8 @@ const SCHEDULER_CHECK_MS = 5000;
 // second time a crash catches it running, and its effect (a fan-out, a webhook delivery) is lost with no dead letter.
 const MAX_STALLS = 10;
 
+const DEFAULT_CONCURRENCY: Partial<Record<QueueName, number>> = { webhooks: 10 };
+
 type Handler = { handle(payload: unknown, job: Job): Promise<unknown> };
 
 /** One BullMQ worker per queue, dispatching each job to its single handler; drains on shutdown. */
@@ -72,9 +74,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), every);
   }
 
+  /** WORKER_CONCURRENCY_<QUEUE>; by default 5, and 10 for webhooks (mostly waiting on receivers, up to WEBHOOK_TIMEOUT_MS each). */
   private concurrency(queue: QueueName): number {
     const value = Number(process.env[`WORKER_CONCURRENCY_${queue.toUpperCase()}`]);
-    return Number.isInteger(value) && value > 0 ? value : 5;
+    return Number.isInteger(value) && value > 0 ? value : (DEFAULT_CONCURRENCY[queue] ?? 5);
   }
 
   /** Idempotent; re-run periodically because Redis here keeps nothing on disk (a restart drops schedulers). */
