@@ -152,8 +152,8 @@ export function redisRestartScenario(world: () => World): void {
       }
       const [{ letters }] = await w.db.query<{ letters: number }>(`SELECT count(*)::int AS letters FROM webhook_dead_letter WHERE webhook_id = $1`, [hook.id]);
       expect(letters).toBe(0);
-      // No API deactivates a webhook; later scenarios should not deliver to this receiver.
-      await w.db.query(`UPDATE webhook SET active = false WHERE id = $1`, [hook.id]);
+      // Later scenarios should not deliver to this receiver.
+      await w.must('setWebhookActive', { w: hook.id, a: false }, w.admin.token);
 
       expect(await halfWrites(w.db)).toEqual([]);
       const lateness = closed.map((r) => r.closedAt!.getTime() - r.closesAt.getTime()).sort((a, b) => a - b);

@@ -33,7 +33,7 @@ describe('operations endpoints of the api', () => {
     expect(await page.text()).toMatch(/<html/i);
     const api1 = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin}` } });
     const body = (await api1.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['deadlines', 'maintenance', 'notifications']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['deadlines', 'emails', 'maintenance', 'notifications', 'webhooks']);
     // A browser signs in once with ?token=, then rides on an HttpOnly cookie scoped to the dashboard.
     const signIn = await fetch(`${api.url}/admin/queues?token=${admin}`, { redirect: 'manual' });
     expect(signIn.status).toBe(303);

@@ -120,7 +120,7 @@ export interface CaughtMail {
 export interface SmtpOptions {
   /** Listen on this port (to come back where the worker expects it after stop()); default: any free port. */
   port?: number;
-  /** Accept a message only once this resolves (a slow server); default: at once. */
+  /** Accept a recipient (so the message) only once this resolves: a slow server; default: at once. A client that gave up meanwhile sent nothing. */
   gate?: () => Promise<void>;
   /** Refuse these recipients for good (550), as a server does for an unknown mailbox. */
   refuse?: string[];
@@ -144,12 +144,12 @@ export async function startSmtp(options: SmtpOptions = {}, mails: CaughtMail[] =
     closeTimeout: 50,
     onRcptTo(address, _session, callback) {
       if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
-      callback();
+      if (!options.gate) return callback();
+      options.gate().then(() => callback());
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then(async (mail) => {
-          await options.gate?.();
+        .then((mail) => {
           if (stopped) throw new Error('4.3.2 shutting down');
           mails.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
         })
