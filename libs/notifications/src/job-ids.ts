@@ -15,3 +15,9 @@ export const emailJobId = (eventId: string, userId: string, resends = 0): string
  */
 export const webhookJobId = (deliveryId: string, replays = 0, resumes = 0): string =>
   `webhook-${deliveryId}${replays > 0 ? `-replay-${replays}` : ''}${resumes > 0 ? `-resume-${resumes}` : ''}`;
+
+/** The replay and resume counts a webhook job id names (the inverse of webhookJobId); null for another id. */
+export function webhookJobGeneration(deliveryId: string, jobId: string): { replays: number; resumes: number } | null {
+  const m = new RegExp(`^webhook-${deliveryId}(?:-replay-([1-9]\\d*))?(?:-resume-([1-9]\\d*))?$`).exec(jobId);
+  return m ? { replays: Number(m[1] ?? 0), resumes: Number(m[2] ?? 0) } : null;
+}

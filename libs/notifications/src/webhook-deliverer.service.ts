@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { NonPublicAddressError } from './webhook-address';
-import { webhookJobId } from './job-ids';
+import { webhookJobGeneration } from './job-ids';
 import { webhookRetryInMs } from './webhook-backoff';
 import { postWebhook } from './webhook-http';
 import { standardWebhookHeaders, webhookSignature } from './webhook-signature';
@@ -41,23 +41,19 @@ export class WebhookDeliverer {
 
   /** `jobId`: the queue job running this try; omitted (a direct call), any job of the delivery's. */
   async deliver(deliveryId: string, jobId?: string): Promise<DeliveryOutcome> {
-    const [current]: { replays: number; resumes: number }[] = await this.dataSource.query(
-      `SELECT replays, resumes FROM webhook_delivery WHERE id = $1`,
-      [deliveryId],
-    );
-    if (!current) return { result: 'skipped', reason: 'delivery unknown' };
-    if (jobId !== undefined && jobId !== webhookJobId(deliveryId, current.replays, current.resumes)) {
-      return { result: 'skipped', reason: 'superseded by a later job of this delivery' };
-    }
+    // A job of an earlier replay or resume (still in Redis) claims nothing.
+    const generation = jobId === undefined ? null : webhookJobGeneration(deliveryId, jobId);
+    if (jobId !== undefined && !generation) return { result: 'skipped', reason: `job ${jobId} is not one of this delivery's` };
     // Counted before sending, and committed, so a try cut short by a crash still counts.
     const [[claimed]]: [{ tries: number; payload: string; url: string; secret: string }[]] = await this.dataSource.query(
       `UPDATE webhook_delivery d SET attempts = d.attempts + 1, cycle_attempts = d.cycle_attempts + 1, attempt_started_at = clock_timestamp()
          FROM webhook w
-        WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'PENDING' AND w.active AND d.replays = $2 AND d.resumes = $3
+        WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'PENDING' AND w.active
+          AND ($2::int IS NULL OR (d.replays = $2 AND d.resumes = $3))
         RETURNING d.cycle_attempts AS tries, d.payload, w.url, w.secret`,
-      [deliveryId, current.replays, current.resumes],
+      [deliveryId, generation?.replays ?? null, generation?.resumes ?? null],
     );
-    if (!claimed) return { result: 'skipped', reason: 'delivery settled, superseded, or its webhook inactive' };
+    if (!claimed) return { result: 'skipped', reason: 'delivery unknown, settled or superseded, or its webhook inactive' };
 
     const headers = {
       'Content-Type': 'application/json',
