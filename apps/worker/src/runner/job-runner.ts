@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '@tripartite/config';
 import { jobDuration, jobFailures } from '@tripartite/health';
 import {
@@ -98,7 +98,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async dispatch(queue: QueueName, job: Job): Promise<unknown> {
     const handler = this.handlers.get(`${queue}/${job.name}`);
-    if (!handler) throw new Error(`no handler for ${queue}/${job.name}`);
+    // A job an older version queued where this one no longer runs it (email.send and webhook.deliver left the
+    // notifications queue): failed at once, not retried; the reconcile queues its work again where it runs now.
+    if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
     this.running += 1;
     const end = jobDuration.startTimer({ queue, name: job.name });
     try {
