@@ -159,6 +159,9 @@ export async function startSmtp(options: SmtpOptions = {}, mails: CaughtMail[] =
         );
     },
   });
+  // A client that dies mid-session (a worker killed at teardown) resets its socket: that message was never
+  // accepted; without a listener the server's 'error' event would fail the whole test file.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
