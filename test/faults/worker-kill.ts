@@ -78,7 +78,7 @@ export function workerKillScenario(world: () => World): void {
         return ours.length === 3 * ROUNDS && rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
       }, 40_000, 200).catch(async (error: Error) => {
         const stuck = await w.db.query(`SELECT id, status, attempts, last_error FROM webhook_delivery WHERE webhook_id = $1 AND status <> 'DELIVERED'`, [hook.id]);
-        const queue = new Queue('notifications', { connection: bullConnection(w.redis.url), prefix: w.prefix });
+        const queue = new Queue('webhooks', { connection: bullConnection(w.redis.url), prefix: w.prefix });
         const failed = (await queue.getFailed()).map((j) => `${j.name} ${JSON.stringify(j.data)}: ${j.failedReason}`);
         await queue.close();
         throw new Error(`${error.message}; not delivered: ${JSON.stringify(stuck)}; failed jobs: ${JSON.stringify(failed)}`);

@@ -29,6 +29,7 @@ describe('the reconcile of reminders and of failed jobs', () => {
   let sec: (q: string, v?: Record<string, unknown>) => Promise<any>;
   let deadlines: Queue;
   let notifications: Queue;
+  let webhooks: Queue;
   let worker: WorkerHandle | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const receiver = new WebhookReceiver();
@@ -43,11 +44,13 @@ describe('the reconcile of reminders and of failed jobs', () => {
     sec = async (q, v = {}) => ok(await api.gql(q, v, token));
     deadlines = new Queue('deadlines', { connection: bullConnection(REDIS_URL), prefix: api.prefix });
     notifications = new Queue('notifications', { connection: bullConnection(REDIS_URL), prefix: api.prefix });
+    webhooks = new Queue('webhooks', { connection: bullConnection(REDIS_URL), prefix: api.prefix });
   }, 60_000);
   afterAll(async () => {
     await worker?.proc.kill();
     await deadlines?.close();
     await notifications?.close();
+    await webhooks?.close();
     await receiver.stop();
     await api?.close();
     await smtp?.stop();
@@ -171,7 +174,7 @@ describe('the reconcile of reminders and of failed jobs', () => {
       await api.db.query(`CREATE TRIGGER test_outage BEFORE ${op} ON ${table} FOR EACH ROW EXECUTE FUNCTION test_outage()`);
     }
     const outage = (target: string) => api.db.query(`INSERT INTO test_outage VALUES ($1)`, [target]);
-    worker = await startWorker(api, { SMTP_URL: smtp.url, REMINDER_OFFSETS: ROUND_REMINDER, RECONCILE_INTERVAL_MS: '3600000', WEBHOOK_MAX_ATTEMPTS: '2' });
+    worker = await startWorker(api, { SMTP_URL: smtp.url, REMINDER_OFFSETS: ROUND_REMINDER, RECONCILE_INTERVAL_MS: '3600000', WEBHOOK_RETRY_SCHEDULE: '0s,300ms' });
 
     // Reminders due a few seconds from now (each counted from just before its own scheduling): a round's, a meeting's, a GB session's.
     const dueSoon = async () => (await dbNow()) + LEAD_MS;
@@ -215,7 +218,7 @@ describe('the reconcile of reminders and of failed jobs', () => {
         const states = await Promise.all([
           ...Object.values(ids).map((id) => deadlines.getJobState(id)),
           notifications.getJobState(`fanout-${unfanned}`),
-          deliveryId ? notifications.getJobState(`webhook-${deliveryId}`) : 'unknown',
+          deliveryId ? webhooks.getJobState(`webhook-${deliveryId}`) : 'unknown',
         ]);
         return states.every((state) => state === 'failed') ? true : undefined;
       },

@@ -1,14 +1,31 @@
 import { loadConfig } from '@tripartite/config';
 
 describe('notification settings', () => {
-  it('default to Europe/Zurich, 8 webhook tries from 1 s, a 10 s timeout, and no private webhook targets in production', () => {
-    expect(loadConfig({})).toMatchObject({
+  it('default to Europe/Zurich, the Standard Webhooks retry schedule, a 10 s timeout, no private webhook targets in production, and a day of email retries', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
       SECRETARIAT_TIME_ZONE: 'Europe/Zurich',
-      WEBHOOK_MAX_ATTEMPTS: 8,
-      WEBHOOK_BACKOFF_MS: 1000,
+      WEBHOOK_RETRY_SCHEDULE: ['0s', '5s', '5m', '30m', '2h', '5h', '10h', '10h'],
       WEBHOOK_TIMEOUT_MS: 10000,
       WEBHOOK_ALLOW_PRIVATE: false,
+      EMAIL_RETRY_FOR: '24h',
+      EMAIL_BACKOFF_MS: 5000,
+      EMAIL_BACKOFF_MAX_MS: 3_600_000,
     });
+    expect(config.webhookRetryScheduleMs).toEqual([0, 5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(config.emailRetryForMs).toBe(86_400_000);
+  });
+
+  it('read a retry schedule in ms, s, m, h or d', () => {
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0s, 300ms,2m,1d' }).webhookRetryScheduleMs).toEqual([0, 300, 120_000, 86_400_000]);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0s,soon' })).toThrow(/^Invalid configuration: WEBHOOK_RETRY_SCHEDULE must be durations/);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: Array(51).fill('1s').join(',') })).toThrow(/WEBHOOK_RETRY_SCHEDULE must name at most 50 tries/);
+    expect(() => loadConfig({ EMAIL_RETRY_FOR: 'a day' })).toThrow(/EMAIL_RETRY_FOR/);
+  });
+
+  it('refuse the settings the schedule replaced, rather than ignore them', () => {
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '8' })).toThrow('Invalid configuration: WEBHOOK_MAX_ATTEMPTS is no longer read; use WEBHOOK_RETRY_SCHEDULE (one entry per try)');
+    expect(() => loadConfig({ WEBHOOK_BACKOFF_MS: '1000' })).toThrow(/WEBHOOK_BACKOFF_MS is no longer read/);
   });
 
   it('take a valid IANA time zone and refuse anything else, naming the variable', () => {
@@ -24,7 +41,7 @@ describe('notification settings', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow('Invalid configuration: WEBHOOK_ALLOW_PRIVATE must be true or false');
   });
 
-  it('refuse zero webhook tries', () => {
-    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
+  it('refuse a schedule without a try', () => {
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: ',' })).toThrow(/WEBHOOK_RETRY_SCHEDULE must name at least one try/);
   });
 });

@@ -23,7 +23,10 @@ export async function startWorker(api: TestApi, env: Record<string, string> = {}
     WORKER_HEALTH_PORT: String(port),
     LOG_LEVEL: 'warn',
     WEBHOOK_ALLOW_PRIVATE: 'true',
-    WEBHOOK_BACKOFF_MS: '300',
+    // About the old 300 ms doubling: eight tries within some 40 s.
+    WEBHOOK_RETRY_SCHEDULE: '0s,300ms,600ms,1200ms,2400ms,4800ms,9600ms,19200ms',
+    EMAIL_BACKOFF_MS: '100',
+    EMAIL_BACKOFF_MAX_MS: '400',
     // A killed worker's job runs again within a few seconds, not BullMQ's default 30 s or more.
     JOB_LOCK_DURATION_MS: '2000',
     JOB_STALLED_INTERVAL_MS: '1000',
@@ -46,6 +49,7 @@ export interface Hit {
   signature: string;
   contentType: string;
   body: string;
+  headers: Record<string, string>;
 }
 
 export type Answer = (hit: Hit, hitsOfDelivery: number, res: ServerResponse) => number | 'hang';
@@ -81,6 +85,7 @@ export class WebhookReceiver {
       signature: String(req.headers['x-signature'] ?? ''),
       contentType: String(req.headers['content-type'] ?? ''),
       body: Buffer.concat(chunks).toString('utf8'),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
     };
     this.hits.push(hit);
     const answer = this.answers.get(hit.path) ?? (() => 200);
@@ -112,26 +117,63 @@ export interface CaughtMail {
   mail: ParsedMail;
 }
 
+export interface SmtpOptions {
+  /** Listen on this port (to come back where the worker expects it after stop()); default: any free port. */
+  port?: number;
+  /** Accept a recipient (so the message) only once this resolves: a slow server; default: at once. A client that gave up meanwhile sent nothing. */
+  gate?: () => Promise<void>;
+  /** Refuse these recipients for good (550), as a server does for an unknown mailbox. */
+  refuse?: string[];
+}
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  mails: CaughtMail[];
+  stop(): Promise<void>;
+}
+
 /** A local SMTP server (no TLS, no auth) keeping every message it receives, parsed. */
-export async function startSmtp(): Promise<{ url: string; mails: CaughtMail[]; stop(): Promise<void> }> {
-  const mails: CaughtMail[] = [];
+export async function startSmtp(options: SmtpOptions = {}, mails: CaughtMail[] = []): Promise<TestSmtp> {
+  let stopped = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // On stop, drop clients still talking (421) at once, as a server going down does.
+    closeTimeout: 50,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      if (!options.gate) return callback();
+      options.gate().then(() => callback());
+    },
     onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
+      simpleParser(stream)
+        .then((mail) => {
+          if (stopped) throw new Error('4.3.2 shutting down');
           mails.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+        })
+        .then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A client that dies mid-session (a worker killed at teardown) resets its socket: that message was never
+  // accepted; without a listener the server's 'error' event would fail the whole test file.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    mails,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopped = true;
+        server.close(() => resolve());
+      }),
+  };
 }
 
 export { waitFor };

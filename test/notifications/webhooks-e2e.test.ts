@@ -1,3 +1,4 @@
+import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { People, TestApi, ok, seedPeople, startApi } from '@tripartite/testing';
 import { emit } from './notification-fixtures';
 import { WebhookReceiver, WorkerHandle, startWorker, validSignature, waitFor } from './e2e-support';
@@ -35,7 +36,7 @@ describe('webhook deliveries by the real worker', () => {
   const delivery = async (deliveryId: string) =>
     (await api.db.query<any>(`SELECT status, attempts, delivered_at FROM webhook_delivery WHERE id = $1`, [deliveryId]))[0];
 
-  it('a receiver answering 500 three times, then 200, gets four signed tries with growing gaps and one delivery id', async () => {
+  it('a receiver answering 500 three times, then 200, gets four tries on the schedule, each signed (X-Signature and Standard Webhooks), with one delivery id', async () => {
     receiver.on('/flaky', (_hit, n) => (n <= 3 ? 500 : 200));
     await register('/flaky', ['gb.deadline']);
     const eventId = await emit(api.app, { kind: 'gb.deadline', data: { documentDeadline: '2031-03-01T12:00:00.000Z' } });
@@ -43,11 +44,20 @@ describe('webhook deliveries by the real worker', () => {
     const hits = await waitFor('four tries', async () => (receiver.hitsOn('/flaky').length >= 4 ? receiver.hitsOn('/flaky') : undefined), 20000);
     const [id] = new Set(hits.map((h) => h.deliveryId));
     expect(hits.map((h) => h.deliveryId)).toEqual([id, id, id, id]);
+    // The receiver's side of Standard Webhooks, keyed with the secret's UTF-8 bytes (the secret is not a whsec_ key).
+    const standard = new StandardWebhook(new TextEncoder().encode(SECRET), { format: 'raw' });
     for (const hit of hits) {
       expect(validSignature(SECRET, hit)).toBe(true);
       expect(hit.contentType).toBe('application/json');
       expect(hit.body).toBe(hits[0].body);
+      expect(hit.headers['webhook-id']).toBe(id);
+      expect(standard.verify(hit.body, hit.headers)).toEqual(JSON.parse(hit.body));
     }
+    // Each try is signed when it is made; a tampered body or another secret fails verification.
+    const stamps = hits.map((h) => Number(h.headers['webhook-timestamp']));
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+    expect(() => standard.verify(hits[0].body.replace('gb.deadline', 'gb.decided'), hits[0].headers)).toThrow();
+    expect(() => new StandardWebhook(new TextEncoder().encode(`${SECRET}x`), { format: 'raw' }).verify(hits[0].body, hits[0].headers)).toThrow();
     const [event] = await api.db.query<any>(`SELECT occurred_at FROM notification_event WHERE id = $1`, [eventId]);
     expect(JSON.parse(hits[0].body)).toEqual({
       id,
@@ -56,7 +66,7 @@ describe('webhook deliveries by the real worker', () => {
       instrumentId: null,
       data: { documentDeadline: '2031-03-01T12:00:00.000Z' },
     });
-    // Backoff 300 ms doubling, with at most 20% jitter: about 300, 600, 1200 ms.
+    // The test schedule 0s,300ms,600ms,1200ms,..., with at most 20% jitter.
     const gaps = hits.slice(1).map((h, i) => h.at - hits[i].at);
     expect(gaps[0]).toBeGreaterThanOrEqual(200);
     expect(gaps[1]).toBeGreaterThan(gaps[0]);

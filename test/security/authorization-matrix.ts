@@ -104,6 +104,7 @@ export const QUERIES = rows('query', [
   // Not in the contract; the API's additions for administrators.
   { operation: 'webhooks', document: `{ webhooks { id } }`, expect: [U, A, F, F, F, F, F, F, F] },
   { operation: 'webhookDeadLetters', document: `{ webhookDeadLetters { id } }`, expect: [U, A, F, F, F, F, F, F, F] },
+  { operation: 'undeliveredEmails', document: `{ undeliveredEmails { id recipient { id } } }`, expect: [U, A, F, F, F, F, F, F, F] },
 ]);
 
 // Columns:                                   anon ADMIN SECR OBS  MOD  MOD2 GOV  EMP  WOR
@@ -133,6 +134,14 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, A, F, F, F, F, F, F, F],
   },
   { operation: 'replayWebhookDelivery', document: `mutation($d: ID!) { replayWebhookDelivery(deadLetterId: $d) }`, variables: (f) => ({ d: f.deadLetterId }), expect: [U, A, F, F, F, F, F, F, F] },
+  {
+    operation: 'setWebhookActive',
+    document: `mutation($w: ID!) { setWebhookActive(webhookId: $w, active: true) { id } }`,
+    variables: (f) => ({ w: f.webhookId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  { operation: 'deleteWebhook', document: `mutation($w: ID!) { deleteWebhook(webhookId: $w) }`, variables: (f) => ({ w: f.spareWebhookId }), expect: [U, A, F, F, F, F, F, F, F] },
+  { operation: 'resendEmails', document: `mutation($e: ID!) { resendEmails(ids: [$e]) }`, variables: (f) => ({ e: f.deadEmailId }), expect: [U, A, F, F, F, F, F, F, F] },
   { operation: 'setEmailPreferences', document: `mutation { setEmailPreferences(disabledKinds: []) { id } }`, expect: [U, A, A, A, A, A, A, A, A] },
   {
     operation: 'createInstrument',

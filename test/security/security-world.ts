@@ -30,6 +30,11 @@ export interface Fixture {
   /** One in-app notification per signed-in caller. */
   notifications: Record<Exclude<Caller, 'anonymous'>, string>;
   deadLetterId: string;
+  /** An active webhook, and another for the deleteWebhook row. */
+  webhookId: string;
+  spareWebhookId: string;
+  /** The id of an email the worker gave up on (DEAD). */
+  deadEmailId: string;
 }
 
 let references = 0;
@@ -159,6 +164,13 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     `INSERT INTO webhook_dead_letter (delivery_id, webhook_id, kind, attempts, last_status) VALUES ($1, $2, 'consultation.opened', 8, 500) RETURNING id`,
     [deliveryId, webhookId],
   );
+  const spareWebhookId = ok(await w.gql(REGISTER_WEBHOOK, {}, t.admin)).registerWebhook.id;
+  // An email given up on, as the worker would have left it after EMAIL_RETRY_FOR.
+  await w.api.db.query(
+    `UPDATE notification SET email_status = 'DEAD', email_owed_since = clock_timestamp() - interval '25 hours', email_attempts = 30, email_last_error = 'ECONNREFUSED'
+      WHERE id = $1`,
+    [notifications.ADMIN],
+  );
 
   return {
     tokens,
@@ -169,6 +181,9 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     gb: { instrumentId: g.instrumentId, meetingId: gbMeeting.meetingId, sessionId: session.id, submissionId: submission.id },
     notifications,
     deadLetterId: letter.id,
+    webhookId,
+    spareWebhookId,
+    deadEmailId: notifications.ADMIN,
   };
 }
 

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
   IsDefined,
   IsIn,
   IsInt,
@@ -31,6 +33,18 @@ export function durationMs(value: string): number {
   if (!m) throw new ConfigError(`Invalid duration ${value}`);
   return Number(m[1]) * UNIT_MS[(m[2] || 's') as keyof typeof UNIT_MS];
 }
+
+/** A retry schedule's entry: a duration that may also be in milliseconds ("300ms"). */
+export function scheduleEntryMs(value: string): number {
+  const m = /^(\d+)ms$/.exec(value.trim());
+  return m ? Number(m[1]) : durationMs(value);
+}
+
+/** Settings that are gone, and what replaced them: set, they stop the process rather than be ignored. */
+const REPLACED: Record<string, string> = {
+  WEBHOOK_MAX_ATTEMPTS: 'WEBHOOK_RETRY_SCHEDULE (one entry per try)',
+  WEBHOOK_BACKOFF_MS: 'WEBHOOK_RETRY_SCHEDULE',
+};
 
 export const DEV_JWT_SECRET = 'tripartite-development-secret-do-not-use-in-production';
 
@@ -212,17 +226,30 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   WEBHOOK_ALLOW_PRIVATE = false;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  WEBHOOK_MAX_ATTEMPTS = 8;
+  /**
+   * When each try of a webhook delivery is made: the first entry after the event, each next one after the try
+   * before it failed (less up to 20% at random); dead-lettered when the last fails. The Standard Webhooks schedule.
+   */
+  @Transform(toList)
+  @Matches(/^\d+(ms|[smhd])$/, { each: true, message: 'must be durations like 0s,5s,5m,30m,2h (ms, s, m, h, d)' })
+  @ArrayMinSize(1, { message: 'must name at least one try' })
+  @ArrayMaxSize(50, { message: 'must name at most 50 tries' })
+  WEBHOOK_RETRY_SCHEDULE: string[] = ['0s', '5s', '5m', '30m', '2h', '5h', '10h', '10h'];
 
-  /** First retry delay; each retry doubles it (with jitter). */
+  /** An owed email is retried for this long after it was first owed (or re-sent); then it is DEAD. */
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration like 24h or 90m' })
+  EMAIL_RETRY_FOR = '24h';
+
+  /** First wait after a failed email try; each next doubles (with jitter) up to EMAIL_BACKOFF_MAX_MS. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  WEBHOOK_BACKOFF_MS = 1000;
+  EMAIL_BACKOFF_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EMAIL_BACKOFF_MAX_MS = 3_600_000;
 
   @Transform(toInt)
   @IsInt()
@@ -299,6 +326,14 @@ export class AppConfig {
     return signing ? parseEd25519PublicKeys(publicDer(signing).toString('base64')) : [];
   }
 
+  get webhookRetryScheduleMs(): number[] {
+    return this.WEBHOOK_RETRY_SCHEDULE.map(scheduleEntryMs);
+  }
+
+  get emailRetryForMs(): number {
+    return durationMs(this.EMAIL_RETRY_FOR);
+  }
+
   get reminderOffsetsMs(): number[] {
     return this.REMINDER_OFFSETS.map(durationMs);
   }
@@ -321,6 +356,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  for (const [gone, by] of Object.entries(REPLACED)) {
+    if (env[gone] !== undefined && env[gone] !== '') throw new ConfigError(`Invalid configuration: ${gone} is no longer read; use ${by}`);
+  }
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
   for (const key of [...known, 'JWT_SECRET', 'SMTP_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUDIT_SIGNING_KEY', 'AUDIT_VERIFY_KEY']) {

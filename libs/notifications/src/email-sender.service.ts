@@ -1,27 +1,52 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
+import { EmailRetryPolicy, emailRetryInMs } from './email-backoff';
 import { loadEventContext } from './event-context';
 import { NotificationEventRow, eventColumns } from './kinds';
-import { Mailer } from './mailer';
+import { Mailer, SmtpAnswer } from './mailer';
 import { renderEmail, renderMessage } from './templates';
 
-export type EmailOutcome = 'sent' | 'already-sent' | 'opted-out' | 'no-notification' | 'not-owed' | 'smtp-off';
+export type EmailOutcome =
+  | { result: 'sent'; response: string }
+  | { result: 'already-sent' | 'opted-out' | 'no-notification' | 'not-owed' | 'smtp-off' }
+  | { result: 'retry'; error: string; retryInMs: number }
+  | { result: 'dead'; error: string };
 
-export interface EmailTry {
-  /** The job's last try: a failure now is final, recorded as FAILED, so nothing queues it again. */
-  lastTry?: boolean;
+const TEXT_MAX = 1000;
+
+/** SMTP errors that are the server refusing this message for good (RFC 5321 5yz to the envelope or the data). */
+const PERMANENT_CODES = ['EENVELOPE', 'EMESSAGE'];
+
+type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
+
+/** The last error as recorded: the SMTP server's answer when there was one, else the error. */
+export function smtpErrorText(error: unknown): string {
+  const e = error as SmtpError;
+  const text = e?.response ? `${e.message} (${e.response})` : e?.message || String(error);
+  return text.slice(0, TEXT_MAX);
 }
+
+const isPermanent = (error: unknown): boolean => {
+  const e = error as SmtpError;
+  return PERMANENT_CODES.includes(e?.code ?? '') && (e?.responseCode ?? 0) >= 500 && (e?.responseCode ?? 0) < 600;
+};
 
 /**
  * Sends one user's email about one event. The address is read now (job payloads hold ids only).
- * The notification row is locked while sending and stamped SENT after, so a retried or re-queued job
- * does not send again once a send has succeeded and committed. Every other end is recorded too
- * (SKIPPED, FAILED): an email still PENDING is one the reconcile queues again after Redis lost its job.
+ * The notification row is locked while sending, so two jobs of one email never send it side by side.
+ * Every try is recorded on the row: a failed one with its error and when the next is due (EMAIL_BACKOFF_MS doubling
+ * to EMAIL_BACKOFF_MAX_MS, for EMAIL_RETRY_FOR since the email was owed), so the reconcile can queue it again after a
+ * Redis loss; after the window, or when the server refuses the message for good (5xx), it is DEAD, for an admin to
+ * see and re-send. An accepted message is SENT with the server's answer, never anything else: if recording that
+ * fails (the database went away), the answer is kept in memory and the job's next run records it without sending
+ * again (only a worker that dies in between sends twice, with the same Message-ID). Opted out since: SKIPPED.
  */
 @Injectable()
 export class EmailSender {
   private readonly logger = new Logger(EmailSender.name);
+  /** Accepted by the SMTP server, SENT not yet recorded: by notification key. */
+  private readonly unrecorded = new Map<string, SmtpAnswer>();
 
   constructor(
     private readonly tx: Transactions,
@@ -29,65 +54,108 @@ export class EmailSender {
     private readonly config: AppConfig,
   ) {}
 
-  async send(eventId: string, userId: string, attempt: EmailTry = {}): Promise<EmailOutcome> {
-    if (!this.mailer.enabled) {
-      this.logger.warn({ eventId, userId }, 'SMTP_URL is not set; email skipped');
-      await this.settle(eventId, userId, 'SKIPPED');
-      return 'smtp-off';
-    }
-    try {
-      return await this.sendNow(eventId, userId);
-    } catch (error) {
-      if (attempt.lastTry) {
-        this.logger.warn({ eventId, userId, err: (error as Error).message }, 'email failed on its last try; given up');
-        await this.settle(eventId, userId, 'FAILED').catch(() => undefined);
-      }
-      throw error;
-    }
+  private get policy(): EmailRetryPolicy {
+    return { retryForMs: this.config.emailRetryForMs, backoffMs: this.config.EMAIL_BACKOFF_MS, backoffMaxMs: this.config.EMAIL_BACKOFF_MAX_MS };
   }
 
-  private sendNow(eventId: string, userId: string): Promise<EmailOutcome> {
-    return this.tx.run(async ({ em }) => {
-      const [row]: (NotificationEventRow & { notificationId: string; emailStatus: string | null; email: string; displayName: string; optOut: string[] })[] =
-        await em.query(
-          `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
-                  u.email_opt_out AS "optOut", ${eventColumns('e')}
-             FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id
-            WHERE n.event_id = $1 AND n.user_id = $2
-            FOR UPDATE OF n`,
-          [eventId, userId],
-        );
-      if (!row) return 'no-notification';
-      if (row.emailStatus === 'SENT') return 'already-sent';
-      if (row.emailStatus !== 'PENDING') return 'not-owed';
+  async send(eventId: string, userId: string): Promise<EmailOutcome> {
+    const key = `${eventId}/${userId}`;
+    const accepted = this.unrecorded.get(key);
+    if (accepted) {
+      const recorded = await this.recordSent(eventId, userId, accepted);
+      this.unrecorded.delete(key);
+      return recorded ? { result: 'sent', response: accepted.response } : { result: 'already-sent' };
+    }
+    if (!this.mailer.enabled) {
+      this.logger.warn({ eventId, userId }, 'SMTP_URL is not set; email skipped');
+      await this.tx.dataSource.query(
+        `UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE event_id = $1 AND user_id = $2 AND email_status = 'PENDING'`,
+        [eventId, userId],
+      );
+      return { result: 'smtp-off' };
+    }
+    return this.tx.run(async ({ em }): Promise<EmailOutcome> => {
+      const [row]: (NotificationEventRow & {
+        notificationId: string;
+        emailStatus: string | null;
+        email: string;
+        displayName: string;
+        optOut: string[];
+        tries: number;
+        owedSince: Date;
+        now: Date;
+      })[] = await em.query(
+        `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
+                u.email_opt_out AS "optOut", n.email_attempts + 1 AS tries, n.email_owed_since AS "owedSince", clock_timestamp() AS now,
+                ${eventColumns('e')}
+           FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id
+          WHERE n.event_id = $1 AND n.user_id = $2
+          FOR UPDATE OF n`,
+        [eventId, userId],
+      );
+      if (!row) return { result: 'no-notification' };
+      if (row.emailStatus === 'SENT') return { result: 'already-sent' };
+      if (row.emailStatus !== 'PENDING') return { result: 'not-owed' };
       // The user may have turned this kind off since the fan-out.
       if (row.optOut.includes(row.kind)) {
-        await em.query(`UPDATE notification SET email_status = 'SKIPPED' WHERE id = $1`, [row.notificationId]);
-        return 'opted-out';
+        await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+        return { result: 'opted-out' };
       }
 
       const zone = this.config.SECRETARIAT_TIME_ZONE;
       const ctx = await loadEventContext(em, row);
       const email = renderEmail(ctx, renderMessage(ctx, zone), row.displayName, zone);
-      await this.mailer.send({
-        to: { name: row.displayName, address: row.email },
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        // Stable, so a receiving system can drop a duplicate should a send be repeated after a crash.
-        messageId: `<notification-${eventId}-${userId}@tripartite.local>`,
-        headers: { 'X-Tripartite-Kind': row.kind, 'X-Tripartite-Event': eventId },
-      });
-      await em.query(`UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT' WHERE id = $1`, [row.notificationId]);
-      return 'sent';
+      let answer: SmtpAnswer;
+      try {
+        answer = await this.mailer.send({
+          to: { name: row.displayName, address: row.email },
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          // Stable, so a receiving system can drop a duplicate should a send be repeated after a crash.
+          messageId: `<notification-${eventId}-${userId}@tripartite.local>`,
+          headers: { 'X-Tripartite-Kind': row.kind, 'X-Tripartite-Event': eventId },
+        });
+      } catch (error) {
+        const text = smtpErrorText(error);
+        const retryInMs = isPermanent(error) ? null : emailRetryInMs(row.tries, row.owedSince.getTime(), row.now.getTime(), this.policy);
+        await em.query(
+          `UPDATE notification SET email_attempts = $2, email_last_attempt_at = clock_timestamp(), email_last_error = $3,
+                  email_status = CASE WHEN $4::float8 IS NULL THEN 'DEAD' ELSE 'PENDING' END,
+                  email_next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000)
+            WHERE id = $1`,
+          [row.notificationId, row.tries, text, retryInMs],
+        );
+        if (retryInMs === null) {
+          this.logger.warn({ eventId, userId, tries: row.tries, err: text }, 'email given up: DEAD, for an admin to re-send');
+          return { result: 'dead', error: text };
+        }
+        return { result: 'retry', error: text, retryInMs };
+      }
+      // Sent, whatever happens to this transaction from here.
+      this.unrecorded.set(key, answer);
+      await em.query(
+        `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = $2, email_last_attempt_at = clock_timestamp(),
+                email_next_attempt_at = NULL, email_smtp_response = $3
+          WHERE id = $1`,
+        [row.notificationId, row.tries, answer.response.slice(0, TEXT_MAX)],
+      );
+      return { result: 'sent', response: answer.response };
+    }).then((outcome) => {
+      this.unrecorded.delete(key);
+      return outcome;
     });
   }
 
-  /** Records that a still-owed email will not be sent. */
-  private async settle(eventId: string, userId: string, status: 'SKIPPED' | 'FAILED'): Promise<void> {
-    await this.tx.dataSource.query(
-      `UPDATE notification SET email_status = $3 WHERE event_id = $1 AND user_id = $2 AND email_status = 'PENDING'`,
-      [eventId, userId, status],
+  /** Records an accepted message as SENT; false if it already was. */
+  private async recordSent(eventId: string, userId: string, answer: SmtpAnswer): Promise<boolean> {
+    const [, changed]: [unknown, number] = await this.tx.dataSource.query(
+      `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = email_attempts + 1,
+              email_last_attempt_at = clock_timestamp(), email_next_attempt_at = NULL, email_smtp_response = $3
+        WHERE event_id = $1 AND user_id = $2 AND email_status IS DISTINCT FROM 'SENT'`,
+      [eventId, userId, answer.response.slice(0, TEXT_MAX)],
     );
+    if (changed) this.logger.warn({ eventId, userId }, 'recorded an email the SMTP server had accepted before its SENT mark was lost');
+    return changed > 0;
   }
 }

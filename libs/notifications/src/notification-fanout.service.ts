@@ -61,8 +61,9 @@ export class NotificationFanout {
       // email_status PENDING records the email each user is owed (until sent), so a lost email job can be queued again.
       const added: { id: string; userId: string; emailOff: boolean }[] = await em.query(
         `WITH added AS (
-           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id, email_status)
-           SELECT $1, au.id, $2, $3, $4, $5, CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE 'PENDING' END
+           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id, email_status, email_owed_since)
+           SELECT $1, au.id, $2, $3, $4, $5, CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE 'PENDING' END,
+                  CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE clock_timestamp() END
              FROM unnest($6::uuid[]) u JOIN app_user au ON au.id = u
            ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id, email_status)
          SELECT id, user_id AS "userId", email_status IS NULL AS "emailOff" FROM added ORDER BY user_id`,
@@ -71,9 +72,11 @@ export class NotificationFanout {
       for (const a of added) afterCommit(() => this.live.publish('notificationAdded', a.userId, { userId: a.userId, notificationId: a.id }));
       const emailTo = added.filter((a) => !a.emailOff);
       for (const { userId } of emailTo) {
-        await this.outbox.add(em, { queue: 'notifications', name: 'email.send', payload: { eventId: event.id, userId }, jobId: emailJobId(event.id, userId) });
+        await this.outbox.add(em, { queue: 'emails', name: 'email.send', payload: { eventId: event.id, userId }, jobId: emailJobId(event.id, userId) });
       }
 
+      // The schedule's first entry: when the first try is due (at once by default).
+      const firstTry = this.config.webhookRetryScheduleMs[0] ?? 0;
       const webhooks: { id: string }[] = await em.query(
         `SELECT id FROM webhook WHERE active AND events && ARRAY[$1, '*']::text[] ORDER BY created_at, id`,
         [event.kind],
@@ -82,13 +85,20 @@ export class NotificationFanout {
       for (const webhook of webhooks) {
         const deliveryId = randomUUID();
         const [created] = await em.query(
-          `INSERT INTO webhook_delivery (id, webhook_id, event_id, payload) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (event_id, webhook_id) DO NOTHING RETURNING id`,
-          [deliveryId, webhook.id, event.id, webhookPayload(deliveryId, event)],
+          `INSERT INTO webhook_delivery (id, webhook_id, event_id, payload, next_attempt_at)
+           VALUES ($1, $2, $3, $4, clock_timestamp() + make_interval(secs => $5::float8 / 1000))
+           ON CONFLICT (event_id, webhook_id) DO NOTHING RETURNING id, next_attempt_at AS "dueAt"`,
+          [deliveryId, webhook.id, event.id, webhookPayload(deliveryId, event), firstTry],
         );
         if (!created) continue;
         deliveries += 1;
-        await this.outbox.add(em, { queue: 'notifications', name: 'webhook.deliver', payload: { deliveryId }, jobId: webhookJobId(deliveryId) });
+        await this.outbox.add(em, {
+          queue: 'webhooks',
+          name: 'webhook.deliver',
+          payload: { deliveryId },
+          jobId: webhookJobId(deliveryId),
+          runAt: firstTry > 0 ? created.dueAt : undefined,
+        });
       }
       await em.query(`UPDATE notification_event SET fanned_out_at = clock_timestamp() WHERE id = $1`, [event.id]);
       return { done: true, notified: added.length, emails: emailTo.length, webhooks: deliveries };

@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { JobName, JobOptionsMap, Queues, REDIS, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
+import { JobOptionsMap, QueueName, Queues, REDIS, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
 import { emailJobId, fanoutJobId, webhookJobId } from './job-ids';
 
 export interface NotificationReconcileResult {
@@ -23,7 +23,8 @@ interface Cursor {
 }
 
 interface Wanted {
-  name: JobName<'notifications'>;
+  queue: QueueName;
+  name: string;
   jobId: string;
   payload: Record<string, string>;
   delayMs: number;
@@ -40,8 +41,8 @@ const TRY_MARGIN_MS = 5000;
  * Self-healing of the notification pipeline after Redis lost its jobs (it keeps nothing on disk): what
  * PostgreSQL records as unfinished is queued again under the job id it was first queued with, so adding a
  * job Redis still holds changes nothing, and each handler re-reads the database, so no effect happens twice.
- * Unfinished: an event not fanned out; an email still PENDING; a PENDING delivery of an active webhook,
- * queued for its recorded due time. A delivery whose try may still be running (begun, no outcome recorded,
+ * Unfinished: an event not fanned out; an email still PENDING, and a PENDING delivery of an active webhook, each
+ * queued for its recorded due time (an email's BullMQ attempts may be used up long before its EMAIL_RETRY_FOR is). A delivery whose try may still be running (begun, no outcome recorded,
  * less than WEBHOOK_TIMEOUT_MS + 5 s ago) is left to a later run, since a second job could send it alongside.
  * A job that exhausted its attempts while its work stayed undone (failed in Redis, so adding it again would do
  * nothing) is retried, once per run, and not before its due time.
@@ -97,18 +98,26 @@ export class NotificationReconciler {
   }
 
   /** Adds the jobs Redis does not hold and retries the failed ones (a job added meanwhile by the relay is kept). */
-  private requeue(wanted: Wanted[]): Promise<{ added: number; retried: number }> {
-    return requeueJobs(
-      this.redis,
-      this.queues.get('notifications'),
-      wanted.map((w) => ({
-        name: w.name,
-        jobId: w.jobId,
-        data: w.payload,
-        delayMs: w.delayMs,
-        opts: optionsFor(this.options, 'notifications', w.name) as JobsOptions,
-      })),
-    );
+  private async requeue(wanted: Wanted[]): Promise<{ added: number; retried: number }> {
+    const total = { added: 0, retried: 0 };
+    for (const queue of [...new Set(wanted.map((w) => w.queue))]) {
+      const done = await requeueJobs(
+        this.redis,
+        this.queues.get(queue),
+        wanted
+          .filter((w) => w.queue === queue)
+          .map((w) => ({
+            name: w.name,
+            jobId: w.jobId,
+            data: w.payload,
+            delayMs: w.delayMs,
+            opts: optionsFor(this.options, queue, w.name) as JobsOptions,
+          })),
+      );
+      total.added += done.added;
+      total.retried += done.retried;
+    }
+    return total;
   }
 
   private async unfannedEvents(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
@@ -118,25 +127,36 @@ export class NotificationReconciler {
         ORDER BY occurred_at, id LIMIT ${PAGE}`,
       [after.at, after.id],
     );
-    return rows.map((r) => ({ ...r, job: { name: 'notification.fanout', jobId: fanoutJobId(r.eventId), payload: { eventId: r.eventId }, delayMs: 0 } }));
+    return rows.map((r) => ({
+      ...r,
+      job: { queue: 'notifications', name: 'notification.fanout', jobId: fanoutJobId(r.eventId), payload: { eventId: r.eventId }, delayMs: 0 },
+    }));
   }
 
   private async pendingEmails(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
-    const rows: (Cursor & { eventId: string; userId: string })[] = await this.dataSource.query(
-      `SELECT created_at::text AS at, id, event_id AS "eventId", user_id AS "userId" FROM notification
+    const rows: (Cursor & { eventId: string; userId: string; resends: number; delayMs: number })[] = await this.dataSource.query(
+      `SELECT created_at::text AS at, id, event_id AS "eventId", user_id AS "userId", email_resends AS resends,
+              greatest(0, ceil(extract(epoch FROM coalesce(email_next_attempt_at, clock_timestamp()) - clock_timestamp()) * 1000))::float8 AS "delayMs"
+         FROM notification
         WHERE email_status = 'PENDING' AND (created_at, id) > ($1::timestamptz, $2::uuid)
         ORDER BY created_at, id LIMIT ${PAGE}`,
       [after.at, after.id],
     );
     return rows.map((r) => ({
       ...r,
-      job: { name: 'email.send', jobId: emailJobId(r.eventId, r.userId), payload: { eventId: r.eventId, userId: r.userId }, delayMs: 0 },
+      job: {
+        queue: 'emails',
+        name: 'email.send',
+        jobId: emailJobId(r.eventId, r.userId, r.resends),
+        payload: { eventId: r.eventId, userId: r.userId },
+        delayMs: r.delayMs,
+      },
     }));
   }
 
   private async dueDeliveries(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
-    const rows: (Cursor & { replays: number; delayMs: number })[] = await this.dataSource.query(
-      `SELECT d.created_at::text AS at, d.id, d.replays,
+    const rows: (Cursor & { replays: number; resumes: number; delayMs: number })[] = await this.dataSource.query(
+      `SELECT d.created_at::text AS at, d.id, d.replays, d.resumes,
               greatest(0, ceil(extract(epoch FROM coalesce(d.next_attempt_at, clock_timestamp()) - clock_timestamp()) * 1000))::float8 AS "delayMs"
          FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
         WHERE d.status = 'PENDING' AND (d.created_at, d.id) > ($1::timestamptz, $2::uuid) AND w.active
@@ -146,7 +166,7 @@ export class NotificationReconciler {
     );
     return rows.map((r) => ({
       ...r,
-      job: { name: 'webhook.deliver', jobId: webhookJobId(r.id, r.replays), payload: { deliveryId: r.id }, delayMs: r.delayMs },
+      job: { queue: 'webhooks', name: 'webhook.deliver', jobId: webhookJobId(r.id, r.replays, r.resumes), payload: { deliveryId: r.id }, delayMs: r.delayMs },
     }));
   }
 }

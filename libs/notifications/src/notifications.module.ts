@@ -9,6 +9,7 @@ import { NotificationReconciler } from './notification-reconciler.service';
 import { NotificationsService } from './notifications.service';
 import { RecipientResolvers } from './recipients';
 import { WebhookDeliverer } from './webhook-deliverer.service';
+import { UndeliveredEmails } from './undelivered-emails.service';
 import { WebhooksService } from './webhooks.service';
 
 /**
@@ -19,7 +20,7 @@ import { WebhooksService } from './webhooks.service';
 @Global()
 @Module({
   imports: [OutboxModule, LiveModule],
-  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox, NotificationReconciler],
-  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, NotificationInbox, NotificationReconciler],
+  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, UndeliveredEmails, NotificationInbox, NotificationReconciler],
+  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, UndeliveredEmails, NotificationInbox, NotificationReconciler],
 })
 export class NotificationsModule {}

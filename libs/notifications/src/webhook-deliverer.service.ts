@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { NonPublicAddressError } from './webhook-address';
-import { webhookBackoffMs } from './webhook-backoff';
+import { webhookJobGeneration } from './job-ids';
+import { webhookRetryInMs } from './webhook-backoff';
 import { postWebhook } from './webhook-http';
-import { webhookSignature } from './webhook-signature';
+import { standardWebhookHeaders, webhookSignature } from './webhook-signature';
 
 export type DeliveryOutcome =
   | { result: 'delivered'; status: number }
@@ -13,23 +14,20 @@ export type DeliveryOutcome =
   | { result: 'retry'; error: string; retryInMs: number }
   | { result: 'dead'; error: string };
 
-/** How many tries a delivery's cycle (since it was created or last replayed) may use. */
-export interface DeliveryRun {
-  maxAttempts: number;
-}
-
 const ERROR_MAX = 500;
 
 /** 4xx answers mean the request itself is refused; retrying would not help, except for these. */
 const RETRYABLE_4XX = [408, 429];
 
 /**
- * One try of a webhook delivery: the frozen body, signed with the webhook's secret, with a
- * delivery id that stays the same across tries. 2xx delivers; a 4xx other than 408/429, a
- * refused address or the last try dead-letters; anything else is retried by the queue.
- * The database keeps the count (tries cut short by a crash included), whether a try is running and
- * when the next is due, so a job lost with Redis is re-queued by the reconcile for the same due time
- * and with the tries it has left.
+ * One try of a webhook delivery: the frozen body, signed with the webhook's secret (X-Signature, and the Standard
+ * Webhooks headers), with a delivery id that stays the same across tries. 2xx delivers; a 4xx other than 408/429,
+ * a refused address, or a failed last try of WEBHOOK_RETRY_SCHEDULE dead-letters; anything else (a 3xx too:
+ * redirects are not followed) is retried at the schedule's next entry. The database keeps the count (tries cut
+ * short by a crash included), whether a try is running and when the next is due, so a job lost with Redis is
+ * re-queued by the reconcile for the same due time and with the tries it has left.
+ * A delivery of an inactive webhook is not tried (nor counted): it waits, and resumes when the webhook is made
+ * active again, under a new job; a job whose id is no longer the delivery's (replayed, resumed since) does nothing.
  */
 @Injectable()
 export class WebhookDeliverer {
@@ -41,22 +39,28 @@ export class WebhookDeliverer {
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(deliveryId: string, run: DeliveryRun = { maxAttempts: this.config.WEBHOOK_MAX_ATTEMPTS }): Promise<DeliveryOutcome> {
+  /** `jobId`: the queue job running this try; omitted (a direct call), any job of the delivery's. */
+  async deliver(deliveryId: string, jobId?: string): Promise<DeliveryOutcome> {
+    // A job of an earlier replay or resume (still in Redis) claims nothing.
+    const generation = jobId === undefined ? null : webhookJobGeneration(deliveryId, jobId);
+    if (jobId !== undefined && !generation) return { result: 'skipped', reason: `job ${jobId} is not one of this delivery's` };
     // Counted before sending, and committed, so a try cut short by a crash still counts.
     const [[claimed]]: [{ tries: number; payload: string; url: string; secret: string }[]] = await this.dataSource.query(
       `UPDATE webhook_delivery d SET attempts = d.attempts + 1, cycle_attempts = d.cycle_attempts + 1, attempt_started_at = clock_timestamp()
          FROM webhook w
         WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'PENDING' AND w.active
+          AND ($2::int IS NULL OR (d.replays = $2 AND d.resumes = $3))
         RETURNING d.cycle_attempts AS tries, d.payload, w.url, w.secret`,
-      [deliveryId],
+      [deliveryId, generation?.replays ?? null, generation?.resumes ?? null],
     );
-    if (!claimed) return { result: 'skipped', reason: 'delivery unknown, settled, or its webhook inactive' };
+    if (!claimed) return { result: 'skipped', reason: 'delivery unknown, settled or superseded, or its webhook inactive' };
 
     const headers = {
       'Content-Type': 'application/json',
       'User-Agent': 'tripartite-webhooks',
       'X-Delivery-Id': deliveryId,
       'X-Signature': webhookSignature(claimed.secret, claimed.payload),
+      ...standardWebhookHeaders(claimed.secret, deliveryId, claimed.payload, new Date()),
     };
     const publicOnly = this.config.isProduction && !this.config.WEBHOOK_ALLOW_PRIVATE;
     let status: number | null = null;
@@ -71,14 +75,14 @@ export class WebhookDeliverer {
         );
         return { result: 'delivered', status };
       }
-      error = `HTTP ${status}`;
+      error = status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
       if (status >= 400 && status < 500 && !RETRYABLE_4XX.includes(status)) return this.deadLetter(deliveryId, status, error);
     } catch (failure) {
       error = ((failure as Error).message || String(failure)).slice(0, ERROR_MAX);
       if (failure instanceof NonPublicAddressError) return this.deadLetter(deliveryId, null, error);
     }
-    if (claimed.tries >= run.maxAttempts) return this.deadLetter(deliveryId, status, error);
-    const retryInMs = webhookBackoffMs(claimed.tries, this.config.WEBHOOK_BACKOFF_MS);
+    const retryInMs = webhookRetryInMs(claimed.tries, this.config.webhookRetryScheduleMs);
+    if (retryInMs === null) return this.deadLetter(deliveryId, status, error);
     await this.dataSource.query(
       `UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000),
               attempt_started_at = NULL
@@ -87,7 +91,6 @@ export class WebhookDeliverer {
     );
     return { result: 'retry', error, retryInMs };
   }
-
   /** Gives up: the delivery is DEAD and a dead letter records why, for an admin to see and replay. */
   private async deadLetter(deliveryId: string, status: number | null, error: string): Promise<DeliveryOutcome> {
     await this.tx.run(async ({ em }) => {

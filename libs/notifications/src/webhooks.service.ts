@@ -15,6 +15,7 @@ export interface WebhookRow {
   events: string[];
   active: boolean;
   createdAt: Date;
+  deletedAt: Date | null;
 }
 
 export interface DeadLetterRow {
@@ -39,11 +40,17 @@ const SECRET_MIN = 16;
 const SECRET_MAX = 500;
 const URL_MAX = 2000;
 
-const WEBHOOK_COLUMNS = `id, url, events, active, created_at AS "createdAt"`;
+const WEBHOOK_COLUMNS = `id, url, events, active, created_at AS "createdAt", deleted_at AS "deletedAt"`;
+/** Beyond WEBHOOK_TIMEOUT_MS, time for a try's own database writes (as in the reconcile). */
+const TRY_MARGIN_MS = 5000;
 const DEAD_LETTER_COLUMNS = `id, webhook_id AS "webhookId", delivery_id AS "deliveryId", kind, attempts, last_error AS "lastError",
   last_status AS "lastStatus", failed_at AS "failedAt", replayed_at AS "replayedAt"`;
 
-/** Webhooks as an admin manages them: registration (with the address rules), dead letters, replay. */
+/**
+ * Webhooks as an admin manages them: registration (with the address rules), pausing and resuming, deletion,
+ * dead letters, replay. Deletion is soft: the webhook's deliveries and dead letters stay readable (for the audit
+ * trail), its deliveries still owed are CANCELLED, and it is no longer listed, delivered to or replayable.
+ */
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -93,7 +100,7 @@ export class WebhooksService {
 
   list(actor: Actor): Promise<WebhookRow[]> {
     this.requireAdmin(actor);
-    return this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook ORDER BY created_at, id`);
+    return this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id`);
   }
 
   byIds(ids: readonly string[]): Promise<WebhookRow[]> {
@@ -115,27 +122,89 @@ export class WebhooksService {
     this.requireAdmin(actor);
     if (!isUuid(deadLetterId)) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
     return this.tx.run(async ({ em }) => {
-      const [letter]: { deliveryId: string; replayedAt: Date | null; status: string }[] = await em.query(
-        `SELECT dl.delivery_id AS "deliveryId", dl.replayed_at AS "replayedAt", d.status
-           FROM webhook_dead_letter dl JOIN webhook_delivery d ON d.id = dl.delivery_id
-          WHERE dl.id = $1 FOR UPDATE OF dl, d`,
+      const [letter]: { deliveryId: string; replayedAt: Date | null; status: string; deleted: boolean }[] = await em.query(
+        `SELECT dl.delivery_id AS "deliveryId", dl.replayed_at AS "replayedAt", d.status, w.deleted_at IS NOT NULL AS deleted
+           FROM webhook_dead_letter dl JOIN webhook_delivery d ON d.id = dl.delivery_id JOIN webhook w ON w.id = d.webhook_id
+          WHERE dl.id = $1 FOR UPDATE OF dl, d FOR SHARE OF w`,
         [deadLetterId],
       );
       if (!letter) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
+      if (letter.deleted) throw AppError.conflict('The webhook of this dead letter has been deleted');
       if (letter.replayedAt || letter.status !== 'DEAD') throw AppError.conflict('This dead letter has already been replayed');
-      const [[delivery]]: [{ replays: number }[]] = await em.query(
+      const [[delivery]]: [{ replays: number; resumes: number }[]] = await em.query(
         `UPDATE webhook_delivery SET status = 'PENDING', replays = replays + 1, cycle_attempts = 0, next_attempt_at = clock_timestamp()
-          WHERE id = $1 RETURNING replays`,
+          WHERE id = $1 RETURNING replays, resumes`,
         [letter.deliveryId],
       );
       await em.query(`UPDATE webhook_dead_letter SET replayed_at = clock_timestamp(), replayed_by = $2 WHERE id = $1`, [deadLetterId, actor.userId]);
       await this.outbox.add(em, {
-        queue: 'notifications',
+        queue: 'webhooks',
         name: 'webhook.deliver',
         payload: { deliveryId: letter.deliveryId },
-        jobId: webhookJobId(letter.deliveryId, delivery.replays),
+        jobId: webhookJobId(letter.deliveryId, delivery.replays, delivery.resumes),
       });
       await this.audit.record(em, actor, 'webhook.delivery-replayed', 'WebhookDelivery', letter.deliveryId, { deadLetterId, replay: delivery.replays });
+      return true;
+    });
+  }
+
+  /**
+   * Pauses or resumes a webhook. Paused, it gets no deliveries for new events, and those it is owed wait untried
+   * (their jobs do nothing when due). Resumed, each delivery it is owed is queued again under a new job, due when
+   * its schedule said, or at once if that time has passed, with the tries it had left. Audited when it changes.
+   */
+  async setActive(actor: Actor, webhookId: string, active: boolean): Promise<WebhookRow> {
+    this.requireAdmin(actor);
+    if (!isUuid(webhookId)) throw AppError.notFound('Webhook', webhookId);
+    return this.tx.run(async ({ em }) => {
+      const [before]: { active: boolean }[] = await em.query(`SELECT active FROM webhook WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [webhookId]);
+      if (!before) throw AppError.notFound('Webhook', webhookId);
+      if (before.active !== active) {
+        await em.query(`UPDATE webhook SET active = $2 WHERE id = $1`, [webhookId, active]);
+        let resumed = 0;
+        if (active) {
+          // A try still running when the webhook was paused has until WEBHOOK_TIMEOUT_MS (and a margin) to end first.
+          const [rows]: [{ id: string; replays: number; resumes: number; dueAt: Date }[]] = await em.query(
+            `UPDATE webhook_delivery SET resumes = resumes + 1
+              WHERE webhook_id = $1 AND status = 'PENDING'
+              RETURNING id, replays, resumes,
+                        greatest(clock_timestamp(), next_attempt_at,
+                                 attempt_started_at + make_interval(secs => $2::float8 / 1000)) AS "dueAt"`,
+            [webhookId, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS],
+          );
+          for (const row of rows) {
+            await this.outbox.add(em, {
+              queue: 'webhooks',
+              name: 'webhook.deliver',
+              payload: { deliveryId: row.id },
+              jobId: webhookJobId(row.id, row.replays, row.resumes),
+              runAt: row.dueAt,
+            });
+          }
+          resumed = rows.length;
+        }
+        await this.audit.record(em, actor, active ? 'webhook.activated' : 'webhook.deactivated', 'Webhook', webhookId, active ? { resumed } : {});
+      }
+      const [webhook]: WebhookRow[] = await em.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1`, [webhookId]);
+      return webhook;
+    });
+  }
+
+  /** Soft-deletes a webhook: see the class comment. Audited with the number of deliveries cancelled. */
+  async delete(actor: Actor, webhookId: string): Promise<boolean> {
+    this.requireAdmin(actor);
+    if (!isUuid(webhookId)) throw AppError.notFound('Webhook', webhookId);
+    return this.tx.run(async ({ em }) => {
+      const [[webhook]]: [{ url: string }[]] = await em.query(
+        `UPDATE webhook SET deleted_at = clock_timestamp(), active = false WHERE id = $1 AND deleted_at IS NULL RETURNING url`,
+        [webhookId],
+      );
+      if (!webhook) throw AppError.notFound('Webhook', webhookId);
+      const [, cancelled]: [unknown, number] = await em.query(
+        `UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'PENDING'`,
+        [webhookId],
+      );
+      await this.audit.record(em, actor, 'webhook.deleted', 'Webhook', webhookId, { url: webhook.url, cancelledDeliveries: cancelled });
       return true;
     });
   }

@@ -11,7 +11,12 @@ export interface JobCatalogue {
   notifications: {
     /** Resolves an event's recipients: in-app rows, then one email job per user and one delivery per webhook. */
     'notification.fanout': { eventId: string };
+  };
+  /** Own queues, so that a backlog of one (emails against a slow SMTP server) never delays the other or a fan-out. */
+  emails: {
     'email.send': { eventId: string; userId: string };
+  };
+  webhooks: {
     'webhook.deliver': { deliveryId: string };
   };
   maintenance: {
@@ -36,7 +41,9 @@ export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue
 /** The catalogue as data, checked against the registered handlers at boot. */
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   deadlines: ['round.close', 'round.reminder', 'meeting.reminder', 'gb.deadline-reminder'],
-  notifications: ['notification.fanout', 'email.send', 'webhook.deliver'],
+  notifications: ['notification.fanout'],
+  emails: ['email.send'],
+  webhooks: ['webhook.deliver'],
   maintenance: ['audit.seal', 'audit.checkpoint', 'deadlines.reconcile'],
 };
 

@@ -4,6 +4,7 @@ export const OPS = {
   createOrganization: `mutation($n: String!, $g: ConstituentGroup!, $c: String) { createOrganization(name: $n, group: $g, countryCode: $c) { id } }`,
   createUser: `mutation($in: CreateUserInput!) { createUser(input: $in) { id } }`,
   registerWebhook: `mutation($u: String!, $e: [String!]!, $s: String!) { registerWebhook(url: $u, events: $e, secret: $s) { id } }`,
+  setWebhookActive: `mutation($w: ID!, $a: Boolean!) { setWebhookActive(webhookId: $w, active: $a) { id active } }`,
   createInstrument: `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Guidelines under fault injection" }) { id versions { id } } }`,
   importDraft: `mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`,
   publish: `mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "for consultation") { id guidelines { id key } } }`,

@@ -82,7 +82,7 @@ export class World {
       OUTBOX_SWEEP_MS: String(SWEEP_MS),
       RECONCILE_INTERVAL_MS: String(RECONCILE_MS),
       WEBHOOK_ALLOW_PRIVATE: 'true',
-      WEBHOOK_BACKOFF_MS: '300',
+      WEBHOOK_RETRY_SCHEDULE: '0s,300ms,600ms,1200ms,2400ms,4800ms,9600ms,19200ms',
       // A killed worker's jobs run again within a few seconds.
       JOB_LOCK_DURATION_MS: '2000',
       JOB_STALLED_INTERVAL_MS: '1000',

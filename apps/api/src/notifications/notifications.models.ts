@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { UndeliveredStatus } from '@tripartite/notifications';
 import { PageInfoModel } from '../graphql/page-info.model';
 
 @ObjectType('Notification')
@@ -30,10 +31,14 @@ export class WebhookModel {
   @Field(() => ID) id: string;
   @Field(() => String) url: string;
   @Field(() => [String], { description: 'notification kinds, or "*"' }) events: string[];
-  @Field(() => Boolean) active: boolean;
+  @Field(() => Boolean, { description: 'false: paused; deliveries it is owed wait, and it gets none for new events' }) active: boolean;
+  @Field(() => Date, { nullable: true, description: 'set once deleted: it is no longer listed nor delivered to; its dead letters stay readable' })
+  deletedAt: Date | null;
 }
 
-@ObjectType('WebhookDeadLetter', { description: 'A delivery given up on: a 4xx other than 408/429, a refused address, or the last retry failed.' })
+@ObjectType('WebhookDeadLetter', {
+  description: 'A delivery given up on: a 4xx other than 408/429, a refused address, or the last try of WEBHOOK_RETRY_SCHEDULE failed.',
+})
 export class WebhookDeadLetterModel {
   @Field(() => ID) id: string;
   @Field(() => ID, { description: 'the X-Delivery-Id the receiver saw; a replay sends it again' }) deliveryId: string;
@@ -44,4 +49,27 @@ export class WebhookDeadLetterModel {
   @Field(() => Date) failedAt: Date;
   @Field(() => Date, { nullable: true }) replayedAt: Date | null;
   webhookId: string;
+}
+
+export const UndeliveredEmailStatusEnum = { PENDING: 'PENDING', DEAD: 'DEAD' } as const satisfies Record<UndeliveredStatus, UndeliveredStatus>;
+registerEnumType(UndeliveredEmailStatusEnum, {
+  name: 'UndeliveredEmailStatus',
+  valuesMap: {
+    PENDING: { description: 'still owed: retried with backoff for EMAIL_RETRY_FOR after it was first owed' },
+    DEAD: { description: 'given up (the window ended, or the server refused it for good); an admin may re-send it' },
+  },
+});
+
+@ObjectType('UndeliveredEmail', { description: 'An email of a notification not delivered yet: still owed, or DEAD.' })
+export class UndeliveredEmailModel {
+  @Field(() => ID, { description: "the notification's id" }) id: string;
+  @Field(() => UndeliveredEmailStatusEnum) status: UndeliveredStatus;
+  @Field(() => String) kind: string;
+  @Field(() => Int, { description: 'tries since it was owed (or last re-sent)' }) attempts: number;
+  @Field(() => Date, { description: 'when its window of retries began' }) owedSince: Date;
+  @Field(() => Date, { nullable: true }) lastAttemptAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'when the next try is due (PENDING only)' }) nextAttemptAt: Date | null;
+  @Field(() => String, { nullable: true, description: "the last try's error, with the SMTP server's answer when there was one" })
+  lastError: string | null;
+  userId: string;
 }

@@ -15,7 +15,12 @@ export class WebhooksResolver {
 
   @Roles('ADMIN')
   @Mutation(() => WebhookModel, {
-    description: 'Deliveries are POSTed as JSON with X-Signature: sha256=<hex HMAC of the body with secret> and X-Delivery-Id, stable across retries.',
+    description:
+      'Deliveries are POSTed as JSON with header X-Signature: sha256=<hex HMAC of the body with secret> and X-Delivery-Id, stable across retries ' +
+      'of one delivery; and, after the Standard Webhooks specification, webhook-id (the same id), webhook-timestamp (of the try, in seconds) and ' +
+      'webhook-signature (v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the secret\'s UTF-8 bytes>). A 2xx answer delivers; ' +
+      'redirects are not followed (a 3xx is a failure, like a 5xx); a failure is retried on WEBHOOK_RETRY_SCHEDULE (by default at once, 5 s, 5 min, ' +
+      '30 min, 2 h, 5 h, 10 h, 10 h), a 4xx other than 408/429 is not, and the delivery is then dead-lettered.',
   })
   registerWebhook(
     @CurrentActor() actor: Actor,
@@ -27,7 +32,27 @@ export class WebhooksResolver {
   }
 
   @Roles('ADMIN')
-  @Query(() => [WebhookModel])
+  @Mutation(() => WebhookModel, {
+    description: 'Pauses (false) or resumes (true) a webhook. Paused, deliveries it is owed wait untried; resumed, they go out when due, with the tries they had left.',
+  })
+  setWebhookActive(
+    @CurrentActor() actor: Actor,
+    @Args('webhookId', { type: () => ID }) webhookId: string,
+    @Args('active', { type: () => Boolean }) active: boolean,
+  ): Promise<WebhookModel> {
+    return this.service.setActive(actor, webhookId, active);
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => Boolean, {
+    description: 'Deletes a webhook: deliveries it is still owed are cancelled; its deliveries and dead letters stay readable (for the audit trail), no longer replayable.',
+  })
+  deleteWebhook(@CurrentActor() actor: Actor, @Args('webhookId', { type: () => ID }) webhookId: string): Promise<boolean> {
+    return this.service.delete(actor, webhookId);
+  }
+
+  @Roles('ADMIN')
+  @Query(() => [WebhookModel], { description: 'Webhooks not deleted, oldest first.' })
   webhooks(@CurrentActor() actor: Actor): Promise<WebhookModel[]> {
     return this.service.list(actor);
   }

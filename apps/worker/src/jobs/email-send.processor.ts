@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { EmailOutcome, EmailSender } from '@tripartite/notifications';
-import { HandlesJob, JobHandler, JobPayload } from '@tripartite/queue';
+import { HandlesJob, JobHandler, JobPayload, RetryLaterError } from '@tripartite/queue';
 
+/**
+ * Maps a try's outcome to the queue, as webhook deliveries do: a failed try throws with the delay the sender
+ * recorded (the queue waits exactly that), a DEAD email throws unrecoverably. The sender records each try in the
+ * database, so a job re-created by the reconcile continues the same window of retries.
+ */
 @Injectable()
-@JobHandler('notifications', 'email.send')
-export class EmailSendProcessor implements HandlesJob<'notifications', 'email.send'> {
+@JobHandler('emails', 'email.send')
+export class EmailSendProcessor implements HandlesJob<'emails', 'email.send'> {
   constructor(private readonly sender: EmailSender) {}
 
-  handle({ eventId, userId }: JobPayload<'notifications', 'email.send'>, job: Job): Promise<EmailOutcome> {
-    return this.sender.send(eventId, userId, { lastTry: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+  async handle({ eventId, userId }: JobPayload<'emails', 'email.send'>): Promise<EmailOutcome> {
+    const outcome = await this.sender.send(eventId, userId);
+    if (outcome.result === 'retry') throw new RetryLaterError(`email ${eventId}/${userId} failed: ${outcome.error}`, outcome.retryInMs);
+    if (outcome.result === 'dead') throw new UnrecoverableError(`email ${eventId}/${userId} given up: ${outcome.error}`);
+    return outcome;
   }
 }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '@tripartite/config';
 import { jobDuration, jobFailures } from '@tripartite/health';
 import {
@@ -23,6 +23,8 @@ const CHECKPOINT_CHECK_MS = 60_000;
 // Handlers are idempotent, so a job cut short by a crash runs again. BullMQ's default (1) fails a job for good the
 // second time a crash catches it running, and its effect (a fan-out, a webhook delivery) is lost with no dead letter.
 const MAX_STALLS = 10;
+
+const DEFAULT_CONCURRENCY: Partial<Record<QueueName, number>> = { webhooks: 10 };
 
 type Handler = { handle(payload: unknown, job: Job): Promise<unknown> };
 
@@ -76,9 +78,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), every);
   }
 
+  /** WORKER_CONCURRENCY_<QUEUE>; by default 5, and 10 for webhooks (mostly waiting on receivers, up to WEBHOOK_TIMEOUT_MS each). */
   private concurrency(queue: QueueName): number {
     const value = Number(process.env[`WORKER_CONCURRENCY_${queue.toUpperCase()}`]);
-    return Number.isInteger(value) && value > 0 ? value : 5;
+    return Number.isInteger(value) && value > 0 ? value : (DEFAULT_CONCURRENCY[queue] ?? 5);
   }
 
   /** Idempotent; re-run periodically because Redis here keeps nothing on disk (a restart drops schedulers). */
@@ -102,7 +105,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async dispatch(queue: QueueName, job: Job): Promise<unknown> {
     const handler = this.handlers.get(`${queue}/${job.name}`);
-    if (!handler) throw new Error(`no handler for ${queue}/${job.name}`);
+    // A job an older version queued where this one no longer runs it (email.send and webhook.deliver left the
+    // notifications queue): failed at once, not retried; the reconcile queues its work again where it runs now.
+    if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
     this.running += 1;
     const end = jobDuration.startTimer({ queue, name: job.name });
     try {
