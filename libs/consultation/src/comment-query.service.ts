@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import type { OrganizationEntity, UserEntity } from '@tripartite/auth';
 import { Actor, AppError, FieldErrors } from '@tripartite/common';
 import { DraftingReadService, GuidelineEntity } from '@tripartite/drafting';
-import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
+import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition, checkText } from '@tripartite/domain';
 import { SqlParams, viewerOf, visibleCommentSql } from './comment-visibility';
 import { CommentRow, commentColumns, isUuid } from './sql-columns';
 
@@ -67,7 +67,6 @@ export interface MatrixRow {
   undisposed: number;
 }
 
-const SEARCH_MAX = 500;
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/i;
 
 /** An opaque position in (submitted_at, id) order, to the microsecond the database keeps. */
@@ -186,9 +185,8 @@ export class CommentQueryService {
     if (filter.type != null) where.push(`c.type = ${p.add(filter.type)}`);
     if (filter.disposition != null) where.push(`c.disposition = ${p.add(filter.disposition)}`);
     if (filter.undisposedOnly) where.push(`c.status = 'SUBMITTED' AND c.disposition IS NULL`);
-    const search = filter.search?.trim();
+    const search = errors.take(checkText('filter.search', filter.search, 'search'));
     if (search) {
-      errors.check(search.length <= SEARCH_MAX, 'filter.search', `must be at most ${SEARCH_MAX} characters`);
       where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(search)})`);
     }
     errors.throwIfAny();

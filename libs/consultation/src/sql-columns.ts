@@ -19,6 +19,3 @@ export const roundColumns = (r = 'r'): string =>
 export type RoundRow = ConsultationRoundEntity;
 
 export { isUuid };
-
-/** Characters as PostgreSQL's char_length counts them (code points). */
-export const charLength = (s: string): number => Array.from(s).length;

@@ -17,6 +17,7 @@ import {
   PositionsByGroup,
   amendmentAcceptBlockers,
   blocker,
+  checkText,
   closeItemBlockers,
   countVotingParticipants,
   isOneOf,
@@ -31,14 +32,11 @@ import {
   AmendmentRow,
   ParticipantRow,
   amendmentColumns,
-  charLength,
   isUuid,
   itemColumns,
   participantColumns,
   tallySourceSql,
 } from './sql-columns';
-
-export const TEXT_MAX = 20_000;
 
 /** An agenda item locked for a change, with its meeting's facts. */
 interface LockedItem extends AgendaItemRow {
@@ -50,8 +48,6 @@ interface LockedItem extends AgendaItemRow {
 interface LockedAmendment extends AmendmentRow {
   item: LockedItem;
 }
-
-const optionalText = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
 /**
  * What happens to agenda items in session: opening and closing them, and the positions, amendments and
@@ -89,11 +85,10 @@ export class AgendaService {
     statement?: string | null,
     expectedRevision?: number | null,
   ): Promise<AgendaItemRow> {
-    const text = optionalText(statement);
     const errors = new FieldErrors()
       .check(isOneOf(CONSTITUENT_GROUPS, group), 'group', 'is not a constituent group')
-      .check(isOneOf(POSITIONS, position), 'position', 'is not a position')
-      .check(text === null || charLength(text) <= TEXT_MAX, 'statement', `must be at most ${TEXT_MAX} characters`);
+      .check(isOneOf(POSITIONS, position), 'position', 'is not a position');
+    const text = errors.take(checkText('statement', statement, 'prose'));
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkRevision(item, expectedRevision);
@@ -120,11 +115,8 @@ export class AgendaService {
   }
 
   async proposeAmendment(actor: Actor, agendaItemId: string, proposedBy: ConstituentGroup, text: string): Promise<AmendmentRow> {
-    const clean = (text ?? '').trim();
-    const errors = new FieldErrors()
-      .check(isOneOf(CONSTITUENT_GROUPS, proposedBy), 'proposedBy', 'is not a constituent group')
-      .check(clean.length > 0, 'text', 'is required')
-      .check(charLength(clean) <= TEXT_MAX, 'text', `must be at most ${TEXT_MAX} characters`);
+    const errors = new FieldErrors().check(isOneOf(CONSTITUENT_GROUPS, proposedBy), 'proposedBy', 'is not a constituent group');
+    const clean = errors.take(checkText('text', text, 'prose', { required: true }));
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkDiscussing(item, errors);
@@ -267,7 +259,10 @@ export class AgendaService {
    * The final text is derived, never typed: a finalText given must match it.
    */
   closeItem(actor: Actor, agendaItemId: string, status: ItemStatus, finalText?: string | null): Promise<AgendaItemRow> {
-    if (!isOneOf(ITEM_STATUSES, status)) throw AppError.badInput([{ field: 'status', message: 'is not an item status' }]);
+    new FieldErrors()
+      .check(isOneOf(ITEM_STATUSES, status), 'status', 'is not an item status')
+      .addAll(checkText('finalText', finalText, 'prose').problems)
+      .throwIfAny();
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       const [source]: TallySource[] = await tx.em.query(`${tallySourceSql} WHERE i.id = $1`, [item.id]);

@@ -65,9 +65,6 @@ export const tallySourceSql = `
 export { isUuid };
 export const validUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
 
-/** Characters as PostgreSQL's char_length counts them (code points). */
-export const charLength = (s: string): number => Array.from(s).length;
-
 export function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) map.get(keyOf(row))?.push(row);
