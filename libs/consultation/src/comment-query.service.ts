@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { OrganizationEntity, UserEntity } from '@tripartite/auth';
-import { Actor, AppError, FieldErrors } from '@tripartite/common';
+import { Actor, AppError, FieldErrors, isStaff } from '@tripartite/common';
 import { DraftingReadService, GuidelineEntity } from '@tripartite/drafting';
 import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition, checkText } from '@tripartite/domain';
 import { SqlParams, viewerOf, visibleCommentSql } from './comment-visibility';
-import { CommentRow, commentColumns, isUuid } from './sql-columns';
+import { CommentRow, DispositionRecordRow, commentColumns, dispositionRecordColumns, isUuid } from './sql-columns';
 
 export interface CommentFilter {
   roundId: string;
@@ -154,6 +154,24 @@ export class CommentQueryService {
         WHERE c.id = ANY($1::uuid[]) AND ${visibleCommentSql(viewerOf(actor), p)}`,
       p.values,
     );
+  }
+
+  /**
+   * Every disposition recorded on each comment, oldest first: the secretariat's working record (SECRETARIAT,
+   * ADMIN; FORBIDDEN to others). The comments were read through a visibility check already.
+   */
+  async dispositionHistoryByCommentIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, DispositionRecordRow[]>> {
+    if (!isStaff(actor)) throw AppError.forbidden('Only the secretariat reads the history of dispositions');
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows: DispositionRecordRow[] = valid.length
+      ? await this.dataSource.query(
+          `SELECT ${dispositionRecordColumns('d')} FROM disposition_record d WHERE d.comment_id = ANY($1::uuid[]) ORDER BY d.comment_id, d.recorded_at, d.id`,
+          [valid],
+        )
+      : [];
+    const byComment = new Map<string, DispositionRecordRow[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byComment.get(row.commentId)?.push(row);
+    return byComment;
   }
 
   /** The guidelines comments are anchored to (each visible with its published version). */

@@ -129,7 +129,11 @@ export class CommentService {
     return this.changeOwn(actor, current, null, 'withdrawn', { status: 'WITHDRAWN' });
   }
 
-  async setDisposition(actor: Actor, commentId: string, disposition: Disposition, note?: string | null): Promise<CommentRow> {
+  /**
+   * SECRETARIAT. Replaces the comment's disposition and adds it to the history. With expectedRevision (the
+   * comment's dispositionRevision as the caller read it), CONFLICT when another disposition or an edit came first.
+   */
+  async setDisposition(actor: Actor, commentId: string, disposition: Disposition, note?: string | null, expectedRevision?: number | null): Promise<CommentRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat records dispositions');
     const errors = new FieldErrors().check(isOneOf(DISPOSITIONS, disposition), 'disposition', 'is not a disposition');
     const cleanNote = errors.take(checkText('note', note, 'prose'));
@@ -145,6 +149,11 @@ export class CommentService {
       );
       const [current]: CommentRow[] = await tx.em.query(`SELECT ${commentColumns('c')} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
       if (!instrument || !current) throw AppError.notFound('Comment', commentId);
+      if (expectedRevision != null && expectedRevision !== current.dispositionRevision) {
+        throw AppError.conflict(
+          `The comment's disposition revision is ${current.dispositionRevision}, not ${expectedRevision}: its disposition or its text changed; reload and try again`,
+        );
+      }
       if (current.status !== 'SUBMITTED') {
         throw AppError.badInput([{ field: 'commentId', message: 'is WITHDRAWN; only SUBMITTED comments get a disposition' }]);
       }
@@ -156,10 +165,18 @@ export class CommentService {
       }
       // UPDATE ... RETURNING answers [rows, rowCount].
       const [[updated]]: [CommentRow[]] = await tx.em.query(
-        `UPDATE comment c SET disposition = $2, disposition_note = $3, disposed_at = clock_timestamp(), disposed_by = $4
+        `UPDATE comment c SET disposition = $2, disposition_note = $3, disposed_at = clock_timestamp(), disposed_by = $4,
+                disposition_revision = disposition_revision + 1
           WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
         [commentId, disposition, cleanNote, actor.userId],
       );
+      await tx.em.query(`INSERT INTO disposition_record (comment_id, disposition, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)`, [
+        commentId,
+        disposition,
+        cleanNote,
+        actor.userId,
+        updated.disposedAt,
+      ]);
       await this.disposed(tx, actor, updated, current);
       return updated;
     });
@@ -198,7 +215,7 @@ export class CommentService {
         `UPDATE comment c
             SET type = coalesce($2, type), body = coalesce($3, body),
                 proposed_text = CASE WHEN $4 THEN $5 ELSE proposed_text END,
-                status = coalesce($6, status), revision = revision + 1, updated_at = $7
+                status = coalesce($6, status), revision = revision + 1, disposition_revision = disposition_revision + 1, updated_at = $7
           WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
         [comment.id, changes.type ?? null, changes.body ?? null, 'proposedText' in changes, changes.proposedText ?? null, changes.status ?? null, locked.at],
       );
