@@ -2,6 +2,8 @@
 // seed-demo's counts went through one connection as a Promise.all, which pg logged as "Calling client.query()
 // when the client is already executing a query".
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Transactions, dataSourceOptions } from '@tripartite/database';
 import { PG_SERVER, TestDatabase, createTestDatabase } from '@tripartite/testing';
 import { takeOverlappingQueries } from '../support/pg-query-guard';
 
@@ -25,6 +27,24 @@ describe('one statement at a time per connection', () => {
     const found = takeOverlappingQueries();
     expect(found.map((o) => o.sql)).toEqual(['SELECT 2 AS n']);
     expect(found[0].stack).toContain('pg-query-guard.test.ts');
+  });
+
+  it("sees the apps' statements too: two sent at once inside one transaction (TypeORM's connection) are recorded", async () => {
+    const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+    try {
+      const tx = new Transactions(dataSource);
+      await tx.run(async ({ em }) => {
+        await Promise.all([em.query(`SELECT pg_sleep(0.05)`), em.query(`SELECT 'second' AS s`)]);
+      });
+      // One after another, as the services write them: nothing recorded.
+      await tx.run(async ({ em }) => {
+        await em.query(`SELECT 1`);
+        await em.query(`SELECT 2`);
+      });
+    } finally {
+      await dataSource.destroy();
+    }
+    expect(takeOverlappingQueries().map((o) => o.sql)).toEqual([`SELECT 'second' AS s`]);
   });
 
   it("the test database's connection takes concurrent callers one after another, each with its own answer", async () => {
