@@ -10,5 +10,6 @@ module.exports = {
   globalSetup: root.globalSetup,
   globalTeardown: root.globalTeardown,
   setupFiles: root.setupFiles,
+  setupFilesAfterEnv: root.setupFilesAfterEnv,
   testTimeout: 120000,
 };

@@ -66,7 +66,9 @@ describe('Governing Body submissions and decisions', () => {
 
     it('refuses a session that has ended', async () => {
       const at = await gb.atGbSubmission(1);
-      const past = await gb.session(-10);
+      // Sessions are created in the future: this one has met since.
+      const past = await gb.session();
+      await gb.w.api.db.query(`UPDATE gb_session SET starts_at = now() - interval '10 days', ends_at = now() - interval '6 days', document_deadline = now() - interval '25 days' WHERE id = $1`, [past.id]);
       const res = await gb.gql(G.prepare, { in: gb.prepareInput(at.instrumentId, past.id) });
       expect(fieldsOf(res)).toEqual(['sessionId']);
     });

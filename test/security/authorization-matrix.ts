@@ -91,6 +91,14 @@ export const QUERIES = rows('query', [
     variables: (f) => ({ r: f.consultation.roundId }),
     expect: [U, A, A, A, A, A, A, A, A],
   },
+  // A closed AFTER_CLOSE round: every caller reads its comment, and only the Office its dispositions' history.
+  {
+    operation: 'comments',
+    variant: 'dispositionHistory',
+    document: `query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { dispositionHistory { disposition } } } } }`,
+    variables: (f) => ({ r: f.meeting.closedRoundId }),
+    expect: [U, A, A, F, F, F, F, F, F],
+  },
   {
     operation: 'meeting',
     document: `query($m: ID!) { meeting(id: $m) { id } }`,

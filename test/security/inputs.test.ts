@@ -1,7 +1,8 @@
-import type { ConstituentGroup } from '@tripartite/domain';
+import { TEXT_MAX, type ConstituentGroup, type TextKind } from '@tripartite/domain';
 import { GqlResponse, errorOf, ok } from '@tripartite/testing';
-import { G, inDays } from '../governing-body/gb-fixtures';
-import { GROUPS, MeetingWorld, Q, allSupport } from '../meetings/meeting-fixtures';
+import { AtGb, G, GbWorld, inDays } from '../governing-body/gb-fixtures';
+import { GROUPS, MeetingWorld, Published, Q, allSupport } from '../meetings/meeting-fixtures';
+import { Fixture, buildFixture } from './security-world';
 
 const DROP = `'; DROP TABLE comment; --`;
 const OR = `' OR 1=1 --`;
@@ -247,5 +248,261 @@ describe('SQL- and script-looking input is data', () => {
     const missing = await w.api.db.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NULL`, [TABLES]);
     expect(missing).toEqual([]);
     expect(await count('comment')).toBe(comments.length);
+  });
+});
+
+describe('dates outside 2000 to 2200 and texts over their limit', () => {
+  let w: MeetingWorld;
+  let f: Fixture;
+  /** An instrument in CONSOLIDATION (its round closed): rounds and meetings may be scheduled on it. */
+  let c: Published;
+  /** In GB_SUBMISSION with no paper yet, and a session to submit it to. */
+  let gb: AtGb & { sessionId: string };
+  const count = async () => Number((await w.api.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_event`))[0].n);
+
+  beforeAll(async () => {
+    w = await MeetingWorld.start();
+    f = await buildFixture(w);
+    c = await w.consolidating(1);
+    const world = new GbWorld(w);
+    const at = await world.atGbSubmission(1);
+    const session = await w.staff(G.createSession, { n: 992, s: inDays(80), e: inDays(84), d: null });
+    gb = { ...at, sessionId: session.createGoverningBodySession.id };
+  }, 120_000);
+  afterAll(() => w.stop());
+
+  const over = (kind: TextKind) => 'x'.repeat(TEXT_MAX[kind] + 1);
+  const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  /** What a typing slip or a hostile client sends; JavaScript's Date holds each of them. */
+  const BAD_DATES = ['0001-01-01T00:00:00Z', '1999-12-31T23:59:59.999Z', '2201-01-01T00:00:00Z', '+020260-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 0];
+
+  interface Row {
+    name: string;
+    /** Who sends it (default: the secretariat). */
+    as?: () => string;
+    document: string;
+    variables: (bad: unknown) => Record<string, unknown>;
+    field: string;
+    bad: unknown[];
+    message?: RegExp;
+  }
+
+  const SCHEDULE_CONSULTATION = `mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`;
+  const EXTEND = `mutation($r: ID!, $at: DateTime!, $why: String!) { extendConsultation(roundId: $r, closesAt: $at, reason: $why) { id } }`;
+  const SESSION = `mutation($n: Int!, $s: DateTime!, $e: DateTime!, $d: DateTime) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e, documentDeadline: $d) { id } }`;
+  const meetingInput = (extra: Record<string, unknown>) => ({
+    in: { instrumentId: c.instrumentId, versionId: c.versionId, title: 'A meeting', venue: 'Geneva', startsAt: '2031-03-02T08:00:00Z', endsAt: '2031-03-06T17:00:00Z', ...extra },
+  });
+  const session = (extra: Record<string, unknown>) => ({ n: 990, s: future(60), e: future(64), d: null, ...extra });
+  const constituent = () => w.tokens.constituents.GOVERNMENT[0];
+
+  const rows = (): Row[] => [
+    // Dates.
+    {
+      name: 'scheduleConsultation closesAt',
+      document: SCHEDULE_CONSULTATION,
+      variables: (at) => ({ in: { instrumentId: c.instrumentId, versionId: c.versionId, closesAt: at } }),
+      field: 'closesAt',
+      bad: BAD_DATES,
+    },
+    {
+      name: 'scheduleConsultation closesAt in the past',
+      document: SCHEDULE_CONSULTATION,
+      variables: (at) => ({ in: { instrumentId: c.instrumentId, versionId: c.versionId, closesAt: at } }),
+      field: 'closesAt',
+      bad: ['2020-01-01T00:00:00Z'],
+      message: /in the future/,
+    },
+    { name: 'extendConsultation closesAt', document: EXTEND, variables: (at) => ({ r: f.consultation.roundId, at, why: 'More time' }), field: 'closesAt', bad: BAD_DATES },
+    { name: 'scheduleMeeting startsAt', document: Q.schedule, variables: (at) => meetingInput({ startsAt: at }), field: 'startsAt', bad: BAD_DATES },
+    { name: 'scheduleMeeting endsAt', document: Q.schedule, variables: (at) => meetingInput({ endsAt: at }), field: 'endsAt', bad: BAD_DATES },
+    { name: 'scheduleMeeting endsAt before startsAt', document: Q.schedule, variables: (at) => meetingInput({ endsAt: at }), field: 'endsAt', bad: ['2031-03-01T00:00:00Z'] },
+    { name: 'createGoverningBodySession startsAt', document: SESSION, variables: (at) => session({ s: at }), field: 'startsAt', bad: BAD_DATES },
+    { name: 'createGoverningBodySession endsAt', document: SESSION, variables: (at) => session({ e: at }), field: 'endsAt', bad: BAD_DATES },
+    { name: 'createGoverningBodySession documentDeadline', document: SESSION, variables: (at) => session({ d: at }), field: 'documentDeadline', bad: BAD_DATES },
+    {
+      name: 'createGoverningBodySession starting in the past',
+      document: SESSION,
+      variables: (at) => session({ s: at, e: future(3) }),
+      field: 'startsAt',
+      bad: [new Date(Date.now() - 60_000).toISOString(), '2020-05-01T08:00:00Z'],
+      message: /in the future/,
+    },
+    { name: 'createGoverningBodySession deadline after its start', document: SESSION, variables: (d) => session({ d }), field: 'documentDeadline', bad: [future(61)] },
+    // Texts.
+    {
+      name: 'advanceStage reason',
+      document: `mutation($i: ID!, $r: String) { advanceStage(instrumentId: $i, to: CONSOLIDATION, reason: $r) { id } }`,
+      variables: (r) => ({ i: f.consultation.instrumentId, r }),
+      field: 'reason',
+      bad: [over('reason')],
+    },
+    { name: 'extendConsultation reason', document: EXTEND, variables: (why) => ({ r: f.consultation.roundId, at: future(3), why }), field: 'reason', bad: [over('reason'), '   '] },
+    {
+      name: 'submitComment body',
+      as: constituent,
+      document: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
+      variables: (body) => ({ in: { roundId: f.consultation.roundId, type: 'GENERAL', body } }),
+      field: 'body',
+      bad: [over('prose'), ' \n '],
+    },
+    {
+      name: 'submitComment proposedText',
+      as: constituent,
+      document: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
+      variables: (proposedText) => ({ in: { roundId: f.consultation.roundId, type: 'GENERAL', body: 'A remark', proposedText } }),
+      field: 'proposedText',
+      bad: [over('prose')],
+    },
+    {
+      name: 'submitComment idempotencyKey',
+      as: constituent,
+      document: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
+      variables: (idempotencyKey) => ({ in: { roundId: f.consultation.roundId, type: 'GENERAL', body: 'A remark', idempotencyKey } }),
+      field: 'idempotencyKey',
+      bad: [over('key')],
+    },
+    {
+      name: 'updateComment body',
+      as: constituent,
+      document: `mutation($id: ID!, $in: UpdateCommentInput!) { updateComment(id: $id, input: $in) { id } }`,
+      variables: (body) => ({ id: f.consultation.comments.GOVERNMENT, in: { body } }),
+      field: 'input.body',
+      bad: [over('prose')],
+    },
+    {
+      name: 'updateComment proposedText',
+      as: constituent,
+      document: `mutation($id: ID!, $in: UpdateCommentInput!) { updateComment(id: $id, input: $in) { id } }`,
+      variables: (proposedText) => ({ id: f.consultation.comments.GOVERNMENT, in: { proposedText } }),
+      field: 'input.proposedText',
+      bad: [over('prose')],
+    },
+    {
+      name: 'setDisposition note',
+      document: `mutation($c: ID!, $n: String) { setDisposition(commentId: $c, disposition: NOTED, note: $n) { id } }`,
+      variables: (n) => ({ c: f.consultation.comments.WORKERS, n }),
+      field: 'note',
+      bad: [over('prose')],
+    },
+    { name: 'scheduleMeeting title', document: Q.schedule, variables: (title) => meetingInput({ title }), field: 'title', bad: [over('name'), '  '] },
+    { name: 'scheduleMeeting venue', document: Q.schedule, variables: (venue) => meetingInput({ venue }), field: 'venue', bad: [over('name')] },
+    {
+      name: 'recordPosition statement',
+      document: `mutation($i: ID!, $s: String) { recordPosition(agendaItemId: $i, group: GOVERNMENT, position: SUPPORT, statement: $s) { id } }`,
+      variables: (s) => ({ i: f.meeting.items[0], s }),
+      field: 'statement',
+      bad: [over('prose')],
+    },
+    {
+      name: 'proposeAmendment text',
+      document: `mutation($i: ID!, $t: String!) { proposeAmendment(agendaItemId: $i, proposedBy: EMPLOYERS, text: $t) { id } }`,
+      variables: (t) => ({ i: f.meeting.items[0], t }),
+      field: 'text',
+      bad: [over('prose'), ''],
+    },
+    {
+      name: 'closeAgendaItem finalText',
+      document: `mutation($i: ID!, $t: String) { closeAgendaItem(agendaItemId: $i, status: ADOPTED, finalText: $t) { id } }`,
+      variables: (t) => ({ i: f.meeting.items[0], t }),
+      field: 'finalText',
+      bad: [over('prose')],
+    },
+    {
+      name: 'createInstrument summary',
+      document: `mutation($s: String) { createInstrument(input: { reference: "LIM/1", title: "Limits", summary: $s }) { id } }`,
+      variables: (s) => ({ s }),
+      field: 'summary',
+      bad: [over('summary')],
+    },
+    {
+      name: 'createInstrument title',
+      document: `mutation($t: String!) { createInstrument(input: { reference: "LIM/2", title: $t }) { id } }`,
+      variables: (t) => ({ t }),
+      field: 'title',
+      bad: [over('title')],
+    },
+    {
+      name: 'createInstrument reference',
+      document: `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Limits" }) { id } }`,
+      variables: (r) => ({ r }),
+      field: 'reference',
+      bad: [over('code')],
+    },
+    {
+      name: 'saveDraft guideline text',
+      document: `mutation($v: ID!, $s: [SectionInput!]!) { saveDraft(versionId: $v, sections: $s) { id } }`,
+      variables: (text) => ({ v: f.draft.versionId, s: [{ number: 'I', heading: 'Voice', guidelines: [{ number: '1.1', text }] }] }),
+      field: 'sections[0].guidelines[0].text',
+      bad: [over('prose')],
+    },
+    {
+      name: 'publishVersion changeSummary',
+      document: `mutation($v: ID!, $c: String) { publishVersion(versionId: $v, changeSummary: $c) { id } }`,
+      variables: (cs) => ({ v: f.draft.versionId, c: cs }),
+      field: 'changeSummary',
+      bad: [over('summary')],
+    },
+    {
+      name: 'prepareSubmission symbol',
+      document: G.prepare,
+      variables: (symbol) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol, agendaItemTitle: 'Outcome', pointForDecision: 'Approve.' } }),
+      field: 'symbol',
+      bad: [over('code'), 'GB.1/\nINS'],
+    },
+    {
+      name: 'prepareSubmission agendaItemTitle',
+      document: G.prepare,
+      variables: (agendaItemTitle) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle, pointForDecision: 'Approve.' } }),
+      field: 'agendaItemTitle',
+      bad: [over('title')],
+    },
+    {
+      name: 'prepareSubmission pointForDecision',
+      document: G.prepare,
+      variables: (pointForDecision) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle: 'Outcome', pointForDecision } }),
+      field: 'pointForDecision',
+      bad: [over('point')],
+    },
+    {
+      name: 'recordGoverningBodyDecision text',
+      document: `mutation($s: ID!, $t: String) { recordGoverningBodyDecision(submissionId: $s, decision: APPROVED, text: $t) { id } }`,
+      variables: (t) => ({ s: f.gb.submissionId, t }),
+      field: 'text',
+      bad: [over('prose')],
+    },
+    {
+      name: 'comments filter search',
+      document: `query($r: ID!, $s: String) { comments(filter: { roundId: $r, search: $s }) { totalCount } }`,
+      variables: (s) => ({ r: f.consultation.roundId, s }),
+      field: 'filter.search',
+      bad: [over('search')],
+    },
+  ];
+
+  it('answer BAD_USER_INPUT naming the one field at fault, never INTERNAL_SERVER_ERROR, and write nothing', async () => {
+    const seen: { name: string; bad: string; code: string; fields: string[]; messages: string[] }[] = [];
+    const wanted: typeof seen = [];
+    for (const row of rows()) {
+      for (const bad of row.bad) {
+        const before = await count();
+        const res = await w.gql(row.document, row.variables(bad), row.as?.() ?? w.tokens.secretariat);
+        const error = res.errors ? errorOf(res) : null;
+        const fields = ((error?.extensions?.fields ?? []) as { field: string; message: string }[]);
+        const label = typeof bad === 'string' && bad.length > 40 ? `${bad.length} characters` : JSON.stringify(bad);
+        seen.push({ name: row.name, bad: label, code: error?.code ?? 'none', fields: fields.map((x) => x.field), messages: [] });
+        wanted.push({ name: row.name, bad: label, code: 'BAD_USER_INPUT', fields: [row.field], messages: [] });
+        if (row.message) expect({ name: row.name, messages: fields.map((x) => x.message) }).toEqual({ name: row.name, messages: [expect.stringMatching(row.message)] });
+        expect({ name: row.name, bad: label, audited: (await count()) - before }).toEqual({ name: row.name, bad: label, audited: 0 });
+      }
+    }
+    expect(seen).toEqual(wanted);
+  }, 120_000);
+
+  it('accept both ends of the range', async () => {
+    const first = ok(await w.gql(SESSION, { n: 991, s: future(30), e: '2200-12-31T23:59:59.999Z', d: null }, w.tokens.secretariat)).createGoverningBodySession;
+    expect(first.id).toBeTruthy();
+    const meeting = ok(await w.gql(Q.schedule, meetingInput({ startsAt: '2000-01-01T00:00:00Z', endsAt: '2200-12-31T23:59:59Z' }), w.tokens.secretariat)).scheduleMeeting;
+    expect(meeting).toMatchObject({ startsAt: '2000-01-01T00:00:00.000Z', endsAt: '2200-12-31T23:59:59.000Z' });
   });
 });

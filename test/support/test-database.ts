@@ -37,11 +37,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = databaseUrl(name);
   const client = new Client({ connectionString: url });
   await client.connect();
+  // One connection, so one statement at a time whoever calls (a Promise.all of counts, say): pg@9 refuses
+  // a query sent while another is running, and pg@8 warns about it.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     name,
     url,
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as T[];
+      const result = previous.then(() => client.query(sql, params));
+      previous = result.catch(() => undefined);
+      return (await result).rows as T[];
     },
     async drop() {
       await client.end();

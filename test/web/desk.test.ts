@@ -300,6 +300,50 @@ describe('web client: the secretariat’s desk', () => {
     await page.getByTestId('announcer').filter({ hasText: 'Downloaded DESK-1-round-1-comments.csv.' }).waitFor({ state: 'attached' });
   });
 
+  it('shows a disposition recorded meanwhile as a CONFLICT, with what changed, and saves the choice kept only when asked again', async () => {
+    await page.getByRole('button', { name: 'Show the comments on guideline 1.1' }).click();
+    const panel = page.getByRole('region', { name: 'Comments on guideline 1.1' });
+    const gov = panel.locator('.desk-comment').filter({ hasText: BODIES.gov });
+    await gov.getByText('Disposition: Partially accepted (note: A transition period is added to 1.1.)').waitFor();
+    const { comments } = await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id body } } } }`, { r: a.roundId });
+    const govId = comments.edges.find((e: any) => e.node.body === BODIES.gov).node.id;
+    const serverDisposition = async () =>
+      (await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id disposition dispositionNote dispositionHistory { disposition } } } } }`, { r: a.roundId })).comments.edges.find(
+        (e: any) => e.node.id === govId,
+      ).node;
+    // Another desk (the same person in another tab) records a disposition the page has not seen.
+    await sec(`mutation($c: ID!) { setDisposition(commentId: $c, disposition: NOT_ACCEPTED, note: "Changed at the other desk") { id } }`, { c: govId });
+
+    await gov.getByRole('radio', { name: 'Accepted', exact: true }).check();
+    await gov.getByRole('button', { name: /^Save the disposition/ }).click();
+    const conflict = gov.getByTestId(`disposition-conflict-${govId}`);
+    await conflict.waitFor();
+    expect(await conflict.getAttribute('role')).toBe('alert');
+    const text = await conflict.innerText();
+    expect(text).toContain('Someone else changed this comment while you were looking at it, so your disposition was not saved.');
+    expect(text).toContain('Its disposition is now Not accepted (note: Changed at the other desk), by you in another tab or window.');
+    expect(text).toContain('Your choice (Accepted) and note are still here');
+    // The page shows the server's disposition; the server kept the other desk's.
+    await gov.getByText('Disposition: Not accepted (note: Changed at the other desk)').waitFor();
+    expect(await serverDisposition()).toMatchObject({ disposition: 'NOT_ACCEPTED', dispositionNote: 'Changed at the other desk' });
+    expect(await gov.getByRole('radio', { name: 'Accepted', exact: true }).isChecked()).toBe(true);
+    await expectAccessible(page);
+    await screenshots(page, 'desk-disposition-conflict');
+
+    await gov.getByRole('button', { name: /^Save the disposition again/ }).click();
+    await gov.getByText('Disposition: Accepted (note: A transition period is added to 1.1.)').waitFor();
+    expect(await gov.getByTestId(`disposition-conflict-${govId}`).count()).toBe(0);
+    expect(await serverDisposition()).toEqual({
+      id: govId,
+      disposition: 'ACCEPTED',
+      dispositionNote: 'A transition period is added to 1.1.',
+      dispositionHistory: [{ disposition: 'PARTIALLY_ACCEPTED' }, { disposition: 'NOT_ACCEPTED' }, { disposition: 'ACCEPTED' }],
+    });
+    await panel.getByRole('button', { name: 'Close the comments on guideline 1.1' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('shows a change made meanwhile as a CONFLICT, refreshes, and then moves on; the meeting’s links follow', async () => {
     // A colleague starts version 2 of the draft: the instrument's revision moves on under the open page.
     await sec(`mutation($i: ID!) { createRevision(instrumentId: $i) { id } }`, { i: a.id });

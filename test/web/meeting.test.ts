@@ -350,6 +350,49 @@ describe('web client: the meeting room', () => {
     await board.locator(`td[data-item="${items[2]}"][data-group="OUTCOME"]`).getByText('Vote carried').waitFor();
   });
 
+  it('shows a CONFLICT when another vote was recorded meanwhile, keeps the counts typed, and records them only when asked again', async () => {
+    const other = await world.login(world.people.otherModerator.email);
+    const against = GROUPS.map((group) => ({ group, inFavour: 0, against: 2, abstentions: 0 }));
+    const vote = consoleA.getByRole('form', { name: 'Record the vote again' });
+    const field = (group: string, label: string) => vote.getByRole('group', { name: new RegExp(`^${group}`) }).getByLabel(label);
+    // The other moderator's vote reaches the server; its event has not reached this console yet.
+    holdEvents = true;
+    ok(await world.gql(Q.vote, { i: items[2], v: against }, other));
+    await field('Government', 'In favour').fill('2');
+    await field('Employers', 'In favour').fill('2');
+    await field('Workers', 'In favour').fill('1');
+    await vote.getByTestId('vote-verdict').getByText('✓ Carried').waitFor();
+    await vote.getByRole('button', { name: 'Record vote' }).click();
+    const conflict = consoleA.getByTestId('conflict');
+    await conflict.waitFor();
+    holdEvents = false;
+    const text = await conflict.innerText();
+    expect(text).toContain('nothing was recorded');
+    expect(text).toContain('A vote was recorded: not carried');
+    expect(text).toContain('Record the vote you typed again?');
+    // The console shows the server's vote, the counts typed are still there, and the server kept the other vote.
+    await consoleA.getByTestId('recorded-vote').getByText('Recorded vote: ✗ not carried').waitFor();
+    expect(await field('Workers', 'In favour').inputValue()).toBe('1');
+    const stored = async () =>
+      ok<any>(await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id vote { carried } voteHistory { current result { carried } } } } }`, { id: meetingId }, moderator)).meeting.agenda.find(
+        (i: { id: string }) => i.id === items[2],
+      );
+    expect((await stored()).vote).toEqual({ carried: false });
+    await expectAccessible(consoleA);
+
+    await conflict.getByRole('button', { name: 'Record the vote again' }).click();
+    await consoleA.getByTestId('recorded-vote').getByText('Recorded vote: ✓ carried').waitFor();
+    expect(await consoleA.getByTestId('conflict').count()).toBe(0);
+    const after = await stored();
+    expect(after.vote).toEqual({ carried: true });
+    expect(after.voteHistory).toEqual([
+      { current: false, result: { carried: true } },
+      { current: false, result: { carried: false } },
+      { current: true, result: { carried: true } },
+    ]);
+    await board.locator(`td[data-item="${items[2]}"][data-group="OUTCOME"]`).getByText('Vote carried').waitFor();
+  });
+
   it('passes axe on both pages, fits 360 and 1920 px, and logs no problem', async () => {
     await expectAccessible(board);
     await expectAccessible(consoleA);

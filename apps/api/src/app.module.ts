@@ -14,7 +14,13 @@ import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
 import { WorkflowModule } from '@tripartite/workflow';
 import { AuditResolver } from './audit/audit.resolver';
-import { CommentConnectionResolver, CommentResolver, ConsultationRoundResolver, InstrumentRoundsResolver } from './consultation/consultation.resolver';
+import {
+  CommentConnectionResolver,
+  CommentResolver,
+  ConsultationRoundResolver,
+  DispositionRecordResolver,
+  InstrumentRoundsResolver,
+} from './consultation/consultation.resolver';
 import { ExportsController } from './consultation/exports.controller';
 import { DraftingApiModule } from './drafting/drafting-api.module';
 import { GoverningBodyApiModule } from './governing-body/governing-body-api.module';
@@ -54,6 +60,6 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
   ],
   controllers: [ExportsController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver,
-    ConsultationRoundResolver, CommentResolver, CommentConnectionResolver, InstrumentRoundsResolver],
+    ConsultationRoundResolver, CommentResolver, CommentConnectionResolver, DispositionRecordResolver, InstrumentRoundsResolver],
 })
 export class AppModule {}

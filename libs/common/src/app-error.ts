@@ -84,6 +84,16 @@ export class FieldErrors {
     if (!condition) this.add(field, message);
     return this;
   }
+  /** The problems a check returned (libs/domain's checkInstant, validateVoteCounts, ...). */
+  addAll(problems: readonly FieldError[]): this {
+    for (const p of problems) this.add(p.field, p.message);
+    return this;
+  }
+  /** A checked argument's clean value, its problems added (libs/domain's checkText). */
+  take<T>(checked: { value: T; problems: readonly FieldError[] }): T {
+    this.addAll(checked.problems);
+    return checked.value;
+  }
   get any(): boolean {
     return this.list.length > 0;
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { OrganizationEntity, UserEntity } from '@tripartite/auth';
-import { Actor, AppError, FieldErrors } from '@tripartite/common';
+import { Actor, AppError, FieldErrors, isStaff } from '@tripartite/common';
 import { DraftingReadService, GuidelineEntity } from '@tripartite/drafting';
-import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
+import { CONSTITUENT_GROUPS, CommentType, ConstituentGroup, Disposition, checkText } from '@tripartite/domain';
 import { SqlParams, viewerOf, visibleCommentSql } from './comment-visibility';
-import { CommentRow, commentColumns, isUuid } from './sql-columns';
+import { CommentRow, DispositionRecordRow, commentColumns, dispositionRecordColumns, isUuid } from './sql-columns';
 
 export interface CommentFilter {
   roundId: string;
@@ -67,7 +67,6 @@ export interface MatrixRow {
   undisposed: number;
 }
 
-const SEARCH_MAX = 500;
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/i;
 
 /** An opaque position in (submitted_at, id) order, to the microsecond the database keeps. */
@@ -157,6 +156,24 @@ export class CommentQueryService {
     );
   }
 
+  /**
+   * Every disposition recorded on each comment, oldest first: the secretariat's working record (SECRETARIAT,
+   * ADMIN; FORBIDDEN to others). The comments were read through a visibility check already.
+   */
+  async dispositionHistoryByCommentIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, DispositionRecordRow[]>> {
+    if (!isStaff(actor)) throw AppError.forbidden('Only the secretariat reads the history of dispositions');
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows: DispositionRecordRow[] = valid.length
+      ? await this.dataSource.query(
+          `SELECT ${dispositionRecordColumns('d')} FROM disposition_record d WHERE d.comment_id = ANY($1::uuid[]) ORDER BY d.comment_id, d.recorded_at, d.id`,
+          [valid],
+        )
+      : [];
+    const byComment = new Map<string, DispositionRecordRow[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byComment.get(row.commentId)?.push(row);
+    return byComment;
+  }
+
   /** The guidelines comments are anchored to (each visible with its published version). */
   guidelinesByIds(ids: readonly string[]): Promise<GuidelineEntity[]> {
     return this.dataSource.getRepository(GuidelineEntity).findBy({ id: In(ids.filter(isUuid)) });
@@ -186,9 +203,8 @@ export class CommentQueryService {
     if (filter.type != null) where.push(`c.type = ${p.add(filter.type)}`);
     if (filter.disposition != null) where.push(`c.disposition = ${p.add(filter.disposition)}`);
     if (filter.undisposedOnly) where.push(`c.status = 'SUBMITTED' AND c.disposition IS NULL`);
-    const search = filter.search?.trim();
+    const search = errors.take(checkText('filter.search', filter.search, 'search'));
     if (search) {
-      errors.check(search.length <= SEARCH_MAX, 'filter.search', `must be at most ${SEARCH_MAX} characters`);
       where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(search)})`);
     }
     errors.throwIfAny();

@@ -59,6 +59,32 @@ export class CommentEntity {
   @Column({ type: 'uuid', nullable: true })
   disposedBy: string | null;
 
+  /** What setDisposition's expectedRevision is compared with: moves with every disposition and every edit (revision, with the edits only). */
+  @Column({ type: 'int', default: 0 })
+  dispositionRevision: number;
+
   @Column({ type: 'text', nullable: true })
   idempotencyKey: string | null;
+}
+
+/** A disposition as recorded; the comment keeps the current one (disposition, dispositionNote). */
+@Entity('disposition_record')
+export class DispositionRecordEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  commentId: string;
+
+  @Column({ type: 'text' })
+  disposition: Disposition;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'uuid' })
+  recordedBy: string;
+
+  @Column({ type: 'timestamptz' })
+  recordedAt: Date;
 }

@@ -4,10 +4,10 @@ import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { NotificationsService } from '@tripartite/notifications';
-import { COMMENT_TYPES, CommentType, DISPOSITIONS, Disposition, isOneOf } from '@tripartite/domain';
+import { COMMENT_TYPES, CommentType, DISPOSITIONS, Disposition, TEXT_MAX, charLength, checkText, isOneOf } from '@tripartite/domain';
 import { CommentQueryService } from './comment-query.service';
 import { holdRound, lockRoundForWrite } from './round-lock';
-import { CommentRow, charLength, commentColumns, isUuid } from './sql-columns';
+import { CommentRow, commentColumns, isUuid } from './sql-columns';
 
 export interface SubmitCommentInput {
   roundId: string;
@@ -25,19 +25,14 @@ export interface UpdateCommentInput {
   proposedText?: string | null;
 }
 
-export const TEXT_MAX = 20_000;
-const KEY_MAX = 200;
 const DISPOSING_STAGES = ['CONSULTATION', 'CONSOLIDATION'];
 
-/** Blank optional text is no text. */
 /** What submit asks of the round it holds, besides the round. */
 interface SubmitChecks {
   earlierId: string | null;
   invited: boolean;
   guidelineOfVersion: boolean;
 }
-
-const optionalText = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
 /** Writes of comments. Each checks the deadline with the database clock inside its own transaction (see round-lock.ts). */
 @Injectable()
@@ -55,16 +50,12 @@ export class CommentService {
       throw AppError.forbidden('Only constituents comment, for their own organization');
     }
     const key = input.idempotencyKey ?? null;
-    if (key !== null && (key.length < 1 || charLength(key) > KEY_MAX)) {
-      throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1 to ${KEY_MAX} characters` }]);
+    if (key !== null && (key.length < 1 || charLength(key) > TEXT_MAX.key)) {
+      throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1 to ${TEXT_MAX.key} characters` }]);
     }
-    const body = (input.body ?? '').trim();
-    const proposedText = optionalText(input.proposedText);
-    const errors = new FieldErrors()
-      .check(isOneOf(COMMENT_TYPES, input.type), 'type', 'is not a comment type')
-      .check(body.length > 0, 'body', 'is required')
-      .check(charLength(body) <= TEXT_MAX, 'body', `must be at most ${TEXT_MAX} characters`)
-      .check(proposedText === null || charLength(proposedText) <= TEXT_MAX, 'proposedText', `must be at most ${TEXT_MAX} characters`);
+    const errors = new FieldErrors().check(isOneOf(COMMENT_TYPES, input.type), 'type', 'is not a comment type');
+    const body = errors.take(checkText('body', input.body, 'prose', { required: true }));
+    const proposedText = errors.take(checkText('proposedText', input.proposedText, 'prose'));
 
     // Five statements in all: BEGIN, the held round with every check, the insert with the clock, the audit event, COMMIT.
     return this.tx.run(async (tx) => {
@@ -119,14 +110,12 @@ export class CommentService {
       changes.type = input.type;
     }
     if (input.body != null) {
-      const body = input.body.trim();
-      errors.check(body.length > 0, 'input.body', 'must not be blank').check(charLength(body) <= TEXT_MAX, 'input.body', `must be at most ${TEXT_MAX} characters`);
-      changes.body = body;
+      const body = checkText('input.body', input.body, 'prose');
+      errors.check(body.value !== null, 'input.body', 'must not be blank').addAll(body.problems);
+      changes.body = body.value ?? '';
     }
     if (input.proposedText !== undefined) {
-      const proposedText = optionalText(input.proposedText);
-      errors.check(proposedText === null || charLength(proposedText) <= TEXT_MAX, 'input.proposedText', `must be at most ${TEXT_MAX} characters`);
-      changes.proposedText = proposedText;
+      changes.proposedText = errors.take(checkText('input.proposedText', input.proposedText, 'prose'));
     }
     errors.check(Object.keys(changes).length > 0, 'input', 'must change type, body or proposedText');
     const current = await this.ownComment(actor, id);
@@ -140,13 +129,15 @@ export class CommentService {
     return this.changeOwn(actor, current, null, 'withdrawn', { status: 'WITHDRAWN' });
   }
 
-  async setDisposition(actor: Actor, commentId: string, disposition: Disposition, note?: string | null): Promise<CommentRow> {
+  /**
+   * SECRETARIAT. Replaces the comment's disposition and adds it to the history. With expectedRevision (the
+   * comment's dispositionRevision as the caller read it), CONFLICT when another disposition or an edit came first.
+   */
+  async setDisposition(actor: Actor, commentId: string, disposition: Disposition, note?: string | null, expectedRevision?: number | null): Promise<CommentRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat records dispositions');
-    const cleanNote = optionalText(note);
-    new FieldErrors()
-      .check(isOneOf(DISPOSITIONS, disposition), 'disposition', 'is not a disposition')
-      .check(cleanNote === null || charLength(cleanNote) <= TEXT_MAX, 'note', `must be at most ${TEXT_MAX} characters`)
-      .throwIfAny();
+    const errors = new FieldErrors().check(isOneOf(DISPOSITIONS, disposition), 'disposition', 'is not a disposition');
+    const cleanNote = errors.take(checkText('note', note, 'prose'));
+    errors.throwIfAny();
     if (!isUuid(commentId)) throw AppError.notFound('Comment', commentId);
     return this.tx.run(async (tx) => {
       // Instrument first, as stage moves lock it: a move and a disposition never wait on each other in a circle.
@@ -158,6 +149,11 @@ export class CommentService {
       );
       const [current]: CommentRow[] = await tx.em.query(`SELECT ${commentColumns('c')} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
       if (!instrument || !current) throw AppError.notFound('Comment', commentId);
+      if (expectedRevision != null && expectedRevision !== current.dispositionRevision) {
+        throw AppError.conflict(
+          `The comment's disposition revision is ${current.dispositionRevision}, not ${expectedRevision}: its disposition or its text changed; reload and try again`,
+        );
+      }
       if (current.status !== 'SUBMITTED') {
         throw AppError.badInput([{ field: 'commentId', message: 'is WITHDRAWN; only SUBMITTED comments get a disposition' }]);
       }
@@ -169,10 +165,18 @@ export class CommentService {
       }
       // UPDATE ... RETURNING answers [rows, rowCount].
       const [[updated]]: [CommentRow[]] = await tx.em.query(
-        `UPDATE comment c SET disposition = $2, disposition_note = $3, disposed_at = clock_timestamp(), disposed_by = $4
+        `UPDATE comment c SET disposition = $2, disposition_note = $3, disposed_at = clock_timestamp(), disposed_by = $4,
+                disposition_revision = disposition_revision + 1
           WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
         [commentId, disposition, cleanNote, actor.userId],
       );
+      await tx.em.query(`INSERT INTO disposition_record (comment_id, disposition, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)`, [
+        commentId,
+        disposition,
+        cleanNote,
+        actor.userId,
+        updated.disposedAt,
+      ]);
       await this.disposed(tx, actor, updated, current);
       return updated;
     });
@@ -211,7 +215,7 @@ export class CommentService {
         `UPDATE comment c
             SET type = coalesce($2, type), body = coalesce($3, body),
                 proposed_text = CASE WHEN $4 THEN $5 ELSE proposed_text END,
-                status = coalesce($6, status), revision = revision + 1, updated_at = $7
+                status = coalesce($6, status), revision = revision + 1, disposition_revision = disposition_revision + 1, updated_at = $7
           WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
         [comment.id, changes.type ?? null, changes.body ?? null, 'proposedText' in changes, changes.proposedText ?? null, changes.status ?? null, locked.at],
       );

@@ -4,7 +4,7 @@ import { DraftingModule } from '@tripartite/drafting';
 import { LiveModule } from '@tripartite/live';
 import { CommentQueryService } from './comment-query.service';
 import { CommentService } from './comment.service';
-import { CommentEntity } from './comment.entity';
+import { CommentEntity, DispositionRecordEntity } from './comment.entity';
 import { CommentsCsvExporter } from './comments-csv';
 import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationRoundEntity } from './consultation-round.entity';
@@ -21,7 +21,7 @@ import { RoundService } from './round.service';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ConsultationRoundEntity, RoundInvitationEntity, DeadlineExtensionEntity, CommentEntity]),
+    TypeOrmModule.forFeature([ConsultationRoundEntity, RoundInvitationEntity, DeadlineExtensionEntity, CommentEntity, DispositionRecordEntity]),
     DraftingModule,
     LiveModule,
   ],

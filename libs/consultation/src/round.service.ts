@@ -3,12 +3,12 @@ import { Actor, AppError, FieldErrors, hasRole, isStaff } from '@tripartite/comm
 import { AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode } from '@tripartite/database';
 import { DraftingReadService } from '@tripartite/drafting';
-import { COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, CommentVisibility, ConstituentGroup, isOneOf } from '@tripartite/domain';
+import { COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, CommentVisibility, ConstituentGroup, checkInstant, checkText, isAcceptedInstant, isOneOf } from '@tripartite/domain';
 import type { OrganizationEntity } from '@tripartite/auth';
 import type { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { NotificationsService } from '@tripartite/notifications';
 import { RoundDeadlines } from './round-deadlines.service';
-import { RoundRow, charLength, isUuid, roundColumns } from './sql-columns';
+import { RoundRow, isUuid, roundColumns } from './sql-columns';
 
 export interface ScheduleRoundInput {
   instrumentId: string;
@@ -23,9 +23,6 @@ export interface ScheduleRoundInput {
 export type ExtensionRow = Pick<DeadlineExtensionEntity, 'id' | 'roundId' | 'fromAt' | 'toAt' | 'reason' | 'at' | 'actorId'>;
 
 const SCHEDULABLE_STAGES = ['DRAFTING', 'CONSOLIDATION'];
-export const REASON_MAX = 2000;
-
-const validDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
 /** Consultation rounds: scheduling, extending, and the reads every caller may make. Opening and closing follow stage moves (ConsultationParticipant). */
 @Injectable()
@@ -44,7 +41,7 @@ export class RoundService {
     const visibility = input.visibility ?? 'AFTER_CLOSE';
     const orgIds = input.organizationIds ? [...new Set(input.organizationIds)] : null;
     const errors = new FieldErrors()
-      .check(validDate(input.closesAt), 'closesAt', 'must be a date and time')
+      .addAll(checkInstant('closesAt', input.closesAt))
       .check(isUuid(input.versionId), 'versionId', 'is not a published version of this instrument')
       .check(groups.length > 0, 'groups', 'must name at least one group')
       .check(groups.every((g) => isOneOf(CONSTITUENT_GROUPS, g)) && new Set(groups).size === groups.length, 'groups', 'must name distinct constituent groups')
@@ -65,12 +62,12 @@ export class RoundService {
                 $3::timestamptz > clock_timestamp() AS "inFuture",
                 (SELECT number FROM consultation_round WHERE instrument_id = $1 AND status <> 'CLOSED' LIMIT 1) AS "activeNumber",
                 (SELECT coalesce(max(number), 0) + 1 FROM consultation_round WHERE instrument_id = $1) AS "nextNumber"`,
-        [input.instrumentId, isUuid(input.versionId) ? input.versionId : null, validDate(input.closesAt) ? input.closesAt : null],
+        [input.instrumentId, isUuid(input.versionId) ? input.versionId : null, isAcceptedInstant(input.closesAt) ? input.closesAt : null],
       );
       if (isUuid(input.versionId) && facts.versionStatus !== 'PUBLISHED') {
         errors.add('versionId', facts.versionStatus ? 'is not PUBLISHED' : 'is not a version of this instrument');
       }
-      if (validDate(input.closesAt) && !facts.inFuture) errors.add('closesAt', 'must be in the future');
+      if (isAcceptedInstant(input.closesAt) && !facts.inFuture) errors.add('closesAt', 'must be in the future');
       if (facts.activeNumber !== null) {
         errors.add('instrumentId', `already has round ${facts.activeNumber} scheduled or open; one round at a time`);
       }
@@ -107,18 +104,15 @@ export class RoundService {
 
   async extend(actor: Actor, roundId: string, closesAt: Date, reason: string): Promise<RoundRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat extends deadlines');
-    const cleanReason = (reason ?? '').trim();
-    const errors = new FieldErrors()
-      .check(validDate(closesAt), 'closesAt', 'must be a date and time')
-      .check(cleanReason.length > 0, 'reason', 'is required')
-      .check(charLength(cleanReason) <= REASON_MAX, 'reason', `must be at most ${REASON_MAX} characters`);
+    const errors = new FieldErrors().addAll(checkInstant('closesAt', closesAt));
+    const cleanReason = errors.take(checkText('reason', reason, 'reason', { required: true }));
     if (!isUuid(roundId)) throw AppError.notFound('Round', roundId);
     return this.tx.run(async (tx) => {
       // Waits for comment writes holding the round FOR SHARE, and makes later ones read the new deadline.
       const [round] = await tx.em.query(`SELECT ${roundColumns('r')} FROM consultation_round r WHERE r.id = $1 FOR UPDATE`, [roundId]);
       if (!round) throw AppError.notFound('Round', roundId);
       if (round.status === 'CLOSED') errors.add('roundId', 'is CLOSED; only a SCHEDULED or OPEN round can be extended');
-      if (validDate(closesAt)) {
+      if (isAcceptedInstant(closesAt)) {
         const [{ inFuture }] = await tx.em.query(`SELECT $1::timestamptz > clock_timestamp() AS "inFuture"`, [closesAt]);
         if (closesAt.getTime() <= round.closesAt.getTime()) {
           errors.add('closesAt', `must be later than the current deadline ${round.closesAt.toISOString()}`);

@@ -1,3 +1,4 @@
+import type { Disposition } from '@tripartite/domain';
 import type { CommentEntity } from './comment.entity';
 import { isUuid } from '@tripartite/common';
 import type { ConsultationRoundEntity } from './consultation-round.entity';
@@ -9,7 +10,8 @@ export const commentColumns = (c = 'c'): string =>
   `${c}.id, ${c}.round_id AS "roundId", ${c}.guideline_id AS "guidelineId", ${c}.organization_id AS "organizationId",
    ${c}."group", ${c}.author_id AS "authorId", ${c}.type, ${c}.body, ${c}.proposed_text AS "proposedText", ${c}.status,
    ${c}.late, ${c}.revision, ${c}.submitted_at AS "submittedAt", ${c}.updated_at AS "updatedAt", ${c}.disposition,
-   ${c}.disposition_note AS "dispositionNote", ${c}.disposed_at AS "disposedAt", ${c}.disposed_by AS "disposedBy"`;
+   ${c}.disposition_note AS "dispositionNote", ${c}.disposed_at AS "disposedAt", ${c}.disposed_by AS "disposedBy",
+   ${c}.disposition_revision AS "dispositionRevision"`;
 
 export const roundColumns = (r = 'r'): string =>
   `${r}.id, ${r}.instrument_id AS "instrumentId", ${r}.number, ${r}.version_id AS "versionId", ${r}.status,
@@ -18,7 +20,17 @@ export const roundColumns = (r = 'r'): string =>
 
 export type RoundRow = ConsultationRoundEntity;
 
-export { isUuid };
+/** A disposition of the history (recordedById: who recorded it). */
+export interface DispositionRecordRow {
+  id: string;
+  commentId: string;
+  disposition: Disposition;
+  note: string | null;
+  recordedById: string;
+  recordedAt: Date;
+}
 
-/** Characters as PostgreSQL's char_length counts them (code points). */
-export const charLength = (s: string): number => Array.from(s).length;
+export const dispositionRecordColumns = (d = 'd'): string =>
+  `${d}.id, ${d}.comment_id AS "commentId", ${d}.disposition, ${d}.note, ${d}.recorded_by AS "recordedById", ${d}.recorded_at AS "recordedAt"`;
+
+export { isUuid };

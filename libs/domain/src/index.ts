@@ -16,3 +16,4 @@ export * from './deadline/time';
 export * from './deadline/reminders';
 export * from './deadline/job-ids';
 export * from './deadline/document-deadline';
+export * from './limits';

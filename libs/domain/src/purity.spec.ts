@@ -46,6 +46,9 @@ describe('libs/domain', () => {
       'roundCloseJobId',
       'reminderJobId',
       'defaultDocumentDeadline',
+      'TEXT_MAX',
+      'checkText',
+      'checkInstant',
     ]) {
       expect(domain).toHaveProperty(name);
     }

@@ -1,5 +1,6 @@
 // The content of a version as the secretariat writes it, and the rules it must follow.
 // Pure: shared by saveDraft and the Markdown import so both write the same way.
+import { TEXT_MAX, charLength } from '@tripartite/domain';
 
 export interface GuidelineData {
   /** Omitted or blank: derived from number. */
@@ -37,16 +38,13 @@ export interface ContentProblem {
 }
 
 export const LIMITS = {
-  sectionNumber: 20,
-  heading: 500,
-  guidelineNumber: 20,
-  key: 50,
-  title: 500,
-  text: 20_000,
+  sectionNumber: TEXT_MAX.label,
+  heading: TEXT_MAX.title,
+  guidelineNumber: TEXT_MAX.label,
+  key: TEXT_MAX.code,
+  title: TEXT_MAX.title,
+  text: TEXT_MAX.prose,
 } as const;
-
-/** Characters as PostgreSQL's char_length counts them (code points, not UTF-16 units). */
-export const charLength = (s: string): number => Array.from(s).length;
 
 /** The stable key of a guideline when none is given: its number without a trailing '.'. */
 export function keyFromNumber(number: string): string {

@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '@tripartite/audit';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
-import { charLength, cleanContent, CleanSection, ContentProblem, fieldPath, SectionData } from './draft-content';
+import { TEXT_MAX, charLength, checkText } from '@tripartite/domain';
+import { cleanContent, CleanSection, ContentProblem, fieldPath, SectionData } from './draft-content';
 import { DraftVersionEntity } from './draft-version.entity';
 import { isUuid } from './drafting-read.service';
 import { GuidelineEntity } from './guideline.entity';
@@ -18,9 +19,6 @@ export interface CreateInstrumentData {
   summary?: string | null;
 }
 
-const SUMMARY_MAX = 10_000;
-const CHANGE_SUMMARY_MAX = 10_000;
-const MARKDOWN_MAX = 1_000_000;
 const INSERT_CHUNK = 1000;
 
 /**
@@ -42,12 +40,11 @@ export class DraftingService {
     assertSecretariat(actor);
     const reference = input.reference.trim();
     const title = input.title.trim();
-    const summary = input.summary?.trim() || null;
-    new FieldErrors()
-      .check(between(reference, 1, 50) && !/[\r\n\t]/.test(reference), 'reference', 'must be 1 to 50 characters on one line')
-      .check(between(title, 1, 500) && !/[\r\n]/.test(title), 'title', 'must be 1 to 500 characters on one line')
-      .check(summary === null || charLength(summary) <= SUMMARY_MAX, 'summary', `must be at most ${SUMMARY_MAX} characters`)
-      .throwIfAny();
+    const errors = new FieldErrors()
+      .check(between(reference, 1, TEXT_MAX.code) && !/[\r\n\t]/.test(reference), 'reference', `must be 1 to ${TEXT_MAX.code} characters on one line`)
+      .check(between(title, 1, TEXT_MAX.title) && !/[\r\n]/.test(title), 'title', `must be 1 to ${TEXT_MAX.title} characters on one line`);
+    const summary = errors.take(checkText('summary', input.summary, 'summary'));
+    errors.throwIfAny();
     try {
       return await this.tx.run(async ({ em }) => {
         const instrument = await em.save(
@@ -88,7 +85,7 @@ export class DraftingService {
     assertSecretariat(actor);
     return this.tx.run(async ({ em }) => {
       const version = await lockDraft(em, versionId);
-      if (charLength(markdown) > MARKDOWN_MAX) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${MARKDOWN_MAX} characters` }]);
+      if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
       const parsed = parseDraftMarkdown(markdown);
       if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
       const { sections: clean, problems } = cleanContent(parsed.draft.sections);
@@ -107,10 +104,9 @@ export class DraftingService {
   /** DRAFT -> PUBLISHED at the database's clock; a version with no guideline cannot be published. */
   publish(actor: Actor | null, versionId: string, changeSummary?: string | null): Promise<DraftVersionEntity> {
     assertSecretariat(actor);
-    const summary = changeSummary?.trim() || null;
-    new FieldErrors()
-      .check(summary === null || charLength(summary) <= CHANGE_SUMMARY_MAX, 'changeSummary', `must be at most ${CHANGE_SUMMARY_MAX} characters`)
-      .throwIfAny();
+    const errors = new FieldErrors();
+    const summary = errors.take(checkText('changeSummary', changeSummary, 'summary'));
+    errors.throwIfAny();
     return this.tx.run(async ({ em }) => {
       const found = isUuid(versionId) ? await em.findOneBy(DraftVersionEntity, { id: versionId }) : null;
       if (!found) throw AppError.notFound('Version', versionId);

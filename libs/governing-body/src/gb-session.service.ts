@@ -3,7 +3,7 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { AppConfig, durationMs } from '@tripartite/config';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode } from '@tripartite/database';
-import { defaultDocumentDeadline, gbDeadlineReminderJobId } from '@tripartite/domain';
+import { checkAfter, checkBefore, checkInstant, defaultDocumentDeadline, gbDeadlineReminderJobId, isAcceptedInstant } from '@tripartite/domain';
 import { OutboxService } from '@tripartite/outbox';
 import { GbSessionRow, sessionColumns, validUuids } from './sql-columns';
 
@@ -14,7 +14,6 @@ export interface CreateSessionInput {
   documentDeadline?: Date | null;
 }
 
-const validDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 const NUMBER_TAKEN = 'is already the number of another session';
 
 /** Governing Body sessions: the dates papers are submitted against. */
@@ -27,22 +26,26 @@ export class GbSessionService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** SECRETARIAT. The document deadline defaults to GB_DOCUMENT_DEADLINE_DAYS before the session opens. */
+  /** SECRETARIAT. A session opens in the future (by the database clock); the document deadline defaults to GB_DOCUMENT_DEADLINE_DAYS before it. */
   async create(actor: Actor, input: CreateSessionInput): Promise<GbSessionRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat creates Governing Body sessions');
     const { number, startsAt, endsAt } = input;
     const given = input.documentDeadline ?? null;
     const errors = new FieldErrors()
       .check(Number.isInteger(number) && number >= 1, 'number', 'must be a whole number of at least 1')
-      .check(validDate(startsAt), 'startsAt', 'must be a date and time')
-      .check(validDate(endsAt), 'endsAt', 'must be a date and time')
-      .check(given === null || validDate(given), 'documentDeadline', 'must be a date and time');
-    if (validDate(startsAt) && validDate(endsAt)) errors.check(endsAt > startsAt, 'endsAt', 'must be after startsAt');
-    if (validDate(startsAt) && validDate(given)) errors.check(given < startsAt, 'documentDeadline', 'must be before startsAt');
-    errors.throwIfAny();
-    const documentDeadline = given ?? defaultDocumentDeadline(startsAt, this.config.GB_DOCUMENT_DEADLINE_DAYS);
+      .addAll(checkInstant('startsAt', startsAt))
+      .addAll(checkInstant('endsAt', endsAt))
+      .addAll(checkInstant('documentDeadline', given, { required: false }))
+      .addAll(checkAfter('endsAt', endsAt, 'startsAt', startsAt))
+      .addAll(checkBefore('documentDeadline', given, 'startsAt', startsAt));
 
     return this.tx.run(async (tx) => {
+      if (isAcceptedInstant(startsAt)) {
+        const [{ inFuture }] = await tx.em.query(`SELECT $1::timestamptz > clock_timestamp() AS "inFuture"`, [startsAt]);
+        if (!inFuture) errors.add('startsAt', 'must be in the future');
+      }
+      errors.throwIfAny();
+      const documentDeadline = given ?? defaultDocumentDeadline(startsAt, this.config.GB_DOCUMENT_DEADLINE_DAYS);
       const [taken] = await tx.em.query(`SELECT 1 FROM gb_session WHERE number = $1`, [number]);
       if (taken) throw AppError.badInput([{ field: 'number', message: NUMBER_TAKEN }]);
       let session: GbSessionRow;

@@ -28,6 +28,3 @@ export const CURRENT_SUBMISSION_SQL = `
 
 export { isUuid };
 export const validUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
-
-/** Characters as PostgreSQL's char_length counts them (code points). */
-export const charLength = (s: string): number => Array.from(s).length;

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AuditCheckpointRequests, AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
-import { Blocker, FINAL_GB_DECISIONS, GB_DECISIONS, GbDecision, Stage, blocker, isOneOf } from '@tripartite/domain';
+import { Blocker, FINAL_GB_DECISIONS, GB_DECISIONS, GbDecision, Stage, blocker, checkText, isOneOf } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { WorkflowService } from '@tripartite/workflow';
 import { loadPaperData } from './paper/paper-data';
 import { renderPaperHtml } from './paper/paper-html';
 import { renderPaperMarkdown } from './paper/paper-markdown';
-import { CURRENT_SUBMISSION_SQL, SubmissionRow, charLength, isUuid, submissionColumns } from './sql-columns';
+import { CURRENT_SUBMISSION_SQL, SubmissionRow, isUuid, submissionColumns } from './sql-columns';
 
 export interface PrepareSubmissionInput {
   instrumentId: string;
@@ -18,11 +18,6 @@ export interface PrepareSubmissionInput {
   pointForDecision: string;
 }
 
-export const SYMBOL_MAX = 50;
-export const AGENDA_ITEM_TITLE_MAX = 500;
-export const POINT_FOR_DECISION_MAX = 5000;
-export const DECISION_TEXT_MAX = 20000;
-
 const SYMBOL_TAKEN = 'is already the symbol of another paper';
 const OPEN_SUBMISSION = 'already has a submission that the Governing Body has not decided on';
 
@@ -30,16 +25,6 @@ const OPEN_SUBMISSION = 'already has a submission that the Governing Body has no
 export function stageAfterDecision(decision: GbDecision): Stage | null {
   if (FINAL_GB_DECISIONS.includes(decision)) return 'DECIDED';
   return decision === 'REFERRED_BACK' ? 'CONSOLIDATION' : null;
-}
-
-/** A required one-line text: trimmed, not blank, at most `max` characters, no line breaks. */
-function oneLine(errors: FieldErrors, field: string, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').trim();
-  errors
-    .check(text.length > 0, field, 'is required')
-    .check(charLength(text) <= max, field, `must be at most ${max} characters`)
-    .check(!/[\r\n]/.test(text), field, 'must be on one line');
-  return text;
 }
 
 interface Locked extends SubmissionRow {
@@ -70,12 +55,9 @@ export class SubmissionService {
   async prepare(actor: Actor, input: PrepareSubmissionInput): Promise<SubmissionRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat prepares Governing Body papers');
     const errors = new FieldErrors();
-    const symbol = oneLine(errors, 'symbol', input.symbol, SYMBOL_MAX);
-    const agendaItemTitle = oneLine(errors, 'agendaItemTitle', input.agendaItemTitle, AGENDA_ITEM_TITLE_MAX);
-    const pointForDecision = (input.pointForDecision ?? '').trim();
-    errors
-      .check(pointForDecision.length > 0, 'pointForDecision', 'is required')
-      .check(charLength(pointForDecision) <= POINT_FOR_DECISION_MAX, 'pointForDecision', `must be at most ${POINT_FOR_DECISION_MAX} characters`);
+    const symbol = errors.take(checkText('symbol', input.symbol, 'code', { required: true, oneLine: true }));
+    const agendaItemTitle = errors.take(checkText('agendaItemTitle', input.agendaItemTitle, 'title', { required: true, oneLine: true }));
+    const pointForDecision = errors.take(checkText('pointForDecision', input.pointForDecision, 'point', { required: true }));
     if (!isUuid(input.instrumentId)) throw AppError.notFound('Instrument', input.instrumentId);
     if (!isUuid(input.sessionId)) throw AppError.notFound('Session', input.sessionId);
 
@@ -179,12 +161,9 @@ export class SubmissionService {
    */
   async decide(actor: Actor, submissionId: string, decision: GbDecision, text?: string | null): Promise<SubmissionRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat records Governing Body decisions');
-    const decisionText = text?.trim() ? text.trim() : null;
-    new FieldErrors()
-      .check(isOneOf(GB_DECISIONS, decision), 'decision', 'is not a Governing Body decision')
-      .check(decisionText === null || charLength(decisionText) <= DECISION_TEXT_MAX, 'text', `must be at most ${DECISION_TEXT_MAX} characters`)
-      .check(decision !== 'APPROVED_WITH_AMENDMENTS' || decisionText !== null, 'text', 'is required: say what the Governing Body amended')
-      .throwIfAny();
+    const errors = new FieldErrors().check(isOneOf(GB_DECISIONS, decision), 'decision', 'is not a Governing Body decision');
+    const decisionText = errors.take(checkText('text', text, 'prose'));
+    errors.check(decision !== 'APPROVED_WITH_AMENDMENTS' || decisionText !== null, 'text', 'is required: say what the Governing Body amended').throwIfAny();
 
     return this.tx.run(async (tx) => {
       const locked = await this.lock(tx, submissionId);

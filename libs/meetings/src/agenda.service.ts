@@ -17,6 +17,7 @@ import {
   PositionsByGroup,
   amendmentAcceptBlockers,
   blocker,
+  checkText,
   closeItemBlockers,
   countVotingParticipants,
   isOneOf,
@@ -31,14 +32,11 @@ import {
   AmendmentRow,
   ParticipantRow,
   amendmentColumns,
-  charLength,
   isUuid,
   itemColumns,
   participantColumns,
   tallySourceSql,
 } from './sql-columns';
-
-export const TEXT_MAX = 20_000;
 
 /** An agenda item locked for a change, with its meeting's facts. */
 interface LockedItem extends AgendaItemRow {
@@ -50,8 +48,6 @@ interface LockedItem extends AgendaItemRow {
 interface LockedAmendment extends AmendmentRow {
   item: LockedItem;
 }
-
-const optionalText = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
 
 /**
  * What happens to agenda items in session: opening and closing them, and the positions, amendments and
@@ -89,11 +85,10 @@ export class AgendaService {
     statement?: string | null,
     expectedRevision?: number | null,
   ): Promise<AgendaItemRow> {
-    const text = optionalText(statement);
     const errors = new FieldErrors()
       .check(isOneOf(CONSTITUENT_GROUPS, group), 'group', 'is not a constituent group')
-      .check(isOneOf(POSITIONS, position), 'position', 'is not a position')
-      .check(text === null || charLength(text) <= TEXT_MAX, 'statement', `must be at most ${TEXT_MAX} characters`);
+      .check(isOneOf(POSITIONS, position), 'position', 'is not a position');
+    const text = errors.take(checkText('statement', statement, 'prose'));
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkRevision(item, expectedRevision);
@@ -120,11 +115,8 @@ export class AgendaService {
   }
 
   async proposeAmendment(actor: Actor, agendaItemId: string, proposedBy: ConstituentGroup, text: string): Promise<AmendmentRow> {
-    const clean = (text ?? '').trim();
-    const errors = new FieldErrors()
-      .check(isOneOf(CONSTITUENT_GROUPS, proposedBy), 'proposedBy', 'is not a constituent group')
-      .check(clean.length > 0, 'text', 'is required')
-      .check(charLength(clean) <= TEXT_MAX, 'text', `must be at most ${TEXT_MAX} characters`);
+    const errors = new FieldErrors().check(isOneOf(CONSTITUENT_GROUPS, proposedBy), 'proposedBy', 'is not a constituent group');
+    const clean = errors.take(checkText('text', text, 'prose', { required: true }));
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkDiscussing(item, errors);
@@ -144,13 +136,23 @@ export class AgendaService {
     });
   }
 
-  /** Like an item's positions: replaces the group's current one, keeps the history; only while the amendment is PROPOSED. */
-  async recordAmendmentPosition(actor: Actor, amendmentId: string, group: ConstituentGroup, position: Position): Promise<AmendmentRow> {
+  /**
+   * Like an item's positions: replaces the group's current one, keeps the history; only while the amendment is
+   * PROPOSED. expectedRevision is the item's (an amendment is part of its item).
+   */
+  async recordAmendmentPosition(
+    actor: Actor,
+    amendmentId: string,
+    group: ConstituentGroup,
+    position: Position,
+    expectedRevision?: number | null,
+  ): Promise<AmendmentRow> {
     const errors = new FieldErrors()
       .check(isOneOf(CONSTITUENT_GROUPS, group), 'group', 'is not a constituent group')
       .check(isOneOf(POSITIONS, position), 'position', 'is not a position');
     return this.tx.run(async (tx) => {
       const { item, ...amendment } = await this.lockAmendment(tx, actor, amendmentId);
+      checkRevision(item, expectedRevision);
       checkDiscussing(item, errors, 'amendmentId');
       errors.check(amendment.status === 'PROPOSED', 'amendmentId', `is ${amendment.status}; positions are recorded while it is PROPOSED`);
       errors.throwIfAny();
@@ -176,13 +178,14 @@ export class AgendaService {
     });
   }
 
-  /** PROPOSED -> ACCEPTED (its own positions in consensus; one accepted amendment per item), REJECTED or WITHDRAWN. */
-  async decideAmendment(actor: Actor, amendmentId: string, status: AmendmentStatus): Promise<AmendmentRow> {
+  /** PROPOSED -> ACCEPTED (its own positions in consensus; one accepted amendment per item), REJECTED or WITHDRAWN; expectedRevision is the item's. */
+  async decideAmendment(actor: Actor, amendmentId: string, status: AmendmentStatus, expectedRevision?: number | null): Promise<AmendmentRow> {
     if (!isOneOf(AMENDMENT_STATUSES, status) || status === 'PROPOSED') {
       throw AppError.badInput([{ field: 'status', message: 'must be ACCEPTED, REJECTED or WITHDRAWN' }]);
     }
     return this.tx.run(async (tx) => {
       const { item, ...amendment } = await this.lockAmendment(tx, actor, amendmentId);
+      checkRevision(item, expectedRevision);
       const blockers: Blocker[] = [];
       if (item.status !== 'UNDER_DISCUSSION') {
         blockers.push(blocker('ITEM_NOT_UNDER_DISCUSSION', `The item is ${item.status}, not under discussion`));
@@ -226,9 +229,10 @@ export class AgendaService {
    * Counts per group, checked against the meeting's registered voting participants (CHAIR, VICE_CHAIR,
    * SPOKESPERSON, EXPERT). Replaces the item's current vote, which decides its tally under either rule.
    */
-  recordVote(actor: Actor, agendaItemId: string, votes: GroupVote[]): Promise<AgendaItemRow> {
+  recordVote(actor: Actor, agendaItemId: string, votes: GroupVote[], expectedRevision?: number | null): Promise<AgendaItemRow> {
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
+      checkRevision(item, expectedRevision);
       const errors = new FieldErrors().check(Array.isArray(votes) && votes.length > 0, 'votes', 'must give the counts of at least one group');
       checkDiscussing(item, errors);
       errors.throwIfAny();
@@ -266,10 +270,14 @@ export class AgendaService {
    * ADOPTED_AS_AMENDED (an ACCEPTED amendment; final text: its text), NOT_ADOPTED or DEFERRED.
    * The final text is derived, never typed: a finalText given must match it.
    */
-  closeItem(actor: Actor, agendaItemId: string, status: ItemStatus, finalText?: string | null): Promise<AgendaItemRow> {
-    if (!isOneOf(ITEM_STATUSES, status)) throw AppError.badInput([{ field: 'status', message: 'is not an item status' }]);
+  closeItem(actor: Actor, agendaItemId: string, status: ItemStatus, finalText?: string | null, expectedRevision?: number | null): Promise<AgendaItemRow> {
+    new FieldErrors()
+      .check(isOneOf(ITEM_STATUSES, status), 'status', 'is not an item status')
+      .addAll(checkText('finalText', finalText, 'prose').problems)
+      .throwIfAny();
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
+      checkRevision(item, expectedRevision);
       const [source]: TallySource[] = await tx.em.query(`${tallySourceSql} WHERE i.id = $1`, [item.id]);
       const [facts] = await tx.em.query(
         `SELECT g.text AS "guidelineText",

@@ -11,6 +11,7 @@ import {
   ParticipantRow,
   PositionRow,
   StoredVote,
+  VoteRecordRow,
   amendmentColumns,
   amendmentPositionColumns,
   groupBy,
@@ -174,6 +175,21 @@ export class MeetingReadService {
       [valid],
     ]);
     return new Map(rows.map((r) => [r.agendaItemId, voteResultOf(r)]));
+  }
+
+  /** Every vote recorded on each item, oldest first (the last is the current one). */
+  async voteHistoryByItemIds(ids: readonly string[]): Promise<Map<string, VoteRecordRow[]>> {
+    const rows: (StoredVote & Omit<VoteRecordRow, 'result'>)[] = await this.query(ids, (valid) => [
+      `SELECT agenda_item_id AS "agendaItemId", votes, registered, current, recorded_by AS "recordedById", recorded_at AS "recordedAt"
+         FROM item_vote WHERE agenda_item_id = ANY($1::uuid[]) ORDER BY agenda_item_id, recorded_at, id`,
+      [valid],
+    ]);
+    const history = rows.map(({ votes, registered, ...row }): VoteRecordRow => ({ ...row, result: voteResultOf({ votes, registered }) }));
+    return groupBy(ids, history, (v) => v.agendaItemId);
+  }
+
+  itemsByIds(ids: readonly string[]): Promise<AgendaItemRow[]> {
+    return this.query(ids, (valid) => [`SELECT ${itemColumns('i')} FROM agenda_item i WHERE i.id = ANY($1::uuid[])`, [valid]]);
   }
 
   async itemTalliesByIds(ids: readonly string[]): Promise<ItemTallyRow[]> {

@@ -11,11 +11,14 @@ import {
   PARTICIPANT_ROLES,
   ParticipantRole,
   blocker,
+  checkAfter,
+  checkInstant,
+  checkText,
   isOneOf,
 } from '@tripartite/domain';
 import { assertRecorder } from './meeting-access';
 import { MeetingEvents } from './meeting-events';
-import { MeetingRow, ParticipantRow, charLength, isUuid, meetingColumns, participantColumns } from './sql-columns';
+import { MeetingRow, ParticipantRow, isUuid, meetingColumns, participantColumns } from './sql-columns';
 
 export interface ScheduleMeetingInput {
   instrumentId: string;
@@ -26,11 +29,6 @@ export interface ScheduleMeetingInput {
   endsAt: Date;
   decisionRule?: DecisionRule | null;
 }
-
-export const TITLE_MAX = 300;
-export const VENUE_MAX = 300;
-
-const validDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
 /** A meeting row locked for a change, with what its checks need. */
 interface LockedMeeting extends MeetingRow {
@@ -52,20 +50,16 @@ export class MeetingService {
   /** SECRETARIAT, instrument in CONSOLIDATION: the agenda gets one PENDING item per guideline of the version, in document order. */
   async schedule(actor: Actor, input: ScheduleMeetingInput): Promise<MeetingRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat schedules meetings');
-    const title = (input.title ?? '').trim();
-    const venue = input.venue?.trim() ? input.venue.trim() : null;
     const decisionRule = input.decisionRule ?? 'CONSENSUS';
-    const errors = new FieldErrors()
-      .check(title.length > 0, 'title', 'is required')
-      .check(charLength(title) <= TITLE_MAX, 'title', `must be at most ${TITLE_MAX} characters`)
-      .check(venue === null || charLength(venue) <= VENUE_MAX, 'venue', `must be at most ${VENUE_MAX} characters`)
-      .check(validDate(input.startsAt), 'startsAt', 'must be a date and time')
-      .check(validDate(input.endsAt), 'endsAt', 'must be a date and time')
+    const errors = new FieldErrors();
+    const title = errors.take(checkText('title', input.title, 'name', { required: true }));
+    const venue = errors.take(checkText('venue', input.venue, 'name'));
+    errors
+      .addAll(checkInstant('startsAt', input.startsAt))
+      .addAll(checkInstant('endsAt', input.endsAt))
+      .addAll(checkAfter('endsAt', input.endsAt, 'startsAt', input.startsAt))
       .check(isOneOf(DECISION_RULES, decisionRule), 'decisionRule', 'is not a decision rule')
       .check(isUuid(input.versionId), 'versionId', 'is not a published version of this instrument');
-    if (validDate(input.startsAt) && validDate(input.endsAt)) {
-      errors.check(input.endsAt.getTime() > input.startsAt.getTime(), 'endsAt', 'must be after startsAt');
-    }
     if (!isUuid(input.instrumentId)) throw AppError.notFound('Instrument', input.instrumentId);
 
     return this.tx.run(async (tx) => {

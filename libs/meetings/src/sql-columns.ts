@@ -1,4 +1,4 @@
-import type { ConstituentGroup, GroupCounts, GroupVote, Position } from '@tripartite/domain';
+import type { ConstituentGroup, GroupCounts, GroupVote, Position, VoteResult } from '@tripartite/domain';
 import { isUuid } from '@tripartite/common';
 import type { AgendaItemEntity } from './agenda-item.entity';
 import type { AmendmentEntity } from './amendment.entity';
@@ -27,6 +27,15 @@ export interface PositionRow {
 export interface StoredVote {
   votes: GroupVote[];
   registered: GroupCounts;
+}
+
+/** A vote of an item's history: the result it had, whether it is still in force, who recorded it and when. */
+export interface VoteRecordRow {
+  agendaItemId: string;
+  result: VoteResult;
+  current: boolean;
+  recordedById: string;
+  recordedAt: Date;
 }
 
 export const meetingColumns = (m = 'm'): string =>
@@ -64,9 +73,6 @@ export const tallySourceSql = `
 
 export { isUuid };
 export const validUuids = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid))];
-
-/** Characters as PostgreSQL's char_length counts them (code points). */
-export const charLength = (s: string): number => Array.from(s).length;
 
 export function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppError, hasRole, isUuid } from '@tripartite/common';
+import { Actor, AppError, FieldErrors, hasRole, isUuid } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
@@ -9,6 +9,7 @@ import {
   Stage,
   StageOption,
   WorkflowSnapshot,
+  checkText,
   evaluateMove,
   givenReason,
   isEarlyClose,
@@ -56,7 +57,10 @@ export class WorkflowService {
 
   /** The move inside a caller's transaction, for capabilities whose own write implies a move (a GB decision). */
   async advanceIn(tx: Tx, actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<InstrumentRow> {
-    if (!STAGES.includes(to)) throw AppError.badInput([{ field: 'to', message: 'is not a stage' }]);
+    new FieldErrors()
+      .check(STAGES.includes(to), 'to', 'is not a stage')
+      .addAll(checkText('reason', reason, 'reason').problems)
+      .throwIfAny();
     const given = expectedRevision !== undefined && expectedRevision !== null;
     // Without expectedRevision, the revision this move read before waiting for the lock: a move that
     // committed meanwhile wins, and this one gets CONFLICT rather than a verdict on a stage it never saw.

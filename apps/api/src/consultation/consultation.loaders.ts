@@ -1,4 +1,6 @@
-import { CommentQueryService, ExtensionRow, RoundRow, RoundService } from '@tripartite/consultation';
+import DataLoader from 'dataloader';
+import type { Actor } from '@tripartite/common';
+import { CommentQueryService, DispositionRecordRow, ExtensionRow, RoundRow, RoundService } from '@tripartite/consultation';
 import type { GuidelineEntity } from '@tripartite/drafting';
 import { byId, listsBy } from '../graphql/loaders';
 
@@ -10,5 +12,13 @@ export function consultationLoaders(rounds: RoundService, comments: CommentQuery
     invitedOrganizationsOfRound: listsBy<string>((ids) => rounds.invitedOrganizationIdsByRoundIds(ids)),
     extensionsOfRound: listsBy<ExtensionRow>((ids) => rounds.extensionsByRoundIds(ids)),
     guideline: byId<GuidelineEntity>((ids) => comments.guidelinesByIds(ids)),
+    // The caller is the same for every key of a request (the history is the secretariat's).
+    dispositionHistoryOfComment: new DataLoader<{ actor: Actor | null; commentId: string }, DispositionRecordRow[], string>(
+      async (keys) => {
+        const map = await comments.dispositionHistoryByCommentIds(keys[0].actor, keys.map((k) => k.commentId));
+        return keys.map((k) => map.get(k.commentId) ?? []);
+      },
+      { cacheKeyFn: (k) => k.commentId },
+    ),
   };
 }

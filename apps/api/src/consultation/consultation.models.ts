@@ -50,10 +50,24 @@ export class CommentModel {
   @Field(() => Date) updatedAt: Date;
   @Field(() => DispositionEnum, { nullable: true }) disposition: Disposition | null;
   @Field(() => String, { nullable: true }) dispositionNote: string | null;
+  @Field(() => Int, {
+    description:
+      "setDisposition's expectedRevision: moves with every disposition and every edit of the comment (revision moves with the edits only)",
+  })
+  dispositionRevision: number;
   roundId: string;
   guidelineId: string | null;
   organizationId: string;
   authorId: string;
+}
+
+// recordedBy is a @ResolveField (consultation.resolver.ts).
+@ObjectType('DispositionRecord')
+export class DispositionRecordModel {
+  @Field(() => DispositionEnum) disposition: Disposition;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => Date) recordedAt: Date;
+  recordedById: string;
 }
 
 @ObjectType('CommentEdge')

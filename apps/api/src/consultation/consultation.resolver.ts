@@ -15,6 +15,7 @@ import {
   CommentModel,
   ConsultationRoundModel,
   DeadlineExtensionModel,
+  DispositionRecordModel,
   GuidelineCommentSummaryModel,
 } from './consultation.models';
 
@@ -143,8 +144,10 @@ export class CommentResolver {
     @Args('commentId', { type: () => ID }) commentId: string,
     @Args('disposition', { type: () => DispositionEnum }) disposition: Disposition,
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: "the comment's dispositionRevision as read; CONFLICT when it has moved" })
+    expectedRevision?: number | null,
   ): Promise<CommentModel> {
-    return this.writes.setDisposition(actor, commentId, disposition, note);
+    return this.writes.setDisposition(actor, commentId, disposition, note, expectedRevision);
   }
 
   @ResolveField(() => ConsultationRoundModel)
@@ -165,6 +168,19 @@ export class CommentResolver {
   @ResolveField(() => UserModel)
   async author(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<UserModel> {
     return (await ctx.loaders.user.load(comment.authorId))!;
+  }
+
+  @ResolveField(() => [DispositionRecordModel], { description: 'Every disposition recorded, oldest first; the last is the current one (SECRETARIAT, ADMIN).' })
+  dispositionHistory(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<DispositionRecordModel[]> {
+    return ctx.loaders.dispositionHistoryOfComment.load({ actor: ctx.req.actor ?? null, commentId: comment.id });
+  }
+}
+
+@Resolver(() => DispositionRecordModel)
+export class DispositionRecordResolver {
+  @ResolveField(() => UserModel)
+  async recordedBy(@Parent() record: DispositionRecordModel, @Context() ctx: GqlContext): Promise<UserModel> {
+    return (await ctx.loaders.user.load(record.recordedById))!;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   GroupPositionResolver,
   InstrumentMeetingsResolver,
   ParticipantResolver,
+  VoteRecordResolver,
 } from './meetings.resolver';
 import { TallyUpdatedResolver } from './tally-updated.resolver';
 
@@ -20,6 +21,7 @@ import { TallyUpdatedResolver } from './tally-updated.resolver';
     AgendaItemResolver,
     AmendmentResolver,
     GroupPositionResolver,
+    VoteRecordResolver,
     InstrumentMeetingsResolver,
     TallyUpdatedResolver,
   ],

@@ -10,6 +10,7 @@ import {
   MeetingTallyRow,
   ParticipantRow,
   PositionRow,
+  VoteRecordRow,
 } from '@tripartite/meetings';
 import { byId, listsBy } from '../graphql/loaders';
 
@@ -35,11 +36,13 @@ export function meetingLoaders(read: MeetingReadService) {
     participantsOfMeeting: listsBy<ParticipantRow>((ids) => read.participantsByMeetingIds(ids)),
     moderatorIdsOfMeeting: listsBy<string>((ids) => read.moderatorIdsByMeetingIds(ids)),
     agendaOfMeeting: listsBy<AgendaItemRow>((ids) => read.agendaByMeetingIds(ids)),
+    agendaItem: byId<AgendaItemRow>((ids) => read.itemsByIds(ids)),
     tallyOfMeeting: valuesBy<MeetingTallyRow>((ids) => read.meetingTalliesByIds(ids)),
     positionsOfItem: listsBy<PositionRow>((ids) => read.currentPositionsByItemIds(ids)),
     positionHistoryOfItem: listsBy<PositionRow>((ids) => read.positionHistoryByItemIds(ids)),
     amendmentsOfItem: listsBy<AmendmentRow>((ids) => read.amendmentsByItemIds(ids)),
     voteOfItem: valuesBy<VoteResult>((ids) => read.votesByItemIds(ids)),
+    voteHistoryOfItem: listsBy<VoteRecordRow>((ids) => read.voteHistoryByItemIds(ids)),
     tallyOfItem: valuesBy<ItemTallyRow>(async (ids) => new Map((await read.itemTalliesByIds(ids)).map((t) => [t.agendaItemId, t]))),
     positionsOfAmendment: listsBy<PositionRow>((ids) => read.currentAmendmentPositionsByIds(ids)),
     positionHistoryOfAmendment: listsBy<PositionRow>((ids) => read.amendmentPositionHistoryByIds(ids)),

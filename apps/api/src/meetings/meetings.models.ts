@@ -90,6 +90,15 @@ export class VoteResultModel {
   @Field(() => Boolean) carried: boolean;
 }
 
+// recordedBy is a @ResolveField (meetings.resolver.ts).
+@ObjectType('VoteRecord')
+export class VoteRecordModel {
+  @Field(() => VoteResultModel) result: VoteResultModel;
+  @Field(() => Boolean, { description: 'the vote in force; a later vote on the item replaces it' }) current: boolean;
+  @Field(() => Date) recordedAt: Date;
+  recordedById: string;
+}
+
 @ObjectType('ItemTally')
 export class ItemTallyModel {
   @Field(() => ID) agendaItemId: string;

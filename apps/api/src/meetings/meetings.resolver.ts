@@ -16,8 +16,12 @@ import {
   ItemTallyModel,
   MeetingTallyModel,
   ParticipantModel,
+  VoteRecordModel,
   VoteResultModel,
 } from './meetings.models';
+
+/** The description of every expectedRevision of an item's writes. */
+const REVISION = "the agenda item's revision as read (for an amendment: its item's); CONFLICT when it has moved";
 
 const present = <T>(value: T | null, what: string, id: string): T => {
   if (value === null) throw AppError.notFound(what, id);
@@ -144,7 +148,7 @@ export class AgendaItemResolver {
     @Args('group', { type: () => ConstituentGroupEnum }) group: ConstituentGroup,
     @Args('position', { type: () => PositionEnum }) position: Position,
     @Args('statement', { type: () => String, nullable: true }) statement?: string | null,
-    @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision?: number | null,
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: REVISION }) expectedRevision?: number | null,
   ): Promise<AgendaItemModel> {
     return this.agenda.recordPosition(actor, agendaItemId, group, position, statement, expectedRevision);
   }
@@ -155,8 +159,9 @@ export class AgendaItemResolver {
     @CurrentActor() actor: Actor,
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('votes', { type: () => [GroupVoteInput] }) votes: GroupVoteInput[],
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: REVISION }) expectedRevision?: number | null,
   ): Promise<AgendaItemModel> {
-    return this.agenda.recordVote(actor, agendaItemId, votes);
+    return this.agenda.recordVote(actor, agendaItemId, votes, expectedRevision);
   }
 
   @Roles('MODERATOR', 'SECRETARIAT')
@@ -169,8 +174,9 @@ export class AgendaItemResolver {
     @Args('agendaItemId', { type: () => ID }) agendaItemId: string,
     @Args('status', { type: () => ItemStatusEnum }) status: ItemStatus,
     @Args('finalText', { type: () => String, nullable: true }) finalText?: string | null,
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: REVISION }) expectedRevision?: number | null,
   ): Promise<AgendaItemModel> {
-    return this.agenda.closeItem(actor, agendaItemId, status, finalText);
+    return this.agenda.closeItem(actor, agendaItemId, status, finalText, expectedRevision);
   }
 
   @ResolveField(() => GuidelineModel)
@@ -196,6 +202,11 @@ export class AgendaItemResolver {
   @ResolveField(() => VoteResultModel, { nullable: true })
   vote(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext): Promise<VoteResultModel | null> {
     return ctx.loaders.voteOfItem.load(item.id);
+  }
+
+  @ResolveField(() => [VoteRecordModel], { description: 'Every vote recorded on the item, oldest first (replaced ones included).' })
+  voteHistory(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext): Promise<VoteRecordModel[]> {
+    return ctx.loaders.voteHistoryOfItem.load(item.id);
   }
 
   @ResolveField(() => ItemTallyModel)
@@ -226,8 +237,9 @@ export class AmendmentResolver {
     @Args('amendmentId', { type: () => ID }) amendmentId: string,
     @Args('group', { type: () => ConstituentGroupEnum }) group: ConstituentGroup,
     @Args('position', { type: () => PositionEnum }) position: Position,
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: REVISION }) expectedRevision?: number | null,
   ): Promise<AmendmentModel> {
-    return this.agenda.recordAmendmentPosition(actor, amendmentId, group, position);
+    return this.agenda.recordAmendmentPosition(actor, amendmentId, group, position, expectedRevision);
   }
 
   @Roles('MODERATOR', 'SECRETARIAT')
@@ -236,13 +248,19 @@ export class AmendmentResolver {
     @CurrentActor() actor: Actor,
     @Args('amendmentId', { type: () => ID }) amendmentId: string,
     @Args('status', { type: () => AmendmentStatusEnum }) status: AmendmentStatus,
+    @Args('expectedRevision', { type: () => Int, nullable: true, description: REVISION }) expectedRevision?: number | null,
   ): Promise<AmendmentModel> {
-    return this.agenda.decideAmendment(actor, amendmentId, status);
+    return this.agenda.decideAmendment(actor, amendmentId, status, expectedRevision);
   }
 
   @ResolveField(() => [GroupPositionModel])
   positions(@Parent() amendment: AmendmentModel, @Context() ctx: GqlContext): Promise<GroupPositionModel[]> {
     return ctx.loaders.positionsOfAmendment.load(amendment.id);
+  }
+
+  @ResolveField(() => AgendaItemModel, { description: 'The item it amends (whose revision its writes compare and bump).' })
+  async agendaItem(@Parent() amendment: AmendmentModel, @Context() ctx: GqlContext): Promise<AgendaItemModel> {
+    return present(await ctx.loaders.agendaItem.load(amendment.agendaItemId), 'Agenda item', amendment.agendaItemId);
   }
 
   @ResolveField(() => [GroupPositionModel], { description: 'Every position recorded on the amendment, oldest first.' })
@@ -256,6 +274,14 @@ export class GroupPositionResolver {
   @ResolveField(() => UserModel)
   async recordedBy(@Parent() position: GroupPositionModel, @Context() ctx: GqlContext): Promise<UserModel> {
     return present(await ctx.loaders.user.load(position.recordedById), 'User', position.recordedById);
+  }
+}
+
+@Resolver(() => VoteRecordModel)
+export class VoteRecordResolver {
+  @ResolveField(() => UserModel)
+  async recordedBy(@Parent() vote: VoteRecordModel, @Context() ctx: GqlContext): Promise<UserModel> {
+    return present(await ctx.loaders.user.load(vote.recordedById), 'User', vote.recordedById);
   }
 }
 

@@ -1,13 +1,18 @@
 // The comments of one matrix row, each with its disposition form (setDisposition). Saving updates the
-// comment here and refreshes the matrix counts and the next steps' blockers.
+// comment here and refreshes the matrix counts and the next steps' blockers. A save sends the comment's
+// dispositionRevision as shown: when another disposition or an edit came first the server answers CONFLICT,
+// and the form shows the comment as it is now, says what changed, and keeps the choice made for a second save.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
+import { useSignedIn } from '../../auth/use-session';
 import { graphql } from '../../gql';
-import type { Disposition, InstrumentRoundCommentsQuery, Stage } from '../../gql/graphql';
+import type { Disposition, InstrumentCommentsNowQueryVariables, InstrumentRoundCommentsQuery, Stage } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { hasCode } from '../../ui/errors';
 import { GROUP_NAMES } from '../../ui/labels';
 import { Time } from '../../ui/Time';
+import { describeCommentChanges } from './comment-changes';
 import { COMMENT_TYPE_NAMES, DISPOSITION_NAMES, DISPOSITIONS, STAGE_NAMES } from './labels';
 
 graphql(`
@@ -19,10 +24,12 @@ graphql(`
     proposedText
     status
     late
+    revision
     submittedAt
     updatedAt
     disposition
     dispositionNote
+    dispositionRevision
     guideline {
       id
     }
@@ -53,15 +60,41 @@ const InstrumentRoundComments = graphql(`
   }
 `);
 
+// After a CONFLICT: the row's comments as they are now, with who recorded each disposition.
+const InstrumentCommentsNow = graphql(`
+  query InstrumentCommentsNow($filter: CommentFilter!, $first: Int, $after: String) {
+    comments(filter: $filter, first: $first, after: $after) {
+      edges {
+        node {
+          ...InstrumentCommentFields
+          dispositionHistory {
+            recordedBy {
+              id
+              displayName
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
 const InstrumentSetDisposition = graphql(`
-  mutation InstrumentSetDisposition($id: ID!, $disposition: Disposition!, $note: String) {
-    setDisposition(commentId: $id, disposition: $disposition, note: $note) {
+  mutation InstrumentSetDisposition($id: ID!, $disposition: Disposition!, $note: String, $expectedRevision: Int) {
+    setDisposition(commentId: $id, disposition: $disposition, note: $note, expectedRevision: $expectedRevision) {
       ...InstrumentCommentFields
     }
   }
 `);
 
 type CommentNode = InstrumentRoundCommentsQuery['comments']['edges'][number]['node'];
+
+/** The comment as the server has it now, with who recorded its current disposition (null: not found). */
+type FetchNow = (commentId: string) => Promise<{ comment: CommentNode; lastBy: { id: string; displayName: string } | null } | null>;
 
 const PAGE = 100;
 
@@ -84,6 +117,23 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
   const [{ data, error, fetching }] = useQuery({ query: InstrumentRoundComments, variables: { filter, first: PAGE, after } });
   const [comments, setComments] = useState<CommentNode[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const client = useClient();
+  const fetchNow: FetchNow = async (commentId) => {
+    for (let cursor: string | null = null; ; ) {
+      const variables: InstrumentCommentsNowQueryVariables = { filter, first: PAGE, after: cursor };
+      const result = await client.query(InstrumentCommentsNow, variables, { requestPolicy: 'network-only' }).toPromise();
+      const page = result.data?.comments;
+      if (!page) return null;
+      const found = page.edges.find((e) => e.node.id === commentId)?.node;
+      if (found) {
+        const { dispositionHistory, ...comment } = found;
+        setComments((known) => merge(known, [comment]));
+        return { comment, lastBy: dispositionHistory.at(-1)?.recordedBy ?? null };
+      }
+      if (!page.pageInfo.hasNextPage) return null;
+      cursor = page.pageInfo.endCursor;
+    }
+  };
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
@@ -111,7 +161,7 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
       {data && shown.length === 0 && !data.comments.pageInfo.hasNextPage && <p>No comment here.</p>}
       <ol className="list desk-comments">
         {shown.map((comment, i) => (
-          <CommentItem key={comment.id} comment={comment} index={i + 1} mayDispose={mayDispose} onSaved={saved} />
+          <CommentItem key={comment.id} comment={comment} index={i + 1} mayDispose={mayDispose} onSaved={saved} fetchNow={fetchNow} />
         ))}
       </ol>
       <p className="actions">
@@ -139,7 +189,15 @@ function merge(known: CommentNode[], fresh: CommentNode[]): CommentNode[] {
   return next;
 }
 
-function CommentItem({ comment, index, mayDispose, onSaved }: { comment: CommentNode; index: number; mayDispose: boolean; onSaved: (c: CommentNode) => void }) {
+interface ItemProps {
+  comment: CommentNode;
+  index: number;
+  mayDispose: boolean;
+  onSaved: (c: CommentNode) => void;
+  fetchNow: FetchNow;
+}
+
+function CommentItem({ comment, index, mayDispose, onSaved, fetchNow }: ItemProps) {
   const who = `${comment.organization.name} (${GROUP_NAMES[comment.group]})`;
   const withdrawn = comment.status === 'WITHDRAWN';
   return (
@@ -172,19 +230,25 @@ function CommentItem({ comment, index, mayDispose, onSaved }: { comment: Comment
         <p className="muted">Withdrawn by its organization: it needs no disposition.</p>
       ) : (
         // Not re-mounted when the saved values come back: the focus stays on the button just used.
-        mayDispose && <DispositionForm comment={comment} index={index} who={who} onSaved={onSaved} />
+        mayDispose && <DispositionForm comment={comment} index={index} who={who} onSaved={onSaved} fetchNow={fetchNow} />
       )}
     </li>
   );
 }
 
-function DispositionForm({ comment, index, who, onSaved }: { comment: CommentNode; index: number; who: string; onSaved: (c: CommentNode) => void }) {
+function DispositionForm({ comment, index, who, onSaved, fetchNow }: Omit<ItemProps, 'mayDispose'> & { who: string }) {
+  const { user } = useSignedIn();
   const [choice, setChoice] = useState<Disposition | null>(comment.disposition);
   const [note, setNote] = useState(comment.dispositionNote ?? '');
   const [unchosen, setUnchosen] = useState(false);
+  const [conflict, setConflict] = useState<string[] | null>(null);
   const [result, setDisposition] = useMutation(InstrumentSetDisposition);
   const announce = useAnnounce();
   const base = `disposition-${comment.id}`;
+  const conflictBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictBox.current?.focus();
+  }, [conflict]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -195,11 +259,17 @@ function DispositionForm({ comment, index, who, onSaved }: { comment: CommentNod
       return;
     }
     setUnchosen(false);
-    const answer = await setDisposition({ id: comment.id, disposition: choice, note: note.trim() || null });
+    const saw = comment;
+    const answer = await setDisposition({ id: comment.id, disposition: choice, note: note.trim() || null, expectedRevision: saw.dispositionRevision });
     const updated = answer.data?.setDisposition;
     if (updated) {
+      setConflict(null);
       announce(`Disposition of comment ${index} saved: ${DISPOSITION_NAMES[choice]}.`);
       onSaved(updated);
+    } else if (hasCode(answer.error, 'CONFLICT')) {
+      // The comment shown is replaced by the server's; the choice and note typed stay for a second save.
+      const now = await fetchNow(comment.id);
+      setConflict(now ? describeCommentChanges(saw, now.comment, now.lastBy, user.id) : ['The comment was changed by someone else']);
     }
   }
 
@@ -231,10 +301,24 @@ function DispositionForm({ comment, index, who, onSaved }: { comment: CommentNod
         </label>
         <textarea id={`${base}-note`} className="desk-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <ErrorMessage error={result.error} />
+      {conflict ? (
+        <div className="error" role="alert" data-testid={`disposition-conflict-${comment.id}`} tabIndex={-1} ref={conflictBox}>
+          <p className="error-title">Someone else changed this comment while you were looking at it, so your disposition was not saved.</p>
+          <ul>
+            {conflict.map((c) => (
+              <li key={c}>{c}.</li>
+            ))}
+          </ul>
+          <p>
+            Your choice{choice ? ` (${DISPOSITION_NAMES[choice]})` : ''} and note are still here: save them again if they still apply.
+          </p>
+        </div>
+      ) : (
+        <ErrorMessage error={result.error} />
+      )}
       <p className="actions">
         <button type="submit" aria-disabled={result.fetching}>
-          {result.fetching ? 'Saving…' : 'Save the disposition'}
+          {result.fetching ? 'Saving…' : conflict ? 'Save the disposition again' : 'Save the disposition'}
           <span className="visually-hidden"> of comment {index}</span>
         </button>
       </p>

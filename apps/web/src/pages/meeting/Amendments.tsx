@@ -1,14 +1,17 @@
 // The item's amendments: proposing one, each group's position on it, and accepting (when its own
 // positions reach consensus: amendmentAcceptBlockers, the server's rule), rejecting or withdrawing it.
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+// Each answer carries the whole item (its revision for the next write); a CONFLICT is shown by the console.
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CONSTITUENT_GROUPS, amendmentAcceptBlockers, type PositionsByGroup } from '@tripartite/domain';
 import type { AmendmentStatus, ConstituentGroup } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { hasCode } from '../../ui/errors';
 import { GROUP_NAMES } from '../../ui/labels';
 import { useDraft } from '../../ui/use-draft';
 import { PositionChip } from './Chips';
+import type { ItemWrites } from './item-writes';
 import { AMENDMENT_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER } from './labels';
 import {
   ModerateAmendmentPosition,
@@ -21,26 +24,22 @@ import {
 interface Props {
   item: ModerateItem;
   discussing: boolean;
-  seen: RefObject<ModerateItem>;
-  refresh(): void;
+  writes: ItemWrites;
 }
 
-/** Puts our own write's answer into what the console has seen, so it is not reported as someone else's. */
-function note(seen: RefObject<ModerateItem>, amendment: ModerateAmendment) {
-  const others = seen.current.amendments.filter((a) => a.id !== amendment.id);
-  seen.current = { ...seen.current, amendments: [...others, amendment] };
-}
+/** The decision as a verb, for "Reject Amendment 1 by Workers again?". */
+const DECIDE_WORDS: Record<AmendmentStatus, string> = { PROPOSED: 'Propose', ACCEPTED: 'Accept', REJECTED: 'Reject', WITHDRAWN: 'Withdraw' };
 
-export function Amendments({ item, discussing, seen, refresh }: Props) {
+export function Amendments({ item, discussing, writes }: Props) {
   if (!discussing && item.amendments.length === 0) return null;
   return (
     <section aria-labelledby="amendments-heading" className="amendments">
       <h3 id="amendments-heading">Amendments</h3>
       {item.amendments.length === 0 && <p className="muted">No amendment proposed.</p>}
       {item.amendments.map((a, i) => (
-        <AmendmentCard key={a.id} amendment={a} n={i + 1} discussing={discussing} seen={seen} refresh={refresh} />
+        <AmendmentCard key={a.id} amendment={a} n={i + 1} discussing={discussing} writes={writes} />
       ))}
-      {discussing && <ProposeAmendment item={item} seen={seen} refresh={refresh} />}
+      {discussing && <ProposeAmendment item={item} writes={writes} />}
     </section>
   );
 }
@@ -49,14 +48,12 @@ function AmendmentCard({
   amendment,
   n,
   discussing,
-  seen,
-  refresh,
+  writes,
 }: {
   amendment: ModerateAmendment;
   n: number;
   discussing: boolean;
-  seen: RefObject<ModerateItem>;
-  refresh(): void;
+  writes: ItemWrites;
 }) {
   const [positioning, recordPosition] = useMutation(ModerateAmendmentPosition);
   const [deciding, decide] = useMutation(ModerateDecideAmendment);
@@ -68,23 +65,30 @@ function AmendmentCard({
   const title = `Amendment ${n} by ${GROUP_NAMES[amendment.proposedBy]}`;
 
   const onPosition = async (group: ConstituentGroup, position: (typeof POSITION_ORDER)[number]) => {
-    const r = await recordPosition({ id: amendment.id, group, position });
+    const saw = writes.shown();
+    const r = await recordPosition({ id: amendment.id, group, position, expectedRevision: saw.revision });
+    const words = POSITION_LABELS[position].words;
     if (r.data) {
-      note(seen, r.data.recordAmendmentPosition);
-      announce(`${title}: ${GROUP_NAMES[group]} ${POSITION_LABELS[position].words.toLowerCase()} recorded.`);
-      refresh();
+      writes.wrote(r.data.recordAmendmentPosition.agendaItem);
+      announce(`${title}: ${GROUP_NAMES[group]} ${words.toLowerCase()} recorded.`);
+    } else if (hasCode(r.error, 'CONFLICT')) {
+      const retry = { question: `Record ${GROUP_NAMES[group]}: ${words} on ${title} again?`, action: 'Record again', run: () => void onPosition(group, position) };
+      await writes.conflicted(saw, retry, r.error);
     }
   };
   const heading = useRef<HTMLHeadingElement>(null);
   const onDecide = async (status: AmendmentStatus) => {
     if (deciding.fetching) return;
-    const r = await decide({ id: amendment.id, status });
+    const saw = writes.shown();
+    const r = await decide({ id: amendment.id, status, expectedRevision: saw.revision });
     if (r.data) {
-      note(seen, r.data.decideAmendment);
+      writes.wrote(r.data.decideAmendment.agendaItem);
       announce(`${title}: ${AMENDMENT_STATUS_WORDS[status].toLowerCase()}.`);
       // The buttons are gone with the decision: the focus goes to the amendment.
       heading.current?.focus();
-      refresh();
+    } else if (hasCode(r.error, 'CONFLICT')) {
+      const verb = DECIDE_WORDS[status];
+      await writes.conflicted(saw, { question: `${verb} ${title} again?`, action: `${verb} again`, run: () => void onDecide(status) }, r.error);
     }
   };
 
@@ -128,7 +132,7 @@ function AmendmentCard({
           })}
         </tbody>
       </table>
-      <ErrorMessage error={positioning.error} />
+      {!hasCode(positioning.error, 'CONFLICT') && <ErrorMessage error={positioning.error} />}
       {open && (
         <div className="amendment-decide">
           <p className="actions">
@@ -167,14 +171,14 @@ function AmendmentCard({
               ))}
             </ul>
           )}
-          <ErrorMessage error={deciding.error} />
+          {!hasCode(deciding.error, 'CONFLICT') && <ErrorMessage error={deciding.error} />}
         </div>
       )}
     </article>
   );
 }
 
-function ProposeAmendment({ item, seen, refresh }: { item: ModerateItem; seen: RefObject<ModerateItem>; refresh(): void }) {
+function ProposeAmendment({ item, writes }: { item: ModerateItem; writes: ItemWrites }) {
   const [draft, setDraft, clearDraft] = useDraft<{ proposedBy: ConstituentGroup | ''; text: string }>(`amendment:${item.id}`, {
     proposedBy: '',
     text: '',
@@ -191,10 +195,9 @@ function ProposeAmendment({ item, seen, refresh }: { item: ModerateItem; seen: R
     if (problems.length || !draft.proposedBy) return;
     const r = await propose({ id: item.id, proposedBy: draft.proposedBy, text: draft.text });
     if (r.data) {
-      note(seen, r.data.proposeAmendment);
+      writes.wrote(r.data.proposeAmendment.agendaItem);
       clearDraft();
       announce(`Amendment by ${GROUP_NAMES[r.data.proposeAmendment.proposedBy]} proposed.`);
-      refresh();
     }
   };
 

@@ -1,24 +1,26 @@
 // Closing the item: each choice the rules allow is a button; the others say what blocks them, from the
-// same rule the server applies (closeItemBlockers). The server's own blockers are shown if it refuses.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+// same rule the server applies (closeItemBlockers). The server's own blockers are shown if it refuses; a
+// CONFLICT (someone changed the item first) is shown by the console, which offers the close again.
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { CLOSING_ITEM_STATUSES, closeItemBlockers, type ClosingItemStatus } from '@tripartite/domain';
 import type { MeetingStatus } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { hasCode } from '../../ui/errors';
+import type { ItemWrites } from './item-writes';
 import { CLOSE_ACTION_WORDS, ITEM_STATUS_WORDS, itemName } from './labels';
 import { ModerateCloseItem, type ModerateItem } from './moderate-operations';
 
 interface Props {
   item: ModerateItem;
   meetingStatus: MeetingStatus;
-  remember(item: ModerateItem): void;
-  seen: RefObject<ModerateItem>;
+  writes: ItemWrites;
   /** Moves the focus to the item (this section is gone once it is closed). */
   focusItem(): void;
 }
 
-export function CloseItem({ item, meetingStatus, remember, seen, focusItem }: Props) {
+export function CloseItem({ item, meetingStatus, writes, focusItem }: Props) {
   const [closing, closeItem] = useMutation(ModerateCloseItem);
   const [confirm, setConfirm] = useState<ClosingItemStatus | null>(null);
   const announce = useAnnounce();
@@ -37,13 +39,16 @@ export function CloseItem({ item, meetingStatus, remember, seen, focusItem }: Pr
 
   const close = async (status: ClosingItemStatus) => {
     if (closing.fetching) return;
-    const r = await closeItem({ id: item.id, status });
+    const saw = writes.shown();
+    const r = await closeItem({ id: item.id, status, expectedRevision: saw.revision });
     setConfirm(null);
     if (r.data) {
-      seen.current = r.data.closeAgendaItem;
-      remember(r.data.closeAgendaItem);
+      writes.wrote(r.data.closeAgendaItem);
       announce(`${itemName(item)} closed: ${ITEM_STATUS_WORDS[status].toLowerCase()}.`);
       focusItem();
+    } else if (hasCode(r.error, 'CONFLICT')) {
+      const words = ITEM_STATUS_WORDS[status].toLowerCase();
+      await writes.conflicted(saw, { question: `Close ${itemName(item)} as ${words} again?`, action: 'Close again', run: () => void close(status) }, r.error);
     } else heading.current?.focus();
   };
 
@@ -100,7 +105,7 @@ export function CloseItem({ item, meetingStatus, remember, seen, focusItem }: Pr
           ))}
         </ul>
       )}
-      <ErrorMessage error={closing.error} />
+      {!hasCode(closing.error, 'CONFLICT') && <ErrorMessage error={closing.error} />}
     </section>
   );
 }

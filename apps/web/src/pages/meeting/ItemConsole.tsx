@@ -15,6 +15,7 @@ import { Amendments } from './Amendments';
 import { OutcomeChip, PositionChip } from './Chips';
 import { CloseItem } from './CloseItem';
 import { describeItemChanges } from './item-changes';
+import type { ItemWrites, Retry } from './item-writes';
 import { GROUP_KEYS, ITEM_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER, itemName } from './labels';
 import { ModerateOpenItem, ModerateRecordPosition, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
 import { usePositionShortcuts } from './use-shortcuts';
@@ -28,8 +29,6 @@ export interface ItemConsoleProps {
   itemHref(itemId: string): string;
   /** Keeps the answer to a write (it may be newer than the last fetch). */
   remember(item: ModerateItem): void;
-  /** Fetches the meeting again (after writes that return only a part of the item). */
-  refresh(): void;
   fetchNow(): Promise<ModerateMeetingData | null>;
   /** Called once when shown: whether to move the focus to the item's heading. */
   shouldFocus(): boolean;
@@ -43,7 +42,7 @@ interface Attempt {
 
 interface Conflict {
   changes: string[];
-  attempt: Attempt;
+  retry: Retry;
 }
 
 const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<
@@ -53,7 +52,7 @@ const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.en
 
 const positionWords = (p: Position) => POSITION_LABELS[p].words;
 
-export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, fetchNow, shouldFocus }: ItemConsoleProps) {
+export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow, shouldFocus }: ItemConsoleProps) {
   const { user } = useSignedIn();
   const announce = useAnnounce();
   const [statements, setStatements] = useDraft<Partial<Record<ConstituentGroup, string>>>(`statements:${item.id}`, {});
@@ -73,6 +72,13 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
   // What this console last showed or wrote: a newer item that differs came from someone else.
   const seen = useRef(item);
   const resolvingConflict = useRef(false);
+  // The item as shown now: what a write (a retry after a CONFLICT too) sends as expectedRevision.
+  const shown = useRef(item);
+  shown.current = item;
+  const conflictBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [conflict]);
   useEffect(() => {
     if (item.revision <= seen.current.revision || resolvingConflict.current) return;
     const changes = describeItemChanges(seen.current, item, user.id);
@@ -81,11 +87,37 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
     announce(`Changed elsewhere: ${changes.join('; ')}.`);
   }, [item, user.id, announce]);
 
+  const writes: ItemWrites = {
+    revision: () => shown.current.revision,
+    shown: () => shown.current,
+    wrote: (written) => {
+      seen.current = written;
+      remember(written);
+      setConflict(null);
+      setForeign(null);
+    },
+    conflicted: async (saw, retry, failure) => {
+      // Someone else changed the item since this console showed it: show what, record nothing.
+      resolvingConflict.current = true;
+      try {
+        const fresh = (await fetchNow())?.agenda.find((i) => i.id === item.id);
+        if (fresh) {
+          seen.current = fresh;
+          remember(fresh);
+          setForeign(null);
+          setConflict({ changes: describeItemChanges(saw, fresh, user.id), retry });
+        } else setError(failure);
+      } finally {
+        resolvingConflict.current = false;
+      }
+    },
+  };
+
   const inFlight = useRef(false);
   const record = async (attempt: Attempt) => {
     if (inFlight.current || !discussing) return;
     inFlight.current = true;
-    const saw = item;
+    const saw = shown.current;
     setBusy(attempt);
     setError(null);
     setConflict(null);
@@ -106,19 +138,15 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
       setForeign(null);
       announce(said);
     } else if (hasCode(result.error, 'CONFLICT')) {
-      // Someone else changed the item since this console showed it: show what, record nothing.
-      resolvingConflict.current = true;
-      try {
-        const fresh = (await fetchNow())?.agenda.find((i) => i.id === item.id);
-        if (fresh) {
-          seen.current = fresh;
-          remember(fresh);
-          setForeign(null);
-          setConflict({ changes: describeItemChanges(saw, fresh, user.id), attempt });
-        } else setError(result.error);
-      } finally {
-        resolvingConflict.current = false;
-      }
+      await writes.conflicted(
+        saw,
+        {
+          question: `Record ${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} again?`,
+          action: 'Record again',
+          run: () => void record(attempt),
+        },
+        result.error,
+      );
     } else setError(result.error);
     inFlight.current = false;
     setBusy(null);
@@ -167,19 +195,17 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
       )}
 
       {conflict && (
-        <div className="error" role="alert" data-testid="conflict">
+        <div className="error" role="alert" data-testid="conflict" ref={conflictBox}>
           <p className="error-title">Someone else changed this item first; nothing was recorded.</p>
           <ul>
             {conflict.changes.map((c) => (
               <li key={c}>{c}.</li>
             ))}
           </ul>
-          <p>
-            Record {GROUP_NAMES[conflict.attempt.group]}: {positionWords(conflict.attempt.position)} again?
-          </p>
+          <p>{conflict.retry.question}</p>
           <p className="actions">
-            <button type="button" onClick={() => void record(conflict.attempt)} disabled={!discussing}>
-              Record again
+            <button type="button" onClick={() => conflict.retry.run()} disabled={!discussing}>
+              {conflict.retry.action}
             </button>
             <button type="button" className="button-quiet" onClick={() => setConflict(null)}>
               Dismiss
@@ -267,7 +293,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
         </p>
       )}
 
-      <CloseItem item={item} meetingStatus={meeting.status} remember={remember} seen={seen} focusItem={() => heading.current?.focus()} />
+      <CloseItem item={item} meetingStatus={meeting.status} writes={writes} focusItem={() => heading.current?.focus()} />
       {item.status === 'UNDER_DISCUSSION' && next && (
         <p>
           <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
@@ -278,8 +304,8 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, refresh, 
           This item is closed. <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
         </p>
       )}
-      <Amendments item={item} discussing={discussing} seen={seen} refresh={refresh} />
-      <VoteForm item={item} meeting={meeting} discussing={discussing} remember={remember} seen={seen} />
+      <Amendments item={item} discussing={discussing} writes={writes} />
+      <VoteForm item={item} meeting={meeting} discussing={discussing} writes={writes} />
       <Shortcuts />
     </section>
   );

@@ -121,7 +121,6 @@ export default function ModeratePage({ id }: { id: string }) {
             next={agenda.find((i) => i.order > current.order && (i.status === 'PENDING' || i.status === 'UNDER_DISCUSSION'))}
             itemHref={(itemId) => `${base}?item=${itemId}`}
             remember={remember}
-            refresh={refresh}
             fetchNow={fetchNow}
             shouldFocus={shouldFocus}
           />

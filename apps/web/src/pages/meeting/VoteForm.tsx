@@ -1,13 +1,17 @@
 // Recording a vote: the counts of each group, and the weighted result computed as they are typed with
 // the server's own functions (validateVoteCounts, weighVote), against the registered voting participants.
-import { type FormEvent, type RefObject } from 'react';
+// A CONFLICT (someone changed the item first, another vote perhaps) keeps the counts typed and is shown by
+// the console, which offers to record them again.
+import { type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CONSTITUENT_GROUPS, countVotingParticipants, validateVoteCounts, weighVote, type GroupVote } from '@tripartite/domain';
 import type { ConstituentGroup } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { hasCode } from '../../ui/errors';
 import { GROUP_NAMES } from '../../ui/labels';
 import { useDraft } from '../../ui/use-draft';
+import type { ItemWrites } from './item-writes';
 import { listOf } from './labels';
 import { ModerateRecordVote, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
 
@@ -36,11 +40,10 @@ interface Props {
   item: ModerateItem;
   meeting: ModerateMeetingData;
   discussing: boolean;
-  remember(item: ModerateItem): void;
-  seen: RefObject<ModerateItem>;
+  writes: ItemWrites;
 }
 
-export function VoteForm({ item, meeting, discussing, remember, seen }: Props) {
+export function VoteForm({ item, meeting, discussing, writes }: Props) {
   const [counts, setCounts, clearCounts] = useDraft<Counts>(`vote:${item.id}`, EMPTY);
   const [recording, recordVote] = useMutation(ModerateRecordVote);
   const announce = useAnnounce();
@@ -56,17 +59,23 @@ export function VoteForm({ item, meeting, discussing, remember, seen }: Props) {
   const result = problems.length === 0 ? weighVote(votes, registered) : null;
   const typed = CONSTITUENT_GROUPS.some((g) => COUNTS.some(([k]) => counts[g][k].trim() !== ''));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (problems.length || !typed || recording.fetching) return;
-    const r = await recordVote({ id: item.id, votes });
+  const record = async (counts: GroupVote[]) => {
+    if (recording.fetching) return;
+    const saw = writes.shown();
+    const r = await recordVote({ id: item.id, votes: counts, expectedRevision: saw.revision });
     if (r.data) {
-      seen.current = r.data.recordVote;
-      remember(r.data.recordVote);
+      writes.wrote(r.data.recordVote);
       clearCounts();
       const v = r.data.recordVote.vote;
       announce(`Vote recorded: ${v?.carried ? 'carried' : 'not carried'}.`);
+    } else if (hasCode(r.error, 'CONFLICT')) {
+      await writes.conflicted(saw, { question: 'Record the vote you typed again?', action: 'Record the vote again', run: () => void record(counts) }, r.error);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problems.length || !typed) return;
+    void record(votes);
   };
 
   if (!discussing && !item.vote) return null;
@@ -165,7 +174,7 @@ export function VoteForm({ item, meeting, discussing, remember, seen }: Props) {
               Record vote
             </button>
           </p>
-          <ErrorMessage error={recording.error} />
+          {!hasCode(recording.error, 'CONFLICT') && <ErrorMessage error={recording.error} />}
         </form>
       )}
     </section>

@@ -1,5 +1,6 @@
 // The moderator console's GraphQL operations. Every write returns what the console shows of it, so the
-// screen is updated from the answer before the next fetch.
+// screen is updated from the answer before the next fetch, and sends the item's revision the console showed
+// (expectedRevision): the server answers CONFLICT when someone else changed the item first.
 import { graphql } from '../../gql';
 import type { ModerateItemFieldsFragment, ModerateMeetingQuery } from '../../gql/graphql';
 
@@ -138,8 +139,8 @@ export const ModerateRecordPosition = graphql(`
 `);
 
 export const ModerateCloseItem = graphql(`
-  mutation ModerateCloseItem($id: ID!, $status: ItemStatus!) {
-    closeAgendaItem(agendaItemId: $id, status: $status) {
+  mutation ModerateCloseItem($id: ID!, $status: ItemStatus!, $expectedRevision: Int) {
+    closeAgendaItem(agendaItemId: $id, status: $status, expectedRevision: $expectedRevision) {
       ...ModerateItemFields
     }
   }
@@ -149,29 +150,38 @@ export const ModerateProposeAmendment = graphql(`
   mutation ModerateProposeAmendment($id: ID!, $proposedBy: ConstituentGroup!, $text: String!) {
     proposeAmendment(agendaItemId: $id, proposedBy: $proposedBy, text: $text) {
       ...ModerateAmendmentFields
+      agendaItem {
+        ...ModerateItemFields
+      }
     }
   }
 `);
 
 export const ModerateAmendmentPosition = graphql(`
-  mutation ModerateAmendmentPosition($id: ID!, $group: ConstituentGroup!, $position: Position!) {
-    recordAmendmentPosition(amendmentId: $id, group: $group, position: $position) {
+  mutation ModerateAmendmentPosition($id: ID!, $group: ConstituentGroup!, $position: Position!, $expectedRevision: Int) {
+    recordAmendmentPosition(amendmentId: $id, group: $group, position: $position, expectedRevision: $expectedRevision) {
       ...ModerateAmendmentFields
+      agendaItem {
+        ...ModerateItemFields
+      }
     }
   }
 `);
 
 export const ModerateDecideAmendment = graphql(`
-  mutation ModerateDecideAmendment($id: ID!, $status: AmendmentStatus!) {
-    decideAmendment(amendmentId: $id, status: $status) {
+  mutation ModerateDecideAmendment($id: ID!, $status: AmendmentStatus!, $expectedRevision: Int) {
+    decideAmendment(amendmentId: $id, status: $status, expectedRevision: $expectedRevision) {
       ...ModerateAmendmentFields
+      agendaItem {
+        ...ModerateItemFields
+      }
     }
   }
 `);
 
 export const ModerateRecordVote = graphql(`
-  mutation ModerateRecordVote($id: ID!, $votes: [GroupVoteInput!]!) {
-    recordVote(agendaItemId: $id, votes: $votes) {
+  mutation ModerateRecordVote($id: ID!, $votes: [GroupVoteInput!]!, $expectedRevision: Int) {
+    recordVote(agendaItemId: $id, votes: $votes, expectedRevision: $expectedRevision) {
       ...ModerateItemFields
     }
   }
