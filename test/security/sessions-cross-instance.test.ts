@@ -3,7 +3,7 @@
 // Each instance may keep what it read of a session for a minute here (SESSION_CACHE_MS): only the change
 // announced through Redis can explain what the other instance does at once.
 import Redis from 'ioredis';
-import { hashPassword } from '@tripartite/auth';
+import { hashPassword, sessionChangesChannel } from '@tripartite/auth';
 import { REDIS_URL, TEST_PASSWORD, TestDatabase, createTestDatabase, deleteRedisKeys, errorOf, gqlRequest, ok } from '@tripartite/testing';
 import { AppProcess, freePort, health, startProcess, waitFor } from '../ops/processes';
 import { Closed, Feed, connectionOutcome, liveClient, nextClose } from '../live/live-client';
@@ -56,7 +56,7 @@ describe('sessions across api instances (built api, two processes)', () => {
   /** Both instances listen for session changes (each subscribes when it first authenticates someone). */
   async function bothListening(): Promise<void> {
     await waitFor('both instances to listen for session changes', async () => {
-      const [, n] = (await redis.pubsub('NUMSUB', `${prefix}:auth:sessions`)) as [string, number];
+      const [, n] = (await redis.pubsub('NUMSUB', sessionChangesChannel(prefix))) as [string, number];
       return Number(n) >= 2 ? true : undefined;
     });
   }

@@ -37,6 +37,11 @@ export function sameAccess(a: Pick<SessionPrincipal, 'userId' | 'roles' | 'organ
 
 const MAX_ENTRIES = 10_000;
 
+/** The Redis channel on which instances announce session changes (JSON SessionChange), under a QUEUE_PREFIX. */
+export function sessionChangesChannel(prefix: string): string {
+  return `${prefix}:auth:sessions`;
+}
+
 interface PrincipalRow {
   session_id: string;
   user_id: string;
@@ -73,7 +78,7 @@ export class SessionPrincipals implements OnApplicationShutdown {
   ) {}
 
   get channel(): string {
-    return `${this.config.QUEUE_PREFIX}:auth:sessions`;
+    return sessionChangesChannel(this.config.QUEUE_PREFIX);
   }
 
   /** The session as it stands (from the cache when fresh and live); null when there is no such session. */

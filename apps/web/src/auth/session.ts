@@ -60,6 +60,8 @@ let ended: EndReason | null = null;
 let restoring = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let refreshing: Promise<boolean> | null = null;
+/** While signing out, the api ending the session (its socket closed) is the sign-out, not an expiry. */
+let leaving = false;
 /** When the current access token was received (server clock): a refresh is due a fifth of its life before its end. */
 let receivedAt = serverNow();
 
@@ -99,7 +101,8 @@ function refreshDueAt(session: Session): number {
   return session.expiresAt - margin;
 }
 
-const canRefresh = (session: Session) => session.expiresAt < session.sessionExpiresAt;
+/** Whether a refresh can give a later token: not once the token runs to the session's end (exp has whole seconds). */
+const canRefresh = (session: Session) => session.sessionExpiresAt - session.expiresAt > 1000;
 
 function schedule(delay?: number): void {
   clearTimeout(timer);
@@ -160,6 +163,7 @@ export function startSession(accessToken: string, expiresAtIso: string, sessionE
 
 export function endSession(reason: EndReason): void {
   if (!current) return;
+  if (leaving) reason = 'signed-out';
   if (reason === 'signed-out') {
     clearDrafts(current.user.id);
     sessionStorage.removeItem(LAST_EMAIL_KEY);
@@ -175,14 +179,19 @@ export function endSession(reason: EndReason): void {
 export async function signOut(): Promise<void> {
   const session = current;
   if (!session) return;
+  leaving = true;
   const request = fetch('/auth/logout', {
     method: 'POST',
     headers: { ...CSRF_HEADERS, authorization: `Bearer ${session.accessToken}` },
     credentials: 'same-origin',
     keepalive: true,
   }).catch(() => undefined);
-  await Promise.race([request, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS))]);
-  endSession('signed-out');
+  try {
+    await Promise.race([request, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS))]);
+    endSession('signed-out');
+  } finally {
+    leaving = false;
+  }
 }
 
 /**
@@ -215,6 +224,7 @@ export function reopenLive(): void {
 
 async function exchange(): Promise<boolean> {
   const before = current;
+  if (!before && !restoring) return false;
   let response: Response;
   try {
     response = await fetch('/auth/refresh', { method: 'POST', headers: CSRF_HEADERS, credentials: 'same-origin', cache: 'no-store' });

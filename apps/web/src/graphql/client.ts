@@ -1,17 +1,19 @@
 // One urql client per session: HTTP for queries and mutations (bearer token), graphql-ws on the same
 // origin for subscriptions (token in connectionParams.authorization, as the api expects). Each request and
 // each (re)connection sends the session's current token, refreshed first when due. An UNAUTHENTICATED answer,
-// or the socket closed with 4401, asks for a refresh: when the api refuses it too, the session has ended.
-// The socket closed with 4000 (the user's roles changed) reconnects, and the pages subscribe again.
+// or the socket refused with 4401 at connection, asks for a refresh: when the api refuses it too, the session
+// has ended. The socket closed with 4401 "Session ended" ends it at once (signed out elsewhere, deactivated,
+// expired); closed with 4000 (the user's roles changed) it reconnects, and the pages subscribe again.
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { currentSession, freshAccessToken, refreshOrEnd, refreshSession, reopenLive } from '../auth/session';
+import { currentSession, endSession, freshAccessToken, refreshOrEnd, refreshSession, reopenLive } from '../auth/session';
 import { setLiveStatus } from './live-status';
 import { noteServerDate } from './server-clock';
 
 const UNAUTHORIZED = 4401;
 const FORBIDDEN = 4403;
 const ACCESS_CHANGED = 4000;
+const SESSION_ENDED = 'Session ended';
 
 export interface Connection {
   client: Client;
@@ -60,12 +62,14 @@ function openSocket(): WsClient {
       closed: (event) => {
         if (isClose(event) && event.code === UNAUTHORIZED) {
           setLiveStatus('idle');
-          // The session has ended (the refresh is refused too), or this token was not accepted: a new socket then.
-          void refreshSession().then((ok) => ok && reopenLive());
+          // The api ended the session (signed out elsewhere, deactivated, expired): nothing to refresh.
+          if (event.reason === SESSION_ENDED) endSession('expired');
+          // This token was not accepted at connection: a refresh may give one that is, and a new socket with it.
+          else if (currentSession()) void refreshSession().then((ok) => ok && reopenLive());
         } else if (isClose(event) && event.code === 1000) setLiveStatus('idle');
         else {
           // New roles: the header's links follow them.
-          if (isClose(event) && event.code === ACCESS_CHANGED) void refreshSession();
+          if (isClose(event) && event.code === ACCESS_CHANGED && currentSession()) void refreshSession();
           setLiveStatus('reconnecting');
         }
       },
