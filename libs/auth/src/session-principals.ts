@@ -37,6 +37,12 @@ export function sameAccess(a: Pick<SessionPrincipal, 'userId' | 'roles' | 'organ
 
 const MAX_ENTRIES = 10_000;
 
+/**
+ * Marks the one statement authentication adds to a request (when this instance has not read the session within
+ * SESSION_CACHE_MS): tests that count a request's statements leave it out.
+ */
+export const SESSION_READ_TAG = '/* session read */';
+
 /** The Redis channel on which instances announce session changes (JSON SessionChange), under a QUEUE_PREFIX. */
 export function sessionChangesChannel(prefix: string): string {
   return `${prefix}:auth:sessions`;
@@ -158,7 +164,7 @@ export class SessionPrincipals implements OnApplicationShutdown {
 
   private async read(sessionId: string): Promise<SessionPrincipal | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.user_id, s.expires_at, s.idle_expires_at, s.revoked_reason,
+      `${SESSION_READ_TAG} SELECT s.id AS session_id, s.user_id, s.expires_at, s.idle_expires_at, s.revoked_reason,
               u.roles, u.organization_id, u.deactivated_at, o."group"
          FROM auth_session s
          JOIN app_user u ON u.id = s.user_id
