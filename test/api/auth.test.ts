@@ -119,7 +119,8 @@ describe('login and tokens', () => {
     });
 
     it('refuses a token without exp, which would never expire (correctly signed otherwise)', async () => {
-      const token = sign(claims(), { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api' });
+      // With the role claims earlier versions signed too: nothing but the missing exp is wrong with it.
+      const token = sign({ ...claims(), roles: ['ADMIN'], org: null, grp: null }, { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api' });
       expect((jwt.decode(token) as Record<string, unknown>).exp).toBeUndefined();
       const error = errorOf(await api.gql(ME, {}, token));
       expect(error.code).toBe('UNAUTHENTICATED');

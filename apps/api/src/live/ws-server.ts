@@ -55,9 +55,12 @@ type Hooks = ServerOptions<LiveConnectionParams, LiveExtra>;
 export function liveWsOptions(deps: LiveWsDeps): GraphQLWsSubscriptionsConfig {
   const { config, tokens } = deps;
   const open = new Set<LiveExtra>();
-  let unwatch: (() => void) | undefined;
+  let watching = false;
+  // A change announced by any instance re-checks this instance's sockets of that session or user at once.
   const watch = () => {
-    unwatch ??= tokens.sessions.onChange((change) => {
+    if (watching) return;
+    watching = true;
+    tokens.sessions.onChange((change) => {
       for (const extra of open) if (concerns(change, extra.actor)) void recheck(tokens, extra, true);
     });
   };
