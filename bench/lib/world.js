@@ -9,9 +9,13 @@ const GROUPS = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
 // Nobody logs in during a benchmark; a fixed hash keeps seeding fast.
 const UNUSED_HASH = `scrypt$16384$8$1$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`;
 
-/** The same claims TokensService.issue signs. */
-function token(ctx, user) {
-  return jwt.sign({ roles: user.roles, org: user.organizationId ?? null, grp: user.group ?? null }, ctx.jwtSecret, {
+/** A session of the user (as a sign-in starts one) and its access token, with the claims TokensService.issue signs. */
+async function token(ctx, user) {
+  const [session] = await ctx.db.query(
+    `INSERT INTO auth_session (user_id, idle_expires_at, expires_at) VALUES ($1, now() + interval '1 day', now() + interval '1 day') RETURNING id`,
+    [user.id],
+  );
+  return jwt.sign({ sid: session.id }, ctx.jwtSecret, {
     algorithm: 'HS256',
     subject: user.id,
     expiresIn: '3h',
@@ -65,7 +69,7 @@ async function seedPeople(ctx, { orgsPerGroup = 2, usersPerOrg = 1 } = {}) {
       }
     }
   }
-  for (const user of [...Object.values(staff), ...constituents]) user.token = token(ctx, user);
+  for (const user of [...Object.values(staff), ...constituents]) user.token = await token(ctx, user);
   return { staff, constituents, organizations };
 }
 

@@ -68,10 +68,13 @@ describe('login and tokens', () => {
 
   describe('token attacks', () => {
     let valid: string;
+    let sid: string;
     beforeAll(async () => {
       valid = await api.login(people.admin.email);
+      sid = (jwt.decode(valid) as { sid: string }).sid;
     });
-    const claims = () => ({ sub: people.admin.id, roles: ['ADMIN'], org: null, grp: null });
+    // What the api signs: whose token, of which session (roles are read from the database on each request).
+    const claims = () => ({ sub: people.admin.id, sid });
     const sign = (payload: object, options: jwt.SignOptions, secret = DEV_JWT_SECRET) => jwt.sign(payload, secret, options);
 
     it('refuses alg none', async () => {
@@ -82,7 +85,7 @@ describe('login and tokens', () => {
 
     it('refuses a tampered payload', async () => {
       const [header, , signature] = valid.split('.');
-      const body = Buffer.from(JSON.stringify({ ...claims(), roles: ['ADMIN', 'SECRETARIAT'], iss: 'tripartite', aud: 'tripartite-api', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+      const body = Buffer.from(JSON.stringify({ ...claims(), sub: people.secretariat.id, iss: 'tripartite', aud: 'tripartite-api', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
       expect(errorOf(await api.gql(ME, {}, `${header}.${body}.${signature}`)).code).toBe('UNAUTHENTICATED');
     });
 
@@ -114,10 +117,33 @@ describe('login and tokens', () => {
       const token = sign(claims(), { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api', expiresIn: 600 });
       expect(ok(await api.gql(ME, {}, token)).me.id).toBe(people.admin.id);
     });
+
+    it('refuses a token without exp, which would never expire (correctly signed otherwise)', async () => {
+      // With the role claims earlier versions signed too: nothing but the missing exp is wrong with it.
+      const token = sign({ ...claims(), roles: ['ADMIN'], org: null, grp: null }, { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api' });
+      expect((jwt.decode(token) as Record<string, unknown>).exp).toBeUndefined();
+      const error = errorOf(await api.gql(ME, {}, token));
+      expect(error.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a token that names no session, or the session of someone else', async () => {
+      const { sid: _sid, ...noSession } = claims();
+      const options: jwt.SignOptions = { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api', expiresIn: 600 };
+      expect(errorOf(await api.gql(ME, {}, sign(noSession, options))).code).toBe('UNAUTHENTICATED');
+      expect(errorOf(await api.gql(ME, {}, sign({ ...claims(), sid: '00000000-0000-4000-8000-000000000000' }, options))).code).toBe('UNAUTHENTICATED');
+      // The admin's session does not make a secretariat's token.
+      expect(errorOf(await api.gql(ME, {}, sign({ ...claims(), sub: people.secretariat.id }, options))).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('gives the roles the database holds, whatever a token says', async () => {
+      const token = sign({ ...claims(), roles: ['OBSERVER'] }, { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api', expiresIn: 600 });
+      expect(ok(await api.gql(ME, {}, token)).me.roles).toEqual(['ADMIN']);
+      expect(ok(await api.gql(`{ webhooks { id } }`, {}, token)).webhooks).toEqual([]);
+    });
   });
 
   describe('rate limiting', () => {
-    it('refuses an email after too many failures, with retryAfterSeconds, even with the right password', async () => {
+    it('refuses a client after too many failures for an email, with retryAfterSeconds, even with the right password', async () => {
       const email = people.constituents.EMPLOYERS[1].email;
       for (let i = 0; i < 3; i++) expect(errorOf(await api.gql(LOGIN, { e: email, p: 'wrong password!!' })).code).toBe('UNAUTHENTICATED');
       const limited = errorOf(await api.gql(LOGIN, { e: email, p: TEST_PASSWORD }));

@@ -7,8 +7,8 @@ import { MeetingWorld, Q, codeOf } from './meeting-fixtures';
 const REV = `query($id: ID!) { meeting(id: $id) { agenda { id revision } } }`;
 const VOTE = `mutation($i: ID!, $v: [GroupVoteInput!]!, $rev: Int) { recordVote(agendaItemId: $i, votes: $v, expectedRevision: $rev) {
   id revision vote { votes { group inFavour against abstentions } carried } } }`;
-const VOTE_HISTORY = `query($id: ID!) { meeting(id: $id) { agenda { id voteHistory { current recordedAt recordedBy { id }
-  result { votes { group inFavour against abstentions } carried quorumMet weightedInFavour weightedAgainst } } } } }`;
+const VOTE_HISTORY = `query($id: ID!) { agendaItem(id: $id) { id voteHistory { current recordedAt recordedBy { id }
+  result { votes { group inFavour against abstentions } carried quorumMet weightedInFavour weightedAgainst } } } }`;
 const AMENDMENT_POSITION = `mutation($a: ID!, $g: ConstituentGroup!, $p: Position!, $rev: Int) {
   recordAmendmentPosition(amendmentId: $a, group: $g, position: $p, expectedRevision: $rev) { id positionHistory { group position } agendaItem { id revision } } }`;
 const DECIDE = `mutation($a: ID!, $s: AmendmentStatus!, $rev: Int) { decideAmendment(amendmentId: $a, status: $s, expectedRevision: $rev) { id status agendaItem { id revision } } }`;
@@ -53,13 +53,13 @@ describe('agenda item writes with expectedRevision', () => {
       expect(won[0].data.recordVote.revision).toBe(rev + 1);
       // What is in force is what the winner was told.
       const winner = results.indexOf(won[0]);
-      const current = (await w.mod(VOTE_HISTORY, { id: meetingId })).meeting.agenda.find((i: { id: string }) => i.id === item);
+      const current = (await w.mod(VOTE_HISTORY, { id: item })).agendaItem;
       expect(current.voteHistory.at(-1)).toMatchObject({ current: true, result: { carried: winner === 0 } });
     }
     // Without expectedRevision a vote replaces the current one, as before.
     ok(await w.gql(VOTE, { i: item, v: votes(1, 1) }, w.tokens.moderator));
 
-    const history = (await w.mod(VOTE_HISTORY, { id: meetingId })).meeting.agenda.find((i: { id: string }) => i.id === item).voteHistory;
+    const history = (await w.mod(VOTE_HISTORY, { id: item })).agendaItem.voteHistory;
     expect(history).toHaveLength(4);
     expect(history.map((v: { current: boolean }) => v.current)).toEqual([false, false, false, true]);
     expect(history[3].result).toMatchObject({ carried: false, votes: votes(1, 1), weightedInFavour: history[3].result.weightedAgainst });

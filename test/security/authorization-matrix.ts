@@ -25,6 +25,8 @@ export interface MatrixRow {
   expect: Record<Caller, Expected>;
   /** Subscriptions: events every allowed subscriber of the row may receive. */
   warmUp?: (f: Fixture) => WarmUpEvent[];
+  /** Each caller calls with a session of its own for this row (the operation ends the session it is called in). */
+  ownSession?: boolean;
 }
 
 const A = 'allow';
@@ -105,6 +107,13 @@ export const QUERIES = rows('query', [
     variables: (f) => ({ m: f.meeting.meetingId }),
     expect: [U, A, A, A, A, N, N, N, N],
   },
+  {
+    // Readable by whoever may read its meeting.
+    operation: 'agendaItem',
+    document: `query($i: ID!) { agendaItem(id: $i) { id } }`,
+    variables: (f) => ({ i: f.meeting.items[0] }),
+    expect: [U, A, A, A, A, N, N, N, N],
+  },
   { operation: 'governingBodySessions', document: `{ governingBodySessions { id } }`, expect: [U, A, A, A, A, A, A, A, A] },
   { operation: 'notifications', document: `{ notifications { unreadCount } }`, expect: [U, A, A, A, A, A, A, A, A] },
   { operation: 'auditLog', document: `{ auditLog(first: 5) { edges { cursor } } }`, expect: [U, A, A, F, F, F, F, F, F] },
@@ -122,6 +131,20 @@ export const MUTATIONS = rows('mutation', [
     document: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
     variables: () => ({ e: 'observer@test.org', p: TEST_PASSWORD }),
     expect: [A, A, A, A, A, A, A, A, A],
+  },
+  // Each caller in a session of its own: the one ended is not the one the other rows use.
+  { operation: 'logout', document: `mutation { logout }`, ownSession: true, expect: [U, A, A, A, A, A, A, A, A] },
+  {
+    operation: 'deactivateUser',
+    document: `mutation($u: ID!) { deactivateUser(userId: $u, reason: "Left the delegation") { id active } }`,
+    variables: (f) => ({ u: f.spareUserId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  {
+    operation: 'setUserRoles',
+    document: `mutation($u: ID!) { setUserRoles(userId: $u, roles: [OBSERVER, MODERATOR]) { id roles } }`,
+    variables: (f) => ({ u: f.spareUserId }),
+    expect: [U, A, F, F, F, F, F, F, F],
   },
   {
     operation: 'createOrganization',

@@ -35,6 +35,10 @@ export interface Fixture {
   spareWebhookId: string;
   /** The id of an email the worker gave up on (DEAD). */
   deadEmailId: string;
+  /** An observer nobody else's row needs: what the admin mutations on users act on. */
+  spareUserId: string;
+  /** A new session of the caller (anonymous: none), for rows that end the caller's session. */
+  signIn(caller: Caller): Promise<string | null>;
 }
 
 let references = 0;
@@ -172,7 +176,28 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     [notifications.ADMIN],
   );
 
+  const spareUserId = ok(
+    await w.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { email: `spare-${process.pid}@test.org`, displayName: 'Spare observer', password: 'long enough password', roles: ['OBSERVER'] } },
+      t.admin,
+    ),
+  ).createUser.id as string;
+  const emails: Record<Caller, string | null> = {
+    anonymous: null,
+    ADMIN: people.admin.email,
+    SECRETARIAT: people.secretariat.email,
+    OBSERVER: people.observer.email,
+    MODERATOR: people.moderator.email,
+    OTHER_MODERATOR: people.otherModerator.email,
+    GOVERNMENT: people.constituents.GOVERNMENT[0].email,
+    EMPLOYERS: people.constituents.EMPLOYERS[0].email,
+    WORKERS: people.constituents.WORKERS[0].email,
+  };
+
   return {
+    spareUserId,
+    signIn: async (caller) => (emails[caller] ? w.api.login(emails[caller]) : null),
     tokens,
     userIds,
     consultation: { instrumentId: a.instrumentId, versionId: a.versionId, guidelineId: a.guidelines[0].id, roundId, transitionId, comments, withdrawable },

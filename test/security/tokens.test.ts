@@ -27,6 +27,8 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
   let genuine: string;
   /** The attackers' claims, signed as the server signs: what each attack would amount to if it got through. */
   let forgedButSigned: string;
+  /** An observer's session presented as the admin's: signed as the server signs, still refused. */
+  let borrowedSession: string;
   const clients: { dispose(): unknown }[] = [];
 
   beforeAll(async () => {
@@ -34,9 +36,10 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
     people = await seedPeople(api.app);
     genuine = await api.login(people.observer.email);
 
-    // An observer who would like to be an admin.
+    // An observer who would like to be an admin: its own session, and a role claim the api never signs.
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: people.observer.id, roles: ['ADMIN'], org: null, grp: null, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now, exp: now + 600 };
+    const { sid } = jwt.decode(genuine) as { sid: string };
+    const claims = { sub: people.observer.id, sid, roles: ['ADMIN'], iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now, exp: now + 600 };
     const signed = (header: object, payload: object, sign: (input: string) => string) => {
       const input = `${b64(header)}.${b64(payload)}`;
       return `${input}.${sign(input)}`;
@@ -44,6 +47,7 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const publicPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
     forgedButSigned = jwt.sign(claims, SECRET, { algorithm: 'HS256' });
+    borrowedSession = jwt.sign({ ...claims, sub: people.admin.id }, SECRET, { algorithm: 'HS256' });
     const { aud: _aud, ...withoutAudience } = claims;
     const [gHeader, gPayload, gSignature] = genuine.split('.');
     const genuineClaims = JSON.parse(Buffer.from(gPayload, 'base64url').toString());
@@ -59,6 +63,8 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
       { name: 'a wrong audience', token: jwt.sign({ ...claims, aud: 'another-api' }, SECRET, { algorithm: 'HS256' }), http: false },
       { name: 'no audience', token: jwt.sign(withoutAudience, SECRET, { algorithm: 'HS256' }), http: true },
       { name: 'expired', token: jwt.sign({ ...claims, iat: now - 7200, exp: now - 3600 }, SECRET, { algorithm: 'HS256' }), http: false },
+      { name: 'no expiry', token: jwt.sign((({ exp: _exp, ...rest }) => rest)(claims), SECRET, { algorithm: 'HS256' }), http: false },
+      { name: "another user's session", token: borrowedSession, http: false },
       { name: 'not valid yet', token: jwt.sign({ ...claims, nbf: now + 3600 }, SECRET, { algorithm: 'HS256' }), http: true },
       { name: 'a tampered payload under a genuine signature', token: `${gHeader}.${b64({ ...genuineClaims, roles: ['ADMIN'] })}.${gSignature}`, http: false },
       { name: 'a tampered header under a genuine signature', token: `${b64({ alg: 'HS512', typ: 'JWT' })}.${gPayload}.${gSignature}`, http: true },
@@ -79,9 +85,10 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
 
   it('lets genuine tokens in on both transports (the control: each attack below differs in its flaw only)', async () => {
     expect(ok(await api.gql(ME, {}, genuine)).me).toEqual({ id: people.observer.id, roles: ['OBSERVER'] });
-    // The claimed role is what the access decision trusts: signed by the server, it would open admin operations.
     expect(errorOf(await api.gql(`{ webhooks { id } }`, {}, genuine)).code).toBe('FORBIDDEN');
-    expect(ok(await api.gql(`{ webhooks { id } }`, {}, forgedButSigned)).webhooks).toEqual([]);
+    // Signed by the server, the attackers' claims authenticate; the role they claim grants nothing (roles are the database's).
+    expect(ok(await api.gql(ME, {}, forgedButSigned)).me).toEqual({ id: people.observer.id, roles: ['OBSERVER'] });
+    expect(errorOf(await api.gql(`{ webhooks { id } }`, {}, forgedButSigned)).code).toBe('FORBIDDEN');
     expect(await connect(`Bearer ${genuine}`)).toBe('connected');
     expect(await connect(`Bearer ${forgedButSigned}`)).toBe('connected');
   });

@@ -3,7 +3,9 @@
 // 360 and 1920 px. One world (one api, one browser) per test file; pages are cheap, reuse them.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { sessionChangesChannel } from '@tripartite/auth';
 import { People, REDIS_URL, TEST_PASSWORD, TestApi, deleteRedisKeys, gqlRequest, ok, seedPeople, startApi, type GqlResponse } from '@tripartite/testing';
 import { startWorker, type WorkerHandle } from '../notifications/e2e-support';
 import { AppProcess, freePort, health, startProcess, waitFor } from '../ops/processes';
@@ -40,10 +42,12 @@ export interface WebWorld {
   /** Stops the api and starts it again on the same port (with `env` added), e.g. to test reconnection. */
   restartApi(env?: Record<string, string>): Promise<void>;
   /**
-   * Restarts the api with a new signing secret: every token held by a page is refused from now on
-   * (UNAUTHENTICATED over HTTP, 4401 on the socket), as after expiry. Sign in again to go on.
+   * Ends every session, as their expiry would: every token held by a page is refused from now on
+   * (UNAUTHENTICATED over HTTP, 4401 "Session ended" on the socket), and so is every refresh. Sign in again to go on.
    */
   invalidateTokens(): Promise<void>;
+  /** Restarts the api with a new signing secret: the pages' access tokens are refused, their sessions live on. */
+  rotateSecret(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +105,16 @@ export async function startWebWorld(options: WorldOptions = {}): Promise<WebWorl
         api = await startReadyApi(url, apiEnv({ JWT_SECRET: secret, ...env }));
       },
       async invalidateTokens() {
+        await seeder.db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'signed-out' WHERE revoked_at IS NULL`);
+        // What an instance announces when it ends sessions: every instance forgets them and closes their sockets.
+        const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+        try {
+          await redis.publish(sessionChangesChannel(seeder.prefix), JSON.stringify({ all: true }));
+        } finally {
+          redis.disconnect();
+        }
+      },
+      async rotateSecret() {
         secret = `${JWT_SECRET} ${++secrets}`;
         await world.restartApi();
       },

@@ -329,7 +329,7 @@ describe('web client: the constituent’s comment page', () => {
     expect(keyBefore).toBeDefined();
     await page.locator('.live[data-status="live"]').waitFor();
 
-    // Tokens signed with another secret from now on: the socket is refused (4401) and the session ends.
+    // Every session ends (as at its expiry): the socket is closed (4401) and the page's session ends.
     await world.invalidateTokens();
     staff = await world.login(world.people.secretariat.email);
     await page.waitForURL((url) => url.pathname === '/signin', { timeout: 20_000 });

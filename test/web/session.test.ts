@@ -15,7 +15,8 @@ import {
   startWebWorld,
   storage,
 } from './browser-support';
-import { ok } from '@tripartite/testing';
+import { errorOf, ok } from '@tripartite/testing';
+import { waitFor } from '../ops/processes';
 
 jest.setTimeout(60_000);
 
@@ -98,12 +99,16 @@ describe('web client: signing in', () => {
     await closePage(home);
   });
 
-  it('keeps the session across a reload of the tab, and ends it on sign-out', async () => {
+  it('keeps the session across a reload of the tab, and ends it on sign-out, at the api too', async () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Welcome, workers1' }).waitFor();
+    const { accessToken } = JSON.parse((await storage(page)).session['tripartite.session']);
     await signOut(page);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await storage(page)).toEqual({ session: {}, local: {} });
+    // The token the tab held is refused from now on, and the refresh cookie is gone.
+    expect(errorOf(await world.gql(`{ me { id } }`, {}, accessToken)).code).toBe('UNAUTHENTICATED');
+    expect((await page.context().cookies()).filter((c) => c.name === 'tripartite_refresh')).toEqual([]);
     // Signed out, a page of the app sends to sign-in.
     await page.goto('/desk');
     await page.waitForURL((url) => url.pathname === '/signin');
@@ -127,9 +132,51 @@ describe('web client: signing in', () => {
     await closePage(staff);
   });
 
+  it('outlives its access token: refreshed silently over HTTP and on the live socket, across a reload and in a new tab', async () => {
+    // Access tokens that live 3 s: the session goes on through the refresh cookie.
+    await world.restartApi({ JWT_TTL: '3s' });
+    const tab = await openPage(world, '/signin');
+    await signIn(tab, world.people.constituents.WORKERS[0].email);
+    await tab.locator('.live[data-status="live"]').waitFor();
+    const token = async () => JSON.parse((await storage(tab)).session['tripartite.session']).accessToken as string;
+    const first = await token();
+    const seen = new Set([first]);
+    // Three refreshes: several access tokens' lifetimes without signing in again.
+    await waitFor('three silent refreshes', async () => (seen.add(await token()).size >= 4 ? true : undefined), 45_000, 200);
+    expect(new URL(tab.url()).pathname).toBe('/');
+    expect(errorOf(await world.gql(`{ me { id } }`, {}, first)).code).toBe('UNAUTHENTICATED');
+    expect(ok(await world.gql(`{ me { id } }`, {}, await token())).me.id).toBe(world.people.constituents.WORKERS[0].id);
+    // The socket opened with the first token is still the one delivering (it lives as long as the session).
+    expect(await tab.locator('.live').getAttribute('data-status')).toBe('live');
+    await tab.getByTestId('unread-count').waitFor();
+
+    // A reload keeps the session (sessionStorage), and the refreshing goes on from the cookie.
+    await tab.reload();
+    await tab.getByRole('heading', { level: 1, name: 'Welcome, workers1' }).waitFor();
+    await tab.getByTestId('unread-count').waitFor();
+    expect(new URL(tab.url()).pathname).toBe('/');
+    const afterReload = await token();
+    await waitFor('a refresh after the reload', async () => ((await token()) !== afterReload ? true : undefined), 15_000, 200);
+
+    // Another tab of the same browser joins the session without signing in.
+    const other = await tab.context().newPage();
+    await other.goto('/');
+    await other.getByRole('heading', { level: 1, name: 'Welcome, workers1' }).waitFor();
+    await other.locator('.live[data-status="live"]').waitFor();
+
+    // Signing out in one tab ends the session in the other one: its socket is closed, it goes to sign-in.
+    const last = JSON.parse((await storage(other)).session['tripartite.session']).accessToken as string;
+    await signOut(tab);
+    await other.waitForURL((url) => url.pathname === '/signin', { timeout: 20_000 });
+    expect(new URL(other.url()).searchParams.get('expired')).toBe('1');
+    expect(errorOf(await world.gql(`{ me { id } }`, {}, last)).code).toBe('UNAUTHENTICATED');
+    expect(pageProblems(tab)).toEqual([]);
+    await closePage(tab);
+  });
+
   it('sends an expired session back to sign-in, then to where the user was, with the email kept', async () => {
-    // Tokens that live 10 s: the client ends the session when exp passes, with no request needed.
-    await world.restartApi({ JWT_TTL: '10s' });
+    // Sessions that end 8 s after sign-in: no refresh goes further; the client ends it then, with no request needed.
+    await world.restartApi({ SESSION_MAX_TTL: '8s' });
     const user = world.people.constituents.GOVERNMENT[0];
     const tab = await openPage(world, '/signin');
     await signIn(tab, user.email);
@@ -154,18 +201,35 @@ describe('web client: signing in', () => {
     await closePage(tab);
   });
 
-  it('sends the user to sign-in when the api refuses the token (UNAUTHENTICATED, or 4401 on the socket)', async () => {
+  it('sends the user to sign-in when the session is ended elsewhere (4401 "Session ended" on the socket)', async () => {
     await world.restartApi();
     const tab = await openPage(world, '/signin');
     await signIn(tab, world.people.observer.email);
     await tab.locator('.live[data-status="live"]').waitFor();
-    // Signed with another secret from now on: the token the tab holds is no longer valid.
-    await world.invalidateTokens();
+    const { accessToken } = JSON.parse((await storage(tab)).session['tripartite.session']);
+    // Another client of the same session signs out (a script holding the token, say).
+    expect(ok(await world.gql(`mutation { logout }`, {}, accessToken)).logout).toBe(true);
     await tab.waitForURL((url) => url.pathname === '/signin', { timeout: 20_000 });
     expect(new URL(tab.url()).searchParams.get('expired')).toBe('1');
     expect(await tab.getByLabel('Email').inputValue()).toBe(world.people.observer.email);
     await signIn(tab, world.people.observer.email);
     await tab.getByRole('heading', { level: 1, name: 'Welcome, observer' }).waitFor();
+    expect(pageProblems(tab)).toEqual([]);
+    await closePage(tab);
+  });
+
+  it('stays signed in when the api stops accepting its token but the session lives (the signing secret changed)', async () => {
+    const tab = await openPage(world, '/signin');
+    await signIn(tab, world.people.moderator.email);
+    await tab.locator('.live[data-status="live"]').waitFor();
+    const token = async () => JSON.parse((await storage(tab)).session['tripartite.session']).accessToken as string;
+    const before = await token();
+    // Restarted with another secret: the tab's token is refused (over HTTP, and 4401 at the socket's reconnection).
+    await world.rotateSecret();
+    await waitFor('a new token', async () => ((await token()) !== before ? true : undefined), 30_000, 200);
+    await tab.locator('.live[data-status="live"]').waitFor({ timeout: 30_000 });
+    expect(new URL(tab.url()).pathname).toBe('/');
+    expect(ok(await world.gql(`{ me { id } }`, {}, await token())).me.id).toBe(world.people.moderator.id);
     await closePage(tab);
   });
 });

@@ -30,6 +30,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { LoadersFactory } from './graphql/loaders';
 import { LoadersModule } from './graphql/loaders.module';
 import { IdentityResolver } from './identity/identity.resolver';
+import { SessionController } from './identity/session.controller';
 import { LiveApiModule } from './live/live-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
@@ -58,7 +59,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [ExportsController],
+  controllers: [ExportsController, SessionController],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver,
     ConsultationRoundResolver, CommentResolver, CommentConnectionResolver, DispositionRecordResolver, InstrumentRoundsResolver],
 })

@@ -19,7 +19,7 @@ export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       // Production: helmet's defaults ('self' for scripts, styles, and fetch/WebSocket, which the web client

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
 import { CONSTITUENT_GROUPS, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
 import { AuditService } from '@tripartite/audit';
 import { hashPassword } from './password';
 import { OrganizationEntity } from './organization.entity';
+import { SessionPrincipals } from './session-principals';
+import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
 
 export interface CreateUserData {
@@ -18,6 +20,7 @@ export interface CreateUserData {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const MAX_DEACTIVATION_REASON = 500;
 // PostgreSQL text cannot hold NUL; other control characters have no place in names either.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -30,6 +33,8 @@ export class AdminService {
     private readonly audit: AuditService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly sessions: SessionsService,
+    private readonly principals: SessionPrincipals,
   ) {}
 
   listOrganizations(group?: ConstituentGroup | null): Promise<OrganizationEntity[]> {
@@ -134,6 +139,74 @@ export class AdminService {
       if (pgCode(error) === PG_UNIQUE_VIOLATION) throw AppError.badInput([{ field: 'email', message: 'is already registered' }]);
       throw error;
     }
+  }
+
+  /**
+   * Ends a user's access at once: every session of theirs ends (on every api instance, open WebSockets closed),
+   * and they can no longer sign in. Not yourself (someone must be left to undo mistakes, and an admin who wants
+   * out signs out); never the last active admin. Asking again changes nothing.
+   */
+  async deactivateUser(actor: Actor, userId: string, reason: string): Promise<UserEntity> {
+    const text = reason.trim();
+    new FieldErrors()
+      .check(text.length >= 1 && text.length <= MAX_DEACTIVATION_REASON, 'reason', `must be 1 to ${MAX_DEACTIVATION_REASON} characters`)
+      .check(!CONTROL.test(text), 'reason', 'may not contain control characters')
+      .check(userId !== actor.userId, 'userId', 'you cannot deactivate yourself')
+      .throwIfAny();
+    const target = await this.getUser(userId);
+    const changed = await this.tx.run(async ({ em }) => {
+      const user = await this.lockForAdminChange(em, target.id);
+      if (user.deactivatedAt) return null;
+      await em.query(`UPDATE app_user SET deactivated_at = now(), deactivation_reason = $2 WHERE id = $1`, [user.id, text]);
+      await this.assertAnAdminRemains(em, 'userId');
+      const sessionsEnded = await this.sessions.endIn(em, { userId: user.id }, 'deactivated');
+      await this.audit.record(em, actor, 'user.deactivated', 'User', user.id, { reason: text, sessionsEnded });
+      return user.id;
+    });
+    if (changed) await this.principals.changed({ userId: changed });
+    return this.getUser(target.id);
+  }
+
+  /**
+   * Replaces a user's roles; every session of theirs acts with the new ones from the next request on (WebSockets
+   * are closed to subscribe again under them). Never leaves the organization without an active admin.
+   */
+  async setUserRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserEntity> {
+    const wanted = ROLES.filter((r) => roles.includes(r));
+    const errors = new FieldErrors().check(wanted.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
+    const target = await this.getUser(userId);
+    errors.check(!wanted.includes('CONSTITUENT') || !!target.organizationId, 'roles', 'CONSTITUENT needs the user to belong to an organization');
+    errors.throwIfAny();
+    const changed = await this.tx.run(async ({ em }) => {
+      const user = await this.lockForAdminChange(em, target.id);
+      const before = ROLES.filter((r) => user.roles.includes(r));
+      if (before.join() === wanted.join()) return null;
+      await em.query(`UPDATE app_user SET roles = $2 WHERE id = $1`, [user.id, wanted]);
+      await this.assertAnAdminRemains(em, 'roles');
+      await this.audit.record(em, actor, 'user.rolesChanged', 'User', user.id, { from: before, to: wanted });
+      return user.id;
+    });
+    if (changed) await this.principals.changed({ userId: changed });
+    return this.getUser(target.id);
+  }
+
+  /**
+   * Locks the active admins (in one order, so two of these never deadlock) and then the user: two admins
+   * demoting or deactivating each other at once take turns, and the second sees the first's change.
+   */
+  private async lockForAdminChange(em: EntityManager, userId: string): Promise<UserEntity> {
+    await em.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL ORDER BY id FOR UPDATE`);
+    const [row]: { id: string; roles: Role[]; deactivated_at: Date | null }[] = await em.query(
+      `SELECT id, roles, deactivated_at FROM app_user WHERE id = $1 FOR UPDATE`,
+      [userId],
+    );
+    if (!row) throw AppError.notFound('User', userId);
+    return { id: row.id, roles: row.roles, deactivatedAt: row.deactivated_at } as UserEntity;
+  }
+
+  private async assertAnAdminRemains(em: EntityManager, field: string): Promise<void> {
+    const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL`);
+    if (n === 0) throw AppError.badInput([{ field, message: 'would leave no active administrator' }]);
   }
 
   /** ADMIN_EMAIL/ADMIN_PASSWORD: create the first admin when there is none. */

@@ -5,13 +5,16 @@ import { AdminService } from './admin.service';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationEntity } from './organization.entity';
+import { SessionPrincipals } from './session-principals';
+import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity])],
-  providers: [TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
-  exports: [TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
+  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
 })
 export class AuthModule {}

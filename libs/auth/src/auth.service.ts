@@ -1,51 +1,96 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, AppError } from '@tripartite/common';
+import { AppError, FieldErrors } from '@tripartite/common';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { TokensService } from './tokens.service';
-import { OrganizationEntity } from './organization.entity';
+import { SessionsService } from './sessions.service';
+import { SessionActor, TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 
 export interface LoginResult {
   accessToken: string;
   expiresAt: Date;
+  /** The session's absolute end: no refresh goes past it. */
+  sessionExpiresAt: Date;
+  /** For the HttpOnly cookie of POST /auth/refresh; never in a response body. */
+  refreshToken: string;
+  user: UserEntity;
+}
+
+export interface RefreshResult {
+  accessToken: string;
+  expiresAt: Date;
+  sessionExpiresAt: Date;
+  /** null: the token presented had just been rotated by a concurrent refresh, whose cookie stands. */
+  refreshToken: string | null;
   user: UserEntity;
 }
 
 const BAD_CREDENTIALS = 'Invalid email or password';
+export const MAX_EMAIL_LENGTH = 320;
+export const MAX_PASSWORD_LENGTH = 1024;
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly tokens: TokensService,
+    private readonly sessions: SessionsService,
     private readonly limiter: LoginRateLimiter,
   ) {}
 
   async login(email: string, password: string, client: string): Promise<LoginResult> {
+    // Before any Redis or scrypt work: what no account can have is refused at the door.
+    new FieldErrors()
+      .check(email.length <= MAX_EMAIL_LENGTH, 'email', `must be at most ${MAX_EMAIL_LENGTH} characters`)
+      .check(password.length <= MAX_PASSWORD_LENGTH, 'password', `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+      .throwIfAny();
     const normalized = email.trim().toLowerCase();
-    await this.limiter.beforeAttempt(normalized, client);
+    const attempt = await this.limiter.beforeAttempt(normalized, client);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('lower(u.email) = :email', { email: normalized })
       .getOne();
-    // Unknown email and wrong password take the same path and the same time.
+    // Unknown email, wrong password and deactivated user take the same path, the same time, and the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      await this.limiter.recordFailure(normalized);
+    if (!user || !ok || user.deactivatedAt) {
+      await this.limiter.recordFailure(attempt);
       throw AppError.unauthenticated(BAD_CREDENTIALS);
     }
-    await this.limiter.recordSuccess(normalized);
-    const actor = await this.actorOf(user);
-    return { ...this.tokens.issue(actor), user };
+    await this.limiter.recordSuccess(attempt);
+    const session = await this.sessions.start(user.id);
+    const { passwordHash: _omit, ...rest } = user;
+    return {
+      ...this.tokens.issue({ userId: user.id, sessionId: session.sessionId, notAfter: session.expiresAt }),
+      sessionExpiresAt: session.expiresAt,
+      refreshToken: session.refreshToken,
+      user: rest as UserEntity,
+    };
   }
 
-  async actorOf(user: UserEntity): Promise<Actor> {
-    const org = user.organizationId ? await this.organizations.findOneBy({ id: user.organizationId }) : null;
-    return { userId: user.id, roles: user.roles, organizationId: user.organizationId, group: org?.group ?? null };
+  /** A new access token (and refresh token) for the session of a refresh token; UNAUTHENTICATED once the session has ended. */
+  async refresh(refreshToken: string): Promise<RefreshResult> {
+    const session = await this.sessions.refresh(refreshToken);
+    const user = await this.users.findOneByOrFail({ id: session.userId });
+    return {
+      ...this.tokens.issue({ userId: session.userId, sessionId: session.sessionId, notAfter: session.expiresAt }),
+      sessionExpiresAt: session.expiresAt,
+      refreshToken: session.refreshToken,
+      user,
+    };
+  }
+
+  /** Ends the caller's session: its access and refresh tokens are refused from now on, on every instance. */
+  async logout(actor: SessionActor): Promise<void> {
+    await this.sessions.end(actor.sessionId);
+  }
+
+  /** Sign-out with whatever the client still holds (a refresh token, an access token that may have expired). */
+  async logoutWith(credentials: { refreshToken?: string | null; accessToken?: string | null }): Promise<void> {
+    if (credentials.refreshToken) await this.sessions.endByRefreshToken(credentials.refreshToken);
+    const sessionId = credentials.accessToken ? this.tokens.sessionOf(credentials.accessToken) : null;
+    if (sessionId) await this.sessions.end(sessionId);
   }
 }

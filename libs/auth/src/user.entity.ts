@@ -24,6 +24,13 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   emailOptOut: string[];
 
+  /** Set by an admin: the user can no longer sign in, and every session of theirs has ended. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  deactivationReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

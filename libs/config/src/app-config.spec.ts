@@ -142,6 +142,14 @@ describe('loadConfig', () => {
     ['AUDIT_VERIFY_KEY', { AUDIT_VERIFY_KEY: edPem('privateKey') }, /Ed25519 public keys/],
     ['AUDIT_VERIFY_KEY', { AUDIT_SIGNING_KEY: DEV_AUDIT_SIGNING_KEY, AUDIT_VERIFY_KEY: edPem('publicKey') }, /must include the public key of the signing key/],
     ['AUDIT_CHECKPOINT_INTERVAL', { AUDIT_CHECKPOINT_INTERVAL: 'often' }, /duration/],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }, /never true/],
+    ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }, /addresses or subnets/],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }, /addresses or subnets/],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1, 300.1.1.1' }, /addresses or subnets/],
+    ['SESSION_IDLE_TTL', { SESSION_IDLE_TTL: 'a while' }, /duration/],
+    ['SESSION_MAX_TTL', { SESSION_MAX_TTL: '-1d' }, /duration/],
+    ['SESSION_CACHE_MS', { SESSION_CACHE_MS: '600000' }, /./],
+    ['LOGIN_GLOBAL_FAILURES_PER_EMAIL', { LOGIN_GLOBAL_FAILURES_PER_EMAIL: '0' }, /./],
   ])('refuses a bad %s in one line naming it: %j', (variable, env, what) => {
     const { message } = errorFor(env);
     expect(message).not.toContain('\n');
@@ -149,6 +157,21 @@ describe('loadConfig', () => {
     expect(message).toMatch(what);
     // Names the variable once, and only that one.
     expect(message.split(variable)).toHaveLength(2);
+  });
+
+  it('trusts no proxy by default, and takes hop counts and lists of proxies as express does', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8 , 192.168.1.1, fd00::/8, 172.16.0.0/255.240.0.0, uniquelocal ' }).trustProxy).toBe(
+      '10.0.0.0/8,192.168.1.1,fd00::/8,172.16.0.0/255.240.0.0,uniquelocal',
+    );
+  });
+
+  it('reads session lifetimes as durations (idle 8 h, at most 7 days by default)', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleSeconds: 8 * 3600, sessionMaxSeconds: 7 * 86400, SESSION_CACHE_MS: 5000 });
+    expect(loadConfig({ SESSION_IDLE_TTL: '30m', SESSION_MAX_TTL: '12h' })).toMatchObject({ sessionIdleSeconds: 1800, sessionMaxSeconds: 43200 });
   });
 
   it('never echoes a secret value in its message', () => {

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import type { KeyObject } from 'node:crypto';
 import { DEV_AUDIT_SIGNING_KEY, parseEd25519PrivateKey, parseEd25519PublicKeys, parses, publicDer } from './ed25519-keys';
+import { isIP } from 'node:net';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -45,6 +46,27 @@ const REPLACED: Record<string, string> = {
   WEBHOOK_MAX_ATTEMPTS: 'WEBHOOK_RETRY_SCHEDULE (one entry per try)',
   WEBHOOK_BACKOFF_MS: 'WEBHOOK_RETRY_SCHEDULE',
 };
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One item of TRUST_PROXY as express's `trust proxy` (proxy-addr) takes it: a name, an address, or a subnet. */
+function isProxyItem(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, range, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d+$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/** `false`/`off`, a hop count, or a comma-separated list of proxies; never `true` (any X-Forwarded-For believed). */
+export function isTrustProxy(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const v = value.trim();
+  if (v === 'false' || v === 'off' || /^\d{1,2}$/.test(v)) return true;
+  const items = v.split(',').map((s) => s.trim());
+  return items.length > 0 && items.every(isProxyItem);
+}
 
 export const DEV_JWT_SECRET = 'tripartite-development-secret-do-not-use-in-production';
 
@@ -108,6 +130,24 @@ export class AppConfig {
   @Matches(/^\d+[smhd]?$/, { message: 'must be a duration like 900s, 15m, 1h or 1d' })
   JWT_TTL = '1h';
 
+  /** A session ends when nobody has refreshed it for this long (the web client refreshes while a tab is open). */
+  @Matches(/^\d+[smhd]?$/, { message: 'must be a duration like 30m, 8h or 1d' })
+  SESSION_IDLE_TTL = '8h';
+
+  /** A session ends this long after sign-in, however active: then the user signs in again. */
+  @Matches(/^\d+[smhd]?$/, { message: 'must be a duration like 12h or 7d' })
+  SESSION_MAX_TTL = '7d';
+
+  /**
+   * How long an api instance may reuse what it read of a session (roles, organization, revoked or not). Changes
+   * are pushed to every instance through Redis at once; this bounds the delay only if such a message is lost.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SESSION_CACHE_MS = 5000;
+
   /** When set, GET /metrics (api and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
   @IsOptional()
   @IsString()
@@ -143,6 +183,7 @@ export class AppConfig {
   @MinLength(12, { message: 'must be at least 12 characters' })
   DEMO_PASSWORD = 'tripartite-demo';
 
+  /** Failed sign-ins for one email from one client before that client is refused for that email (the window below). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -152,6 +193,20 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /**
+   * Failed sign-ins for one email from all clients together before every client that has failed for it is refused
+   * for the rest of the window below; a client that has not failed for it still gets in with the right password.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_GLOBAL_FAILURES_PER_EMAIL = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_GLOBAL_FAILURE_WINDOW_SECONDS = 3600;
 
   @Transform(toInt)
   @IsInt()
@@ -199,8 +254,18 @@ export class AppConfig {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://127.0.0.1:3000'];
 
-  @IsString()
-  TRUST_PROXY = 'loopback';
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (express's `trust proxy`): `false` (the socket's
+   * peer is the client), a hop count, or the proxies' addresses/subnets (`loopback`, `10.0.0.0/8`, ...).
+   */
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: isTrustProxy,
+      defaultMessage: () => 'must be false, a hop count, or the proxies\' addresses or subnets (never true: anyone could claim any address)',
+    },
+  })
+  TRUST_PROXY = 'false';
 
   @Transform(toInt)
   @IsInt()
@@ -349,6 +414,22 @@ export class AppConfig {
 
   get jwtTtlSeconds(): number {
     return durationMs(this.JWT_TTL) / 1000;
+  }
+
+  get sessionIdleSeconds(): number {
+    return durationMs(this.SESSION_IDLE_TTL) / 1000;
+  }
+
+  get sessionMaxSeconds(): number {
+    return durationMs(this.SESSION_MAX_TTL) / 1000;
+  }
+
+  /** TRUST_PROXY as express's `trust proxy` setting takes it. */
+  get trustProxy(): false | number | string {
+    const v = this.TRUST_PROXY.trim();
+    if (v === 'false' || v === 'off') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((s) => s.trim()).join(',');
   }
 }
 

@@ -18,6 +18,10 @@ export const CAPACITY = {
   amendmentsPerMeeting: 1000,
   /** Recorded positions (the history) per agenda item or amendment, corrections included. */
   positionRecordsPerSubject: 200,
+  /** Recorded votes (the history) per agenda item, recounts included. */
+  voteRecordsPerItem: 50,
+  /** Recorded dispositions (the history) per comment, revisions included. */
+  dispositionRecordsPerComment: 50,
   webhooks: 100,
 } as const;
 

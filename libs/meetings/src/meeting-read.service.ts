@@ -55,6 +55,19 @@ export class MeetingReadService {
     return rows[0];
   }
 
+  /** One agenda item of a meeting the caller may read (NOT_FOUND otherwise). */
+  async getItem(actor: Actor | null, id: string): Promise<AgendaItemRow> {
+    const rows: AgendaItemRow[] = isUuid(id)
+      ? await this.tx.dataSource.query(
+          `SELECT ${itemColumns('i')} FROM agenda_item i JOIN experts_meeting m ON m.id = i.meeting_id
+            WHERE i.id = $1 AND ${readerPredicate('m', '$2', '$3')}`,
+          [id, ...readerParams(actor)],
+        )
+      : [];
+    if (!rows.length) throw AppError.notFound('Agenda item', id);
+    return rows[0];
+  }
+
   /** The meetings of each instrument the caller may read, oldest first. */
   async byInstrumentIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, MeetingRow[]>> {
     const valid = validUuids(ids);

@@ -27,16 +27,17 @@ export function mountQueueDashboard(app: INestApplication): void {
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: app.get(Queues).all().map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
 
-  const adminOnly = (req: Request, res: Response, next: NextFunction) => {
+  const adminOnly = async (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : null;
     let token: string | null = null;
     try {
       token = fromQuery ?? tokens.fromHeader(req.headers.authorization) ?? cookieToken(req);
-      const actor = token ? tokens.verify(token) : null;
-      if (!actor) return res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in as an admin' } });
+      // The session and roles as they stand now: a demoted or deactivated admin is out at once.
+      const actor = token ? await tokens.authenticate(token) : null;
+      if (!actor || !token) return res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in as an admin' } });
       if (!actor.roles.includes('ADMIN')) return res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Admins only' } });
       if (fromQuery) {
-        const maxAge = Math.max(0, Math.floor((actor.expiresAt.getTime() - Date.now()) / 1000));
+        const maxAge = Math.max(0, Math.floor((tokens.verify(token).expiresAt.getTime() - Date.now()) / 1000));
         res.setHeader(
           'Set-Cookie',
           `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${config.isProduction ? '; Secure' : ''}`,

@@ -172,7 +172,7 @@ export class CommentResolver {
 
   @ResolveField(() => [DispositionRecordModel], { description: 'Every disposition recorded, oldest first; the last is the current one (SECRETARIAT, ADMIN).' })
   dispositionHistory(@Parent() comment: CommentModel, @Context() ctx: GqlContext): Promise<DispositionRecordModel[]> {
-    return ctx.loaders.dispositionHistoryOfComment.load({ actor: ctx.req.actor ?? null, commentId: comment.id });
+    return ctx.loaders.dispositionHistoryOfComment.load({ actor: ctx.req.actor ?? null, id: comment.id });
   }
 }
 

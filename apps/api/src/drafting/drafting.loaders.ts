@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import {
   DraftingReadService,
   DraftVersionEntity,
@@ -8,19 +7,20 @@ import {
   SectionEntity,
 } from '@tripartite/drafting';
 
-function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const map = new Map((await load(ids)).map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
+import { LoaderOptions, byId, listsBy, valuesBy } from '../graphql/loaders';
 
-function groupedBy<T>(field: keyof T, load: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (ids) => {
-    const map = new Map<string, T[]>(ids.map((id) => [id, []]));
-    for (const row of await load(ids)) map.get(row[field] as string)?.push(row);
-    return ids.map((id) => map.get(id) ?? []);
-  });
+/** Rows grouped by one of their fields, for listsBy. */
+function groupedBy<T>(field: keyof T, load: (ids: readonly string[]) => Promise<T[]>, options: LoaderOptions) {
+  return listsBy<T>(async (ids) => {
+    const map = new Map<string, T[]>();
+    for (const row of await load(ids)) {
+      const key = row[field] as string;
+      const list = map.get(key);
+      if (list) list.push(row);
+      else map.set(key, [row]);
+    }
+    return map;
+  }, options);
 }
 
 /**
@@ -32,19 +32,16 @@ function groupedBy<T>(field: keyof T, load: (ids: readonly string[]) => Promise<
 export class DraftingLoadersFactory {
   constructor(private readonly read: DraftingReadService) {}
 
-  create() {
+  create(o: LoaderOptions = {}) {
     return {
-      instrument: byId<InstrumentEntity>((ids) => this.read.instrumentsByIds(ids)),
-      draftVersion: byId<DraftVersionEntity>((ids) => this.read.versionsByIds(ids)),
-      section: byId<SectionEntity>((ids) => this.read.sectionsByIds(ids)),
-      versionsOfInstrument: groupedBy<DraftVersionEntity>('instrumentId', (ids) => this.read.versionsByInstrumentIds(ids)),
-      latestPublishedVersion: new DataLoader<string, DraftVersionEntity | null>(async (ids) => {
-        const map = new Map((await this.read.latestPublishedByInstrumentIds(ids)).map((v) => [v.instrumentId, v]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-      sectionsOfVersion: groupedBy<SectionEntity>('versionId', (ids) => this.read.sectionsByVersionIds(ids)),
-      guidelinesOfVersion: groupedBy<GuidelineEntity>('versionId', (ids) => this.read.guidelinesByVersionIds(ids)),
-      guidelinesOfSection: groupedBy<GuidelineEntity>('sectionId', (ids) => this.read.guidelinesBySectionIds(ids)),
+      instrument: byId<InstrumentEntity>((ids) => this.read.instrumentsByIds(ids), o),
+      draftVersion: byId<DraftVersionEntity>((ids) => this.read.versionsByIds(ids), o),
+      section: byId<SectionEntity>((ids) => this.read.sectionsByIds(ids), o),
+      versionsOfInstrument: groupedBy<DraftVersionEntity>('instrumentId', (ids) => this.read.versionsByInstrumentIds(ids), o),
+      latestPublishedVersion: valuesBy<DraftVersionEntity>(async (ids) => new Map((await this.read.latestPublishedByInstrumentIds(ids)).map((v) => [v.instrumentId, v])), o),
+      sectionsOfVersion: groupedBy<SectionEntity>('versionId', (ids) => this.read.sectionsByVersionIds(ids), o),
+      guidelinesOfVersion: groupedBy<GuidelineEntity>('versionId', (ids) => this.read.guidelinesByVersionIds(ids), o),
+      guidelinesOfSection: groupedBy<GuidelineEntity>('sectionId', (ids) => this.read.guidelinesBySectionIds(ids), o),
     };
   }
 }

@@ -99,6 +99,6 @@ export class GoverningBodySubmissionResolver {
 export class InstrumentSubmissionResolver {
   @ResolveField(() => GoverningBodySubmissionModel, { nullable: true, description: 'the latest submission (a DRAFT only for staff)' })
   submission(@Parent() instrument: InstrumentModel, @Context() ctx: GqlContext): Promise<GoverningBodySubmissionModel | null> {
-    return ctx.loaders.submissionOfInstrument.load({ actor: ctx.req.actor ?? null, instrumentId: instrument.id });
+    return ctx.loaders.submissionOfInstrument.load({ actor: ctx.req.actor ?? null, id: instrument.id });
   }
 }

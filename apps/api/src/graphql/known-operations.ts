@@ -12,6 +12,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'HomeNotificationAdded',
   'HomeNotifications',
   'InstrumentAdvanceStage',
+  'InstrumentCommentsNow',
   'InstrumentPage',
   'InstrumentPaper',
   'InstrumentRoundComments',

@@ -20,6 +20,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.versionDiff': 2 * G,
   'Query.webhooks': CAPACITY.webhooks,
   'Query.webhookDeadLetters': 'first',
+  'Query.undeliveredEmails': 'first',
 
   'Instrument.versions': CAPACITY.versionsPerInstrument,
   'Instrument.rounds': CAPACITY.roundsPerInstrument,
@@ -38,6 +39,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // One row per guideline, and one for general comments.
   'ConsultationRound.matrix': G + 1,
   'GuidelineCommentSummary.byGroup': GROUPS,
+  'Comment.dispositionHistory': CAPACITY.dispositionRecordsPerComment,
 
   'ExpertsMeeting.agenda': G,
   'ExpertsMeeting.participants': CAPACITY.participantsPerMeeting,
@@ -45,6 +47,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'MeetingTally.items': G,
   'AgendaItem.positions': GROUPS,
   'AgendaItem.positionHistory': CAPACITY.positionRecordsPerSubject,
+  'AgendaItem.voteHistory': CAPACITY.voteRecordsPerItem,
   'AgendaItem.amendments': { max: CAPACITY.amendmentsPerItem, within: 'ExpertsMeeting.agenda', total: CAPACITY.amendmentsPerMeeting },
   'Amendment.positions': GROUPS,
   'Amendment.positionHistory': CAPACITY.positionRecordsPerSubject,

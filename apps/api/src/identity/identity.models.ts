@@ -13,15 +13,22 @@ export class OrganizationModel {
 @ObjectType('User')
 export class UserModel {
   @Field(() => ID) id: string;
-  @Field(() => String) email: string;
+  /** Resolved by IdentityResolver.email: personal data, for the user, the secretariat and admins only. */
+  email: string;
   @Field(() => String) displayName: string;
   @Field(() => [RoleEnum]) roles: Role[];
   organizationId: string | null;
+  /** Not loaded by every path that yields users (IdentityResolver.active loads it then). */
+  deactivatedAt?: Date | null;
+  /** The signed-in user themself (login's and refresh's payload), before any token is in the request. */
+  viewerIsSelf?: boolean;
 }
 
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field(() => String) accessToken: string;
   @Field(() => Date) expiresAt: Date;
+  @Field(() => Date, { description: 'the session’s absolute end: refreshing (POST /auth/refresh) goes no further; then sign in again' })
+  sessionExpiresAt: Date;
   @Field(() => UserModel) user: UserModel;
 }

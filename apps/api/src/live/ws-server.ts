@@ -1,9 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import type { TokensService } from '@tripartite/auth';
-import type { Actor } from '@tripartite/common';
+import { actorOf, sameAccess, sessionLive, type SessionActor, type SessionChange, type TokensService } from '@tripartite/auth';
 import type { AppConfig } from '@tripartite/config';
 import type { GqlContext } from '../graphql/context';
 import type { makeFormatError } from '../graphql/format-error';
@@ -17,13 +16,16 @@ export interface LiveConnectionParams {
   [key: string]: unknown;
 }
 
-/** Per connection: who it is, and the timer that ends it when the token expires. */
+/** Per connection: who it is, and the timer that re-checks its session when it would expire. */
 export interface LiveExtra extends Extra {
-  actor?: Actor;
+  actor?: SessionActor;
   expiry?: NodeJS.Timeout;
 }
 
-export const TOKEN_EXPIRED = { code: CloseCode.Unauthorized, reason: 'Token expired' } as const;
+/** The session ended: signed out, user deactivated, refresh token reused, or expired. Sign in again. */
+export const SESSION_ENDED = { code: CloseCode.Unauthorized, reason: 'Session ended' } as const;
+/** The user's roles or organization changed: reconnect, and subscribe again under the new ones. */
+export const ACCESS_CHANGED = { code: 4000, reason: 'Access changed' } as const;
 // setTimeout fires at once for longer delays; a longer wait is taken in steps.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -36,29 +38,52 @@ export interface LiveWsDeps {
   formatError: ReturnType<typeof makeFormatError>;
 }
 
+type Hooks = ServerOptions<LiveConnectionParams, LiveExtra>;
+
 /**
  * graphql-ws (protocol graphql-transport-ws) on the GraphQL path. At connection_init: the upgrade's Origin,
  * when a browser sent one, must be in CORS_ORIGINS or be this server's own (else 4403), and connectionParams.authorization must carry
- * a valid access token (else 4401); the connection ends with 4401 "Token expired" when the token does.
- * Each operation gets the HTTP context's shape, `{ req: { actor, headers }, loaders }`, so the AccessGuard,
- * @CurrentActor and loaders work as they do over HTTP; the same depth/cost limits and error formatting apply.
+ * a valid access token of a live session (else 4401). From then on the connection lives as long as its session,
+ * not its access token (the web client refreshes tokens over HTTP): every operation and every event re-checks the
+ * session as it stands (cached for at most SESSION_CACHE_MS, and dropped on every instance when it changes). The
+ * connection is closed with 4401 "Session ended" when the session ends (then, or at once when another instance
+ * announces it), and with 4000 "Access changed" when the user's roles or organization change, so that a
+ * reconnection decides every subscription again. Each operation gets the HTTP context's shape,
+ * `{ req: { actor, headers }, loaders }`, so the AccessGuard, @CurrentActor and loaders work as over HTTP; the same
+ * depth/cost limits and error formatting apply.
  */
 export function liveWsOptions(deps: LiveWsDeps): GraphQLWsSubscriptionsConfig {
   const { config, tokens } = deps;
-  const options: ServerOptions<LiveConnectionParams, LiveExtra> = {
-    onConnect(ctx) {
+  const open = new Set<LiveExtra>();
+  let watching = false;
+  // A change announced by any instance re-checks this instance's sockets of that session or user at once.
+  const watch = () => {
+    if (watching) return;
+    watching = true;
+    tokens.sessions.onChange((change) => {
+      for (const extra of open) if (concerns(change, extra.actor)) void recheck(tokens, extra, true);
+    });
+  };
+  const formatting = wsErrorHooks(deps.formatError) as Pick<Hooks, 'onNext' | 'onError'>;
+  const limits = limitsOnSubscribe(deps.limits, deps.schema, { introspection: !config.isProduction });
+
+  const options: Hooks = {
+    async onConnect(ctx) {
       const { socket, request } = ctx.extra;
       if (!allowedOrigin(request.headers.origin, request.headers.host, config.CORS_ORIGINS)) return false;
-      const actor = authenticate(tokens, ctx.connectionParams?.authorization);
+      const actor = await authenticate(tokens, ctx.connectionParams?.authorization);
       if (!actor) {
         socket.close(CloseCode.Unauthorized, 'Unauthorized');
         return false; // graphql-ws then closes with 4403, which the close above has already overtaken
       }
       ctx.extra.actor = actor;
-      scheduleExpiry(ctx.extra, actor.expiresAt.getTime());
+      open.add(ctx.extra);
+      watch();
+      await recheck(tokens, ctx.extra, false);
       return true;
     },
     onClose(ctx) {
+      open.delete(ctx.extra);
       clearTimeout(ctx.extra.expiry);
     },
     context(ctx): GqlContext {
@@ -67,8 +92,17 @@ export function liveWsOptions(deps: LiveWsDeps): GraphQLWsSubscriptionsConfig {
       const req = { actor: actor ?? null, headers: request.headers, ip: request.socket.remoteAddress } as unknown as GqlContext['req'];
       return { req, loaders: deps.loaders.create() };
     },
-    onSubscribe: limitsOnSubscribe(deps.limits, deps.schema, { introspection: !config.isProduction }),
-    ...(wsErrorHooks(deps.formatError) as Pick<ServerOptions<LiveConnectionParams, LiveExtra>, 'onNext' | 'onError'>),
+    async onSubscribe(ctx, id, payload) {
+      // The socket is closed by then; the error only stops the operation from running.
+      if (!(await recheck(tokens, ctx.extra, false))) return [new GraphQLError(SESSION_ENDED.reason, { extensions: { code: 'UNAUTHENTICATED' } })];
+      return limits(ctx, id, payload);
+    },
+    async onNext(ctx, id, payload, args, result) {
+      // Nothing more leaves for a session that has ended or whose access changed since the operation began.
+      if (!(await recheck(tokens, ctx.extra, false))) return undefined;
+      return formatting.onNext?.(ctx, id, payload, args, result);
+    },
+    onError: formatting.onError,
   };
   return { path: '/graphql', ...options } as GraphQLWsSubscriptionsConfig;
 }
@@ -88,19 +122,56 @@ export function allowedOrigin(origin: string | undefined, host: string | undefin
   }
 }
 
-function authenticate(tokens: TokensService, authorization: unknown): (Actor & { expiresAt: Date }) | null {
+async function authenticate(tokens: TokensService, authorization: unknown): Promise<SessionActor | null> {
   if (typeof authorization !== 'string') return null;
   try {
     const token = tokens.fromHeader(authorization);
-    return token ? tokens.verify(token) : null;
+    return token ? await tokens.authenticate(token) : null;
   } catch {
     return null;
   }
 }
 
-function scheduleExpiry(extra: LiveExtra, expiresAtMs: number): void {
-  const wait = expiresAtMs - Date.now();
-  if (wait <= 0) return void extra.socket.close(TOKEN_EXPIRED.code, TOKEN_EXPIRED.reason);
-  extra.expiry = setTimeout(() => scheduleExpiry(extra, expiresAtMs), Math.min(wait, MAX_TIMER_MS));
+function concerns(change: SessionChange, actor: SessionActor | undefined): boolean {
+  if (!actor) return false;
+  if ('all' in change) return true;
+  return 'sessionId' in change ? change.sessionId === actor.sessionId : change.userId === actor.userId;
+}
+
+/**
+ * Whether the connection may go on: its session live and granting what it granted at connection_init. If not, the
+ * socket is closed (4401 or 4000) and false returned. `fresh` reads PostgreSQL rather than the cache.
+ */
+async function recheck(tokens: TokensService, extra: LiveExtra, fresh: boolean): Promise<boolean> {
+  const actor = extra.actor;
+  if (!actor || extra.socket.readyState !== extra.socket.OPEN) return false;
+  let principal;
+  try {
+    principal = fresh ? await tokens.sessions.load(actor.sessionId) : await tokens.sessions.get(actor.sessionId);
+  } catch {
+    // PostgreSQL away: what was granted stands until it can be checked again (HTTP requests fail meanwhile).
+    return true;
+  }
+  if (!sessionLive(principal) || principal.userId !== actor.userId) {
+    extra.socket.close(SESSION_ENDED.code, SESSION_ENDED.reason);
+    return false;
+  }
+  if (!sameAccess(principal, actor)) {
+    extra.socket.close(ACCESS_CHANGED.code, ACCESS_CHANGED.reason);
+    return false;
+  }
+  extra.actor = actorOf(principal);
+  scheduleRecheck(tokens, extra, Math.min(principal.idleExpiresAt.getTime(), principal.expiresAt.getTime()));
+  return true;
+}
+
+/** At the session's idle or absolute end, look again: a refresh may have moved the idle end on. */
+function scheduleRecheck(tokens: TokensService, extra: LiveExtra, atMs: number): void {
+  clearTimeout(extra.expiry);
+  const wait = atMs - Date.now();
+  extra.expiry = setTimeout(() => {
+    if (atMs - Date.now() > 0) scheduleRecheck(tokens, extra, atMs);
+    else void recheck(tokens, extra, true);
+  }, Math.max(0, Math.min(wait, MAX_TIMER_MS)));
   extra.expiry.unref();
 }

@@ -132,7 +132,17 @@ export class ParticipantResolver {
 
 @Resolver(() => AgendaItemModel)
 export class AgendaItemResolver {
-  constructor(private readonly agenda: AgendaService) {}
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly read: MeetingReadService,
+  ) {}
+
+  // One item with its histories, which read through `meeting { agenda }` would be priced at every item's worst case.
+  @Authenticated()
+  @Query(() => AgendaItemModel, { description: 'An agenda item of a meeting the caller may read' })
+  agendaItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<AgendaItemModel> {
+    return this.read.getItem(actor, id);
+  }
 
   @Roles('MODERATOR', 'SECRETARIAT')
   @Mutation(() => AgendaItemModel)
@@ -290,6 +300,6 @@ export class VoteRecordResolver {
 export class InstrumentMeetingsResolver {
   @ResolveField(() => [ExpertsMeetingModel])
   meetings(@Parent() instrument: InstrumentModel, @Context() ctx: GqlContext): Promise<ExpertsMeetingModel[]> {
-    return ctx.loaders.meetingsOfInstrument.load({ actor: ctx.req.actor ?? null, instrumentId: instrument.id });
+    return ctx.loaders.meetingsOfInstrument.load({ actor: ctx.req.actor ?? null, id: instrument.id });
   }
 }

@@ -4,7 +4,7 @@ import type { Role } from '../gql/graphql';
 import { Page } from '../ui/Page';
 import { ROLE_NAMES } from '../ui/labels';
 import { lastEndReason } from './session';
-import { useSession } from './use-session';
+import { useSession, useSessionRestoring } from './use-session';
 
 /** Where sign-in should send the user back to (this page, with its query). */
 export function signInPath(): string {
@@ -23,6 +23,9 @@ export function signInPath(): string {
  */
 export function RequireAuth({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const session = useSession();
+  const restoring = useSessionRestoring();
+  // A new tab of a signed-in browser gets its session in a moment: no detour through sign-in.
+  if (!session && restoring) return null;
   if (!session) return <Redirect to={signInPath()} replace />;
   if (roles && !roles.some((r) => session.user.roles.includes(r))) {
     return (

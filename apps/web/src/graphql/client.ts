@@ -1,14 +1,19 @@
 // One urql client per session: HTTP for queries and mutations (bearer token), graphql-ws on the same
-// origin for subscriptions (token in connectionParams.authorization, as the api expects). An
-// UNAUTHENTICATED answer, or the socket closed with 4401, ends the session as expired.
+// origin for subscriptions (token in connectionParams.authorization, as the api expects). Each request and
+// each (re)connection sends the session's current token, refreshed first when due. An UNAUTHENTICATED answer,
+// or the socket refused with 4401 at connection, asks for a refresh: when the api refuses it too, the session
+// has ended. The socket closed with 4401 "Session ended" ends it at once (signed out elsewhere, deactivated,
+// expired); closed with 4000 (the user's roles changed) it reconnects, and the pages subscribe again.
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { currentSession, endSession } from '../auth/session';
+import { currentSession, endSession, freshAccessToken, refreshOrEnd, refreshSession, reopenLive } from '../auth/session';
 import { setLiveStatus } from './live-status';
 import { noteServerDate } from './server-clock';
 
 const UNAUTHORIZED = 4401;
 const FORBIDDEN = 4403;
+const ACCESS_CHANGED = 4000;
+const SESSION_ENDED = 'Session ended';
 
 export interface Connection {
   client: Client;
@@ -20,11 +25,17 @@ function wsUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
 
-const timedFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  noteServerDate(response.headers.get('date'));
-  return response;
-};
+/** Sends the session's token as it is when the request leaves (refreshed first if due), and reads the server's clock. */
+function sessionFetch(signedIn: boolean): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    const token = signedIn ? await freshAccessToken() : null;
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    const response = await fetch(input, { ...init, headers });
+    noteServerDate(response.headers.get('date'));
+    return response;
+  };
+}
 
 /** Reconnects forever with capped exponential backoff (1, 2, 4, 8 s, then 10 s), plus jitter. */
 async function backoff(retries: number): Promise<void> {
@@ -32,11 +43,11 @@ async function backoff(retries: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function openSocket(token: string): WsClient {
+function openSocket(): WsClient {
   let everConnected = false;
   return createWsClient({
     url: wsUrl(),
-    connectionParams: () => ({ authorization: `Bearer ${token}` }),
+    connectionParams: async () => ({ authorization: `Bearer ${(await freshAccessToken()) ?? ''}` }),
     lazy: true,
     retryAttempts: Infinity,
     retryWait: backoff,
@@ -51,9 +62,16 @@ function openSocket(token: string): WsClient {
       closed: (event) => {
         if (isClose(event) && event.code === UNAUTHORIZED) {
           setLiveStatus('idle');
-          endSession('expired');
+          // The api ended the session (signed out elsewhere, deactivated, expired): nothing to refresh.
+          if (event.reason === SESSION_ENDED) endSession('expired');
+          // This token was not accepted at connection: a refresh may give one that is, and a new socket with it.
+          else if (currentSession()) void refreshSession().then((ok) => ok && reopenLive());
         } else if (isClose(event) && event.code === 1000) setLiveStatus('idle');
-        else setLiveStatus('reconnecting');
+        else {
+          // New roles: the header's links follow them.
+          if (isClose(event) && event.code === ACCESS_CHANGED && currentSession()) void refreshSession();
+          setLiveStatus('reconnecting');
+        }
       },
     },
   });
@@ -65,20 +83,18 @@ function isClose(event: unknown): event is { code: number; reason: string } {
 
 /** A client for the current session (or an anonymous one, for signing in). */
 export function connect(): Connection {
-  const session = currentSession();
-  const token = session?.accessToken ?? null;
-  const ws = token ? openSocket(token) : null;
+  const signedIn = currentSession() !== null;
+  const ws = signedIn ? openSocket() : null;
   const client = new Client({
     url: '/graphql',
     // POST always: the api refuses GET operations without a CSRF preflight header.
     preferGetMethod: false,
-    fetch: timedFetch,
-    fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    fetch: sessionFetch(signedIn),
     exchanges: [
       mapExchange({
         onError(error) {
-          // A token the server no longer accepts (expired, or signed with another secret).
-          if (token && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) endSession('expired');
+          // A token the server no longer accepts (its session ended, or it was signed with another secret).
+          if (signedIn && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) void refreshOrEnd();
         },
       }),
       cacheExchange,

@@ -13,6 +13,7 @@ const Login = graphql(`
     login(email: $email, password: $password) {
       accessToken
       expiresAt
+      sessionExpiresAt
       user {
         id
         email
@@ -50,7 +51,8 @@ export default function SignInPage() {
     const answer = await login({ email: email.trim(), password });
     const payload = answer.data?.login;
     if (payload) {
-      startSession(payload.accessToken, payload.expiresAt, payload.user);
+      // The api shows users their own email; the one typed is the fallback the type system asks for.
+      startSession(payload.accessToken, payload.expiresAt, payload.sessionExpiresAt, { ...payload.user, email: payload.user.email ?? email.trim() });
       navigate(next, { replace: true });
     }
   }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { endSession } from '../auth/session';
+import { signOut } from '../auth/session';
 import { useSession } from '../auth/use-session';
 import type { Role } from '../gql/graphql';
 
@@ -55,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {session.user.displayName}
               {session.user.organization ? `, ${session.user.organization.name}` : ''}
             </span>
-            <button type="button" className="button-quiet" onClick={() => endSession('signed-out')}>
+            <button type="button" className="button-quiet" onClick={() => void signOut()}>
               Sign out
             </button>
           </div>

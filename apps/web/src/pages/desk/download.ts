@@ -1,6 +1,6 @@
 // Files for the secretariat: a Blob offered as a download (the export needs the bearer token, which a
 // plain link cannot send).
-import { endSession } from '../../auth/session';
+import { freshAccessToken, refreshOrEnd } from '../../auth/session';
 import { problemWords, type Problem, type ProblemCode } from '../../ui/errors';
 
 /** Offers `blob` to the browser as a file named `filename`. */
@@ -33,7 +33,7 @@ export function attachmentName(header: string | null, fallback: string): string 
 export async function downloadWithToken(path: string, token: string, fallbackName: string): Promise<{ filename: string } | { problem: Problem }> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    response = await fetch(path, { headers: { authorization: `Bearer ${(await freshAccessToken()) ?? token}` }, cache: 'no-store' });
   } catch {
     return { problem: problem('NETWORK') };
   }
@@ -41,7 +41,7 @@ export async function downloadWithToken(path: string, token: string, fallbackNam
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const raw = body?.error?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status === 404 ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR');
     const code = (CODES.has(raw) ? raw : 'INTERNAL_SERVER_ERROR') as ProblemCode;
-    if (code === 'UNAUTHENTICATED') endSession('expired');
+    if (code === 'UNAUTHENTICATED') void refreshOrEnd();
     return { problem: problem(code, code === 'INTERNAL_SERVER_ERROR' ? null : (body?.error?.message ?? null)) };
   }
   const filename = attachmentName(response.headers.get('content-disposition'), fallbackName);
