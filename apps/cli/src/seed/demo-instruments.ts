@@ -19,4 +19,16 @@ export const DEMO_INSTRUMENTS = {
     summary: 'A shorter draft kept in DRAFTING, for trying the whole flow from publication to decision.',
     file: 'second-instrument.md',
   },
+  care: {
+    reference: 'CARE/2026',
+    title: 'Guidelines on decent work in the care economy',
+    summary: 'Guidance on the recognition, pay, working time, safety and collective voice of care workers, paid and unpaid.',
+    file: 'care-economy.md',
+  },
+  heat: {
+    reference: 'HEAT/2026',
+    title: 'Guidelines on protecting workers from heat stress',
+    summary: 'Practical guidance for governments, employers and workers on assessing and preventing heat stress at work, as heatwaves grow longer and more frequent.',
+    file: 'heat-stress.md',
+  },
 } satisfies Record<string, DemoInstrument>;
