@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { verifyPassword } from '@tripartite/auth';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
+import { findDemoPlaces } from '../../apps/cli/src/demo-banner';
 
 const TABLES = [
   'organization',
@@ -105,6 +106,11 @@ describe('npm run seed:demo', () => {
          FROM experts_meeting m JOIN instrument i ON i.id = m.instrument_id WHERE i.reference = 'CARE/2026'`,
     );
     expect(meeting).toMatchObject({ status: 'IN_SESSION', started: true, notEnded: true, moderators: ['moderator@tripartite.demo'] });
+    // The demo's banner links to its board and console, and to the desk pages of the other two.
+    const [{ heat, mflm }] = await db.query<any>(
+      `SELECT (SELECT id FROM instrument WHERE reference = 'HEAT/2026') AS heat, (SELECT id FROM instrument WHERE reference = 'MFLM/2026') AS mflm`,
+    );
+    expect(await findDemoPlaces(db.url)).toEqual({ meetingInSession: meeting.id, paperInstrument: heat, commentsInstrument: mflm });
     const participants = await db.query<any>(
       `SELECT "group", count(*)::int AS n, count(*) FILTER (WHERE role = 'SPOKESPERSON')::int AS spokespersons
          FROM meeting_participant WHERE meeting_id = $1 GROUP BY 1 ORDER BY 1`,

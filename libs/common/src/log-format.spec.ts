@@ -72,6 +72,10 @@ describe('prettyLogLine', () => {
     expect(prettyLogLine({ level: 50, time: 1, context: 'Relay', err, msg: 'relay failed' }, { time })).toBe(
       '12:04:31.250 ERROR Relay: relay failed (Error: connect ECONNREFUSED)\n    at a (x.js:1:1)\n    at b (y.js:2:2)',
     );
+    // An error given as its message alone.
+    expect(prettyLogLine({ level: 40, time: 1, context: 'JobRunner', job: 'j1', err: 'Connection is closed.', msg: 'job failed' }, { time })).toBe(
+      '12:04:31.250 WARN  JobRunner: job failed (Connection is closed.) job=j1',
+    );
     // A warning carries the message only.
     expect(prettyLogLine({ level: 40, time: 1, err, msg: 'retrying' }, { time })).toBe('12:04:31.250 WARN  retrying (Error: connect ECONNREFUSED)');
   });

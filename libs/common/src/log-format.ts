@@ -68,7 +68,8 @@ export function prettyLogLine(record: LogRecord, options: PrettyOptions = {}): s
   } else {
     parts.push(context ? `${paint(36, `${context}:`)} ${msg}` : msg);
   }
-  const err = record.err as { type?: string; message?: string; stack?: string } | undefined;
+  // An Error serialized by pino, or just its message.
+  const err = (typeof record.err === 'string' ? { message: record.err } : record.err) as { type?: string; message?: string; stack?: string } | undefined;
   if (err?.message && !msg.includes(err.message)) parts.push(`(${err.type ? `${err.type}: ` : ''}${err.message})`);
   const extra = Object.entries(record)
     .filter(([key, value]) => !PLACED.has(key) && value !== undefined)

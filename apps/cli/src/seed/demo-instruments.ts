@@ -16,7 +16,7 @@ export const DEMO_INSTRUMENTS = {
   platform: {
     reference: 'PLAT/2026',
     title: 'Guidelines on decent work in the platform economy',
-    summary: 'A shorter draft kept in DRAFTING, for trying the whole flow from publication to decision.',
+    summary: 'Guidance on the employment status, pay, algorithmic management and social protection of people who work through digital labour platforms.',
     file: 'second-instrument.md',
   },
   care: {
