@@ -1,4 +1,5 @@
-import { EmailSender } from '@tripartite/notifications';
+import { Logger } from '@nestjs/common';
+import { EmailSender, SMTP_OFF_WARNING } from '@tripartite/notifications';
 import { People, TestApi, errorOf, ok, seedPeople, startApi } from '@tripartite/testing';
 import { emitAndFanOut } from './notification-fixtures';
 import { CaughtMail, TestSmtp, startSmtp } from './e2e-support';
@@ -243,14 +244,27 @@ describe('sending email without SMTP_URL', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('logs and skips, and leaves the notification unsent', async () => {
+  it('skips, leaving the notification unsent, and warns once per process (saying what to do), not once per email', async () => {
     // startApi only adds to process.env, so a previous suite's SMTP_URL is blanked (blank means unset).
     api = await startApi({ SMTP_URL: '' });
     const people = await seedPeople(api.app);
-    const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
-    await expect(api.app.get(EmailSender).send(eventId, people.secretariat.id)).resolves.toEqual({ result: 'smtp-off' });
-    const [row] = await api.db.query<any>(`SELECT emailed_at, email_status FROM notification WHERE event_id = $1`, [eventId]);
-    // Skipped for good: the reconcile does not queue it again.
-    expect(row).toEqual({ emailed_at: null, email_status: 'SKIPPED' });
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const eventIds: string[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
+        eventIds.push(eventId);
+        for (const user of [people.secretariat, people.admin]) {
+          await expect(api.app.get(EmailSender).send(eventId, user.id)).resolves.toEqual({ result: 'smtp-off' });
+        }
+      }
+      expect(warn.mock.calls.filter(([message]) => String(message).includes('SMTP_URL'))).toEqual([[SMTP_OFF_WARNING]]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(SMTP_OFF_WARNING).toMatch(/^SMTP_URL is not set: .*in-app only.*set SMTP_URL, e\.g\. smtp:\/\/127\.0\.0\.1:1025/);
+    const rows = await api.db.query<any>(`SELECT emailed_at, email_status FROM notification WHERE event_id = ANY($1) AND user_id = $2`, [eventIds, people.secretariat.id]);
+    // Skipped for good: the reconcile does not queue them again.
+    expect(rows).toEqual(eventIds.map(() => ({ emailed_at: null, email_status: 'SKIPPED' })));
   });
 });

@@ -2,8 +2,29 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { verifyPassword } from '@tripartite/auth';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
+import { findDemoPlaces } from '../../apps/cli/src/demo-banner';
 
-const TABLES = ['organization', 'app_user', 'instrument', 'draft_version', 'section', 'guideline', 'consultation_round', 'comment', 'audit_event', 'outbox'];
+const TABLES = [
+  'organization',
+  'app_user',
+  'instrument',
+  'draft_version',
+  'section',
+  'guideline',
+  'consultation_round',
+  'comment',
+  'experts_meeting',
+  'meeting_participant',
+  'meeting_moderator',
+  'agenda_item',
+  'position_record',
+  'amendment',
+  'item_vote',
+  'gb_session',
+  'gb_submission',
+  'audit_event',
+  'outbox',
+];
 
 describe('npm run seed:demo', () => {
   let db: TestDatabase;
@@ -13,7 +34,7 @@ describe('npm run seed:demo', () => {
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', DEMO_PASSWORD: 'a demo password!' },
       encoding: 'utf8',
     });
-  const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0].n])));
+  const counts = async () => (await db.query<Record<string, number>>(`SELECT ${TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`))[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -23,7 +44,7 @@ describe('npm run seed:demo', () => {
     await deleteRedisKeys(prefix);
   });
 
-  it('seeds the demo cast, instruments and consultation, all with DEMO_PASSWORD, and changes nothing when run again', async () => {
+  it('seeds the demo cast, instruments, consultation, a meeting in session and a Governing Body session, all with DEMO_PASSWORD, and changes nothing when run again', async () => {
     const first = seed();
     expect({ status: first.status, stderr: first.stderr }).toMatchObject({ status: 0 });
 
@@ -57,14 +78,90 @@ describe('npm run seed:demo', () => {
               (SELECT count(*)::int FROM guideline g JOIN draft_version v ON v.id = g.version_id WHERE v.instrument_id = i.id AND v.number = 1) AS guidelines
          FROM instrument i ORDER BY i.reference`,
     );
-    expect(instruments[0]).toMatchObject({ reference: 'MFLM/2026', stage: 'CONSOLIDATION' });
-    expect(instruments[0].sections).toBeGreaterThanOrEqual(6);
-    expect(instruments[0].guidelines).toBeGreaterThanOrEqual(20);
-    expect(instruments[1]).toMatchObject({ reference: 'PLAT/2026', stage: 'DRAFTING' });
+    // One instrument at each stage the web client shows.
+    expect(instruments.map(({ reference, stage }) => ({ reference, stage }))).toEqual([
+      { reference: 'CARE/2026', stage: 'EXPERTS_MEETING' },
+      { reference: 'HEAT/2026', stage: 'GB_SUBMISSION' },
+      { reference: 'MFLM/2026', stage: 'CONSOLIDATION' },
+      { reference: 'PLAT/2026', stage: 'DRAFTING' },
+    ]);
+    const mflm = instruments.find((i) => i.reference === 'MFLM/2026')!;
+    expect(mflm.sections).toBeGreaterThanOrEqual(6);
+    expect(mflm.guidelines).toBeGreaterThanOrEqual(20);
+
+    await expectMeetingInSession();
+    await expectGoverningBodySession();
 
     const before = await counts();
     const second = seed();
     expect(second.status).toBe(0);
     expect(await counts()).toEqual(before);
-  }, 60_000);
+  }, 90_000);
+
+  /** CARE/2026: its meeting IN_SESSION, the three groups taking part, the demo moderator at the console, items decided, one under discussion. */
+  async function expectMeetingInSession(): Promise<void> {
+    const [meeting] = await db.query<any>(
+      `SELECT m.id, m.status, m.starts_at <= now() AS started, m.ends_at > now() AS "notEnded",
+              (SELECT array_agg(lower(u.email)) FROM meeting_moderator mm JOIN app_user u ON u.id = mm.user_id WHERE mm.meeting_id = m.id) AS moderators
+         FROM experts_meeting m JOIN instrument i ON i.id = m.instrument_id WHERE i.reference = 'CARE/2026'`,
+    );
+    expect(meeting).toMatchObject({ status: 'IN_SESSION', started: true, notEnded: true, moderators: ['moderator@tripartite.demo'] });
+    // The demo's banner links to its board and console, and to the desk pages of the other two.
+    const [{ heat, mflm }] = await db.query<any>(
+      `SELECT (SELECT id FROM instrument WHERE reference = 'HEAT/2026') AS heat, (SELECT id FROM instrument WHERE reference = 'MFLM/2026') AS mflm`,
+    );
+    expect(await findDemoPlaces(db.url)).toEqual({ meetingInSession: meeting.id, paperInstrument: heat, commentsInstrument: mflm });
+    const participants = await db.query<any>(
+      `SELECT "group", count(*)::int AS n, count(*) FILTER (WHERE role = 'SPOKESPERSON')::int AS spokespersons
+         FROM meeting_participant WHERE meeting_id = $1 GROUP BY 1 ORDER BY 1`,
+      [meeting.id],
+    );
+    expect(participants).toEqual([
+      { group: 'EMPLOYERS', n: 3, spokespersons: 1 },
+      { group: 'GOVERNMENT', n: 6, spokespersons: 1 },
+      { group: 'WORKERS', n: 3, spokespersons: 1 },
+    ]);
+    const items = await db.query<any>(
+      `SELECT g.key, i.status,
+              (SELECT count(*)::int FROM position_record p WHERE p.agenda_item_id = i.id AND p.current) AS positions,
+              (SELECT count(*)::int FROM amendment a WHERE a.agenda_item_id = i.id AND a.status = 'PROPOSED') AS "proposedAmendments"
+         FROM agenda_item i JOIN guideline g ON g.id = i.guideline_id WHERE i.meeting_id = $1 ORDER BY i.position`,
+      [meeting.id],
+    );
+    const decided = items.filter((i) => ['ADOPTED', 'ADOPTED_AS_AMENDED', 'NOT_ADOPTED', 'DEFERRED'].includes(i.status));
+    expect(decided.length).toBeGreaterThanOrEqual(2);
+    for (const item of decided) expect(item.positions).toBe(3);
+    expect(decided.map((i) => i.status)).toContain('ADOPTED_AS_AMENDED');
+    // One item on the floor: some groups have spoken, not all; an amendment awaits its positions.
+    const discussed = items.filter((i) => i.status === 'UNDER_DISCUSSION');
+    expect(discussed).toHaveLength(1);
+    expect(discussed[0].positions).toBeGreaterThan(0);
+    expect(discussed[0].positions).toBeLessThan(3);
+    expect(discussed[0].proposedAmendments).toBe(1);
+    expect(items.filter((i) => i.status === 'PENDING').length).toBeGreaterThan(0);
+    // Recorded through the services: by the moderator, audited.
+    const [audit] = await db.query<any>(
+      `SELECT count(*)::int AS positions, bool_and(lower(u.email) = 'moderator@tripartite.demo') AS "byModerator"
+         FROM audit_event e JOIN app_user u ON u.id = e.actor_id
+        WHERE e.action = 'position.recorded' AND e.entity_id IN (SELECT id::text FROM agenda_item WHERE meeting_id = $1)`,
+      [meeting.id],
+    );
+    expect(audit.positions).toBe(items.reduce((n, i) => n + i.positions, 0));
+    expect(audit.byModerator).toBe(true);
+  }
+
+  /** An upcoming session with its document deadline ahead, and HEAT/2026's paper prepared for it (its meeting's report adopted). */
+  async function expectGoverningBodySession(): Promise<void> {
+    const sessions = await db.query<any>(
+      `SELECT id, number, starts_at > now() AS upcoming, document_deadline > now() AS "deadlineAhead",
+              starts_at - document_deadline AS "deadlineBefore"
+         FROM gb_session`,
+    );
+    expect(sessions).toEqual([{ id: expect.any(String), number: 356, upcoming: true, deadlineAhead: true, deadlineBefore: { days: 15 } }]);
+    const papers = await db.query<any>(
+      `SELECT s.symbol, s.status, s.session_id AS "sessionId", m.status AS "meetingStatus", i.reference
+         FROM gb_submission s JOIN instrument i ON i.id = s.instrument_id JOIN experts_meeting m ON m.id = s.meeting_id`,
+    );
+    expect(papers).toEqual([{ symbol: 'GB.356/INS/4', status: 'DRAFT', sessionId: sessions[0].id, meetingStatus: 'REPORT_ADOPTED', reference: 'HEAT/2026' }]);
+  }
 });

@@ -1,39 +1,42 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { appConfig, ConfigError } from '@tripartite/config';
+import { Logger } from '@nestjs/common';
+import { appConfig, ConfigError, loadConfig } from '@tripartite/config';
+import { demoBanner, findDemoPlaces } from './demo-banner';
+import { DemoConsole, Source, childEnv, demoOutput } from './demo-console';
 import { migrate } from './migrate';
 import { walkthrough } from './walkthrough';
 import { seedDemo } from './seed-demo';
-import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './seed/demo-people';
 
 const dist = join(__dirname, '..', '..', '..');
-const children: ChildProcess[] = [];
+const children: { child: ChildProcess; closed: Promise<void> }[] = [];
 let stopping = false;
+let out = new DemoConsole(process.stdout, { pretty: false, color: false });
 
-function start(name: string, entry: string): ChildProcess {
-  const child = spawn(process.execPath, [join(dist, entry)], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+/** Pretty: the child's output comes through the demo's console, labelled; JSON: straight to the demo's stdout and stderr. */
+function start(name: Source, entry: string, env: NodeJS.ProcessEnv): void {
+  const piped = out.options.pretty;
+  const child = spawn(process.execPath, [join(dist, entry)], { stdio: ['ignore', piped ? 'pipe' : 'inherit', piped ? 'pipe' : 'inherit'], env });
+  const read = piped ? out.attach(name, child.stdout, child.stderr) : Promise.resolve();
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      process.stderr.write(`${name} stopped unexpectedly (${signal ?? code}); stopping the demo\n`);
+      out.say(`${name} stopped unexpectedly (${signal ?? code}); stopping the demo`);
       void stop(1);
     }
   });
-  children.push(child);
-  return child;
+  // Exited, and its last lines out.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  children.push({ child, closed: Promise.all([exited, read]).then(() => undefined) });
 }
 
 async function stop(code: number): Promise<void> {
   stopping = true;
   await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
+    children.map(({ child, closed }) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return closed;
+    }),
   );
   process.exit(code);
 }
@@ -52,31 +55,31 @@ async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const { format, color } = demoOutput(loadConfig(), process.stdout);
+  out = new DemoConsole(process.stdout, { pretty: format === 'pretty', color });
+  if (format === 'pretty') Logger.overrideLogger(out.nestLogger());
   const config = appConfig();
-  await migrate(config.DATABASE_URL);
-  await seedDemo({ onlyIfEmpty: true });
+  const walk = process.argv.includes('--walkthrough');
+
+  await migrate(config.DATABASE_URL, (line) => out.say(line), { brief: true });
+  await seedDemo({ onlyIfEmpty: true }, (line) => out.say(line));
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  start('api', 'apps/api/src/main.js');
-  start('worker', 'apps/worker/src/main.js');
+  out.say(`Starting the api (port ${config.PORT}) and the worker (health on port ${config.WORKER_HEALTH_PORT})`);
+  const env = childEnv(process.env, { format, color, walkthrough: walk });
+  start('api', 'apps/api/src/main.js', env);
+  start('worker', 'apps/worker/src/main.js', env);
   await waitReady(`http://127.0.0.1:${config.PORT}/health/ready`);
   await waitReady(`http://127.0.0.1:${config.WORKER_HEALTH_PORT}/health/ready`);
-  if (process.argv.includes('--walkthrough')) {
-    const stage = await walkthrough(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD);
-    process.stdout.write(`\nWalkthrough finished: the instrument is ${stage}.\n`);
+
+  if (walk) {
+    out.plain('');
+    const stage = await walkthrough(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD, (line) => out.plain(line), (text) => out.bold(text));
+    out.plain(`\nWalkthrough finished: the instrument is ${stage}.`);
     return stop(0);
   }
-  const accounts = [...DEMO_STAFF.map((s) => `${s.email} (${s.roles.join(', ')})`), ...DEMO_ORGANIZATIONS.map((o) => `${o.user.email} (CONSTITUENT, ${o.name})`)];
-  process.stdout.write(
-    [
-      '',
-      `Tripartite demo is running. Web client: http://localhost:${config.PORT}/  GraphQL: http://localhost:${config.PORT}/graphql`,
-      `Demo accounts (password: ${config.DEMO_PASSWORD}):`,
-      ...accounts.map((a) => `  ${a}`),
-      'Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
+  const places = await findDemoPlaces(config.DATABASE_URL);
+  for (const line of demoBanner(places, { port: config.PORT, password: config.DEMO_PASSWORD, smtp: !!config.SMTP_URL, bold: (t) => out.bold(t) })) out.plain(line);
 }
 
 main().catch((error: Error) => {

@@ -52,10 +52,15 @@ const COMMENTS: { org: string; key: string | null; type: string; body: string; p
   { org: 'wrk.ke@tripartite.demo', key: null, type: 'GENERAL', body: 'The draft should say how these guidelines will be reviewed as platforms change.' },
 ];
 
-/** Drives the second demo instrument from publication to the Governing Body's decision through the GraphQL API only. */
-export async function walkthrough(url: string, password: string, log: Log = console.log): Promise<string> {
+/**
+ * Drives the second demo instrument from publication to the Governing Body's decision through the GraphQL API only:
+ * one numbered line per step (`bold` sets the step apart from the apps' lines around it), then the paper.
+ */
+export async function walkthrough(url: string, password: string, log: Log = console.log, bold: (text: string) => string = (t) => t): Promise<string> {
   const started = Date.now();
-  const step = (text: string) => log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
+  let steps = 0;
+  const step = (text: string) => log(`${String(++steps).padStart(4)}. ${bold(text)}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(bold(`Walkthrough: ${DEMO_INSTRUMENTS.platform.reference} from publication to the Governing Body's decision, through the GraphQL API`));
   const secretariat = await signIn(url, 'secretariat@tripartite.demo', password);
   const moderator = await signIn(url, 'moderator@tripartite.demo', password);
 
@@ -229,6 +234,8 @@ export async function walkthrough(url: string, password: string, log: Log = cons
   await secretariat.call(`mutation($s: ID!) { recordGoverningBodyDecision(submissionId: $s, decision: APPROVED, text: "Approved as proposed") { status } }`, { s: submission.id });
   const { instrument: decided } = await secretariat.call(`query($i: ID!) { instrument(id: $i) { stage stageHistory { from to } submission { document(format: MARKDOWN) } } }`, { i: instrument.id });
   step(`Decision recorded: ${decided.stage} (${decided.stageHistory.map((t: any) => t.to).join(' -> ')})`);
+  log('');
+  log(bold(`The paper GB.${number}/5, as the Governing Body receives it:`));
   log('');
   log(decided.submission.document);
   return decided.stage;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from '@tripartite/config';
+import { prettyDestination, resolveLogFormat, useColor } from './log-format';
 
 const REDACTED = '[redacted]';
 const PARAMETER_NAME = /^[\w.[\]-]{1,40}$/;
@@ -50,7 +52,7 @@ export function loggingModule(app: 'api' | 'worker') {
   return LoggerModule.forRootAsync({
     inject: [AppConfig],
     useFactory: (config: AppConfig) => ({
-      pinoHttp: {
+      pinoHttp: withLogFormat(config, {
         level: config.LOG_LEVEL,
         base: { app },
         genReqId: (req: IncomingMessage) => {
@@ -66,7 +68,13 @@ export function loggingModule(app: 'api' | 'worker') {
         },
         autoLogging: app === 'api' ? { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') } : false,
         quietReqLogger: true,
-      },
+      }),
     }),
   });
+}
+
+/** LOG_FORMAT=pretty (or auto, at a terminal outside production): the same records, one short line each, on stdout. */
+function withLogFormat(config: AppConfig, options: Options): Options | [Options, ReturnType<typeof prettyDestination>] {
+  if (resolveLogFormat(config.LOG_FORMAT, !!process.stdout.isTTY, config.isProduction) === 'json') return options;
+  return [options, prettyDestination(process.stdout, { color: useColor(process.stdout) })];
 }

@@ -81,6 +81,7 @@ describe('loadConfig', () => {
       JWT_TTL: '1h',
       DEMO_PASSWORD: 'tripartite-demo',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'auto',
     });
     expect(config.JWT_SECRET).toBeUndefined();
     expect(config.jwtSecret).toBe(DEV_JWT_SECRET);
@@ -124,6 +125,7 @@ describe('loadConfig', () => {
     ['WORKER_HEALTH_PORT', { WORKER_HEALTH_PORT: '3001x' }, /port number/],
     ['JWT_TTL', { JWT_TTL: 'forever' }, /duration/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /one of/],
+    ['LOG_FORMAT', { LOG_FORMAT: 'yaml' }, /one of/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /one of/],
     ['QUEUE_PREFIX', { QUEUE_PREFIX: 'tri:prod' }, /letters, digits/],
     ['JWT_SECRET', { NODE_ENV: 'production' }, /required when NODE_ENV=production/],

@@ -168,6 +168,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `json` (one object a line, for collectors), `pretty` (a short line for a person), or `auto`: pretty at a terminal outside production. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
   @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== undefined || c.ADMIN_PASSWORD !== undefined)
   @IsDefined({ message: 'is required with ADMIN_PASSWORD' })
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' })

@@ -15,6 +15,9 @@ export type EmailOutcome =
 
 const TEXT_MAX = 1000;
 
+export const SMTP_OFF_WARNING =
+  'SMTP_URL is not set: emails are not sent, notifications stay in-app only (this is not repeated for each email). To send them, set SMTP_URL, e.g. smtp://127.0.0.1:1025 with Mailpit (docker run -p 1025:1025 -p 8025:8025 axllent/mailpit; inbox at http://localhost:8025)';
+
 /** SMTP errors that are the server refusing this message for good (RFC 5321 5yz to the envelope or the data). */
 const PERMANENT_CODES = ['EENVELOPE', 'EMESSAGE'];
 
@@ -47,6 +50,7 @@ export class EmailSender {
   private readonly logger = new Logger(EmailSender.name);
   /** Accepted by the SMTP server, SENT not yet recorded: by notification key. */
   private readonly unrecorded = new Map<string, SmtpAnswer>();
+  private smtpOffWarned = false;
 
   constructor(
     private readonly tx: Transactions,
@@ -67,7 +71,10 @@ export class EmailSender {
       return recorded ? { result: 'sent', response: accepted.response } : { result: 'already-sent' };
     }
     if (!this.mailer.enabled) {
-      this.logger.warn({ eventId, userId }, 'SMTP_URL is not set; email skipped');
+      // Said once per process, with what to do; each skipped email after that only at debug.
+      if (!this.smtpOffWarned) this.logger.warn(SMTP_OFF_WARNING);
+      else this.logger.debug({ eventId, userId }, 'SMTP_URL is not set; email skipped');
+      this.smtpOffWarned = true;
       await this.tx.dataSource.query(
         `UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE event_id = $1 AND user_id = $2 AND email_status = 'PENDING'`,
         [eventId, userId],

@@ -4,7 +4,7 @@ import type { Actor } from '@tripartite/common';
 import { CommentService, RoundService } from '@tripartite/consultation';
 import { DraftingReadService } from '@tripartite/drafting';
 import { WorkflowService } from '@tripartite/workflow';
-import { DEMO_COMMENTS } from './demo-comments';
+import { DEMO_COMMENTS, DemoComment } from './demo-comments';
 
 export const DEMO_SECRETARIAT = 'secretariat@tripartite.demo';
 export const DEMO_CLOSE_REASON = 'Demo: comment period closed';
@@ -17,7 +17,12 @@ export const DEMO_CLOSE_REASON = 'Demo: comment period closed';
  * secretariat would. Does nothing when the instrument already has a round.
  * Needs ConsultationModule and WorkflowModule in the context, and the demo people.
  */
-export async function seedDemoConsultation(app: INestApplicationContext, instrumentId: string): Promise<void> {
+export function seedDemoConsultation(app: INestApplicationContext, instrumentId: string): Promise<void> {
+  return consultDemoConstituents(app, instrumentId, DEMO_COMMENTS);
+}
+
+/** The same closed first round with the given comments (each disposed as it says), for any demo instrument. */
+export async function consultDemoConstituents(app: INestApplicationContext, instrumentId: string, demoComments: DemoComment[]): Promise<void> {
   const dataSource = app.get(DataSource, { strict: false });
   const rounds = app.get(RoundService, { strict: false });
   const comments = app.get(CommentService, { strict: false });
@@ -29,17 +34,17 @@ export async function seedDemoConsultation(app: INestApplicationContext, instrum
   const version = (await drafting.versionsByInstrumentIds([instrumentId])).find((v) => v.number === 1 && v.status === 'PUBLISHED');
   if (!version) throw new Error(`Demo consultation: instrument ${instrumentId} has no published version 1`);
   const guidelines = new Map((await drafting.guidelinesByVersionIds([version.id])).map((g) => [g.key, g.id]));
-  const missing = DEMO_COMMENTS.filter((c) => c.guideline !== null && !guidelines.has(c.guideline)).map((c) => c.guideline);
+  const missing = demoComments.filter((c) => c.guideline !== null && !guidelines.has(c.guideline)).map((c) => c.guideline);
   if (missing.length) throw new Error(`Demo consultation: no guideline ${missing.join(', ')} in the demo instrument`);
 
-  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, ...DEMO_COMMENTS.map((c) => c.author)]);
+  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, ...demoComments.map((c) => c.author)]);
   const secretariat = actors.get(DEMO_SECRETARIAT)!;
   const [{ closesAt }] = await dataSource.query(`SELECT clock_timestamp() + interval '10 minutes' AS "closesAt"`);
 
   const round = await rounds.schedule(secretariat, { instrumentId, versionId: version.id, closesAt, visibility: 'AFTER_CLOSE' });
   await workflow.advance(secretariat, instrumentId, 'CONSULTATION');
   const submitted = [];
-  for (const c of DEMO_COMMENTS) {
+  for (const c of demoComments) {
     const comment = await comments.submit(actors.get(c.author)!, {
       roundId: round.id,
       guidelineId: c.guideline === null ? null : guidelines.get(c.guideline)!,
@@ -55,7 +60,8 @@ export async function seedDemoConsultation(app: INestApplicationContext, instrum
   }
 }
 
-async function actorsByEmail(dataSource: DataSource, emails: string[]): Promise<Map<string, Actor>> {
+/** The demo people as actors, by email; fails when one is missing. */
+export async function actorsByEmail(dataSource: DataSource, emails: string[]): Promise<Map<string, Actor>> {
   const rows: { email: string; id: string; roles: Actor['roles']; organizationId: string | null; group: Actor['group'] }[] = await dataSource.query(
     `SELECT lower(u.email) AS email, u.id, u.roles, u.organization_id AS "organizationId", o."group"
        FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id

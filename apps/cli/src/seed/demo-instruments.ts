@@ -16,7 +16,19 @@ export const DEMO_INSTRUMENTS = {
   platform: {
     reference: 'PLAT/2026',
     title: 'Guidelines on decent work in the platform economy',
-    summary: 'A shorter draft kept in DRAFTING, for trying the whole flow from publication to decision.',
+    summary: 'Guidance on the employment status, pay, algorithmic management and social protection of people who work through digital labour platforms.',
     file: 'second-instrument.md',
+  },
+  care: {
+    reference: 'CARE/2026',
+    title: 'Guidelines on decent work in the care economy',
+    summary: 'Guidance on the recognition, pay, working time, safety and collective voice of care workers, paid and unpaid.',
+    file: 'care-economy.md',
+  },
+  heat: {
+    reference: 'HEAT/2026',
+    title: 'Guidelines on protecting workers from heat stress',
+    summary: 'Practical guidance for governments, employers and workers on assessing and preventing heat stress at work, as heatwaves grow longer and more frequent.',
+    file: 'heat-stress.md',
   },
 } satisfies Record<string, DemoInstrument>;

@@ -8,6 +8,8 @@ import { DraftingReadService, DraftingService } from '@tripartite/drafting';
 import { DEMO_INSTRUMENTS, DemoInstrument } from './demo-instruments';
 import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './demo-people';
 
+export type DemoInstrumentIds = Record<keyof typeof DEMO_INSTRUMENTS, string>;
+
 /** Idempotent: each piece is looked up first and only what is missing is written. */
 @Injectable()
 export class DemoSeeder {
@@ -27,11 +29,13 @@ export class DemoSeeder {
   }
 
   /** People and instruments; returns the instruments' ids for the stages seeded after them. */
-  async seed(): Promise<{ mflm: string; platform: string }> {
+  async seed(): Promise<DemoInstrumentIds> {
     await this.people();
     return {
       mflm: await this.instrument(DEMO_INSTRUMENTS.mflm, { publish: true }),
       platform: await this.instrument(DEMO_INSTRUMENTS.platform, { publish: false }),
+      care: await this.instrument(DEMO_INSTRUMENTS.care, { publish: true }),
+      heat: await this.instrument(DEMO_INSTRUMENTS.heat, { publish: true }),
     };
   }
 

@@ -1,0 +1,90 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ConstituentGroup } from '@tripartite/domain';
+import { DraftingReadService } from '@tripartite/drafting';
+import { AgendaService, MeetingService } from '@tripartite/meetings';
+import { WorkflowService } from '@tripartite/workflow';
+import { DEMO_SECRETARIAT, actorsByEmail, consultDemoConstituents } from './demo-consultation';
+import type { DemoMeetingPlan } from './demo-meetings';
+import { DEMO_ORGANIZATIONS } from './demo-people';
+
+const GROUPS: ConstituentGroup[] = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
+
+/**
+ * The instrument's consultation (closed, every comment disposed), then its experts' meeting as the plan says:
+ * every demo constituent a participant (the first of each group its spokesperson), the plan's moderator
+ * assigned, the meeting opened and the planned items discussed; left IN_SESSION, or closed with its report
+ * adopted and the instrument in GB_SUBMISSION. Through the services, as the API would do it, with the
+ * secretariat and the moderator as actors. Does nothing once the instrument has a meeting.
+ */
+export async function seedDemoMeeting(app: INestApplicationContext, instrumentId: string, plan: DemoMeetingPlan): Promise<void> {
+  const dataSource = app.get(DataSource, { strict: false });
+  const meetings = app.get(MeetingService, { strict: false });
+  const agenda = app.get(AgendaService, { strict: false });
+  const workflow = app.get(WorkflowService, { strict: false });
+  const drafting = app.get(DraftingReadService, { strict: false });
+
+  const [existing] = await dataSource.query(`SELECT 1 FROM experts_meeting WHERE instrument_id = $1`, [instrumentId]);
+  if (existing) return;
+  await consultDemoConstituents(app, instrumentId, plan.comments);
+
+  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, plan.moderator, ...DEMO_ORGANIZATIONS.map((o) => o.user.email)]);
+  const secretariat = actors.get(DEMO_SECRETARIAT)!;
+  const moderator = actors.get(plan.moderator)!;
+  const version = (await drafting.versionsByInstrumentIds([instrumentId])).find((v) => v.status === 'PUBLISHED');
+  if (!version) throw new Error(`Demo meeting: instrument ${instrumentId} has no published version`);
+  const [{ now }] = await dataSource.query(`SELECT clock_timestamp() AS now`);
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+
+  const meeting = await meetings.schedule(secretariat, {
+    instrumentId,
+    versionId: version.id,
+    title: plan.title,
+    venue: plan.venue,
+    startsAt: at(plan.startsInHours),
+    endsAt: at(plan.endsInHours),
+  });
+  for (const group of GROUPS) {
+    const members = DEMO_ORGANIZATIONS.filter((o) => o.group === group);
+    for (const [i, org] of members.entries()) {
+      await meetings.addParticipant(secretariat, meeting.id, actors.get(org.user.email)!.userId, group, i === 0 ? 'SPOKESPERSON' : 'EXPERT');
+    }
+  }
+  await meetings.assignModerator(secretariat, meeting.id, moderator.userId);
+  await workflow.advance(secretariat, instrumentId, 'EXPERTS_MEETING');
+  await meetings.open(moderator, meeting.id);
+
+  const items: { id: string; key: string }[] = await dataSource.query(
+    `SELECT i.id, g.key FROM agenda_item i JOIN guideline g ON g.id = i.guideline_id WHERE i.meeting_id = $1`,
+    [meeting.id],
+  );
+  const itemId = new Map(items.map((i) => [i.key, i.id]));
+  for (const item of plan.items) {
+    const id = itemId.get(item.key);
+    if (!id) throw new Error(`Demo meeting: no agenda item for guideline ${item.key}`);
+    await agenda.openItem(moderator, id);
+    for (const group of GROUPS) {
+      const stated = item.positions[group];
+      if (!stated) continue;
+      const [position, statement] = Array.isArray(stated) ? stated : [stated, null];
+      await agenda.recordPosition(moderator, id, group, position, statement);
+    }
+    if (item.amendment) {
+      const amendment = await agenda.proposeAmendment(moderator, id, item.amendment.by, item.amendment.text);
+      for (const group of GROUPS) {
+        const position = item.amendment.positions[group];
+        if (position) await agenda.recordAmendmentPosition(moderator, amendment.id, group, position);
+      }
+      if (item.amendment.decision) await agenda.decideAmendment(moderator, amendment.id, item.amendment.decision);
+    }
+    if (item.vote) await agenda.recordVote(moderator, id, item.vote);
+    if (item.close) await agenda.closeItem(moderator, id, item.close);
+  }
+  if (plan.leave === 'IN_SESSION') return;
+
+  const open = items.filter((i) => !plan.items.some((p) => p.key === i.key && p.close));
+  if (open.length) throw new Error(`Demo meeting: a report is adopted once every item is closed (open: ${open.map((i) => i.key).join(', ')})`);
+  await meetings.close(moderator, meeting.id);
+  await meetings.adoptReport(secretariat, meeting.id);
+  await workflow.advance(secretariat, instrumentId, 'GB_SUBMISSION');
+}
