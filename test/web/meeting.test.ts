@@ -355,8 +355,11 @@ describe('web client: the meeting room', () => {
     const against = GROUPS.map((group) => ({ group, inFavour: 0, against: 2, abstentions: 0 }));
     const vote = consoleA.getByRole('form', { name: 'Record the vote again' });
     const field = (group: string, label: string) => vote.getByRole('group', { name: new RegExp(`^${group}`) }).getByLabel(label);
-    // The other moderator's vote reaches the server; its event has not reached this console yet.
+    // The other moderator's vote reaches the server; its event has not reached this console yet. A fresh page
+    // first: one still holding a refetch from the last test's events would learn of the vote that way.
     holdEvents = true;
+    await consoleA.reload();
+    await vote.waitFor();
     ok(await world.gql(Q.vote, { i: items[2], v: against }, other));
     await field('Government', 'In favour').fill('2');
     await field('Employers', 'In favour').fill('2');
@@ -373,10 +376,7 @@ describe('web client: the meeting room', () => {
     // The console shows the server's vote, the counts typed are still there, and the server kept the other vote.
     await consoleA.getByTestId('recorded-vote').getByText('Recorded vote: ✗ not carried').waitFor();
     expect(await field('Workers', 'In favour').inputValue()).toBe('1');
-    const stored = async () =>
-      ok<any>(await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id vote { carried } voteHistory { current result { carried } } } } }`, { id: meetingId }, moderator)).meeting.agenda.find(
-        (i: { id: string }) => i.id === items[2],
-      );
+    const stored = async () => ok<any>(await world.gql(`query($id: ID!) { agendaItem(id: $id) { id vote { carried } voteHistory { current result { carried } } } }`, { id: items[2] }, moderator)).agendaItem;
     expect((await stored()).vote).toEqual({ carried: false });
     await expectAccessible(consoleA);
 
