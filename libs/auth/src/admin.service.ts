@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
-import { CONSTITUENT_GROUPS, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
+import { CAPACITY, CONSTITUENT_GROUPS, capacityMessage, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
 import { AuditService } from '@tripartite/audit';
 import { hashPassword } from './password';
@@ -76,6 +76,8 @@ export class AdminService {
       const countryTaken = await this.organizations.existsBy({ group: 'GOVERNMENT', countryCode });
       errors.check(!countryTaken, 'countryCode', 'already has a government');
     }
+    const organizations = await this.organizations.count();
+    errors.check(organizations < CAPACITY.organizations, 'name', `the system ${capacityMessage(CAPACITY.organizations, 'organizations')}`);
     errors.throwIfAny();
     try {
       return await this.tx.run(async ({ em }) => {

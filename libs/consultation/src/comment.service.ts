@@ -4,7 +4,7 @@ import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { NotificationsService } from '@tripartite/notifications';
-import { COMMENT_TYPES, CommentType, DISPOSITIONS, Disposition, TEXT_MAX, charLength, checkText, isOneOf } from '@tripartite/domain';
+import { CAPACITY, COMMENT_TYPES, capacityMessage, CommentType, DISPOSITIONS, Disposition, TEXT_MAX, charLength, checkText, isOneOf } from '@tripartite/domain';
 import { CommentQueryService } from './comment-query.service';
 import { holdRound, lockRoundForWrite } from './round-lock';
 import { CommentRow, commentColumns, isUuid } from './sql-columns';
@@ -147,8 +147,13 @@ export class CommentService {
           FOR SHARE`,
         [commentId],
       );
-      const [current]: CommentRow[] = await tx.em.query(`SELECT ${commentColumns('c')} FROM comment c WHERE c.id = $1 FOR UPDATE`, [commentId]);
-      if (!instrument || !current) throw AppError.notFound('Comment', commentId);
+      const [held]: (CommentRow & { dispositions: number })[] = await tx.em.query(
+        `SELECT ${commentColumns('c')}, (SELECT count(*)::int FROM disposition_record d WHERE d.comment_id = c.id) AS dispositions
+           FROM comment c WHERE c.id = $1 FOR UPDATE`,
+        [commentId],
+      );
+      if (!instrument || !held) throw AppError.notFound('Comment', commentId);
+      const { dispositions, ...current } = held;
       if (expectedRevision != null && expectedRevision !== current.dispositionRevision) {
         throw AppError.conflict(
           `The comment's disposition revision is ${current.dispositionRevision}, not ${expectedRevision}: its disposition or its text changed; reload and try again`,
@@ -156,6 +161,9 @@ export class CommentService {
       }
       if (current.status !== 'SUBMITTED') {
         throw AppError.badInput([{ field: 'commentId', message: 'is WITHDRAWN; only SUBMITTED comments get a disposition' }]);
+      }
+      if (dispositions >= CAPACITY.dispositionRecordsPerComment) {
+        throw AppError.badInput([{ field: 'commentId', message: capacityMessage(CAPACITY.dispositionRecordsPerComment, 'recorded dispositions') }]);
       }
       if (!DISPOSING_STAGES.includes(instrument.stage)) {
         throw AppError.badInput(

@@ -3,7 +3,7 @@ import { Actor, AppError, FieldErrors, hasRole, isStaff } from '@tripartite/comm
 import { AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode } from '@tripartite/database';
 import { DraftingReadService } from '@tripartite/drafting';
-import { COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, CommentVisibility, ConstituentGroup, checkInstant, checkText, isAcceptedInstant, isOneOf } from '@tripartite/domain';
+import { CAPACITY, COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, capacityMessage, CommentVisibility, ConstituentGroup, checkInstant, checkText, isAcceptedInstant, isOneOf } from '@tripartite/domain';
 import type { OrganizationEntity } from '@tripartite/auth';
 import type { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { NotificationsService } from '@tripartite/notifications';
@@ -71,6 +71,8 @@ export class RoundService {
       if (facts.activeNumber !== null) {
         errors.add('instrumentId', `already has round ${facts.activeNumber} scheduled or open; one round at a time`);
       }
+      // Rounds are numbered 1, 2, ... per instrument.
+      errors.check(facts.nextNumber <= CAPACITY.roundsPerInstrument, 'instrumentId', capacityMessage(CAPACITY.roundsPerInstrument, 'consultation rounds'));
       if (orgIds && orgIds.every(isUuid)) await this.checkOrganizations(tx, orgIds, groups, errors);
       errors.throwIfAny();
 
@@ -112,8 +114,12 @@ export class RoundService {
       const [round] = await tx.em.query(`SELECT ${roundColumns('r')} FROM consultation_round r WHERE r.id = $1 FOR UPDATE`, [roundId]);
       if (!round) throw AppError.notFound('Round', roundId);
       if (round.status === 'CLOSED') errors.add('roundId', 'is CLOSED; only a SCHEDULED or OPEN round can be extended');
+      const [{ inFuture, extensions }] = await tx.em.query(
+        `SELECT $1::timestamptz > clock_timestamp() AS "inFuture", (SELECT count(*)::int FROM deadline_extension WHERE round_id = $2) AS extensions`,
+        [isAcceptedInstant(closesAt) ? closesAt : null, roundId],
+      );
+      errors.check(extensions < CAPACITY.extensionsPerRound, 'roundId', capacityMessage(CAPACITY.extensionsPerRound, 'deadline extensions'));
       if (isAcceptedInstant(closesAt)) {
-        const [{ inFuture }] = await tx.em.query(`SELECT $1::timestamptz > clock_timestamp() AS "inFuture"`, [closesAt]);
         if (closesAt.getTime() <= round.closesAt.getTime()) {
           errors.add('closesAt', `must be later than the current deadline ${round.closesAt.toISOString()}`);
         } else if (!inFuture) {

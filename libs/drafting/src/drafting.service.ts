@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '@tripartite/audit';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
-import { TEXT_MAX, charLength, checkText } from '@tripartite/domain';
+import { CAPACITY, TEXT_MAX, capacityMessage, charLength, checkText } from '@tripartite/domain';
 import { cleanContent, CleanSection, ContentProblem, fieldPath, SectionData } from './draft-content';
 import { DraftVersionEntity } from './draft-version.entity';
 import { isUuid } from './drafting-read.service';
@@ -72,6 +72,7 @@ export class DraftingService {
     assertSecretariat(actor);
     return this.tx.run(async ({ em }) => {
       const version = await lockDraft(em, versionId);
+      checkContentSize(sections, 'sections');
       const { sections: clean, problems } = cleanContent(sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: fieldPath(p), message: p.message })));
       const counts = await replaceContent(em, version.id, clean);
@@ -88,6 +89,7 @@ export class DraftingService {
       if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
       const parsed = parseDraftMarkdown(markdown);
       if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
+      checkContentSize(parsed.draft.sections, 'markdown');
       const { sections: clean, problems } = cleanContent(parsed.draft.sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: 'markdown', message: describeAtLine(parsed.draft, p) })));
       const counts = await replaceContent(em, version.id, clean);
@@ -139,6 +141,9 @@ export class DraftingService {
         const versions = await em.find(DraftVersionEntity, { where: { instrumentId }, order: { number: 'DESC' } });
         const draft = versions.find((v) => v.status === 'DRAFT');
         if (draft) throw oneDraftError(draft.number);
+        if (versions.length >= CAPACITY.versionsPerInstrument) {
+          throw AppError.badInput([{ field: 'instrumentId', message: capacityMessage(CAPACITY.versionsPerInstrument, 'versions') }]);
+        }
         const source = versions.find((v) => v.status === 'PUBLISHED');
         if (!source) {
           throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
@@ -236,4 +241,13 @@ function describeAtLine(draft: ParsedDraft, p: ContentProblem): string {
   if (p.guideline === undefined) return `line ${section.line}: section ${section.number || '?'}: ${p.attribute} ${p.message}`;
   const g = section.guidelines[p.guideline];
   return `line ${g.line}: guideline ${g.number}: ${p.attribute} ${p.message}`;
+}
+
+/** A version holds at most CAPACITY.sectionsPerVersion sections and CAPACITY.guidelinesPerVersion guidelines; checked before any other work. */
+function checkContentSize(sections: readonly { guidelines: readonly unknown[] }[], field: string): void {
+  const guidelines = sections.reduce((n, s) => n + s.guidelines.length, 0);
+  const errors = new FieldErrors()
+    .check(sections.length <= CAPACITY.sectionsPerVersion, field, `${capacityMessage(CAPACITY.sectionsPerVersion, 'sections')} (this has ${sections.length})`)
+    .check(guidelines <= CAPACITY.guidelinesPerVersion, field, `${capacityMessage(CAPACITY.guidelinesPerVersion, 'guidelines')} (this has ${guidelines})`);
+  errors.throwIfAny();
 }

@@ -3,6 +3,8 @@ import { Actor, AppError, FieldErrors } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode } from '@tripartite/database';
 import {
   AMENDMENT_STATUSES,
+  CAPACITY,
+  capacityMessage,
   AmendmentStatus,
   Blocker,
   CONSTITUENT_GROUPS,
@@ -93,6 +95,7 @@ export class AgendaService {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkRevision(item, expectedRevision);
       checkDiscussing(item, errors);
+      await this.checkRoom(tx, errors, 'agendaItemId', `SELECT count(*)::int AS n FROM position_record WHERE agenda_item_id = $1`, [item.id], CAPACITY.positionRecordsPerSubject, 'recorded positions');
       errors.throwIfAny();
       const [[replaced]] = await tx.em.query(
         `UPDATE position_record SET current = false WHERE agenda_item_id = $1 AND "group" = $2 AND current RETURNING position`,
@@ -120,6 +123,14 @@ export class AgendaService {
     return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkDiscussing(item, errors);
+      const [counts] = await tx.em.query(
+        `SELECT (SELECT count(*)::int FROM amendment WHERE agenda_item_id = $1) AS item,
+                (SELECT count(*)::int FROM amendment a JOIN agenda_item x ON x.id = a.agenda_item_id WHERE x.meeting_id = $2) AS meeting`,
+        [item.id, item.meetingId],
+      );
+      errors
+        .check(counts.item < CAPACITY.amendmentsPerItem, 'agendaItemId', capacityMessage(CAPACITY.amendmentsPerItem, 'amendments'))
+        .check(counts.meeting < CAPACITY.amendmentsPerMeeting, 'agendaItemId', `its meeting ${capacityMessage(CAPACITY.amendmentsPerMeeting, 'amendments')}`);
       errors.throwIfAny();
       const [amendment]: AmendmentRow[] = await tx.em.query(
         `INSERT INTO amendment (agenda_item_id, proposed_by, text, created_by) VALUES ($1, $2, $3, $4) RETURNING ${amendmentColumns('amendment')}`,
@@ -155,6 +166,7 @@ export class AgendaService {
       checkRevision(item, expectedRevision);
       checkDiscussing(item, errors, 'amendmentId');
       errors.check(amendment.status === 'PROPOSED', 'amendmentId', `is ${amendment.status}; positions are recorded while it is PROPOSED`);
+      await this.checkRoom(tx, errors, 'amendmentId', `SELECT count(*)::int AS n FROM amendment_position_record WHERE amendment_id = $1`, [amendment.id], CAPACITY.positionRecordsPerSubject, 'recorded positions');
       errors.throwIfAny();
       const [[replaced]] = await tx.em.query(
         `UPDATE amendment_position_record SET current = false WHERE amendment_id = $1 AND "group" = $2 AND current RETURNING position`,
@@ -235,6 +247,7 @@ export class AgendaService {
       checkRevision(item, expectedRevision);
       const errors = new FieldErrors().check(Array.isArray(votes) && votes.length > 0, 'votes', 'must give the counts of at least one group');
       checkDiscussing(item, errors);
+      await this.checkRoom(tx, errors, 'agendaItemId', `SELECT count(*)::int AS n FROM item_vote WHERE agenda_item_id = $1`, [item.id], CAPACITY.voteRecordsPerItem, 'recorded votes');
       errors.throwIfAny();
       const participants: ParticipantRow[] = await tx.em.query(`SELECT ${participantColumns('p')} FROM meeting_participant p WHERE p.meeting_id = $1`, [
         item.meetingId,
@@ -334,6 +347,12 @@ export class AgendaService {
     const item = await this.lockItem(tx, actor, found.agendaItemId);
     const [amendment]: AmendmentRow[] = await tx.em.query(`SELECT ${amendmentColumns('a')} FROM amendment a WHERE a.id = $1 FOR UPDATE`, [amendmentId]);
     return { ...amendment, item };
+  }
+
+  /** Refuses a record past its cap (CAPACITY): `count` is one statement answering `n`, read under the item's lock. */
+  private async checkRoom(tx: Tx, errors: FieldErrors, field: string, count: string, params: unknown[], limit: number, what: string): Promise<void> {
+    const [{ n }] = await tx.em.query(count, params);
+    errors.check(n < limit, field, capacityMessage(limit, what));
   }
 
   /** Every change to an item bumps its revision. */

@@ -3,6 +3,8 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import {
+  CAPACITY,
+  capacityMessage,
   Blocker,
   CONSTITUENT_GROUPS,
   ConstituentGroup,
@@ -69,6 +71,8 @@ export class MeetingService {
       if (instrument.stage !== 'CONSOLIDATION') {
         errors.add('instrumentId', `is in ${instrument.stage}; a meeting is scheduled in CONSOLIDATION`);
       }
+      const [{ meetings }] = await tx.em.query(`SELECT count(*)::int AS meetings FROM experts_meeting WHERE instrument_id = $1`, [input.instrumentId]);
+      errors.check(meetings < CAPACITY.meetingsPerInstrument, 'instrumentId', capacityMessage(CAPACITY.meetingsPerInstrument, 'meetings'));
       if (isUuid(input.versionId)) {
         const [version] = await tx.em.query(
           `SELECT v.status,
@@ -131,10 +135,12 @@ export class MeetingService {
       }
       const [taken] = await tx.em.query(
         `SELECT EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND user_id = $2) AS "isParticipant",
-                EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND role = 'CHAIR') AS "hasChair"`,
+                EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND role = 'CHAIR') AS "hasChair",
+                (SELECT count(*)::int FROM meeting_participant WHERE meeting_id = $1) AS participants`,
         [meetingId, userId],
       );
       if (taken.isParticipant) errors.add('userId', 'already takes part in this meeting');
+      else errors.check(taken.participants < CAPACITY.participantsPerMeeting, 'meetingId', capacityMessage(CAPACITY.participantsPerMeeting, 'participants'));
       if (role === 'CHAIR' && taken.hasChair) errors.add('role', 'the meeting already has a CHAIR');
       errors.throwIfAny();
 
@@ -170,9 +176,15 @@ export class MeetingService {
     if (!isUuid(userId)) throw AppError.notFound('User', userId);
     return this.tx.run(async (tx) => {
       const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
-      const [user] = await tx.em.query(`SELECT id, roles FROM app_user WHERE id = $1`, [userId]);
+      const [user] = await tx.em.query(
+        `SELECT u.id, u.roles, EXISTS (SELECT 1 FROM meeting_moderator WHERE meeting_id = $2 AND user_id = u.id) AS assigned,
+                (SELECT count(*)::int FROM meeting_moderator WHERE meeting_id = $2) AS moderators
+           FROM app_user u WHERE u.id = $1`,
+        [userId, meetingId],
+      );
       if (!user) throw AppError.notFound('User', userId);
       const errors = new FieldErrors().check(user.roles.includes('MODERATOR'), 'userId', 'does not have the MODERATOR role');
+      if (!user.assigned) errors.check(user.moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
       if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
         errors.add('meetingId', `is ${meeting.status}; moderators are assigned before it closes`);
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@tripartite/audit';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
+import { CAPACITY, capacityMessage } from '@tripartite/domain';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { OutboxService } from '@tripartite/outbox';
@@ -89,6 +90,9 @@ export class WebhooksService {
     }
     errors.throwIfAny();
     return this.tx.run(async ({ em }) => {
+      // Deleted webhooks are kept (soft delete) but no longer count.
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM webhook WHERE deleted_at IS NULL`);
+      if (n >= CAPACITY.webhooks) throw AppError.badInput([{ field: 'url', message: `the system ${capacityMessage(CAPACITY.webhooks, 'webhooks')}; delete one first` }]);
       const [webhook]: WebhookRow[] = await em.query(
         `INSERT INTO webhook (url, events, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${WEBHOOK_COLUMNS}`,
         [url!.href, events, input.secret, actor.userId],
