@@ -88,6 +88,18 @@ describe('sending one email (in-process)', () => {
     await api.db.query(`UPDATE app_user SET email_opt_out = '{}' WHERE id = $1`, [people.secretariat.id]);
   });
 
+  it('sends nothing to a user deactivated after the fan-out, and records it so nothing queues it again', async () => {
+    const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
+    await api.db.query(`UPDATE app_user SET deactivated_at = now(), deactivation_reason = 'left' WHERE id = $1`, [people.secretariat.id]);
+    try {
+      await expect(sender().send(eventId, people.secretariat.id)).resolves.toEqual({ result: 'deactivated' });
+      expect(mailsOf(eventId)).toEqual([]);
+      expect((await row(eventId)).email_status).toBe('SKIPPED');
+    } finally {
+      await api.db.query(`UPDATE app_user SET deactivated_at = NULL, deactivation_reason = NULL WHERE id = $1`, [people.secretariat.id]);
+    }
+  });
+
   it('sends nothing for a user the event did not reach', async () => {
     const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
     await expect(sender().send(eventId, people.observer.id)).resolves.toEqual({ result: 'no-notification' });

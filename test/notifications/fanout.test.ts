@@ -65,6 +65,20 @@ describe('notification events and their fan-out (in-process)', () => {
       }
     });
 
+    it('reaches no deactivated user, whichever kind names them', async () => {
+      const { round, invited } = await openRound();
+      // A colleague in an invited organization, who then leaves it.
+      const [{ id: gone }] = await w.api.db.query<{ id: string }>(
+        `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ('leaver@test.org', 'Leaver', 'x', ARRAY['CONSTITUENT'], $1) RETURNING id`,
+        [w.people.organizations.EMPLOYERS[0]],
+      );
+      const before = await emitAndFanOut(w.api.app, { kind: 'consultation.opened', data: { roundId: round.id } });
+      expect(await recipientsOf(w.api, before)).toEqual(sorted([...invited, gone]));
+      ok(await w.gql(`mutation($u: ID!) { deactivateUser(userId: $u, reason: "Left the organization") { id } }`, { u: gone }, w.tokens.admin));
+      const after = await emitAndFanOut(w.api.app, { kind: 'consultation.opened', data: { roundId: round.id } });
+      expect(await recipientsOf(w.api, after)).toEqual(sorted(invited));
+    });
+
     it('consultation.reminder reaches only organizations with no submitted comment, counted when it goes out', async () => {
       const { round } = await openRound();
       const [emp1] = w.tokens.constituents.EMPLOYERS;

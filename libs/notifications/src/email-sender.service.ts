@@ -9,7 +9,7 @@ import { renderEmail, renderMessage } from './templates';
 
 export type EmailOutcome =
   | { result: 'sent'; response: string }
-  | { result: 'already-sent' | 'opted-out' | 'no-notification' | 'not-owed' | 'smtp-off' }
+  | { result: 'already-sent' | 'opted-out' | 'deactivated' | 'no-notification' | 'not-owed' | 'smtp-off' }
   | { result: 'retry'; error: string; retryInMs: number }
   | { result: 'dead'; error: string };
 
@@ -88,12 +88,13 @@ export class EmailSender {
         email: string;
         displayName: string;
         optOut: string[];
+        deactivated: boolean;
         tries: number;
         owedSince: Date;
         now: Date;
       })[] = await em.query(
         `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
-                u.email_opt_out AS "optOut", n.email_attempts + 1 AS tries, n.email_owed_since AS "owedSince", clock_timestamp() AS now,
+                u.email_opt_out AS "optOut", u.deactivated_at IS NOT NULL AS deactivated, n.email_attempts + 1 AS tries, n.email_owed_since AS "owedSince", clock_timestamp() AS now,
                 ${eventColumns('e')}
            FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id
           WHERE n.event_id = $1 AND n.user_id = $2
@@ -103,6 +104,11 @@ export class EmailSender {
       if (!row) return { result: 'no-notification' };
       if (row.emailStatus === 'SENT') return { result: 'already-sent' };
       if (row.emailStatus !== 'PENDING') return { result: 'not-owed' };
+      // A deactivated user is told nothing more, whatever was owed before.
+      if (row.deactivated) {
+        await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+        return { result: 'deactivated' };
+      }
       // The user may have turned this kind off since the fan-out.
       if (row.optOut.includes(row.kind)) {
         await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);

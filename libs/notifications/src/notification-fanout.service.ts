@@ -65,6 +65,8 @@ export class NotificationFanout {
            SELECT $1, au.id, $2, $3, $4, $5, CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE 'PENDING' END,
                   CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE clock_timestamp() END
              FROM unnest($6::uuid[]) u JOIN app_user au ON au.id = u
+            -- A deactivated user is told nothing (in-app, email), whichever resolver named them.
+            WHERE au.deactivated_at IS NULL
            ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id, email_status)
          SELECT id, user_id AS "userId", email_status IS NULL AS "emailOff" FROM added ORDER BY user_id`,
         [event.id, event.kind, message.title, message.body, event.instrumentId, userIds],
