@@ -81,7 +81,15 @@ async function main() {
     log(`== ${bench.id} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
   const file = process.env.BENCH_RESULTS ?? path.join(__dirname, 'RESULTS.md');
-  const run = { system, results, ids, seconds: (Date.now() - started) / 1000, argv: process.argv.slice(2), finishedAt: new Date().toISOString(), settings: settings() };
+  const run = {
+    system,
+    results,
+    ids,
+    seconds: (Date.now() - started) / 1000,
+    argv: process.argv.slice(2),
+    finishedAt: new Date().toISOString(),
+    settings: settings(),
+  };
   fs.mkdirSync(path.join(__dirname, 'out'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'out', 'results.json'), JSON.stringify(run, null, 1));
   const markdown = writeResults(file, run);

@@ -48,4 +48,9 @@ fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).catch((err
   process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });
-process.on('SIGTERM', () => fastify.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  fastify
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

@@ -22,10 +22,9 @@ fastify.post('/comments', async (request, reply) => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const locked = await client.query(
-      `SELECT r.id FROM consultation_round r JOIN instrument i ON i.id = r.instrument_id WHERE r.id = $1 FOR SHARE OF i, r`,
-      [c.roundId],
-    );
+    const locked = await client.query(`SELECT r.id FROM consultation_round r JOIN instrument i ON i.id = r.instrument_id WHERE r.id = $1 FOR SHARE OF i, r`, [
+      c.roundId,
+    ]);
     if (!locked.rowCount) {
       await client.query('ROLLBACK');
       return reply.code(404).send({ error: 'round not found' });
@@ -85,4 +84,9 @@ fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).catch((err
   process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });
-process.on('SIGTERM', () => fastify.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  fastify
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

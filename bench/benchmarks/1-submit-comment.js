@@ -25,7 +25,15 @@ async function run(shared) {
         : fetch(`${url}/comments`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ roundId: world.round.id, type: 'GENERAL', body: 'Counted comment.', idempotencyKey: `count-${n++}`, userId: user.id, organizationId: user.organizationId, group: user.group }),
+            body: JSON.stringify({
+              roundId: world.round.id,
+              type: 'GENERAL',
+              body: 'Counted comment.',
+              idempotencyKey: `count-${n++}`,
+              userId: user.id,
+              organizationId: user.organizationId,
+              group: user.group,
+            }),
           }).then((r) => {
             if (!r.ok) throw new Error(`raw route answered ${r.status}`);
           });
@@ -55,11 +63,20 @@ async function run(shared) {
     const [{ n: commentsBefore }] = await ctx.db.query(`SELECT count(*)::int AS n FROM comment`);
     const levels = [];
     for (const connections of CONNECTIONS) {
-      const r = await interleaved(`submitComment c=${connections}`, {
-        system: () => submitLoad(world, api, 'api', { connections }),
-        baseline: () => submitLoad(world, raw, 'raw', { connections }),
-      }, { pids: { system: api.pid, baseline: raw.pid } });
-      levels.push({ connections, ...r, throughputRatio: ratio(r.system.throughput.median, r.baseline.throughput.median), p99Ratio: ratio(r.system.p99.median, r.baseline.p99.median) });
+      const r = await interleaved(
+        `submitComment c=${connections}`,
+        {
+          system: () => submitLoad(world, api, 'api', { connections }),
+          baseline: () => submitLoad(world, raw, 'raw', { connections }),
+        },
+        { pids: { system: api.pid, baseline: raw.pid } },
+      );
+      levels.push({
+        connections,
+        ...r,
+        throughputRatio: ratio(r.system.throughput.median, r.baseline.throughput.median),
+        p99Ratio: ratio(r.system.p99.median, r.baseline.p99.median),
+      });
     }
     shared.submitPeak = Math.max(...levels.map((l) => l.system.throughput.median));
 

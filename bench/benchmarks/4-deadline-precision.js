@@ -66,7 +66,9 @@ async function oneRun(ctx, api, world, r, { rounds = ROUNDS, spreadMs = SPREAD_M
   const closesAt = (i) => new Date(start.getTime() + Math.round((i * spreadMs) / rounds));
   const opening = Date.now();
   const roundIds = await openAll(api, secretariat, instruments, closesAt, invited);
-  log(`  run ${r}: ${roundIds.length} rounds opened in ${((Date.now() - opening) / 1000).toFixed(1)} s; deadlines from ${start.toISOString()} over ${spreadMs / 1000} s`);
+  log(
+    `  run ${r}: ${roundIds.length} rounds opened in ${((Date.now() - opening) / 1000).toFixed(1)} s; deadlines from ${start.toISOString()} over ${spreadMs / 1000} s`,
+  );
 
   // Benchmark 1's load from now until 5 s after the last deadline.
   const [{ now: dbNow }] = await ctx.db.query(`SELECT clock_timestamp() AS now`);
@@ -96,10 +98,18 @@ async function oneRun(ctx, api, world, r, { rounds = ROUNDS, spreadMs = SPREAD_M
     p50: percentile(lateness, 50),
     p99: percentile(lateness, 99),
     max: Math.max(...lateness),
-    load: { throughput: load.throughput, p50: load.latency.p50, p99: load.latency.p99, failures: load.failures + load.errors + load.timeouts, seconds: loadSeconds },
+    load: {
+      throughput: load.throughput,
+      p50: load.latency.p50,
+      p99: load.latency.p99,
+      failures: load.failures + load.errors + load.timeouts,
+      seconds: loadSeconds,
+    },
     openSeconds: (start.getTime() - opening) / 1000,
   };
-  log(`  run ${r}: ${result.closed}/${result.rounds} closed (${result.closedBySystem} by the worker), lateness p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
+  log(
+    `  run ${r}: ${result.closed}/${result.rounds} closed (${result.closedBySystem} by the worker), lateness p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`,
+  );
   return result;
 }
 

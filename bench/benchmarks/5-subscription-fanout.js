@@ -116,8 +116,14 @@ async function series(name, receipts, trigger) {
     p50: summary(runs.map((r) => r.p50)),
     p99: summary(runs.map((r) => r.p99)),
     overall: { events: all.length, p50: percentile(all, 50), p99: percentile(all, 99), max: Math.max(...all) },
-    firstP50: percentile(runs.flatMap((r) => r.events.map((e) => e.first)), 50),
-    endToEndP50: percentile(runs.flatMap((r) => r.events.map((e) => e.endToEnd)), 50),
+    firstP50: percentile(
+      runs.flatMap((r) => r.events.map((e) => e.first)),
+      50,
+    ),
+    endToEndP50: percentile(
+      runs.flatMap((r) => r.events.map((e) => e.endToEnd)),
+      50,
+    ),
   };
 }
 
@@ -158,17 +164,34 @@ async function run() {
         for (let i = 0; i < 10; i++) out.push(await measureEvent(apiReceipts, () => record(n++)));
         return out;
       });
-      profile = { events: events.length, lastP50: percentile(events.map((e) => e.last), 50), ...cpuProfile.summarise('b5-api') };
+      profile = {
+        events: events.length,
+        lastP50: percentile(
+          events.map((e) => e.last),
+          50,
+        ),
+        ...cpuProfile.summarise('b5-api'),
+      };
     }
     await subscribers.close();
 
     // The same payload, broadcast by a bare ws server.
-    const tally = { agendaItemId: item, outcome: 'CONSENSUS', supporting: ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'], opposing: [], abstaining: [], reserving: [], pending: [] };
+    const tally = {
+      agendaItemId: item,
+      outcome: 'CONSENSUS',
+      supporting: ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'],
+      opposing: [],
+      abstaining: [],
+      reserving: [],
+      pending: [],
+    };
     payload = JSON.stringify({ id: '8c3f0a4e-3c1f-4a53-9d0e-5e8f8f2f3d11', type: 'next', payload: { data: { tallyUpdated: tally } } });
     const broadcast = ctx.track(await startBaseline(ctx, 'ws-broadcast.js'));
     const baseReceipts = new Receipts(readers.length);
     const sockets = await connectPlainWs(broadcast, readers.length, baseReceipts);
-    const baseline = await series('bare ws broadcast', baseReceipts, () => fetch(`${broadcast.url}/publish`, { method: 'POST', body: payload }).then((r) => r.text()));
+    const baseline = await series('bare ws broadcast', baseReceipts, () =>
+      fetch(`${broadcast.url}/publish`, { method: 'POST', body: payload }).then((r) => r.text()),
+    );
     sockets.close();
 
     return {

@@ -45,9 +45,15 @@ async function run(shared) {
     const result = await load;
     samples.push({ minutes: (Date.now() - t0) / 60_000, rssMb: rssMb(api.pid) });
     log(`  sampled load: ${describe(result)}`);
-    const fit = linearRegression(samples.map((s) => s.minutes), samples.map((s) => s.rssMb));
+    const fit = linearRegression(
+      samples.map((s) => s.minutes),
+      samples.map((s) => s.rssMb),
+    );
     const half = samples.filter((s) => s.minutes >= samples.at(-1).minutes / 2);
-    const secondHalf = linearRegression(half.map((s) => s.minutes), half.map((s) => s.rssMb));
+    const secondHalf = linearRegression(
+      half.map((s) => s.minutes),
+      half.map((s) => s.rssMb),
+    );
     const rss = samples.map((s) => s.rssMb);
     const floor = floorTrend(samples);
     // RSS and heap right after each full collection within the sampled window.
@@ -58,10 +64,26 @@ async function run(shared) {
       .map((line) => line.split(',').map(Number))
       .filter(([t]) => t >= t0 && t <= t1)
       .map(([t, rss, heap]) => ({ minutes: (t - t0) / 60_000, rssMb: rss / 1048576, heapMb: heap / 1048576 }));
-    const gcRss = afterGc.length >= 3 ? linearRegression(afterGc.map((g) => g.minutes), afterGc.map((g) => g.rssMb)) : null;
-    const gcHeap = afterGc.length >= 3 ? linearRegression(afterGc.map((g) => g.minutes), afterGc.map((g) => g.heapMb)) : null;
-    log(`  after each of ${afterGc.length} full collections: RSS slope ${gcRss ? gcRss.slope.toFixed(2) : 'n/a'} MB/min, heap used slope ${gcHeap ? gcHeap.slope.toFixed(2) : 'n/a'} MB/min`);
-    log(`  RSS ${rss[0].toFixed(1)} → ${rss.at(-1).toFixed(1)} MB (max ${Math.max(...rss).toFixed(1)}), slope ${fit.slope.toFixed(2)} MB/min (r² ${fit.r2.toFixed(2)}), second half ${secondHalf.slope.toFixed(2)} MB/min, post-GC floors ${floor.slope.toFixed(2)} MB/min`);
+    const gcRss =
+      afterGc.length >= 3
+        ? linearRegression(
+            afterGc.map((g) => g.minutes),
+            afterGc.map((g) => g.rssMb),
+          )
+        : null;
+    const gcHeap =
+      afterGc.length >= 3
+        ? linearRegression(
+            afterGc.map((g) => g.minutes),
+            afterGc.map((g) => g.heapMb),
+          )
+        : null;
+    log(
+      `  after each of ${afterGc.length} full collections: RSS slope ${gcRss ? gcRss.slope.toFixed(2) : 'n/a'} MB/min, heap used slope ${gcHeap ? gcHeap.slope.toFixed(2) : 'n/a'} MB/min`,
+    );
+    log(
+      `  RSS ${rss[0].toFixed(1)} → ${rss.at(-1).toFixed(1)} MB (max ${Math.max(...rss).toFixed(1)}), slope ${fit.slope.toFixed(2)} MB/min (r² ${fit.r2.toFixed(2)}), second half ${secondHalf.slope.toFixed(2)} MB/min, post-GC floors ${floor.slope.toFixed(2)} MB/min`,
+    );
     return {
       sampledSeconds: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
@@ -75,7 +97,13 @@ async function run(shared) {
       r2: fit.r2,
       secondHalfSlope: secondHalf.slope,
       floorSlope: floor.slope,
-      afterGc: { collections: afterGc.length, rssSlope: gcRss?.slope ?? null, heapSlope: gcHeap?.slope ?? null, rss: afterGc.map((g) => g.rssMb), heap: afterGc.map((g) => g.heapMb) },
+      afterGc: {
+        collections: afterGc.length,
+        rssSlope: gcRss?.slope ?? null,
+        heapSlope: gcHeap?.slope ?? null,
+        rss: afterGc.map((g) => g.rssMb),
+        heap: afterGc.map((g) => g.heapMb),
+      },
       rssStart: rss[0],
       rssEnd: rss.at(-1),
       rssMax: Math.max(...rss),

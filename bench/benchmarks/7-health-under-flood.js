@@ -20,10 +20,9 @@ const PROBE_EVERY_MS = 20;
 
 /** The web client's own documents (apps/web/src), with the fragments they spread. */
 function webOperation(name) {
-  const sources = [
-    'apps/web/src/pages/meeting/moderate-operations.ts',
-    'apps/web/src/pages/meeting/use-board.ts',
-  ].map((f) => readFileSync(path.join(__dirname, '..', '..', f), 'utf8'));
+  const sources = ['apps/web/src/pages/meeting/moderate-operations.ts', 'apps/web/src/pages/meeting/use-board.ts'].map((f) =>
+    readFileSync(path.join(__dirname, '..', '..', f), 'utf8'),
+  );
   const blocks = sources.flatMap((s) => [...s.matchAll(/graphql\(\s*`([^`]*)`\s*\)/g)].map((m) => m[1]));
   const fragments = new Map(blocks.filter((b) => /^\s*fragment /.test(b)).map((b) => [/fragment (\w+)/.exec(b)[1], b]));
   const operation = blocks.find((b) => new RegExp(`^\\s*query ${name}\\b`).test(b));
@@ -31,7 +30,7 @@ function webOperation(name) {
   // Only the fragments it spreads, directly or through others (GraphQL refuses unused ones).
   const used = [];
   let text = operation;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [fragment, body] of fragments) {
       if (!used.includes(fragment) && text.includes(`...${fragment}`)) {
@@ -119,7 +118,9 @@ async function run() {
     }
     const result = { guidelines: GUIDELINES, clients: FLOOD_CLIENTS, idle: stats(idle), flood: stats(busy), floodRequests: floodTotals };
     result.p99Ratio = result.flood.p99 / result.idle.p99;
-    log(`  /health/live p99 idle ${fmt(result.idle.p99, 1)} ms, under flood ${fmt(result.flood.p99, 1)} ms (max ${fmt(result.flood.max, 1)}), ratio ${fmt(result.p99Ratio, 1)}`);
+    log(
+      `  /health/live p99 idle ${fmt(result.idle.p99, 1)} ms, under flood ${fmt(result.flood.p99, 1)} ms (max ${fmt(result.flood.max, 1)}), ratio ${fmt(result.p99Ratio, 1)}`,
+    );
     return result;
   });
 }

@@ -38,7 +38,12 @@ function packageOf(url) {
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   const dist = url.indexOf('/dist/');
-  if (dist >= 0) return `app: ${url.slice(dist + 6).split('/').slice(0, 2).join('/')}`;
+  if (dist >= 0)
+    return `app: ${url
+      .slice(dist + 6)
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
   return null;
 }
 
@@ -97,8 +102,14 @@ function summarise(name, top = 15) {
     file: path.relative(path.resolve(OUT, '..', '..'), file),
     totalMs: total / 1000,
     busyPct: pct(total - idle),
-    frames: [...frames].sort((a, b) => b[1] - a[1]).slice(0, top).map(([frame, us]) => ({ frame, pct: pct(us) })),
-    packages: [...packages].sort((a, b) => b[1] - a[1]).slice(0, top).map(([pkg, us]) => ({ package: pkg, pct: pct(us) })),
+    frames: [...frames]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([frame, us]) => ({ frame, pct: pct(us) })),
+    packages: [...packages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([pkg, us]) => ({ package: pkg, pct: pct(us) })),
   };
 }
 

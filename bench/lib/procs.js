@@ -92,7 +92,11 @@ function appEnv(ctx, extra = {}) {
 async function startApi(ctx, { name = 'api', env = {}, nodeArgs = [] } = {}) {
   const port = await freePort();
   const healthPort = await freePort();
-  return startServer(`${ctx.tag}-${name}`, DIST.api, { port, env: appEnv(ctx, { PORT: String(port), WORKER_HEALTH_PORT: String(healthPort), ...env }), nodeArgs });
+  return startServer(`${ctx.tag}-${name}`, DIST.api, {
+    port,
+    env: appEnv(ctx, { PORT: String(port), WORKER_HEALTH_PORT: String(healthPort), ...env }),
+    nodeArgs,
+  });
 }
 
 async function startWorker(ctx, { env = {} } = {}) {

@@ -69,7 +69,12 @@ async function readBench(ctx, api, spec) {
       },
       { pids: { system: api.pid, baseline: raw.pid } },
     );
-    levels.push({ connections, ...r, throughputRatio: ratio(r.system.throughput.median, r.baseline.throughput.median), p99Ratio: ratio(r.system.p99.median, r.baseline.p99.median) });
+    levels.push({
+      connections,
+      ...r,
+      throughputRatio: ratio(r.system.throughput.median, r.baseline.throughput.median),
+      p99Ratio: ratio(r.system.p99.median, r.baseline.p99.median),
+    });
   }
 
   let profile = null;

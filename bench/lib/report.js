@@ -57,7 +57,10 @@ function levelsTable(levels) {
     fmt(l.p99Ratio, 2),
     l.system.cpuMsPerRequest ? `${fmt(l.system.cpuMsPerRequest.median, 2)} / ${fmt(l.baseline.cpuMsPerRequest.median, 2)}` : 'n/a',
   ]);
-  return table(['connections', 'api req/s', 'raw req/s', 'ratio api/raw', 'api p50', 'raw p50', 'api p99', 'raw p99', 'p99 ratio', 'CPU ms per request api / raw'], rows);
+  return table(
+    ['connections', 'api req/s', 'raw req/s', 'ratio api/raw', 'api p50', 'raw p50', 'api p99', 'raw p99', 'p99 ratio', 'CPU ms per request api / raw'],
+    rows,
+  );
 }
 
 function bench1(r) {
@@ -100,7 +103,9 @@ function bench4(r) {
     `- Over the runs: lateness p50 ${ms(r.p50)}, **p99 ${ms(r.p99)}**, max ${ms(r.max)}.`,
     `- Each run: ${r.roundsPerRun} instruments with a published version inserted in SQL (setup only), then each round scheduled and opened through the api (scheduleConsultation, advanceStage to CONSULTATION), so its close job goes through the outbox and BullMQ as in production; deadlines spread evenly over ${r.spreadSeconds} s (${fmt((r.spreadSeconds * 1000) / r.roundsPerRun, 0)} ms apart), the first a few seconds after the last round opened; the worker (default concurrency) closes them while the api takes submitComment at 16 connections. Lateness is closed_at - closes_at, both written by the database clock.`,
     ...(r.warmup
-      ? [`- Before the measured runs, a warm-up run of the same kind with ${r.warmup.rounds} rounds over ${r.warmup.spreadSeconds} s (same spacing), not counted: lateness p99 ${fmt(r.warmup.p99, 1)} ms, max ${fmt(r.warmup.max, 1)} ms.`]
+      ? [
+          `- Before the measured runs, a warm-up run of the same kind with ${r.warmup.rounds} rounds over ${r.warmup.spreadSeconds} s (same spacing), not counted: lateness p99 ${fmt(r.warmup.p99, 1)} ms, max ${fmt(r.warmup.max, 1)} ms.`,
+        ]
       : []),
     `- Outbox rows still pending at the end: ${r.outboxPendingAtEnd}.`,
   ].join('\n');
@@ -108,12 +113,29 @@ function bench4(r) {
 
 function bench5(r) {
   const rows = [
-    ['graphql-ws tallyUpdated (api)', ms(r.system.p50), `**${ms(r.system.p99)}**`, fmt(r.system.overall.p99, 1), fmt(r.system.firstP50, 1), fmt(r.system.endToEndP50, 1)],
+    [
+      'graphql-ws tallyUpdated (api)',
+      ms(r.system.p50),
+      `**${ms(r.system.p99)}**`,
+      fmt(r.system.overall.p99, 1),
+      fmt(r.system.firstP50, 1),
+      fmt(r.system.endToEndP50, 1),
+    ],
     ['bare ws broadcast', ms(r.baseline.p50), ms(r.baseline.p99), fmt(r.baseline.overall.p99, 1), fmt(r.baseline.firstP50, 1), fmt(r.baseline.endToEndP50, 1)],
     ['ratio api / bare', fmt(r.p50Ratio, 1), fmt(r.p99Ratio, 1), '', '', ''],
   ];
   return [
-    table(['', 'last receipt after the response: p50 per run', 'p99 per run', `p99 of all ${r.system.overall.events} events`, 'first receipt p50', 'request sent → last receipt p50'], rows),
+    table(
+      [
+        '',
+        'last receipt after the response: p50 per run',
+        'p99 per run',
+        `p99 of all ${r.system.overall.events} events`,
+        'first receipt p50',
+        'request sent → last receipt p50',
+      ],
+      rows,
+    ),
     '',
     `- ${r.clients} clients, each a participant of the meeting with its own token, subscribed over graphql-ws; ${r.eventsPerRun} recordPosition calls per run, each waiting for all ${r.clients} receipts before the next. Times in ms from the recordPosition HTTP response to the last client's receipt (negative would mean before the response).`,
     `- The baseline sends the same ${r.payloadBytes}-byte graphql-ws "next" message to ${r.clients} plain ws clients after answering POST /publish.`,
@@ -142,13 +164,28 @@ function bench6(r) {
     rows[0].push(`**${fmt(gc.rssSlope, 2)}** (${gc.collections})`, fmt(gc.heapSlope, 2));
   }
   // Every fifth second listed.
-  const samples = r.samples.filter((_, i) => i % 5 === 0).map((s) => `${fmt(s.minutes, 2)} min ${fmt(s.rssMb, 0)} MB`).join(', ');
+  const samples = r.samples
+    .filter((_, i) => i % 5 === 0)
+    .map((s) => `${fmt(s.minutes, 2)} min ${fmt(s.rssMb, 0)} MB`)
+    .join(', ');
   const end = r.samples.at(-1).minutes;
   const lastThird = r.samples.filter((s) => s.minutes >= (2 * end) / 3).map((s) => s.rssMb);
   const firstThird = r.samples.filter((s) => s.minutes <= end / 3).map((s) => s.rssMb);
   return [
     table(
-      ['sampled', 'target rate', 'achieved', 'RSS start MB', 'end MB', 'max MB', 'slope MB/min', 'r²', 'slope, second half', 'slope of 30 s floors', ...(gc?.rssSlope != null ? ['RSS after full GCs: slope (collections)', 'heap used after full GCs: slope'] : [])],
+      [
+        'sampled',
+        'target rate',
+        'achieved',
+        'RSS start MB',
+        'end MB',
+        'max MB',
+        'slope MB/min',
+        'r²',
+        'slope, second half',
+        'slope of 30 s floors',
+        ...(gc?.rssSlope != null ? ['RSS after full GCs: slope (collections)', 'heap used after full GCs: slope'] : []),
+      ],
       rows,
     ),
     '',
@@ -163,7 +200,7 @@ function bench6(r) {
           `- RSS after each full collection (MB): ${gc.rss.map((x) => fmt(x, 0)).join(', ')}; heap used after each: ${gc.heap.map((x) => fmt(x, 0)).join(', ')}.`,
         ]
       : []),
-    `- Samples${r.sampleMs === 1000 ? " (every fifth)" : ""}: ${samples}.`,
+    `- Samples${r.sampleMs === 1000 ? ' (every fifth)' : ''}: ${samples}.`,
   ].join('\n');
 }
 
@@ -173,14 +210,33 @@ function targets(results) {
   const b1 = results[1];
   if (b1 && !b1.error) {
     const l16 = b1.levels.find((l) => l.connections === 16);
-    rows.push(['1. submitComment ≥ 0.5 of the raw route at 16 connections', `${fmt(l16.throughputRatio, 2)} (${fmt(l16.system.throughput.median, 0)} vs ${fmt(l16.baseline.throughput.median, 0)} req/s)`, l16.throughputRatio >= TARGETS.submitRatio]);
+    rows.push([
+      '1. submitComment ≥ 0.5 of the raw route at 16 connections',
+      `${fmt(l16.throughputRatio, 2)} (${fmt(l16.system.throughput.median, 0)} vs ${fmt(l16.baseline.throughput.median, 0)} req/s)`,
+      l16.throughputRatio >= TARGETS.submitRatio,
+    ]);
   }
   const b2 = results[2];
-  if (b2 && !b2.error) rows.push(['2. comments page ≤ 4 SQL statements per request', `${fmt(b2.statements.system.perRequest, 0)}`, b2.statements.system.perRequest <= TARGETS.statements]);
+  if (b2 && !b2.error)
+    rows.push([
+      '2. comments page ≤ 4 SQL statements per request',
+      `${fmt(b2.statements.system.perRequest, 0)}`,
+      b2.statements.system.perRequest <= TARGETS.statements,
+    ]);
   const b4 = results[4];
-  if (b4 && !b4.error) rows.push(['4. deadline lateness p99 < 250 ms', `${fmt(b4.p99.median, 1)} ms (runs ${fmt(b4.p99.min, 1)}–${fmt(b4.p99.max, 1)})`, b4.p99.max < TARGETS.latenessP99]);
+  if (b4 && !b4.error)
+    rows.push([
+      '4. deadline lateness p99 < 250 ms',
+      `${fmt(b4.p99.median, 1)} ms (runs ${fmt(b4.p99.min, 1)}–${fmt(b4.p99.max, 1)})`,
+      b4.p99.max < TARGETS.latenessP99,
+    ]);
   const b5 = results[5];
-  if (b5 && !b5.error) rows.push([`5. fan-out p99 < 200 ms for ${b5.clients} clients`, `${fmt(b5.system.p99.median, 1)} ms (runs ${fmt(b5.system.p99.min, 1)}–${fmt(b5.system.p99.max, 1)})`, b5.system.p99.median < TARGETS.fanoutP99]);
+  if (b5 && !b5.error)
+    rows.push([
+      `5. fan-out p99 < 200 ms for ${b5.clients} clients`,
+      `${fmt(b5.system.p99.median, 1)} ms (runs ${fmt(b5.system.p99.min, 1)}–${fmt(b5.system.p99.max, 1)})`,
+      b5.system.p99.median < TARGETS.fanoutP99,
+    ]);
   const b6 = results[6];
   if (b6 && !b6.error) {
     const gc = b6.afterGc;
@@ -230,28 +286,36 @@ function bench7(r) {
 function whySubmit(r) {
   const l16 = r.levels.find((l) => l.connections === 16);
   const cpu = l16.system.cpuMsPerRequest && l16.baseline.cpuMsPerRequest;
-  const lines = [
-    `**1. submitComment at 16 connections: ${fmt(l16.throughputRatio, 2)} of the raw route (target 0.5).**`,
-    '',
-  ];
+  const lines = [`**1. submitComment at 16 connections: ${fmt(l16.throughputRatio, 2)} of the raw route (target 0.5).**`, ''];
   if (cpu) {
     lines.push(
       `Both sides write the same rows under the same locks; the difference is in the api process. It spends ${fmt(l16.system.cpuMsPerRequest.median, 2)} ms of CPU per submit against ${fmt(l16.baseline.cpuMsPerRequest.median, 2)} ms for the raw route (${fmt(l16.system.cpuMsPerRequest.median / l16.baseline.cpuMsPerRequest.median, 1)}×): at ${fmt(l16.system.throughput.median, 0)} req/s that is ${fmt((l16.system.cpuMsPerRequest.median * l16.system.throughput.median) / 10, 0)} % of a core, the core it shares with PostgreSQL's backends (and, in this run, with whatever else the machine was doing: see the load average). ` +
         `It also sends ${fmt(r.statements.system.perRequest, 0)} statements per submit where the raw route sends ${fmt(r.statements.baseline.perRequest, 0)}, each one a round trip and a socket write. ` +
-        (r.levels[0]?.connections === 1 ? `At one connection, where a request mostly waits on those round trips, the ratio is ${fmt(r.levels[0].throughputRatio, 2)}.` : ''),
+        (r.levels[0]?.connections === 1
+          ? `At one connection, where a request mostly waits on those round trips, the ratio is ${fmt(r.levels[0].throughputRatio, 2)}.`
+          : ''),
     );
   }
   const p = r.profile;
   if (p?.frames) {
     const jwt = findPackage(p, 'jsonwebtoken');
     const pg = findPackage(p, 'pg') + findPackage(p, 'pg-protocol') + findPackage(p, 'typeorm');
-    const http = ['express', 'router', 'body-parser', 'raw-body', 'helmet', 'cors', 'pino-http', 'pino', 'negotiator', 'content-type'].reduce((a, n) => a + findPackage(p, n), 0);
-    const gql = ['graphql', '@apollo/server', '@nestjs/core', '@nestjs/graphql', '@nestjs/apollo', 'graphql-query-complexity', '@as-integrations/express5'].reduce((a, n) => a + findPackage(p, n), 0);
+    const http = ['express', 'router', 'body-parser', 'raw-body', 'helmet', 'cors', 'pino-http', 'pino', 'negotiator', 'content-type'].reduce(
+      (a, n) => a + findPackage(p, n),
+      0,
+    );
+    const gql = [
+      'graphql',
+      '@apollo/server',
+      '@nestjs/core',
+      '@nestjs/graphql',
+      '@nestjs/apollo',
+      'graphql-query-complexity',
+      '@as-integrations/express5',
+    ].reduce((a, n) => a + findPackage(p, n), 0);
     lines.push('', `CPU profile of an api under the same load (c=16, ${fmt(p.load.throughput, 0)} req/s while profiled):`, '');
     if (jwt > 3) {
-      lines.push(
-        `- ${pct(jwt)} in **jsonwebtoken**'s verify (HMAC-SHA256 with a KeyObject made once from the secret; libs/auth/src/tokens.service.ts).`,
-      );
+      lines.push(`- ${pct(jwt)} in **jsonwebtoken**'s verify (HMAC-SHA256 with a KeyObject made once from the secret; libs/auth/src/tokens.service.ts).`);
     }
     lines.push(
       `- ${pct(pg)} in pg, pg-protocol and TypeORM: ${fmt(r.statements.system.perRequest, 0)} statements, each parsed, described and written separately (the \`writev ← pg\` frame is one socket write per statement), as many as the raw route's: BEGIN; one statement that share-locks the instrument and the round (in the order stage moves take them, so a close at the deadline and a submit never deadlock) and answers the idempotency key, the invitation and the guideline; the INSERT, which reads the database clock after the locks are held and writes the row only if it is before closesAt (DESIGN.md section 3); the audit event; COMMIT.`,
@@ -266,7 +330,12 @@ function whySubmit(r) {
       `At 64 connections the api does less (${fmt(c64.system.throughput.median, 0)} req/s) than at 16: requests queue for TypeORM's pool of 20 connections while the event loop is already saturated, so p99 grows to ${fmt(c64.system.p99.median, 0)} ms.`,
     );
   }
-  lines.push('', 'Express is not the main cost in this profile, so the Fastify adapter alone would not close the gap; what is left is GraphQL and Nest\'s per-request work, and the statements the deadline rule needs.', '', profileTable(p));
+  lines.push(
+    '',
+    "Express is not the main cost in this profile, so the Fastify adapter alone would not close the gap; what is left is GraphQL and Nest's per-request work, and the statements the deadline rule needs.",
+    '',
+    profileTable(p),
+  );
   return lines.join('\n');
 }
 
@@ -296,7 +365,13 @@ function whyFanout(r) {
     '',
     `The api reads the item's tally once per event in each instance, with the meeting's participants and moderators, so each subscriber's right to read is checked in memory (TallyUpdatedResolver, perEvent → MeetingReadService.itemTallyWithReaders: one SQL statement per event). What remains per subscriber is graphql-ws: a GraphQL execution of the subscription's selection and a JSON serialisation for each of the ${r.clients} subscriptions, each a frame of its own. The bare broadcast serialises one payload and writes it ${r.clients} times.`,
   ];
-  if (r.profile?.frames) lines.push('', `CPU profile of the api during ${r.profile.events} further events (last receipt p50 ${fmt(r.profile.lastP50, 1)} ms while profiled):`, '', profileTable(r.profile));
+  if (r.profile?.frames)
+    lines.push(
+      '',
+      `CPU profile of the api during ${r.profile.events} further events (last receipt p50 ${fmt(r.profile.lastP50, 1)} ms while profiled):`,
+      '',
+      profileTable(r.profile),
+    );
   return lines.join('\n');
 }
 
@@ -342,7 +417,11 @@ function writeResults(file, { system, results, ids, seconds, argv, finishedAt, s
         ['load generator', `autocannon ${system.autocannon}; baselines on Fastify ${system.fastify}, pg pools of 20 like the api's TypeORM pool`],
         [
           'load average (1 min) before → after each benchmark',
-          ids.map((id) => (results[id]?.machineLoad ? `${id}: ${fmt(results[id].machineLoad.before, 2)} → ${fmt(results[id].machineLoad.after, 2)}` : `${id}: n/a`)).join('; '),
+          ids
+            .map((id) =>
+              results[id]?.machineLoad ? `${id}: ${fmt(results[id].machineLoad.before, 2)} → ${fmt(results[id].machineLoad.after, 2)}` : `${id}: n/a`,
+            )
+            .join('; '),
         ],
       ],
     ),
@@ -353,7 +432,13 @@ function writeResults(file, { system, results, ids, seconds, argv, finishedAt, s
     '',
   );
   const t = targets(results);
-  lines.push(table(['target (reported, not asserted)', 'measured', 'met'], t.map(([a, b, met]) => [a, b, met ? 'yes' : '**no**'])), '');
+  lines.push(
+    table(
+      ['target (reported, not asserted)', 'measured', 'met'],
+      t.map(([a, b, met]) => [a, b, met ? 'yes' : '**no**']),
+    ),
+    '',
+  );
 
   const section = (id, title, body) => {
     lines.push(`## ${id}. ${title}`, '');
@@ -398,7 +483,7 @@ function writeResults(file, { system, results, ids, seconds, argv, finishedAt, s
     '## How figures are taken',
     '',
     '- Throughput counts only answers that are HTTP 200 without GraphQL `errors`; any other answer is counted as a failure and printed by the run (none unless a table says so).',
-    '- Latency percentiles are autocannon\'s (per request, whole milliseconds). CPU ms per request is the server process\'s user + system CPU time (/proc) over the run divided by the requests answered.',
+    "- Latency percentiles are autocannon's (per request, whole milliseconds). CPU ms per request is the server process's user + system CPU time (/proc) over the run divided by the requests answered.",
     '- SQL statements per request are counted by a TCP proxy between a separate api instance and PostgreSQL that reads the frontend protocol (a simple Query or an extended-protocol Execute is one statement; BEGIN and COMMIT count), over 30 sequential requests after one warm-up request. pg_stat_statements is not preloaded on this server, and the proxy needs no change to the app.',
     '- CPU profiles are V8 sampling profiles of a separate api instance (or of the measured one after its measured runs, for benchmark 5), started and stopped around the load window by a preloaded hook (bench/lib/cpu-profile-hook.js) so start-up is not in them. Profiles and logs are in bench/out/ (ignored by git).',
     '',

@@ -59,7 +59,13 @@ function floorTrend(samples, windowMinutes = 0.5, minSamples = 4) {
     windows.set(k, w);
   }
   const floors = [...windows.values()].filter((w) => w.n >= minSamples).map((w) => w.low);
-  return { floors, ...linearRegression(floors.map((f) => f.minutes), floors.map((f) => f.rssMb)) };
+  return {
+    floors,
+    ...linearRegression(
+      floors.map((f) => f.minutes),
+      floors.map((f) => f.rssMb),
+    ),
+  };
 }
 
 function freePort() {

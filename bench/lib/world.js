@@ -36,10 +36,13 @@ async function gql(url, query, variables = {}, bearer = null) {
 }
 
 async function insertUser(db, email, roles, organizationId = null, group = null) {
-  const [row] = await db.query(
-    `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [email, email.split('@')[0], UNUSED_HASH, roles, organizationId],
-  );
+  const [row] = await db.query(`INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+    email,
+    email.split('@')[0],
+    UNUSED_HASH,
+    roles,
+    organizationId,
+  ]);
   return { id: row.id, email, roles, organizationId, group };
 }
 

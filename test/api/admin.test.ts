@@ -41,7 +41,13 @@ describe('administration', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     return error.extensions?.fields as { field: string; message: string }[];
   };
-  const user = (over: Record<string, unknown> = {}) => ({ email: 'new.person@test.org', displayName: 'New Person', password: PASSWORD, roles: ['OBSERVER'], ...over });
+  const user = (over: Record<string, unknown> = {}) => ({
+    email: 'new.person@test.org',
+    displayName: 'New Person',
+    password: PASSWORD,
+    roles: ['OBSERVER'],
+    ...over,
+  });
 
   describe('createOrganization', () => {
     it('creates a government with its ISO country code, normalised, and audits it with the actor', async () => {
@@ -86,15 +92,28 @@ describe('administration', () => {
 
     it('refuses an empty name and one with control characters', async () => {
       expect(fieldsOf(await api.gql(CREATE_ORG, { n: '   ', g: 'WORKERS' }, admin))).toEqual([{ field: 'name', message: 'must be 1 to 300 characters' }]);
-      expect(fieldsOf(await api.gql(CREATE_ORG, { n: 'Null\u0000Union', g: 'WORKERS' }, admin))).toEqual([{ field: 'name', message: 'may not contain control characters' }]);
+      expect(fieldsOf(await api.gql(CREATE_ORG, { n: 'Null\u0000Union', g: 'WORKERS' }, admin))).toEqual([
+        { field: 'name', message: 'may not contain control characters' },
+      ]);
     });
   });
 
   describe('createUser', () => {
     it('creates a constituent of an organization, who can then sign in; the audit names the actor and never the password', async () => {
       const orgId = people.organizations.WORKERS[1];
-      const created = ok(await api.gql(CREATE_USER, { i: user({ email: 'Ana.Silva@Workers.test', displayName: 'Ana Silva', roles: ['CONSTITUENT'], organizationId: orgId }) }, admin)).createUser;
-      expect(created).toMatchObject({ email: 'Ana.Silva@Workers.test', displayName: 'Ana Silva', roles: ['CONSTITUENT'], organization: { id: orgId, group: 'WORKERS' } });
+      const created = ok(
+        await api.gql(
+          CREATE_USER,
+          { i: user({ email: 'Ana.Silva@Workers.test', displayName: 'Ana Silva', roles: ['CONSTITUENT'], organizationId: orgId }) },
+          admin,
+        ),
+      ).createUser;
+      expect(created).toMatchObject({
+        email: 'Ana.Silva@Workers.test',
+        displayName: 'Ana Silva',
+        roles: ['CONSTITUENT'],
+        organization: { id: orgId, group: 'WORKERS' },
+      });
 
       const token = await api.login('ana.silva@workers.test', PASSWORD);
       expect(ok(await api.gql(`{ me { id organization { id } } }`, {}, token)).me).toEqual({ id: created.id, organization: { id: orgId } });
@@ -120,7 +139,11 @@ describe('administration', () => {
       ['a malformed email', { email: 'not-an-email' }, [{ field: 'email', message: 'must be an email address' }]],
       ['a password under 12 characters', { password: 'elevenchars' }, [{ field: 'password', message: 'must be at least 12 characters' }]],
       ['a CONSTITUENT without an organization', { roles: ['CONSTITUENT'] }, [{ field: 'organizationId', message: 'is required for a CONSTITUENT' }]],
-      ['an unknown organization', { organizationId: '00000000-0000-4000-8000-000000000000', roles: ['CONSTITUENT'] }, [{ field: 'organizationId', message: 'names no organization' }]],
+      [
+        'an unknown organization',
+        { organizationId: '00000000-0000-4000-8000-000000000000', roles: ['CONSTITUENT'] },
+        [{ field: 'organizationId', message: 'names no organization' }],
+      ],
       ['an organization id that is no uuid', { organizationId: 'org-1' }, [{ field: 'organizationId', message: 'names no organization' }]],
       ['an email already registered, in another case', { email: 'SECRETARIAT@test.org' }, [{ field: 'email', message: 'is already registered' }]],
       ['no role', { roles: [] }, [{ field: 'roles', message: 'must name at least one role' }]],
@@ -132,7 +155,9 @@ describe('administration', () => {
 
     it('lists every problem at once', async () => {
       const before = await counts();
-      const fields = fieldsOf(await api.gql(CREATE_USER, { i: user({ email: 'Observer@TEST.org', displayName: ' ', password: 'short', roles: ['CONSTITUENT', 'OBSERVER'] }) }, admin));
+      const fields = fieldsOf(
+        await api.gql(CREATE_USER, { i: user({ email: 'Observer@TEST.org', displayName: ' ', password: 'short', roles: ['CONSTITUENT', 'OBSERVER'] }) }, admin),
+      );
       expect(fields).toEqual([
         { field: 'displayName', message: 'must be 1 to 200 characters' },
         { field: 'password', message: 'must be at least 12 characters' },

@@ -65,14 +65,18 @@ describe('signed audit checkpoints', () => {
               key_id AS "keyId", signature FROM audit_checkpoint WHERE reason = $1 ORDER BY created_at`,
       [reason],
     );
-  const eventHash = async (sequence: number) =>
-    (await api.db.query<{ hash: string }>(`SELECT hash FROM audit_event WHERE sequence = $1`, [sequence]))[0]?.hash;
+  const eventHash = async (sequence: number) => (await api.db.query<{ hash: string }>(`SELECT hash FROM audit_event WHERE sequence = $1`, [sequence]))[0]?.hash;
   const loggedCheckpoints = (): Checkpoint[] =>
-    worker!.proc.logs().filter((l) => l.msg === 'audit checkpoint').map((l) => l.checkpoint as Checkpoint);
+    worker!.proc
+      .logs()
+      .filter((l) => l.msg === 'audit checkpoint')
+      .map((l) => l.checkpoint as Checkpoint);
   const hooked = () => receiver.hitsOn('/audit');
   const completedRuns = async (): Promise<number> => {
     const text = await (await fetch(`http://127.0.0.1:${worker!.port}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('tripartite_job_duration_seconds_count') && l.includes('name="audit.checkpoint"') && l.includes('outcome="completed"'));
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('tripartite_job_duration_seconds_count') && l.includes('name="audit.checkpoint"') && l.includes('outcome="completed"'));
     return line ? Number(line.split(' ').pop()) : 0;
   };
   /** The log line and the webhook delivery that carried this checkpoint out of the database. */
@@ -129,13 +133,23 @@ describe('signed audit checkpoints', () => {
 
     const result = ok(await gb.gql(VERIFY, {}, gb.tokens.admin)).verifyAuditChain;
     const all = await api.db.query<{ n: number; top: number }>(`SELECT count(*)::int AS n, max(sequence)::int AS top FROM audit_checkpoint`);
-    expect(result).toMatchObject({ valid: true, firstBrokenSequence: null, checkpointsChecked: all[0].n, unverifiedCheckpoints: 0, firstUnreachedCheckpoint: null, problems: [] });
+    expect(result).toMatchObject({
+      valid: true,
+      firstBrokenSequence: null,
+      checkpointsChecked: all[0].n,
+      unverifiedCheckpoints: 0,
+      firstUnreachedCheckpoint: null,
+      problems: [],
+    });
     expect(result.latestCheckpoint.sequence).toBe(all[0].top);
   }, 90_000);
 
   it('a forged checkpoint is refused, in a file and in the database', async () => {
     const genuine = file('genuine.jsonl', [decided]);
-    expect(cli(genuine)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Audit chain valid: \d+ events checked\nCheckpoints: \d+ reached \(\d+ stored, 1 from files\)/) });
+    expect(cli(genuine)).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Audit chain valid: \d+ events checked\nCheckpoints: \d+ reached \(\d+ stored, 1 from files\)/),
+    });
 
     // The signature of a real checkpoint on another statement; a checkpoint signed by a key of the forger's own.
     const moved = { ...decided, sequence: decisionEvents.first - 1, hash: await eventHash(decisionEvents.first - 1) };
@@ -144,7 +158,9 @@ describe('signed audit checkpoints', () => {
     const run = cli(file('forged.jsonl', [moved, ownKey]));
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^Audit chain INVALID: \d+ events recompute, but the chain has checkpoints that fail their signature/);
-    expect(run.stdout).toContain(`checkpoint at sequence ${moved.sequence} of ${decided.at} (${join(dir, 'forged.jsonl')} line 1): bad signature (forged or altered)`);
+    expect(run.stdout).toContain(
+      `checkpoint at sequence ${moved.sequence} of ${decided.at} (${join(dir, 'forged.jsonl')} line 1): bad signature (forged or altered)`,
+    );
     expect(run.stdout).toMatch(/line 2\): signed by key [0-9a-f]{16}, which is not a verification key/);
 
     // A line that holds no checkpoint is an input error, not a verdict.
@@ -154,7 +170,11 @@ describe('signed audit checkpoints', () => {
 
     // A forged row in the database's own copy.
     await api.db.query(`INSERT INTO audit_checkpoint (sequence, hash, at, key_id, signature, reason) VALUES ($1, $2, $3, $4, $5, 'interval')`, [
-      moved.sequence, moved.hash, moved.at, moved.keyId, moved.signature,
+      moved.sequence,
+      moved.hash,
+      moved.at,
+      moved.keyId,
+      moved.signature,
     ]);
     const result = ok(await gb.gql(VERIFY, {}, gb.tokens.admin)).verifyAuditChain;
     expect(result).toMatchObject({ valid: false, firstBrokenSequence: null, unverifiedCheckpoints: 1, firstUnreachedCheckpoint: null });
@@ -170,8 +190,17 @@ describe('signed audit checkpoints', () => {
     await stopped.kill();
     worker = undefined;
     // The copies outside the database, as an operator collects them: the worker's log lines and the webhook bodies.
-    const logFile = file('worker-log.jsonl', stopped.stdout().split('\n').filter((l) => l.includes('"msg":"audit checkpoint"')));
-    const hookFile = file('webhooks.jsonl', hooked().map((h) => h.body));
+    const logFile = file(
+      'worker-log.jsonl',
+      stopped
+        .stdout()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"audit checkpoint"')),
+    );
+    const hookFile = file(
+      'webhooks.jsonl',
+      hooked().map((h) => h.body),
+    );
     expect(cli(logFile, hookFile).status).toBe(0);
 
     // A superuser removes the decision's events, and everything after them.
@@ -193,7 +222,9 @@ describe('signed audit checkpoints', () => {
 
     const run = cli(hookFile);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`^Audit chain INVALID: ${decisionEvents.first - 1} events recompute, but the chain no longer reaches checkpoint \\d+`));
+    expect(run.stdout).toMatch(
+      new RegExp(`^Audit chain INVALID: ${decisionEvents.first - 1} events recompute, but the chain no longer reaches checkpoint \\d+`),
+    );
     expect(run.stdout).toContain(`checkpoint at sequence ${decided.sequence} of ${decided.at} (${hookFile} line `);
 
     // Removing the database's copies too leaves the copies outside: they still show the cut.

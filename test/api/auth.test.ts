@@ -85,12 +85,18 @@ describe('login and tokens', () => {
 
     it('refuses a tampered payload', async () => {
       const [header, , signature] = valid.split('.');
-      const body = Buffer.from(JSON.stringify({ ...claims(), sub: people.secretariat.id, iss: 'tripartite', aud: 'tripartite-api', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+      const body = Buffer.from(
+        JSON.stringify({ ...claims(), sub: people.secretariat.id, iss: 'tripartite', aud: 'tripartite-api', exp: Math.floor(Date.now() / 1000) + 600 }),
+      ).toString('base64url');
       expect(errorOf(await api.gql(ME, {}, `${header}.${body}.${signature}`)).code).toBe('UNAUTHENTICATED');
     });
 
     it('refuses a token signed with another secret', async () => {
-      const token = sign(claims(), { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api', expiresIn: 600 }, 'another secret that is long enough!!');
+      const token = sign(
+        claims(),
+        { algorithm: 'HS256', issuer: 'tripartite', audience: 'tripartite-api', expiresIn: 600 },
+        'another secret that is long enough!!',
+      );
       expect(errorOf(await api.gql(ME, {}, token)).code).toBe('UNAUTHENTICATED');
     });
 

@@ -34,8 +34,12 @@ describe('the caps of what users build', () => {
         guidelines: Array.from({ length: per }, (_, g) => ({ number: `${s + 1}.${g + 1}`, text: 'A rule.' })),
       }));
     const save = `mutation($v: ID!, $s: [SectionInput!]!) { saveDraft(versionId: $v, sections: $s) { id } }`;
-    await refusedAtCap(w, 'sections', CAPACITY.sectionsPerVersion, () => w.gql(save, { v, s: sections(CAPACITY.sectionsPerVersion + 1, 1) }, w.tokens.secretariat));
-    await refusedAtCap(w, 'sections', CAPACITY.guidelinesPerVersion, () => w.gql(save, { v, s: sections(2, CAPACITY.guidelinesPerVersion / 2 + 1) }, w.tokens.secretariat));
+    await refusedAtCap(w, 'sections', CAPACITY.sectionsPerVersion, () =>
+      w.gql(save, { v, s: sections(CAPACITY.sectionsPerVersion + 1, 1) }, w.tokens.secretariat),
+    );
+    await refusedAtCap(w, 'sections', CAPACITY.guidelinesPerVersion, () =>
+      w.gql(save, { v, s: sections(2, CAPACITY.guidelinesPerVersion / 2 + 1) }, w.tokens.secretariat),
+    );
     expect(await w.api.db.query(`SELECT 1 FROM guideline WHERE version_id = $1`, [v])).toEqual([]);
     // Exactly at the caps it is an ordinary draft.
     expect((await w.gql(save, { v, s: sections(2, CAPACITY.guidelinesPerVersion / 2) }, w.tokens.secretariat)).errors).toBeUndefined();
@@ -57,7 +61,11 @@ describe('the caps of what users build', () => {
       [p.instrumentId, p.versionId, CAPACITY.roundsPerInstrument],
     );
     await refusedAtCap(w, 'instrumentId', CAPACITY.roundsPerInstrument, () =>
-      w.gql(Q.consult, { in: { instrumentId: p.instrumentId, versionId: p.versionId, closesAt: new Date(Date.now() + 3600_000).toISOString() } }, w.tokens.secretariat),
+      w.gql(
+        Q.consult,
+        { in: { instrumentId: p.instrumentId, versionId: p.versionId, closesAt: new Date(Date.now() + 3600_000).toISOString() } },
+        w.tokens.secretariat,
+      ),
     );
   });
 
@@ -66,20 +74,29 @@ describe('the caps of what users build', () => {
     const versionId = created.versions[0].id;
     await w.staff(Q.import, { v: versionId, md: draftMarkdown(1) });
     await w.staff(Q.publish, { v: versionId });
-    const round = (await w.staff(Q.consult, { in: { instrumentId: created.id, versionId, closesAt: new Date(Date.now() + 3600_000).toISOString() } })).scheduleConsultation;
+    const round = (await w.staff(Q.consult, { in: { instrumentId: created.id, versionId, closesAt: new Date(Date.now() + 3600_000).toISOString() } }))
+      .scheduleConsultation;
     await w.api.db.query(
       `INSERT INTO deadline_extension (round_id, from_at, to_at, reason) SELECT $1, now(), now() + interval '1 hour', 'earlier' FROM generate_series(1, $2)`,
       [round.id, CAPACITY.extensionsPerRound],
     );
     await refusedAtCap(w, 'roundId', CAPACITY.extensionsPerRound, () =>
-      w.gql(`mutation($r: ID!, $c: DateTime!) { extendConsultation(roundId: $r, closesAt: $c, reason: "More time") { id } }`, { r: round.id, c: new Date(Date.now() + 7200_000).toISOString() }, w.tokens.secretariat),
+      w.gql(
+        `mutation($r: ID!, $c: DateTime!) { extendConsultation(roundId: $r, closesAt: $c, reason: "More time") { id } }`,
+        { r: round.id, c: new Date(Date.now() + 7200_000).toISOString() },
+        w.tokens.secretariat,
+      ),
     );
   });
 
   it(`refuses an organization past ${CAPACITY.organizations}, a participant past ${CAPACITY.participantsPerMeeting} and a moderator past ${CAPACITY.moderatorsPerMeeting}`, async () => {
     const [{ n }] = await w.api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organization`);
-    await w.api.db.query(`INSERT INTO organization (name, "group") SELECT 'Filler union ' || k, 'WORKERS' FROM generate_series(1, $1) k`, [CAPACITY.organizations - n]);
-    await refusedAtCap(w, 'name', CAPACITY.organizations, () => w.gql(`mutation { createOrganization(name: "One too many", group: WORKERS) { id } }`, {}, w.tokens.admin));
+    await w.api.db.query(`INSERT INTO organization (name, "group") SELECT 'Filler union ' || k, 'WORKERS' FROM generate_series(1, $1) k`, [
+      CAPACITY.organizations - n,
+    ]);
+    await refusedAtCap(w, 'name', CAPACITY.organizations, () =>
+      w.gql(`mutation { createOrganization(name: "One too many", group: WORKERS) { id } }`, {}, w.tokens.admin),
+    );
 
     const p = await w.consolidating(1);
     const meeting = await w.schedule(p);
@@ -89,17 +106,19 @@ describe('the caps of what users build', () => {
         [`${role.toLowerCase()}-${meeting.id.slice(0, 8)}-`, role, count + 1],
       );
     const observers = await users('OBSERVER', CAPACITY.participantsPerMeeting);
-    await w.api.db.query(
-      `INSERT INTO meeting_participant (meeting_id, user_id, "group", role) SELECT $1, unnest($2::uuid[]), 'GOVERNMENT', 'OBSERVER'`,
-      [meeting.id, observers.slice(0, CAPACITY.participantsPerMeeting).map((u) => u.id)],
-    );
+    await w.api.db.query(`INSERT INTO meeting_participant (meeting_id, user_id, "group", role) SELECT $1, unnest($2::uuid[]), 'GOVERNMENT', 'OBSERVER'`, [
+      meeting.id,
+      observers.slice(0, CAPACITY.participantsPerMeeting).map((u) => u.id),
+    ]);
     await refusedAtCap(w, 'meetingId', CAPACITY.participantsPerMeeting, () => w.addParticipant(meeting.id, observers.at(-1)!.id, GROUPS[0], 'OBSERVER'));
     const moderators = await users('MODERATOR', CAPACITY.moderatorsPerMeeting);
     await w.api.db.query(`INSERT INTO meeting_moderator (meeting_id, user_id) SELECT $1, unnest($2::uuid[])`, [
       meeting.id,
       moderators.slice(0, CAPACITY.moderatorsPerMeeting).map((u) => u.id),
     ]);
-    await refusedAtCap(w, 'meetingId', CAPACITY.moderatorsPerMeeting, () => w.gql(Q.assignModerator, { m: meeting.id, u: moderators.at(-1)!.id }, w.tokens.secretariat));
+    await refusedAtCap(w, 'meetingId', CAPACITY.moderatorsPerMeeting, () =>
+      w.gql(Q.assignModerator, { m: meeting.id, u: moderators.at(-1)!.id }, w.tokens.secretariat),
+    );
   });
 
   it(`refuses a disposition past ${CAPACITY.dispositionRecordsPerComment} on one comment`, async () => {
@@ -119,7 +138,7 @@ describe('the caps of what users build', () => {
     );
   });
 
-  it('refuses an amendment, a position and a vote past the caps of an agenda item, and an amendment past its meeting\'s', async () => {
+  it("refuses an amendment, a position and a vote past the caps of an agenda item, and an amendment past its meeting's", async () => {
     // Items enough that the meeting's cap is reached before any one item's.
     const s = await w.session({ guidelines: Math.ceil(CAPACITY.amendmentsPerMeeting / (CAPACITY.amendmentsPerItem - 2)) + 2 });
     const [item, ...others] = s.items;
@@ -135,7 +154,9 @@ describe('the caps of what users build', () => {
       `INSERT INTO position_record (agenda_item_id, "group", position, current, recorded_by) SELECT $1, 'WORKERS', 'SUPPORT', false, $3 FROM generate_series(1, $2)`,
       [item, CAPACITY.positionRecordsPerSubject, by],
     );
-    await refusedAtCap(w, 'agendaItemId', CAPACITY.positionRecordsPerSubject, () => w.gql(Q.position, { i: item, g: 'WORKERS', p: 'OPPOSE' }, w.tokens.moderator));
+    await refusedAtCap(w, 'agendaItemId', CAPACITY.positionRecordsPerSubject, () =>
+      w.gql(Q.position, { i: item, g: 'WORKERS', p: 'OPPOSE' }, w.tokens.moderator),
+    );
     await w.api.db.query(
       `INSERT INTO item_vote (agenda_item_id, votes, registered, current, recorded_by) SELECT $1, '[]', '{}', false, $3 FROM generate_series(1, $2)`,
       [item, CAPACITY.voteRecordsPerItem, by],
@@ -151,7 +172,9 @@ describe('the caps of what users build', () => {
       [others, CAPACITY.amendmentsPerMeeting - CAPACITY.amendmentsPerItem - 1, by],
     );
     expect((await w.gql(Q.propose, { i: other, g: 'WORKERS', t: 'The last one' }, w.tokens.moderator)).errors).toBeUndefined();
-    await refusedAtCap(w, 'agendaItemId', CAPACITY.amendmentsPerMeeting, () => w.gql(Q.propose, { i: other, g: 'WORKERS', t: 'Past the meeting cap' }, w.tokens.moderator));
+    await refusedAtCap(w, 'agendaItemId', CAPACITY.amendmentsPerMeeting, () =>
+      w.gql(Q.propose, { i: other, g: 'WORKERS', t: 'Past the meeting cap' }, w.tokens.moderator),
+    );
   });
 
   it(`refuses a webhook past ${CAPACITY.webhooks}`, async () => {

@@ -31,7 +31,13 @@ describe('comments', () => {
   describe('submitting', () => {
     it('takes organization and group from the author, anchors to a guideline or the whole draft, and audits', async () => {
       const { p, round } = await w.openRound();
-      const anchored = await w.comment(gov1, { roundId: round.id, guidelineId: p.guidelines['1.2'], type: 'TECHNICAL', body: '  Say which deadlines.  ', proposedText: 'Deadlines are announced six months ahead.' });
+      const anchored = await w.comment(gov1, {
+        roundId: round.id,
+        guidelineId: p.guidelines['1.2'],
+        type: 'TECHNICAL',
+        body: '  Say which deadlines.  ',
+        proposedText: 'Deadlines are announced six months ahead.',
+      });
       expect(anchored).toMatchObject({
         group: 'GOVERNMENT',
         type: 'TECHNICAL',
@@ -50,12 +56,21 @@ describe('comments', () => {
       expect(anchored.submittedAt).toBe(anchored.updatedAt);
       const general = await w.comment(wrk1, { roundId: round.id, type: 'GENERAL', body: 'Good overall.', proposedText: '   ' });
       expect(general).toMatchObject({ guideline: null, group: 'WORKERS', proposedText: null, organization: { id: w.people.organizations.WORKERS[0] } });
-      const [audit] = await w.api.db.query<any>(`SELECT actor_id, entity_type, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.submitted'`, [anchored.id]);
-      expect(audit).toMatchObject({ actor_id: w.people.constituents.GOVERNMENT[0].id, entity_type: 'Comment', data: { roundId: round.id, group: 'GOVERNMENT', late: false } });
+      const [audit] = await w.api.db.query<any>(`SELECT actor_id, entity_type, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.submitted'`, [
+        anchored.id,
+      ]);
+      expect(audit).toMatchObject({
+        actor_id: w.people.constituents.GOVERNMENT[0].id,
+        entity_type: 'Comment',
+        data: { roundId: round.id, group: 'GOVERNMENT', late: false },
+      });
     });
 
     it('is for constituents of invited organizations only', async () => {
-      const { round } = await w.openRound({ groups: ['GOVERNMENT', 'EMPLOYERS'], organizationIds: [w.people.organizations.GOVERNMENT[0], w.people.organizations.EMPLOYERS[0]] });
+      const { round } = await w.openRound({
+        groups: ['GOVERNMENT', 'EMPLOYERS'],
+        organizationIds: [w.people.organizations.GOVERNMENT[0], w.people.organizations.EMPLOYERS[0]],
+      });
       expect(errorOf(await w.submit(wrk1, { roundId: round.id })).code).toBe('FORBIDDEN');
       expect(errorOf(await w.submit(gov2, { roundId: round.id })).code).toBe('FORBIDDEN');
       for (const token of [w.tokens.secretariat, w.tokens.admin, w.tokens.observer, w.tokens.moderator]) {
@@ -77,7 +92,12 @@ describe('comments', () => {
       expect(fieldsOf(await w.submit(gov1, { roundId: round.id, body: 'é'.repeat(20_001) }))).toEqual(['body']);
       expect(fieldsOf(await w.submit(gov1, { roundId: round.id, guidelineId: 'not-an-id' }))).toEqual(['guidelineId']);
       // The limits count characters after trimming, accents as one.
-      const longest = await w.comment(gov1, { roundId: round.id, guidelineId: p.guidelines['2.1'], body: ` ${'é'.repeat(20_000)} `, proposedText: 'ü'.repeat(20_000) });
+      const longest = await w.comment(gov1, {
+        roundId: round.id,
+        guidelineId: p.guidelines['2.1'],
+        body: ` ${'é'.repeat(20_000)} `,
+        proposedText: 'ü'.repeat(20_000),
+      });
       expect(Array.from(longest.body)).toHaveLength(20_000);
       expect(errorOf(await w.gql(Q.submit, { in: { roundId: round.id, type: 'OPINION', body: 'x' } }, gov1)).code).toBe('BAD_USER_INPUT');
     });
@@ -128,7 +148,9 @@ describe('comments', () => {
       expect(ids.size).toBe(1);
       const rows = await w.api.db.query<any>(`SELECT id FROM comment WHERE round_id = $1`, [round.id]);
       expect(rows.map((r) => r.id)).toEqual([...ids]);
-      const [{ audits }] = await w.api.db.query<any>(`SELECT count(*)::int AS audits FROM audit_event WHERE action = 'comment.submitted' AND entity_id = $1`, [rows[0].id]);
+      const [{ audits }] = await w.api.db.query<any>(`SELECT count(*)::int AS audits FROM audit_event WHERE action = 'comment.submitted' AND entity_id = $1`, [
+        rows[0].id,
+      ]);
       expect(audits).toBe(1);
     });
   });
@@ -136,14 +158,29 @@ describe('comments', () => {
   describe('updating and withdrawing', () => {
     it('lets any constituent of the author organization edit, bumping the revision, and audits each change', async () => {
       const { p, round } = await w.openRound();
-      const c = await w.comment(gov1, { roundId: round.id, guidelineId: p.guidelines['1.1'], type: 'EDITORIAL', body: 'Typo in line 2.', proposedText: 'heard' });
+      const c = await w.comment(gov1, {
+        roundId: round.id,
+        guidelineId: p.guidelines['1.1'],
+        type: 'EDITORIAL',
+        body: 'Typo in line 2.',
+        proposedText: 'heard',
+      });
       const edited = ok(await w.gql(Q.update, { id: c.id, in: { body: 'Typo in line 3.', type: 'TECHNICAL' }, rev: 1 }, colleague)).updateComment;
-      expect(edited).toMatchObject({ id: c.id, body: 'Typo in line 3.', type: 'TECHNICAL', proposedText: 'heard', revision: 2, author: { id: w.people.constituents.GOVERNMENT[0].id } });
+      expect(edited).toMatchObject({
+        id: c.id,
+        body: 'Typo in line 3.',
+        type: 'TECHNICAL',
+        proposedText: 'heard',
+        revision: 2,
+        author: { id: w.people.constituents.GOVERNMENT[0].id },
+      });
       expect(new Date(edited.updatedAt).getTime()).toBeGreaterThan(new Date(c.updatedAt).getTime());
       expect(edited.submittedAt).toBe(c.submittedAt);
       const cleared = ok(await w.gql(Q.update, { id: c.id, in: { proposedText: null } }, gov1)).updateComment;
       expect(cleared).toMatchObject({ proposedText: null, body: 'Typo in line 3.', revision: 3 });
-      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.updated' ORDER BY at`, [c.id]);
+      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.updated' ORDER BY at`, [
+        c.id,
+      ]);
       expect(audits).toEqual([
         { actor_id: expect.any(String), data: { revision: 2, changed: ['type', 'body'], previous: { type: 'EDITORIAL', body: 'Typo in line 2.' } } },
         { actor_id: w.people.constituents.GOVERNMENT[0].id, data: { revision: 3, changed: ['proposedText'], previous: { proposedText: 'heard' } } },
@@ -217,8 +254,8 @@ describe('comments', () => {
       await w.close(p.instrumentId);
 
       const blockersOf = async () =>
-        ok(await w.gql(Q.instrument, { i: p.instrumentId }, w.tokens.secretariat))
-          .instrument.nextStages.find((o: any) => o.stage === 'EXPERTS_MEETING').blockers;
+        ok(await w.gql(Q.instrument, { i: p.instrumentId }, w.tokens.secretariat)).instrument.nextStages.find((o: any) => o.stage === 'EXPERTS_MEETING')
+          .blockers;
       expect(await blockersOf()).toEqual(expect.arrayContaining([{ code: 'UNDISPOSED_COMMENTS', message: '1 comment has no disposition' }]));
       const blocked = errorOf(await w.gql(Q.advance, { i: p.instrumentId, to: 'EXPERTS_MEETING' }, w.tokens.secretariat));
       expect((blocked.extensions!.blockers as any[]).map((x) => x.code)).toContain('UNDISPOSED_COMMENTS');
@@ -228,7 +265,9 @@ describe('comments', () => {
       expect((await blockersOf()).map((x: any) => x.code)).not.toContain('UNDISPOSED_COMMENTS');
       // A disposition can be revised; the audit keeps the previous one.
       ok(await w.gql(Q.dispose, { id: b.id, d: 'ACCEPTED', note: 'Fully taken up' }, w.tokens.secretariat));
-      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.disposed' ORDER BY at`, [b.id]);
+      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'comment.disposed' ORDER BY at`, [
+        b.id,
+      ]);
       expect(audits.map((x) => x.data)).toEqual([
         { disposition: 'PARTIALLY_ACCEPTED', note: 'Taken up in 1.1', previous: null },
         { disposition: 'ACCEPTED', note: 'Fully taken up', previous: { disposition: 'PARTIALLY_ACCEPTED', note: 'Taken up in 1.1' } },
@@ -291,8 +330,19 @@ describe('comments', () => {
 
     it('filters, and searches body and proposed text as PostgreSQL full text with the input as a parameter', async () => {
       const { p, round } = await w.openRound();
-      const fees = await w.comment(gov1, { roundId: round.id, guidelineId: p.guidelines['2.1'], type: 'TECHNICAL', body: 'Recruitment fees must be banned outright.' });
-      const contract = await w.comment(wrk1, { roundId: round.id, guidelineId: p.guidelines['2.1'], type: 'EDITORIAL', body: 'Clarify the scope.', proposedText: 'No fee of any kind is charged to workers.' });
+      const fees = await w.comment(gov1, {
+        roundId: round.id,
+        guidelineId: p.guidelines['2.1'],
+        type: 'TECHNICAL',
+        body: 'Recruitment fees must be banned outright.',
+      });
+      const contract = await w.comment(wrk1, {
+        roundId: round.id,
+        guidelineId: p.guidelines['2.1'],
+        type: 'EDITORIAL',
+        body: 'Clarify the scope.',
+        proposedText: 'No fee of any kind is charged to workers.',
+      });
       const general = await w.comment(gov2, { roundId: round.id, body: 'We support the draft; recruiters will object.' });
       ok(await w.gql(Q.dispose, { id: fees.id, d: 'ACCEPTED' }, w.tokens.secretariat));
       const ids = async (f: Record<string, unknown>) => {
@@ -354,9 +404,13 @@ describe('comments', () => {
       };
       // What a client asks back after a submit: the comment's own fields (nested ones are read as for any query).
       const submit = () =>
-        w.gql(`mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id late submittedAt revision } }`, {
-          in: { roundId: round.id, type: 'GENERAL', body: 'Counted', idempotencyKey: 'counted-once' },
-        }, gov1);
+        w.gql(
+          `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id late submittedAt revision } }`,
+          {
+            in: { roundId: round.id, type: 'GENERAL', body: 'Counted', idempotencyKey: 'counted-once' },
+          },
+          gov1,
+        );
       try {
         const first = ok(await submit()).submitComment;
         expect(first.late).toBe(false);
@@ -381,7 +435,9 @@ describe('comments', () => {
       const authors = [gov1, gov2, wrk1, colleague, w.tokens.constituents.EMPLOYERS[0], w.tokens.constituents.EMPLOYERS[1]];
       const keys = Object.keys(p.guidelines);
       await Promise.all(
-        Array.from({ length: 105 }, (_, i) => w.comment(authors[i % authors.length], { roundId: round.id, guidelineId: i % 4 ? p.guidelines[keys[i % keys.length]] : null, body: `Comment ${i}` })),
+        Array.from({ length: 105 }, (_, i) =>
+          w.comment(authors[i % authors.length], { roundId: round.id, guidelineId: i % 4 ? p.guidelines[keys[i % keys.length]] : null, body: `Comment ${i}` }),
+        ),
       );
       const query = `query($f: CommentFilter!, $first: Int!) { comments(filter: $f, first: $first) { totalCount pageInfo { hasNextPage endCursor }
         edges { cursor node { id body group status
@@ -425,7 +481,9 @@ describe('comments', () => {
           const general = edges.filter((n: any) => n.guideline === null);
           expect(general.length).toBeGreaterThan(0);
           expect(edges.filter((n: any) => n.guideline).every((n: any) => Object.values(p.guidelines).includes(n.guideline.id) && n.guideline.text)).toBe(true);
-          expect(edges.every((n: any) => n.organization.name && n.organization.group === n.group && n.author.displayName && n.author.roles.includes("CONSTITUENT"))).toBe(true);
+          expect(
+            edges.every((n: any) => n.organization.name && n.organization.group === n.group && n.author.displayName && n.author.roles.includes('CONSTITUENT')),
+          ).toBe(true);
           // Authors' emails are personal data: the secretariat reads them, a constituent reads none but its own.
           const ownId = token === gov2 ? w.people.constituents.GOVERNMENT[1].id : null;
           expect(edges.every((n: any) => (token === gov2 && n.author.id !== ownId ? n.author.email === null : /@/.test(n.author.email)))).toBe(true);

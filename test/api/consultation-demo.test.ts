@@ -59,8 +59,9 @@ describe('demo consultation data', () => {
 
     const undisposed = round.matrix.reduce((n: number, r: any) => n + r.undisposed, 0);
     expect(undisposed).toBe(stats.total - stats.disposed);
-    const blockers = ok(await api.gql(`query($i: ID!) { instrument(id: $i) { nextStages { stage blockers { code message } } } }`, { i: instrumentId }, token))
-      .instrument.nextStages.find((o: any) => o.stage === 'EXPERTS_MEETING').blockers;
+    const blockers = ok(
+      await api.gql(`query($i: ID!) { instrument(id: $i) { nextStages { stage blockers { code message } } } }`, { i: instrumentId }, token),
+    ).instrument.nextStages.find((o: any) => o.stage === 'EXPERTS_MEETING').blockers;
     expect(blockers).toContainEqual({ code: 'UNDISPOSED_COMMENTS', message: `${undisposed} comments have no disposition` });
   });
 

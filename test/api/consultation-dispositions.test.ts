@@ -76,7 +76,10 @@ describe('dispositions with expectedRevision, and their history', () => {
     // The secretariat disposes on what it read before the edit.
     const stale = await w.gql(DISPOSE, { id: c.id, d: 'ACCEPTED', rev: 1 }, w.tokens.secretariat);
     expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT' });
-    expect(ok(await w.gql(DISPOSE, { id: c.id, d: 'ACCEPTED', rev: 2 }, w.tokens.secretariat)).setDisposition).toMatchObject({ disposition: 'ACCEPTED', dispositionRevision: 3 });
+    expect(ok(await w.gql(DISPOSE, { id: c.id, d: 'ACCEPTED', rev: 2 }, w.tokens.secretariat)).setDisposition).toMatchObject({
+      disposition: 'ACCEPTED',
+      dispositionRevision: 3,
+    });
   });
 
   it('a CONFLICT writes nothing', async () => {
@@ -99,8 +102,9 @@ describe('dispositions with expectedRevision, and their history', () => {
       expect(errorOf(res).code).toBe('FORBIDDEN');
     }
     // Without the field, the same readers read the comments as before.
-    const plain = ok(await w.gql(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id disposition dispositionRevision } } } }`, { r: roundId }, author));
+    const plain = ok(
+      await w.gql(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id disposition dispositionRevision } } } }`, { r: roundId }, author),
+    );
     expect(plain.comments.edges.find((e: any) => e.node.id === c.id).node).toEqual({ id: c.id, disposition: 'NOTED', dispositionRevision: 1 });
   });
 });
-

@@ -47,8 +47,20 @@ describe('CSV export of a round’s comments', () => {
     const wrk2 = w.tokens.constituents.WORKERS[1];
     const emp1 = w.tokens.constituents.EMPLOYERS[0];
     // Submitted in this order; the export lists general comments first, then by guideline in document order.
-    const onTwo = await w.comment(gov1, { roundId, guidelineId: p.guidelines['2.1'], type: 'TECHNICAL', body: '=HYPERLINK("http://evil.example","click")', proposedText: '+1 for "no fees", really' });
-    await w.comment(wrk2, { roundId, guidelineId: p.guidelines['1.1'], type: 'EDITORIAL', body: 'Línea 1: «travailleurs», naïve café; a, b\nand a second line', proposedText: '-remove this' });
+    const onTwo = await w.comment(gov1, {
+      roundId,
+      guidelineId: p.guidelines['2.1'],
+      type: 'TECHNICAL',
+      body: '=HYPERLINK("http://evil.example","click")',
+      proposedText: '+1 for "no fees", really',
+    });
+    await w.comment(wrk2, {
+      roundId,
+      guidelineId: p.guidelines['1.1'],
+      type: 'EDITORIAL',
+      body: 'Línea 1: «travailleurs», naïve café; a, b\nand a second line',
+      proposedText: '-remove this',
+    });
     await w.comment(emp1, { roundId, type: 'GENERAL', body: '@SUM(A1:A2) general remark' });
     const gone = await w.comment(emp1, { roundId, type: 'GENERAL', body: 'Withdrawn, not exported' });
     ok(await w.gql(Q.withdraw, { id: gone.id }, emp1));
@@ -65,15 +77,34 @@ describe('CSV export of a round’s comments', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('Línea 1: «travailleurs», naïve café');
-    expect(text.split('\r\n')[0]).toBe(
-      '\ufeffOrganization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)',
-    );
+    expect(text.split('\r\n')[0]).toBe('\ufeffOrganization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)');
 
     const rows = parseCsv(text.slice(1));
     expect(rows).toHaveLength(4);
     const [, general, first, second] = rows;
-    expect(general).toEqual(['employers org 1', 'Employers', 'General', 'GENERAL', "'@SUM(A1:A2) general remark", '', '', '', 'no', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)]);
-    expect(first.slice(0, 9)).toEqual(['workers org 2', 'Workers', '1.1', 'EDITORIAL', 'Línea 1: «travailleurs», naïve café; a, b\nand a second line', "'-remove this", '', '', 'no']);
+    expect(general).toEqual([
+      'employers org 1',
+      'Employers',
+      'General',
+      'GENERAL',
+      "'@SUM(A1:A2) general remark",
+      '',
+      '',
+      '',
+      'no',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    ]);
+    expect(first.slice(0, 9)).toEqual([
+      'workers org 2',
+      'Workers',
+      '1.1',
+      'EDITORIAL',
+      'Línea 1: «travailleurs», naïve café; a, b\nand a second line',
+      "'-remove this",
+      '',
+      '',
+      'no',
+    ]);
     expect(second.slice(0, 9)).toEqual([
       'government org 1',
       'Government',

@@ -132,7 +132,9 @@ describe('consultation rounds', () => {
       const open = await w.round(scheduled.id);
       expect(open.status).toBe('OPEN');
       expect(open.instrument.stage).toBe('CONSULTATION');
-      const [transition] = await w.api.db.query<any>(`SELECT at FROM stage_transition WHERE instrument_id = $1 AND to_stage = 'CONSULTATION'`, [p.instrumentId]);
+      const [transition] = await w.api.db.query<any>(`SELECT at FROM stage_transition WHERE instrument_id = $1 AND to_stage = 'CONSULTATION'`, [
+        p.instrumentId,
+      ]);
       expect(new Date(open.opensAt).getTime()).toBe(transition.at.getTime());
 
       await sleep(1600);
@@ -192,8 +194,9 @@ describe('consultation rounds', () => {
       await w.close(stale.p.instrumentId);
       const again = await w.schedule(stale.p);
       expect(again.number).toBe(2);
-      const blockers = ok(await w.gql(Q.instrument, { i: stale.p.instrumentId }, w.tokens.secretariat))
-        .instrument.nextStages.find((o: any) => o.stage === 'CONSULTATION').blockers;
+      const blockers = ok(await w.gql(Q.instrument, { i: stale.p.instrumentId }, w.tokens.secretariat)).instrument.nextStages.find(
+        (o: any) => o.stage === 'CONSULTATION',
+      ).blockers;
       expect(blockers.map((b: any) => b.code)).toEqual(['NO_NEWER_VERSION']);
 
       const { p, round } = await w.openRound();
@@ -239,13 +242,19 @@ describe('consultation rounds', () => {
 
     it('refuses an earlier or equal deadline, a blank reason, a closed round, and anyone but the secretariat', async () => {
       const { p, round } = await w.openRound();
-      const earlier = await w.gql(Q.extend, { id: round.id, at: new Date(new Date(round.closesAt).getTime() - 1000).toISOString(), reason: 'x' }, w.tokens.secretariat);
+      const earlier = await w.gql(
+        Q.extend,
+        { id: round.id, at: new Date(new Date(round.closesAt).getTime() - 1000).toISOString(), reason: 'x' },
+        w.tokens.secretariat,
+      );
       expect(fieldsOf(earlier)).toEqual(['closesAt']);
       const same = await w.gql(Q.extend, { id: round.id, at: round.closesAt, reason: '   ' }, w.tokens.secretariat);
       expect(fieldsOf(same).sort()).toEqual(['closesAt', 'reason']);
       const later = new Date(new Date(round.closesAt).getTime() + 1000).toISOString();
       expect(errorOf(await w.gql(Q.extend, { id: round.id, at: later, reason: 'x' }, w.tokens.constituents.WORKERS[0])).code).toBe('FORBIDDEN');
-      expect(errorOf(await w.gql(Q.extend, { id: '00000000-0000-0000-0000-000000000000', at: later, reason: 'x' }, w.tokens.secretariat)).code).toBe('NOT_FOUND');
+      expect(errorOf(await w.gql(Q.extend, { id: '00000000-0000-0000-0000-000000000000', at: later, reason: 'x' }, w.tokens.secretariat)).code).toBe(
+        'NOT_FOUND',
+      );
       await w.close(p.instrumentId);
       const closed = await w.gql(Q.extend, { id: round.id, at: later, reason: 'x' }, w.tokens.secretariat);
       expect(fieldsOf(closed)).toEqual(['roundId']);

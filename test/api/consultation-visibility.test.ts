@@ -41,11 +41,13 @@ describe('comment visibility on every read path', () => {
   beforeAll(async () => {
     // Every read path in one document, instrument.rounds.matrix among them: priced at its caps that is more
     // than a screen asks for (GRAPHQL_MAX_COST), which this suite is not about.
-    w = await ConsultationWorld.start({ GRAPHQL_MAX_COST: "2000000" });
+    w = await ConsultationWorld.start({ GRAPHQL_MAX_COST: '2000000' });
     const t = w.tokens;
     const org = w.people.organizations;
     viewers = [
-      ...GROUPS.flatMap((g) => [0, 1].map((i) => ({ name: `${g} constituent ${i + 1}`, token: t.constituents[g][i], staff: false, organizationId: org[g][i] }))),
+      ...GROUPS.flatMap((g) =>
+        [0, 1].map((i) => ({ name: `${g} constituent ${i + 1}`, token: t.constituents[g][i], staff: false, organizationId: org[g][i] })),
+      ),
       { name: 'observer', token: t.observer, staff: false, organizationId: null },
       { name: 'moderator', token: t.moderator, staff: false, organizationId: null },
       { name: 'secretariat', token: t.secretariat, staff: true, organizationId: null },
@@ -67,8 +69,16 @@ describe('comment visibility on every read path', () => {
         if (!invitedIds.includes(organizationId)) continue;
         const token = w.tokens.constituents[g][i];
         const tag = `${g.toLowerCase()}${i + 1}`;
-        for (const [type, key] of [['TECHNICAL', '1.1'], ['GENERAL', null]] as const) {
-          const c = await w.comment(token, { roundId: round.id, type, guidelineId: key ? p.guidelines[key] : null, body: `Labour migration remark from ${tag} (${type.toLowerCase()})` });
+        for (const [type, key] of [
+          ['TECHNICAL', '1.1'],
+          ['GENERAL', null],
+        ] as const) {
+          const c = await w.comment(token, {
+            roundId: round.id,
+            type,
+            guidelineId: key ? p.guidelines[key] : null,
+            body: `Labour migration remark from ${tag} (${type.toLowerCase()})`,
+          });
           comments.push({ id: c.id, organizationId, group: g, guidelineKey: key, type, status: 'SUBMITTED', disposition: null, body: c.body });
         }
       }
@@ -90,7 +100,9 @@ describe('comment visibility on every read path', () => {
       { name: 'guideline', filter: { guidelineId: p.guidelines['1.1'] }, keep: (c) => c.guidelineKey === '1.1' },
       { name: 'other guideline', filter: { guidelineId: p.guidelines['2.1'] }, keep: () => false },
       ...GROUPS.map((g) => ({ name: `group ${g}`, filter: { group: g }, keep: (c: Seen) => c.group === g })),
-      ...GROUPS.flatMap((g) => [0, 1].map((i) => ({ name: `organization ${g}${i}`, filter: { organizationId: org[g][i] }, keep: (c: Seen) => c.organizationId === org[g][i] }))),
+      ...GROUPS.flatMap((g) =>
+        [0, 1].map((i) => ({ name: `organization ${g}${i}`, filter: { organizationId: org[g][i] }, keep: (c: Seen) => c.organizationId === org[g][i] })),
+      ),
       ...['GENERAL', 'TECHNICAL', 'EDITORIAL'].map((t) => ({ name: `type ${t}`, filter: { type: t }, keep: (c: Seen) => c.type === t })),
       { name: 'disposition', filter: { disposition: 'ACCEPTED' }, keep: (c) => c.disposition === 'ACCEPTED' },
       { name: 'undisposed', filter: { undisposedOnly: true }, keep: (c) => c.status === 'SUBMITTED' && c.disposition === null },
@@ -117,7 +129,14 @@ describe('comment visibility on every read path', () => {
     const { p, roundId, comments, invited } = state;
     const cases = filters(p);
     const document = `query($r: ID!, $i: ID!) {
-      ${cases.map((c, n) => `f${n}: comments(filter: { roundId: $r, ${Object.entries(c.filter).map(([k, v]) => `${k}: ${typeof v === 'string' && !/^[A-Z_]+$/.test(v) ? JSON.stringify(v) : v}`).join(', ')} }, first: 200) { ${CONNECTION} }`).join('\n')}
+      ${cases
+        .map(
+          (c, n) =>
+            `f${n}: comments(filter: { roundId: $r, ${Object.entries(c.filter)
+              .map(([k, v]) => `${k}: ${typeof v === 'string' && !/^[A-Z_]+$/.test(v) ? JSON.stringify(v) : v}`)
+              .join(', ')} }, first: 200) { ${CONNECTION} }`,
+        )
+        .join('\n')}
       round(id: $r) { matrix { guideline { key } total undisposed byGroup { group count } } }
       instrument(id: $i) { rounds { id matrix { guideline { key } total undisposed byGroup { group count } } } }
     }`;
@@ -141,7 +160,13 @@ describe('comment visibility on every read path', () => {
 
       // Comments reached through a comment's own fields follow the same rule.
       if (visible.length) {
-        const nested = ok(await w.gql(`query($r: ID!) { comments(filter: { roundId: $r }, first: 1) { edges { node { round { matrix { total byGroup { group count } } } } } } }`, { r: roundId }, viewer.token));
+        const nested = ok(
+          await w.gql(
+            `query($r: ID!) { comments(filter: { roundId: $r }, first: 1) { edges { node { round { matrix { total byGroup { group count } } } } } } }`,
+            { r: roundId },
+            viewer.token,
+          ),
+        );
         expect({ where, nested: nested.comments.edges[0].node.round.matrix }).toEqual({
           where,
           nested: matrix.map(({ total, byGroup }) => ({ total, byGroup })),

@@ -74,7 +74,10 @@ describe('drafting', () => {
     guidelines: await rows(`SELECT count(*)::int AS n FROM guideline WHERE version_id = $1`, [versionId]),
   });
   const audits = (action: string, entityId: string) =>
-    api.db.query<{ actor_id: string; data: Record<string, unknown> }>(`SELECT actor_id, data FROM audit_event WHERE action = $1 AND entity_id = $2`, [action, entityId]);
+    api.db.query<{ actor_id: string; data: Record<string, unknown> }>(`SELECT actor_id, data FROM audit_event WHERE action = $1 AND entity_id = $2`, [
+      action,
+      entityId,
+    ]);
 
   describe('createInstrument', () => {
     it('starts in DRAFTING at revision 1 with version 1 in DRAFT, and is audited', async () => {
@@ -135,7 +138,9 @@ describe('drafting', () => {
         ['1.2', '1.2', 'Dialogue', 'I'],
         ['coop', '2.1', null, 'II'],
       ]);
-      const second = ok(await api.gql(SAVE, { v: i.draftId, s: [{ number: '1', heading: 'Only', guidelines: [{ number: '9.9', text: 'Alone.' }] }] }, sec)).saveDraft;
+      const second = ok(
+        await api.gql(SAVE, { v: i.draftId, s: [{ number: '1', heading: 'Only', guidelines: [{ number: '9.9', text: 'Alone.' }] }] }, sec),
+      ).saveDraft;
       expect(second.guidelines.map((g: any) => g.key)).toEqual(['9.9']);
       expect(await contentRows(i.draftId)).toEqual({ sections: 1, guidelines: 1 });
       expect(await audits('version.saved', i.draftId)).toHaveLength(2);
@@ -319,7 +324,15 @@ describe('drafting', () => {
           {
             v: v2.id,
             s: [
-              { number: 'I', heading: 'One', guidelines: [{ number: '1.1', text: 'Kept.' }, { number: '1.3', text: 'New wording.' }, { number: '1.3bis', text: 'Added.' }] },
+              {
+                number: 'I',
+                heading: 'One',
+                guidelines: [
+                  { number: '1.1', text: 'Kept.' },
+                  { number: '1.3', text: 'New wording.' },
+                  { number: '1.3bis', text: 'Added.' },
+                ],
+              },
               { number: 'II', heading: 'Two', guidelines: [{ number: '2.1', key: '1.4', text: 'Renumbered.' }] },
             ],
           },
@@ -403,7 +416,15 @@ describe('drafting', () => {
       }
       const read = api.app.get(DraftingReadService);
       const spies = (
-        ['versionsByInstrumentIds', 'latestPublishedByInstrumentIds', 'sectionsByVersionIds', 'guidelinesBySectionIds', 'guidelinesByVersionIds', 'sectionsByIds', 'versionsByIds'] as const
+        [
+          'versionsByInstrumentIds',
+          'latestPublishedByInstrumentIds',
+          'sectionsByVersionIds',
+          'guidelinesBySectionIds',
+          'guidelinesByVersionIds',
+          'sectionsByIds',
+          'versionsByIds',
+        ] as const
       ).map((name) => jest.spyOn(read, name));
       try {
         const res = ok(

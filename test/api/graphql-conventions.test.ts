@@ -87,8 +87,12 @@ describe('GraphQL conventions', () => {
       const variable = await api.gql(`query($g: ConstituentGroup) { organizations(group: $g) { id } }`, { g: 'NOBODY' }, tokens.OBSERVER);
       expect(variable.status).toBe(400);
       expect(errorOf(variable).code).toBe('BAD_USER_INPUT');
-      expect(errorOf(await api.gql(`query($n: String!) { createOrganization(name: $n, group: WORKERS) { id } }`, {}, tokens.admin)).code).toBe('BAD_USER_INPUT');
-      const persisted = await post(api, JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), { 'content-type': 'application/json' });
+      expect(errorOf(await api.gql(`query($n: String!) { createOrganization(name: $n, group: WORKERS) { id } }`, {}, tokens.admin)).code).toBe(
+        'BAD_USER_INPUT',
+      );
+      const persisted = await post(api, JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), {
+        'content-type': 'application/json',
+      });
       expect(JSON.parse(persisted.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
@@ -109,7 +113,11 @@ describe('GraphQL conventions', () => {
       try {
         const [orgs, events] = [await count(api, 'organization'), await count(api, 'audit_event')];
         const res = await post(api, JSON.stringify({ query: CREATE_ORG, variables: { n: 'boom' } }), { 'content-type': 'application/json' }, tokens.admin);
-        expect(JSON.parse(res.text).errors[0]).toEqual({ message: 'Internal server error', path: ['createOrganization'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        expect(JSON.parse(res.text).errors[0]).toEqual({
+          message: 'Internal server error',
+          path: ['createOrganization'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
         expectNoInternals(res.text);
         expect([await count(api, 'organization'), await count(api, 'audit_event')]).toEqual([orgs, events]);
       } finally {
@@ -228,7 +236,11 @@ describe('GraphQL conventions', () => {
               denied: () => Promise.reject(AppError.forbidden()),
               broken: () => Promise.reject(new Error('relation "secret_table" does not exist')),
             },
-            subscription: { tallies: async function* () { yield { tallies: [{ outcome: 'CONSENSUS', groups: [] }] }; } },
+            subscription: {
+              tallies: async function* () {
+                yield { tallies: [{ outcome: 'CONSENSUS', groups: [] }] };
+              },
+            },
           },
           onSubscribe: limitsOnSubscribe({ maxDepth: 1, maxCost: 100, maxFirst: 200 }, () => schema),
           ...wsErrorHooks(makeFormatError(new PinoLogger({ pinoHttp: { level: 'silent' } }))),
@@ -247,7 +259,10 @@ describe('GraphQL conventions', () => {
     const run = (query: string, variables: Record<string, unknown> = {}) =>
       new Promise<{ data?: any; errors?: any[] }>((resolve) => {
         let last: { data?: any; errors?: any[] } = {};
-        client.subscribe({ query, variables }, { next: (value) => void (last = value as typeof last), error: (e) => resolve({ errors: Array.isArray(e) ? e : [e] }), complete: () => resolve(last) });
+        client.subscribe(
+          { query, variables },
+          { next: (value) => void (last = value as typeof last), error: (e) => resolve({ errors: Array.isArray(e) ? e : [e] }), complete: () => resolve(last) },
+        );
       });
 
     const errorOfWs = (result: { errors?: any[] }) => result.errors?.[0]?.extensions?.code;
@@ -306,7 +321,11 @@ describe('GraphQL conventions', () => {
 
     it('does not suggest names in errors about variables', async () => {
       // An input field and an enum value spelled wrong: graphql-js would name the right ones.
-      const res = await api.gql(`mutation($in: CreateInstrumentInput!) { createInstrument(input: $in) { id } }`, { in: { reference: 'R/1', title: 'T', summery: 'S' } }, token);
+      const res = await api.gql(
+        `mutation($in: CreateInstrumentInput!) { createInstrument(input: $in) { id } }`,
+        { in: { reference: 'R/1', title: 'T', summery: 'S' } },
+        token,
+      );
       expect(errorOf(res).code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|summary/);
       const group = await api.gql(`query($g: ConstituentGroup) { organizations(group: $g) { id } }`, { g: 'WORKER' }, token);
@@ -340,7 +359,9 @@ describe('GraphQL conventions', () => {
     });
 
     it('refuses requests a browser could send cross-site without a preflight', async () => {
-      const viaGet = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ organizations { id } }')}`, { headers: { authorization: `Bearer ${token}` } });
+      const viaGet = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ organizations { id } }')}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(viaGet.status).toBe(400);
       expect(await viaGet.text()).toMatch(/CSRF/);
       const orgs = await count(api, 'organization');
@@ -360,7 +381,11 @@ describe('GraphQL conventions', () => {
       await api.db.query(`ALTER TABLE organization RENAME TO organization_gone`);
       try {
         const res = await post(api, JSON.stringify({ query: `{ organizations { id } }` }), { 'content-type': 'application/json' }, token);
-        expect(JSON.parse(res.text).errors[0]).toEqual({ message: 'Internal server error', path: ['organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        expect(JSON.parse(res.text).errors[0]).toEqual({
+          message: 'Internal server error',
+          path: ['organizations'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
         expectNoInternals(res.text);
       } finally {
         await api.db.query(`ALTER TABLE organization_gone RENAME TO organization`);

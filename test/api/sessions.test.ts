@@ -45,7 +45,10 @@ async function signIn(api: TestApi, email: string): Promise<SignedIn> {
 }
 
 async function refresh(api: TestApi, cookie: string | null, headers: Record<string, string> = { 'x-requested-with': 'test' }) {
-  const res = await fetch(`${api.url}/auth/refresh`, { method: 'POST', headers: { ...headers, ...(cookie ? { cookie: `tripartite_refresh=${cookie}` } : {}) } });
+  const res = await fetch(`${api.url}/auth/refresh`, {
+    method: 'POST',
+    headers: { ...headers, ...(cookie ? { cookie: `tripartite_refresh=${cookie}` } : {}) },
+  });
   const text = await res.text();
   const setCookie = refreshCookieOf(res.headers.getSetCookie()) ?? null;
   return { status: res.status, body: text ? JSON.parse(text) : null, setCookie, next: setCookie ? /^tripartite_refresh=([^;]*)/.exec(setCookie)![1] : null };
@@ -64,7 +67,10 @@ describe('sessions', () => {
   describe('the refresh cookie', () => {
     it('is set by login: HttpOnly, SameSite=Strict, only for /auth, without Secure over plain http', async () => {
       const s = await signIn(api, people.observer.email);
-      const attributes = s.setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      const attributes = s.setCookie
+        .split(';')
+        .slice(1)
+        .map((a) => a.trim().toLowerCase());
       expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/auth']));
       expect(attributes).not.toContain('secure');
       // A browser-session cookie; the server keeps the session's ends.
@@ -113,7 +119,13 @@ describe('sessions', () => {
       expect(r.status).toBe(200);
       expect(r.next).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(r.next).not.toBe(s.refresh);
-      expect(r.body.user).toEqual({ id: people.secretariat.id, email: people.secretariat.email, displayName: 'secretariat', roles: ['SECRETARIAT'], organization: null });
+      expect(r.body.user).toEqual({
+        id: people.secretariat.id,
+        email: people.secretariat.email,
+        displayName: 'secretariat',
+        roles: ['SECRETARIAT'],
+        organization: null,
+      });
       expect(r.body.sessionExpiresAt).toBe(s.sessionExpiresAt);
       expect((jwt.decode(r.body.accessToken) as { sid: string }).sid).toBe((jwt.decode(s.accessToken) as { sid: string }).sid);
       expect(ok(await api.gql(ME, {}, r.body.accessToken)).me.id).toBe(people.secretariat.id);
@@ -187,7 +199,9 @@ describe('sessions', () => {
         issuer: 'tripartite',
         audience: 'tripartite-api',
       });
-      expect((await fetch(`${api.url}/auth/logout`, { method: 'POST', headers: { 'x-requested-with': 'test', authorization: `Bearer ${expired}` } })).status).toBe(204);
+      expect(
+        (await fetch(`${api.url}/auth/logout`, { method: 'POST', headers: { 'x-requested-with': 'test', authorization: `Bearer ${expired}` } })).status,
+      ).toBe(204);
       expect(errorOf(await api.gql(ME, {}, t.accessToken)).code).toBe('UNAUTHENTICATED');
     });
   });
@@ -241,14 +255,20 @@ describe('sessions', () => {
       const userId = u[0].id;
       const token = await api.login('promoted@test.org');
       expect(errorOf(await api.gql(AUDIT, {}, token)).code).toBe('FORBIDDEN');
-      expect(ok(await api.gql(SET_ROLES, { u: userId, r: ['SECRETARIAT', 'OBSERVER'] }, admin)).setUserRoles).toEqual({ id: userId, roles: ['SECRETARIAT', 'OBSERVER'], active: true });
+      expect(ok(await api.gql(SET_ROLES, { u: userId, r: ['SECRETARIAT', 'OBSERVER'] }, admin)).setUserRoles).toEqual({
+        id: userId,
+        roles: ['SECRETARIAT', 'OBSERVER'],
+        active: true,
+      });
       ok(await api.gql(AUDIT, {}, token));
       expect(ok(await api.gql(ME, {}, token)).me.roles).toEqual(['SECRETARIAT', 'OBSERVER']);
       ok(await api.gql(SET_ROLES, { u: userId, r: ['OBSERVER'] }, admin));
       expect(errorOf(await api.gql(AUDIT, {}, token)).code).toBe('FORBIDDEN');
       // The same roles again: nothing written.
       ok(await api.gql(SET_ROLES, { u: userId, r: ['OBSERVER', 'OBSERVER'] }, admin));
-      const audit = await api.db.query<{ data: unknown }>(`SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'user.rolesChanged' ORDER BY at`, [userId]);
+      const audit = await api.db.query<{ data: unknown }>(`SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'user.rolesChanged' ORDER BY at`, [
+        userId,
+      ]);
       expect(audit.map((a) => a.data)).toEqual([
         { from: ['OBSERVER'], to: ['SECRETARIAT', 'OBSERVER'] },
         { from: ['SECRETARIAT', 'OBSERVER'], to: ['OBSERVER'] },
@@ -259,7 +279,9 @@ describe('sessions', () => {
       const admin = await api.login(people.admin.email);
       const fieldsOf = async (u: string, r: string[]) => errorOf(await api.gql(SET_ROLES, { u, r }, admin)).extensions?.fields;
       expect(await fieldsOf(people.moderator.id, [])).toEqual([{ field: 'roles', message: 'must name at least one role' }]);
-      expect(await fieldsOf(people.moderator.id, ['CONSTITUENT'])).toEqual([{ field: 'roles', message: 'CONSTITUENT needs the user to belong to an organization' }]);
+      expect(await fieldsOf(people.moderator.id, ['CONSTITUENT'])).toEqual([
+        { field: 'roles', message: 'CONSTITUENT needs the user to belong to an organization' },
+      ]);
       // The only admin may not drop ADMIN: nobody could manage users any more.
       expect(await fieldsOf(people.admin.id, ['SECRETARIAT'])).toEqual([{ field: 'roles', message: 'would leave no active administrator' }]);
       expect(ok(await api.gql(ME, {}, admin)).me.roles).toEqual(['ADMIN']);
@@ -276,10 +298,9 @@ describe('sessions', () => {
       const refused = answers.filter((a) => a.errors?.length);
       expect(refused).toHaveLength(1);
       // Refused by the service (both passed the guard, the second saw the first's change under the lock), or by the guard.
-      expect([
-        { code: 'BAD_USER_INPUT', fields: [{ field: 'roles', message: 'would leave no active administrator' }] },
-        { code: 'FORBIDDEN' },
-      ]).toContainEqual(refused[0].errors![0].extensions);
+      expect([{ code: 'BAD_USER_INPUT', fields: [{ field: 'roles', message: 'would leave no active administrator' }] }, { code: 'FORBIDDEN' }]).toContainEqual(
+        refused[0].errors![0].extensions,
+      );
       const admins = await api.db.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL`);
       expect(admins).toHaveLength(1);
     });

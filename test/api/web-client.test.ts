@@ -9,7 +9,13 @@ const INDEX = join(__dirname, '..', '..', 'dist', 'web', 'index.html');
 
 async function get(api: TestApi, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${api.url}${path}`, { headers });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', cache: res.headers.get('cache-control'), headers: res.headers, text: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    cache: res.headers.get('cache-control'),
+    headers: res.headers,
+    text: await res.text(),
+  };
 }
 
 describe('the web client, served by the api', () => {
@@ -30,9 +36,26 @@ describe('the web client, served by the api', () => {
 
   it('answers / and every client route with index.html, never cached', async () => {
     const index = readFileSync(INDEX, 'utf8');
-    for (const path of ['/', '/signin', '/signin?next=%2Fdesk', '/rounds', '/rounds/4b0d7b5e-9a43-4a57-9a0e-3c1f4f1f6a10', '/meetings/m1/board', '/meetings/m1/moderate', '/desk', '/desk/instruments/i1', '/desk/anything/else']) {
+    for (const path of [
+      '/',
+      '/signin',
+      '/signin?next=%2Fdesk',
+      '/rounds',
+      '/rounds/4b0d7b5e-9a43-4a57-9a0e-3c1f4f1f6a10',
+      '/meetings/m1/board',
+      '/meetings/m1/moderate',
+      '/desk',
+      '/desk/instruments/i1',
+      '/desk/anything/else',
+    ]) {
       const res = await get(api, path, { accept: 'text/html' });
-      expect({ path, status: res.status, type: res.type, cache: res.cache, same: res.text === index }).toEqual({ path, status: 200, type: 'text/html; charset=utf-8', cache: 'no-cache', same: true });
+      expect({ path, status: res.status, type: res.type, cache: res.cache, same: res.text === index }).toEqual({
+        path,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        cache: 'no-cache',
+        same: true,
+      });
     }
   });
 
@@ -50,8 +73,13 @@ describe('the web client, served by the api', () => {
   });
 
   it('leaves other paths to the api: unknown ones stay 404, and its endpoints answer as before', async () => {
-    for (const path of ['/nope', '/index', '/graphqlx', '/signinx', '/api']) expect({ path, status: (await get(api, path, { accept: 'text/html' })).status }).toEqual({ path, status: 404 });
-    const graphql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    for (const path of ['/nope', '/index', '/graphqlx', '/signinx', '/api'])
+      expect({ path, status: (await get(api, path, { accept: 'text/html' })).status }).toEqual({ path, status: 404 });
+    const graphql = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
     expect(graphql.status).toBe(200);
     expect(await graphql.json()).toEqual({ data: { me: { email: 'observer@test.org' } } });
     expect(ok(await api.gql('{ __typename }')).__typename).toBe('Query');

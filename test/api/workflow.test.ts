@@ -111,9 +111,11 @@ describe('workflow machine through the API', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM instrument WHERE id = $1 FOR UPDATE', [id]);
       const moves = Array.from({ length: 5 }, (_, i) => api.gql(ADVANCE, { i: id, to: 'WITHDRAWN', reason: `waiting ${i}` }, secretariat));
-      for (let waiting = 0; waiting < 5; ) {
+      for (let waiting = 0; waiting < 5;) {
         await new Promise((r) => setTimeout(r, 20));
-        [{ waiting }] = (await holder.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows;
+        [{ waiting }] = (
+          await holder.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)
+        ).rows;
       }
       await holder.query('COMMIT');
       const results = await Promise.all(moves);

@@ -64,9 +64,7 @@ describe('the GraphQL contract', () => {
         const parent = parentOf(item);
         return parent && missing.has(parent) ? `list ${parent} instead: the whole of it is missing` : 'exists now';
       };
-      throw new Error(
-        `Remove from test/contract/pending.txt (or run \`${PRUNE}\`):\n${done.map((item) => `  ${item}  ${reason(item)}`).join('\n')}`,
-      );
+      throw new Error(`Remove from test/contract/pending.txt (or run \`${PRUNE}\`):\n${done.map((item) => `  ${item}  ${reason(item)}`).join('\n')}`);
     }
     expect(new Set(pending).size).toBe(pending.length);
   });

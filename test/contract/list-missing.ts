@@ -23,7 +23,17 @@ export interface Gap {
 }
 
 const kindOf = (t: GraphQLNamedType) =>
-  isObjectType(t) ? 'an object type' : isInterfaceType(t) ? 'an interface' : isUnionType(t) ? 'a union' : isEnumType(t) ? 'an enum' : isInputObjectType(t) ? 'an input type' : 'a scalar';
+  isObjectType(t)
+    ? 'an object type'
+    : isInterfaceType(t)
+      ? 'an interface'
+      : isUnionType(t)
+        ? 'a union'
+        : isEnumType(t)
+          ? 'an enum'
+          : isInputObjectType(t)
+            ? 'an input type'
+            : 'a scalar';
 
 function defaultOf(x: GraphQLArgument | GraphQLInputField): string | undefined {
   if (x.defaultValue === undefined) return undefined;
@@ -37,14 +47,21 @@ const required = (x: GraphQLArgument | GraphQLInputField) => isNonNullType(x.typ
 function compareValue(item: string, theirs: GraphQLArgument | GraphQLInputField, ours: GraphQLArgument | GraphQLInputField | undefined, gaps: Gap[]): void {
   if (!ours) return void gaps.push({ item, problem: 'is missing' });
   if (String(ours.type) !== String(theirs.type)) gaps.push({ item, problem: `has type ${ours.type}, the contract says ${theirs.type}` });
-  else if (defaultOf(ours) !== defaultOf(theirs)) gaps.push({ item, problem: `defaults to ${defaultOf(ours) ?? 'nothing'}, the contract says ${defaultOf(theirs) ?? 'nothing'}` });
+  else if (defaultOf(ours) !== defaultOf(theirs))
+    gaps.push({ item, problem: `defaults to ${defaultOf(ours) ?? 'nothing'}, the contract says ${defaultOf(theirs) ?? 'nothing'}` });
 }
 
 function compareField(typeName: string, theirs: GraphQLField<unknown, unknown>, ours: GraphQLField<unknown, unknown> | undefined, gaps: Gap[]): void {
   const item = `${typeName}.${theirs.name}`;
   if (!ours) return void gaps.push({ item, problem: 'is missing' });
   if (String(ours.type) !== String(theirs.type)) gaps.push({ item, problem: `has type ${ours.type}, the contract says ${theirs.type}` });
-  for (const arg of theirs.args) compareValue(`${item}(${arg.name})`, arg, ours.args.find((a) => a.name === arg.name), gaps);
+  for (const arg of theirs.args)
+    compareValue(
+      `${item}(${arg.name})`,
+      arg,
+      ours.args.find((a) => a.name === arg.name),
+      gaps,
+    );
   // Free: adding arguments, as long as callers written against the contract need not pass them.
   for (const extra of ours.args.filter((a) => required(a) && !theirs.args.some((t) => t.name === a.name))) {
     gaps.push({ item, problem: `requires argument ${extra.name}, which the contract does not have` });

@@ -13,10 +13,15 @@ export function afterAllScenario(world: () => World): void {
     it('verifies the audit chain, leaves nothing pending in the outbox, and the whole history holds', async () => {
       const w = world();
       expect(w.crashes).toEqual([]);
-      await waitFor('every audit event sealed', async () => {
-        const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE sequence IS NULL`);
-        return n === 0 ? true : undefined;
-      }, 20_000, 200).catch(async (error: Error) => {
+      await waitFor(
+        'every audit event sealed',
+        async () => {
+          const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE sequence IS NULL`);
+          return n === 0 ? true : undefined;
+        },
+        20_000,
+        200,
+      ).catch(async (error: Error) => {
         throw new Error(`${error.message}\n${await w.diagnosis()}`);
       });
       const { verifyAuditChain } = await w.history.must('verifyAuditChain', OPS.verifyAuditChain, {}, w.secretariat.token);

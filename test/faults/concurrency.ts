@@ -14,7 +14,15 @@ function expectedTally(agendaItemId: string, positions: Record<string, string>):
   const having = (p: string) => GROUPS.filter((g) => positions[g] === p);
   const pending = GROUPS.filter((g) => !positions[g]);
   const outcome = pending.length ? 'INCOMPLETE' : having('OPPOSE').length === 0 && having('SUPPORT').length > 0 ? 'CONSENSUS' : 'NO_CONSENSUS';
-  return { agendaItemId, outcome, supporting: having('SUPPORT'), opposing: having('OPPOSE'), abstaining: having('ABSTAIN'), reserving: having('RESERVATION'), pending };
+  return {
+    agendaItemId,
+    outcome,
+    supporting: having('SUPPORT'),
+    opposing: having('OPPOSE'),
+    abstaining: having('ABSTAIN'),
+    reserving: having('RESERVATION'),
+    pending,
+  };
 }
 
 const sorted = (t: Tally): Tally => ({
@@ -37,7 +45,9 @@ export function concurrencyScenario(world: () => World): void {
       const c = await w.scheduled(new Date((await w.dbNow()).getTime() + 3_600_000));
       const burst = (to: string, reason?: string) =>
         Promise.all(
-          range(50).map(() => w.history.call('advanceStage', OPS.advanceStage, { i: c.instrumentId, to, reason }, w.secretariat.token, { instrument: c.instrumentId, to })),
+          range(50).map(() =>
+            w.history.call('advanceStage', OPS.advanceStage, { i: c.instrumentId, to, reason }, w.secretariat.token, { instrument: c.instrumentId, to }),
+          ),
         );
       for (const [to, reason] of [['CONSULTATION'], ['CONSOLIDATION', 'Closed early by everyone at once']]) {
         const entries = await burst(to, reason);
@@ -76,7 +86,14 @@ export function concurrencyScenario(world: () => World): void {
             position: POSITIONS[Math.floor(Math.random() * POSITIONS.length)],
             statement: `concurrent statement ${++n}`,
           };
-          return w.history.call('recordPosition', OPS.recordPosition, { i: vars.item, g: vars.group, p: vars.position, s: vars.statement }, m.token, vars, 60_000);
+          return w.history.call(
+            'recordPosition',
+            OPS.recordPosition,
+            { i: vars.item, g: vars.group, p: vars.position, s: vars.statement },
+            m.token,
+            vars,
+            60_000,
+          );
         }),
       );
       const entries = await Promise.all(calls);
@@ -124,7 +141,12 @@ export function concurrencyScenario(world: () => World): void {
       const input = { roundId: round.roundId, type: 'GENERAL', body: 'Sent fifty times over a bad link', idempotencyKey: 'one-key-for-all' };
       const entries = await Promise.all(
         range(50).map(() =>
-          w.history.call('submitComment', OPS.submitComment, { in: input }, author.token, { round: round.roundId, author: author.id, body: input.body, key: input.idempotencyKey }),
+          w.history.call('submitComment', OPS.submitComment, { in: input }, author.token, {
+            round: round.roundId,
+            author: author.id,
+            body: input.body,
+            key: input.idempotencyKey,
+          }),
         ),
       );
       expect(codes(entries)).toEqual([]);

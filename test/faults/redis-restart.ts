@@ -33,7 +33,11 @@ export function redisRestartScenario(world: () => World): void {
       const round = await w.openConsultation();
       const meeting = await w.meetingInSession(6);
       const hook = (
-        await w.must('registerWebhook', { u: receiver.url, e: ['stage.changed', 'consultation.opened', 'consultation.closed'], s: 'fault-suite-redis-webhook' }, w.admin.token)
+        await w.must(
+          'registerWebhook',
+          { u: receiver.url, e: ['stage.changed', 'consultation.opened', 'consultation.closed'], s: 'fault-suite-redis-webhook' },
+          w.admin.token,
+        )
       ).registerWebhook;
       receiver.status = () => 503;
 
@@ -83,10 +87,15 @@ export function redisRestartScenario(world: () => World): void {
       await outage;
 
       // Both apps come back to ready by themselves.
-      await waitFor('api and worker ready again', async () => {
-        const r = await w.readiness();
-        return r.api === 200 && r.worker === 200 ? true : undefined;
-      }, 20_000, 200);
+      await waitFor(
+        'api and worker ready again',
+        async () => {
+          const r = await w.readiness();
+          return r.api === 200 && r.worker === 200 ? true : undefined;
+        },
+        20_000,
+        200,
+      );
       probing = false;
       await prober;
 
@@ -105,16 +114,24 @@ export function redisRestartScenario(world: () => World): void {
 
       // Every round closes: at its deadline, or once Redis is back, within the reconcile interval and some slack.
       const ids = rounds.map((r) => r.roundId);
-      const closed = await waitFor('every round to close', async () => {
-        const rows = await w.db.query<{ id: string; status: string; closesAt: Date; closedAt: Date | null }>(
-          `SELECT id, status, closes_at AS "closesAt", closed_at AS "closedAt" FROM consultation_round WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
-        return rows.every((r) => r.status === 'CLOSED') ? rows : undefined;
-      }, 30_000, 200);
+      const closed = await waitFor(
+        'every round to close',
+        async () => {
+          const rows = await w.db.query<{ id: string; status: string; closesAt: Date; closedAt: Date | null }>(
+            `SELECT id, status, closes_at AS "closesAt", closed_at AS "closedAt" FROM consultation_round WHERE id = ANY($1::uuid[])`,
+            [ids],
+          );
+          return rows.every((r) => r.status === 'CLOSED') ? rows : undefined;
+        },
+        30_000,
+        200,
+      );
       for (const r of closed) {
         const waitedForRedis = Math.max(0, start + restartedAt - r.closesAt.getTime());
-        expect({ round: r.id, late: r.closedAt!.getTime() - r.closesAt.getTime() <= waitedForRedis + RECONCILE_MS + 3000 }).toEqual({ round: r.id, late: true });
+        expect({ round: r.id, late: r.closedAt!.getTime() - r.closesAt.getTime() <= waitedForRedis + RECONCILE_MS + 3000 }).toEqual({
+          round: r.id,
+          late: true,
+        });
       }
       const transitions = await w.db.query<{ instrumentId: string; n: number; system: number }>(
         `SELECT instrument_id AS "instrumentId", count(*)::int AS n, count(*) FILTER (WHERE actor_id IS NULL)::int AS system
@@ -125,22 +142,37 @@ export function redisRestartScenario(world: () => World): void {
       expect(transitions.every((t) => t.n === 1 && t.system === 1)).toBe(true);
 
       // The worker works again: it seals the audit log and fans out what was written while Redis was away.
-      await waitFor('every audit event sealed', async () => {
-        const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE sequence IS NULL`);
-        return n === 0 ? true : undefined;
-      }, 20_000, 200);
-      await waitFor('every notification event fanned out', async () => {
-        const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification_event WHERE fanned_out_at IS NULL`);
-        return n === 0 ? true : undefined;
-      }, 20_000, 200);
+      await waitFor(
+        'every audit event sealed',
+        async () => {
+          const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE sequence IS NULL`);
+          return n === 0 ? true : undefined;
+        },
+        20_000,
+        200,
+      );
+      await waitFor(
+        'every notification event fanned out',
+        async () => {
+          const [{ n }] = await w.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification_event WHERE fanned_out_at IS NULL`);
+          return n === 0 ? true : undefined;
+        },
+        20_000,
+        200,
+      );
       // Deliveries tried (and refused) before the crash had their retry waiting in Redis, which lost it: the reconcile
       // queues them again for the due time the database recorded. Every delivery arrives once, none twice, none dead.
       const lost = [...new Set(receiver.arrivals.filter((a) => a.at < killedAt).map((a) => a.deliveryId))];
       expect(lost.length).toBeGreaterThan(0);
-      const deliveries = await waitFor('every webhook delivery delivered', async () => {
-        const rows = await w.db.query<{ id: string; status: string }>(`SELECT id, status FROM webhook_delivery WHERE webhook_id = $1`, [hook.id]);
-        return rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
-      }, 40_000, 200).catch(async (error: Error) => {
+      const deliveries = await waitFor(
+        'every webhook delivery delivered',
+        async () => {
+          const rows = await w.db.query<{ id: string; status: string }>(`SELECT id, status FROM webhook_delivery WHERE webhook_id = $1`, [hook.id]);
+          return rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
+        },
+        40_000,
+        200,
+      ).catch(async (error: Error) => {
         throw new Error(`${error.message}\n${await w.diagnosis()}`);
       });
       const deliveryIds = deliveries.map((d) => d.id).sort();

@@ -22,8 +22,9 @@ export function workerKillScenario(world: () => World): void {
     it('completes every job after restart, with every effect exactly once', async () => {
       const w = world();
       const scenarioStart = Date.now();
-      const hook = (await w.must('registerWebhook', { u: receiver.url, e: ['stage.changed', 'consultation.closed'], s: 'fault-suite-webhook-secret' }, w.admin.token))
-        .registerWebhook;
+      const hook = (
+        await w.must('registerWebhook', { u: receiver.url, e: ['stage.changed', 'consultation.closed'], s: 'fault-suite-webhook-secret' }, w.admin.token)
+      ).registerWebhook;
       const start = (await w.dbNow()).getTime() + 3000;
       const rounds = [];
       for (let i = 0; i < ROUNDS; i++) rounds.push(await w.scheduled(new Date(start + 1500 + i * 1500)));
@@ -55,10 +56,18 @@ export function workerKillScenario(world: () => World): void {
 
       const ids = rounds.map((r) => r.roundId);
       const instruments = rounds.map((r) => r.instrumentId);
-      await waitFor('every round closed', async () => {
-        const [{ open }] = await w.db.query<{ open: number }>(`SELECT count(*)::int AS open FROM consultation_round WHERE id = ANY($1::uuid[]) AND status <> 'CLOSED'`, [ids]);
-        return open === 0 ? true : undefined;
-      }, 30_000, 200);
+      await waitFor(
+        'every round closed',
+        async () => {
+          const [{ open }] = await w.db.query<{ open: number }>(
+            `SELECT count(*)::int AS open FROM consultation_round WHERE id = ANY($1::uuid[]) AND status <> 'CLOSED'`,
+            [ids],
+          );
+          return open === 0 ? true : undefined;
+        },
+        30_000,
+        200,
+      );
       // Each round closed once: one system transition, one audit event, one event for people.
       const [closes] = await w.db.query<{ transitions: number; audited: number; events: number }>(
         `SELECT (SELECT count(*)::int FROM stage_transition WHERE instrument_id = ANY($1::uuid[]) AND from_stage = 'CONSULTATION' AND actor_id IS NULL) AS transitions,
@@ -69,15 +78,22 @@ export function workerKillScenario(world: () => World): void {
       expect(closes).toEqual({ transitions: ROUNDS, audited: ROUNDS, events: ROUNDS });
 
       // Every webhook delivery arrives; one delivery id per event, however often a try was cut short.
-      const deliveries = await waitFor('every delivery delivered', async () => {
-        const rows = await w.db.query<{ id: string; status: string; instrumentId: string; kind: string }>(
-          `SELECT d.id, d.status, e.instrument_id AS "instrumentId", e.kind FROM webhook_delivery d JOIN notification_event e ON e.id = d.event_id WHERE d.webhook_id = $1`,
-          [hook.id],
-        );
-        const ours = rows.filter((r) => instruments.includes(r.instrumentId));
-        return ours.length === 3 * ROUNDS && rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
-      }, 40_000, 200).catch(async (error: Error) => {
-        const stuck = await w.db.query(`SELECT id, status, attempts, last_error FROM webhook_delivery WHERE webhook_id = $1 AND status <> 'DELIVERED'`, [hook.id]);
+      const deliveries = await waitFor(
+        'every delivery delivered',
+        async () => {
+          const rows = await w.db.query<{ id: string; status: string; instrumentId: string; kind: string }>(
+            `SELECT d.id, d.status, e.instrument_id AS "instrumentId", e.kind FROM webhook_delivery d JOIN notification_event e ON e.id = d.event_id WHERE d.webhook_id = $1`,
+            [hook.id],
+          );
+          const ours = rows.filter((r) => instruments.includes(r.instrumentId));
+          return ours.length === 3 * ROUNDS && rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
+        },
+        40_000,
+        200,
+      ).catch(async (error: Error) => {
+        const stuck = await w.db.query(`SELECT id, status, attempts, last_error FROM webhook_delivery WHERE webhook_id = $1 AND status <> 'DELIVERED'`, [
+          hook.id,
+        ]);
         const queue = new Queue('webhooks', { connection: bullConnection(w.redis.url), prefix: w.prefix });
         const failed = (await queue.getFailed()).map((j) => `${j.name} ${JSON.stringify(j.data)}: ${j.failedReason}`);
         await queue.close();
@@ -97,10 +113,15 @@ export function workerKillScenario(world: () => World): void {
       // maintenance run that lost its database connection in the PostgreSQL scenario (the next run, a second later, does its work).
       const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: bullConnection(w.redis.url), prefix: w.prefix }));
       try {
-        await waitFor('the queues to settle', async () => {
-          const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active')));
-          return counts.every((c) => c.waiting === 0 && c.active === 0) ? true : undefined;
-        }, 20_000, 200);
+        await waitFor(
+          'the queues to settle',
+          async () => {
+            const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active')));
+            return counts.every((c) => c.waiting === 0 && c.active === 0) ? true : undefined;
+          },
+          20_000,
+          200,
+        );
         const failed = (await Promise.all(queues.map((q) => q.getFailed()))).flat().map((j) => ({
           job: `${j.queueName}/${j.name}`,
           reason: j.failedReason,

@@ -122,7 +122,9 @@ export class GbWorld {
   }
 
   instrument(instrumentId: string, token: string | null = this.w.tokens.secretariat): Promise<any> {
-    return this.gql(G.instrument, { i: instrumentId }, token).then(ok).then((d: any) => d.instrument);
+    return this.gql(G.instrument, { i: instrumentId }, token)
+      .then(ok)
+      .then((d: any) => d.instrument);
   }
 
   stop() {

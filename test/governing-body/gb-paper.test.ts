@@ -30,7 +30,8 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     const round = (await gb.staff(MQ.consult, { in: { instrumentId, versionId, closesAt: inDays(1) } })).scheduleConsultation;
     await w.advance(instrumentId, 'CONSULTATION');
     const comment = async (token: string, guideline: number | null, type: string, body: string) =>
-      ok(await gb.gql(G.comment, { in: { roundId: round.id, guidelineId: guideline === null ? null : guidelines[guideline].id, type, body } }, token)).submitComment.id;
+      ok(await gb.gql(G.comment, { in: { roundId: round.id, guidelineId: guideline === null ? null : guidelines[guideline].id, type, body } }, token))
+        .submitComment.id;
     const comments = [
       [await comment(tokens.constituents.GOVERNMENT[0], 0, 'TECHNICAL', 'Clearer, please.'), 'ACCEPTED'],
       [await comment(tokens.constituents.GOVERNMENT[1], 0, 'GENERAL', 'We support it.'), 'NOTED'],
@@ -92,8 +93,12 @@ describe('the Governing Body paper, rendered from an instrument taken through co
   it('reports the consultation and the meeting from the data', () => {
     const md = draft.markdown;
     expect(md).toContain('**GB.301/INS/9**');
-    expect(md).toContain('It invited 6 organizations (Government 2, Employers 2, Workers 2); 4 of them submitted comments (Government 2, Employers 1, Workers 1).');
-    expect(md).toContain('Round 1 received 4 comments: Government 2 (1 general, 1 technical); Employers 1 (1 editorial); Workers 1 (1 technical). Of these, 1 was accepted, 1 partially accepted, 1 not accepted and 1 noted.');
+    expect(md).toContain(
+      'It invited 6 organizations (Government 2, Employers 2, Workers 2); 4 of them submitted comments (Government 2, Employers 1, Workers 1).',
+    );
+    expect(md).toContain(
+      'Round 1 received 4 comments: Government 2 (1 general, 1 technical); Employers 1 (1 editorial); Workers 1 (1 technical). Of these, 1 was accepted, 1 partially accepted, 1 not accepted and 1 noted.',
+    );
     expect(md).toContain('with 4 participants (Government 2, Employers 1, Workers 1)');
     expect(md).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 0.');
     expect(md).toMatch(/The Employers' group expressed a reservation on guideline 1\.1 \(“Only with care .*”\)\./);
@@ -105,7 +110,13 @@ describe('the Governing Body paper, rendered from an instrument taken through co
 
   it('escapes every value people typed: no script, link or emphasis of theirs reaches the HTML', () => {
     expect(draft.html).not.toMatch(/<script|<a |<strong>loud|<strong>the/);
-    for (const where of [`<h1>Outcome &lt;script&gt;`, `Guidelines &lt;script&gt;alert(1)&lt;/script&gt;`, `Experts &lt;script&gt;`, `Only with care &lt;script&gt;alert(1)&lt;/script&gt; **loud**`, `[click](http://evil.example)`]) {
+    for (const where of [
+      `<h1>Outcome &lt;script&gt;`,
+      `Guidelines &lt;script&gt;alert(1)&lt;/script&gt;`,
+      `Experts &lt;script&gt;`,
+      `Only with care &lt;script&gt;alert(1)&lt;/script&gt; **loud**`,
+      `[click](http://evil.example)`,
+    ]) {
       expect(draft.html).toContain(where);
     }
     // A venue with "|" does not split a cell; the text of comments is not in the paper at all.
@@ -125,7 +136,9 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(frozen.markdown).toContain('A newer summary.');
 
     await gb.w.api.db.query(`UPDATE instrument SET summary = 'Changed after submission.' WHERE id = $1`, [instrumentId]);
-    await gb.w.api.db.query(`UPDATE comment SET disposition = 'ACCEPTED' WHERE round_id IN (SELECT id FROM consultation_round WHERE instrument_id = $1)`, [instrumentId]);
+    await gb.w.api.db.query(`UPDATE comment SET disposition = 'ACCEPTED' WHERE round_id IN (SELECT id FROM consultation_round WHERE instrument_id = $1)`, [
+      instrumentId,
+    ]);
     await gb.w.api.db.query(`UPDATE experts_meeting SET venue = 'Elsewhere' WHERE instrument_id = $1`, [instrumentId]);
     expect(await document('MARKDOWN')).toBe(frozen.markdown);
     expect(await document('HTML')).toBe(frozen.html);

@@ -20,9 +20,7 @@ describe('Governing Body sessions', () => {
     const given = ok(await create({ n: 402, s: startsAt, e: '2031-03-20T18:00:00.000Z', d: '2031-03-01T12:00:00.000Z' }));
     expect(given.createGoverningBodySession.documentDeadline).toBe('2031-03-01T12:00:00.000Z');
     const audit = await gb.w.api.db.query(`SELECT action, data FROM audit_event WHERE entity_id = $1`, [session.id]);
-    expect(audit).toEqual([
-      { action: 'gbSession.created', data: expect.objectContaining({ number: 401, documentDeadline: '2031-02-23T08:00:00.000Z' }) },
-    ]);
+    expect(audit).toEqual([{ action: 'gbSession.created', data: expect.objectContaining({ number: 401, documentDeadline: '2031-02-23T08:00:00.000Z' }) }]);
   });
 
   it('refuse a number already taken, with BAD_USER_INPUT on number; of two racing creations exactly one wins', async () => {

@@ -13,7 +13,8 @@ describe('Governing Body submissions and decisions', () => {
   afterAll(() => gb.stop());
 
   const dbNow = async () => (await gb.w.api.db.query<{ now: Date }>(`SELECT clock_timestamp() AS now`))[0].now.getTime();
-  const auditOf = (id: string) => gb.w.api.db.query<{ action: string; data: any }>(`SELECT action, data FROM audit_event WHERE entity_id = $1 ORDER BY at, id`, [id]);
+  const auditOf = (id: string) =>
+    gb.w.api.db.query<{ action: string; data: any }>(`SELECT action, data FROM audit_event WHERE entity_id = $1 ORDER BY at, id`, [id]);
 
   describe('prepareSubmission', () => {
     it('needs the instrument in GB_SUBMISSION, after its meeting report is adopted; the paper starts as a DRAFT, audited', async () => {
@@ -52,14 +53,21 @@ describe('Governing Body submissions and decisions', () => {
       });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(res).sort()).toEqual(['agendaItemTitle', 'pointForDecision', 'symbol']);
-      const multiline = await gb.gql(G.prepare, { in: gb.prepareInput(at.instrumentId, session.id, { symbol: 'GB.1\n/2', pointForDecision: 'p'.repeat(5001) }) });
+      const multiline = await gb.gql(G.prepare, {
+        in: gb.prepareInput(at.instrumentId, session.id, { symbol: 'GB.1\n/2', pointForDecision: 'p'.repeat(5001) }),
+      });
       expect(fieldsOf(multiline).sort()).toEqual(['pointForDecision', 'symbol']);
     });
 
     it('answers NOT_FOUND for instruments and sessions that do not exist, malformed or not', async () => {
       const at = await gb.atGbSubmission(1);
       const session = await gb.session();
-      for (const [instrumentId, sessionId] of [['nope', session.id], [UNKNOWN, session.id], [at.instrumentId, 'nope'], [at.instrumentId, UNKNOWN]]) {
+      for (const [instrumentId, sessionId] of [
+        ['nope', session.id],
+        [UNKNOWN, session.id],
+        [at.instrumentId, 'nope'],
+        [at.instrumentId, UNKNOWN],
+      ]) {
         expect(codeOf(await gb.gql(G.prepare, { in: gb.prepareInput(instrumentId, sessionId) }))).toBe('NOT_FOUND');
       }
     });
@@ -68,7 +76,10 @@ describe('Governing Body submissions and decisions', () => {
       const at = await gb.atGbSubmission(1);
       // Sessions are created in the future: this one has met since.
       const past = await gb.session();
-      await gb.w.api.db.query(`UPDATE gb_session SET starts_at = now() - interval '10 days', ends_at = now() - interval '6 days', document_deadline = now() - interval '25 days' WHERE id = $1`, [past.id]);
+      await gb.w.api.db.query(
+        `UPDATE gb_session SET starts_at = now() - interval '10 days', ends_at = now() - interval '6 days', document_deadline = now() - interval '25 days' WHERE id = $1`,
+        [past.id],
+      );
       const res = await gb.gql(G.prepare, { in: gb.prepareInput(at.instrumentId, past.id) });
       expect(fieldsOf(res)).toEqual(['sessionId']);
     });
@@ -162,10 +173,16 @@ describe('Governing Body submissions and decisions', () => {
         const decided = ok(await gb.gql(G.decide, { id: submission.id, d: decision, t: '  Paragraph 3 amended.  ' })).recordGoverningBodyDecision;
         expect(decided).toMatchObject({ status: 'DECIDED', decision, decisionText: 'Paragraph 3 amended.', instrument: { stage: 'DECIDED' } });
         const instrument = await gb.instrument(at.instrumentId);
-        expect(instrument.stageHistory.at(-1)).toEqual({ from: 'GB_SUBMISSION', to: 'DECIDED', reason: `Governing Body decision ${decision} on ${submission.symbol}` });
+        expect(instrument.stageHistory.at(-1)).toEqual({
+          from: 'GB_SUBMISSION',
+          to: 'DECIDED',
+          reason: `Governing Body decision ${decision} on ${submission.symbol}`,
+        });
         expect(instrument.submission).toMatchObject({ id: submission.id, decision });
         const events = await gb.w.api.db.query<{ action: string; txid: string }>(
-          `SELECT action, txid::text FROM audit_event WHERE entity_id IN ($1, $2) ORDER BY at, id`, [submission.id, at.instrumentId]);
+          `SELECT action, txid::text FROM audit_event WHERE entity_id IN ($1, $2) ORDER BY at, id`,
+          [submission.id, at.instrumentId],
+        );
         const [decidedEvent, moved] = events.slice(-2);
         expect([decidedEvent.action, moved.action]).toEqual(['gbSubmission.decided', 'stage.changed']);
         expect(decidedEvent.txid).toBe(moved.txid);
@@ -236,12 +253,16 @@ describe('Governing Body submissions and decisions', () => {
       const { at, submission } = await gb.submitted();
       await gb.staff(G.decide, { id: submission.id, d: 'APPROVED' });
       const [event] = await gb.w.api.db.query<{ id: string; data: any; instrument_id: string }>(
-        `SELECT id, data, instrument_id FROM notification_event WHERE kind = 'gb.decided' AND subject_id = $1`, [submission.id]);
+        `SELECT id, data, instrument_id FROM notification_event WHERE kind = 'gb.decided' AND subject_id = $1`,
+        [submission.id],
+      );
       expect(event).toMatchObject({ instrument_id: at.instrumentId, data: { decision: 'APPROVED', submissionId: submission.id, symbol: submission.symbol } });
       await gb.w.api.app.get(NotificationFanout).fanOut(event.id);
       const rows = await gb.w.api.db.query<{ user_id: string; title: string }>(`SELECT user_id, title FROM notification WHERE event_id = $1`, [event.id]);
       const people = gb.w.people;
-      const consulted = Object.values(people.constituents).flat().map((p) => p.id);
+      const consulted = Object.values(people.constituents)
+        .flat()
+        .map((p) => p.id);
       expect(rows.map((r) => r.user_id).sort()).toEqual([people.secretariat.id, ...consulted].sort());
       expect(rows[0].title).toContain('Governing Body decision');
     });

@@ -68,14 +68,23 @@ describe('deadline jobs with the real worker', () => {
   }
 
   const closed = (roundId: string, ms: number) =>
-    waitFor('the round to close', async () => {
-      const s = await state(roundId);
-      return s.status === 'CLOSED' ? s : undefined;
-    }, ms, 50);
+    waitFor(
+      'the round to close',
+      async () => {
+        const s = await state(roundId);
+        return s.status === 'CLOSED' ? s : undefined;
+      },
+      ms,
+      50,
+    );
 
   /** Close jobs the worker has completed so far (its metrics): a job that found nothing to do counts too. */
   const closeJobsDone = async () =>
-    Number(/tripartite_job_duration_seconds_count\{queue="deadlines",name="round.close",outcome="completed"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text())?.[1] ?? 0);
+    Number(
+      /tripartite_job_duration_seconds_count\{queue="deadlines",name="round.close",outcome="completed"\} (\d+)/.exec(
+        await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text(),
+      )?.[1] ?? 0,
+    );
 
   // How late a close is, is measured by bench/ (benchmark 4); here: by the system, not before the deadline, once.
   it('closes a round once its deadline has passed, as the system, through the workflow, once', async () => {
@@ -184,9 +193,13 @@ describe('a worker whose Redis goes away', () => {
     expect((await health(`http://127.0.0.1:${port}`, 'live')).status).toBe(200);
     await proxy.up();
     await waitFor('ready again', async () => ((await health(`http://127.0.0.1:${port}`, 'ready')).status === 200 ? true : undefined), 20_000);
-    await waitFor('the worker to seal the event', async () => {
-      const [row] = await api.db.query<{ sequence: string | null }>(`SELECT sequence FROM audit_event WHERE action = 'test.outage'`);
-      return row.sequence !== null ? true : undefined;
-    }, 20_000);
+    await waitFor(
+      'the worker to seal the event',
+      async () => {
+        const [row] = await api.db.query<{ sequence: string | null }>(`SELECT sequence FROM audit_event WHERE action = 'test.outage'`);
+        return row.sequence !== null ? true : undefined;
+      },
+      20_000,
+    );
   });
 });

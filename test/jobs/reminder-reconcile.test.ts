@@ -72,8 +72,9 @@ describe('the reconcile of reminders and of failed jobs', () => {
 
   /** A published instrument, ready for a meeting (or, with `stage` DRAFTING, for a round). */
   async function instrument(): Promise<{ instrumentId: string; versionId: string }> {
-    const created = (await sec(`mutation($r: String!) { createInstrument(input: { reference: $r, title: "Reconciled" }) { id versions { id } } }`, { r: `RR/${++n}` }))
-      .createInstrument;
+    const created = (
+      await sec(`mutation($r: String!) { createInstrument(input: { reference: $r, title: "Reconciled" }) { id versions { id } } }`, { r: `RR/${++n}` })
+    ).createInstrument;
     const versionId = created.versions[0].id;
     await sec(`mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`, { v: versionId, md: MD });
     await sec(`mutation($v: ID!) { publishVersion(versionId: $v) { id } }`, { v: versionId });
@@ -85,7 +86,13 @@ describe('the reconcile of reminders and of failed jobs', () => {
     await api.db.query(`UPDATE instrument SET stage = 'CONSOLIDATION' WHERE id = $1`, [instrumentId]);
     const m = (
       await sec(`mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id startsAt } }`, {
-        in: { instrumentId, versionId, title: 'Reconciled meeting', startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3600_000).toISOString() },
+        in: {
+          instrumentId,
+          versionId,
+          title: 'Reconciled meeting',
+          startsAt: new Date(startsAt).toISOString(),
+          endsAt: new Date(startsAt + 3600_000).toISOString(),
+        },
       })
     ).scheduleMeeting;
     await sec(`mutation($m: ID!, $u: ID!) { assignModerator(meetingId: $m, userId: $u) { id } }`, { m: m.id, u: people.moderator.id });
@@ -94,12 +101,15 @@ describe('the reconcile of reminders and of failed jobs', () => {
 
   async function gbSession(documentDeadline: number, startsAt = documentDeadline + 10 * DAY_MS): Promise<{ id: string; documentDeadline: Date }> {
     const s = (
-      await sec(`mutation($n: Int!, $s: DateTime!, $e: DateTime!, $d: DateTime!) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e, documentDeadline: $d) { id documentDeadline } }`, {
-        n: 500 + ++n,
-        s: new Date(startsAt).toISOString(),
-        e: new Date(startsAt + DAY_MS).toISOString(),
-        d: new Date(documentDeadline).toISOString(),
-      })
+      await sec(
+        `mutation($n: Int!, $s: DateTime!, $e: DateTime!, $d: DateTime!) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e, documentDeadline: $d) { id documentDeadline } }`,
+        {
+          n: 500 + ++n,
+          s: new Date(startsAt).toISOString(),
+          e: new Date(startsAt + DAY_MS).toISOString(),
+          d: new Date(documentDeadline).toISOString(),
+        },
+      )
     ).createGoverningBodySession;
     return { id: s.id, documentDeadline: new Date(s.documentDeadline) };
   }
@@ -136,7 +146,12 @@ describe('the reconcile of reminders and of failed jobs', () => {
     expect(await jobsIn(deadlines)).toEqual([meetingJob, sessionJob].sort());
     const expected: [string, string, Record<string, unknown>, number][] = [
       [meetingJob, 'meeting.reminder', { meetingId: ahead.id, startsAt: ahead.startsAt.toISOString() }, ahead.startsAt.getTime() - MEETING_REMINDER_MS],
-      [sessionJob, 'gb.deadline-reminder', { sessionId: session.id, documentDeadline: session.documentDeadline.toISOString() }, session.documentDeadline.getTime() - GB_REMINDER_MS],
+      [
+        sessionJob,
+        'gb.deadline-reminder',
+        { sessionId: session.id, documentDeadline: session.documentDeadline.toISOString() },
+        session.documentDeadline.getTime() - GB_REMINDER_MS,
+      ],
     ];
     for (const [id, name, data, remindAt] of expected) {
       const job = (await deadlines.getJob(id))!;
@@ -156,7 +171,13 @@ describe('the reconcile of reminders and of failed jobs', () => {
     const mailsOf = (eventId: string) => smtp.mails.filter((m) => m.mail.headers.get('x-tripartite-event') === eventId);
     receiver.on('/hook', () => 200);
     const admin = await api.login(people.admin.email);
-    ok(await api.gql(`mutation($u: String!) { registerWebhook(url: $u, events: ["gb.deadline"], secret: "reconcile-retry-secret-0123") { id } }`, { u: `${receiver.url}/hook` }, admin));
+    ok(
+      await api.gql(
+        `mutation($u: String!) { registerWebhook(url: $u, events: ["gb.deadline"], secret: "reconcile-retry-secret-0123") { id } }`,
+        { u: `${receiver.url}/hook` },
+        admin,
+      ),
+    );
     // A database outage for chosen writes: an event of a kind about a subject, a fan-out's rows, a delivery's tries.
     await api.db.query(`CREATE TABLE test_outage (target text PRIMARY KEY)`);
     await api.db.query(`
@@ -170,23 +191,35 @@ describe('the reconcile of reminders and of failed jobs', () => {
         IF EXISTS (SELECT 1 FROM test_outage WHERE target = key) THEN RAISE EXCEPTION 'simulated outage'; END IF;
         RETURN NEW;
       END $$`);
-    for (const [table, op] of [['notification_event', 'INSERT'], ['notification', 'INSERT'], ['webhook_delivery', 'UPDATE']]) {
+    for (const [table, op] of [
+      ['notification_event', 'INSERT'],
+      ['notification', 'INSERT'],
+      ['webhook_delivery', 'UPDATE'],
+    ]) {
       await api.db.query(`CREATE TRIGGER test_outage BEFORE ${op} ON ${table} FOR EACH ROW EXECUTE FUNCTION test_outage()`);
     }
     const outage = (target: string) => api.db.query(`INSERT INTO test_outage VALUES ($1)`, [target]);
-    worker = await startWorker(api, { SMTP_URL: smtp.url, REMINDER_OFFSETS: ROUND_REMINDER, RECONCILE_INTERVAL_MS: '3600000', WEBHOOK_RETRY_SCHEDULE: '0s,300ms' });
+    worker = await startWorker(api, {
+      SMTP_URL: smtp.url,
+      REMINDER_OFFSETS: ROUND_REMINDER,
+      RECONCILE_INTERVAL_MS: '3600000',
+      WEBHOOK_RETRY_SCHEDULE: '0s,300ms',
+    });
 
     // Reminders due a few seconds from now (each counted from just before its own scheduling): a round's, a meeting's, a GB session's.
     const dueSoon = async () => (await dbNow()) + LEAD_MS;
     const { instrumentId, versionId } = await instrument();
     const invited = people.organizations.WORKERS[0];
     const round = (
-      await sec(`mutation($i: ID!, $v: ID!, $c: DateTime!, $o: [ID!]) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c, organizationIds: $o }) { id closesAt } }`, {
-        i: instrumentId,
-        v: versionId,
-        c: new Date((await dueSoon()) + ROUND_REMINDER_MS).toISOString(),
-        o: [invited],
-      })
+      await sec(
+        `mutation($i: ID!, $v: ID!, $c: DateTime!, $o: [ID!]) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c, organizationIds: $o }) { id closesAt } }`,
+        {
+          i: instrumentId,
+          v: versionId,
+          c: new Date((await dueSoon()) + ROUND_REMINDER_MS).toISOString(),
+          o: [invited],
+        },
+      )
     ).scheduleConsultation;
     await outage(`emit:consultation.reminder:${round.id}`);
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
@@ -290,7 +323,8 @@ describe('the reconcile of reminders and of failed jobs', () => {
   it('sends late a reminder whose job Redis lost after its time came, while its deadline is ahead; not one already sent, superseded, or unwanted when scheduled', async () => {
     worker ??= await startWorker(api, { SMTP_URL: smtp.url, REMINDER_OFFSETS: ROUND_REMINDER, RECONCILE_INTERVAL_MS: '3600000' });
     const now = await dbNow();
-    const scheduledEarlier = (table: string, id: string, by: string) => api.db.query(`UPDATE ${table} SET created_at = created_at - $2::interval WHERE id = $1`, [id, by]);
+    const scheduledEarlier = (table: string, id: string, by: string) =>
+      api.db.query(`UPDATE ${table} SET created_at = created_at - $2::interval WHERE id = $1`, [id, by]);
     // Scheduled two days ago for 12 hours from now: its reminder (a day before) came 12 hours ago.
     const missed = await meeting(now + 12 * 3600_000);
     await scheduledEarlier('experts_meeting', missed.id, '2 days');
@@ -299,7 +333,12 @@ describe('the reconcile of reminders and of failed jobs', () => {
     await scheduledEarlier('experts_meeting', sent.id, '2 days');
     const sentJob = meetingReminderJobId(sent.id, sent.startsAt);
     await api.app.get(Transactions).run(({ em }) =>
-      api.app.get(NotificationsService).emitOnce(em, sentJob, { kind: 'meeting.reminder', instrumentId: sent.instrumentId, subjectId: sent.id, data: { meetingId: sent.id, startsAt: sent.startsAt.toISOString() } }),
+      api.app.get(NotificationsService).emitOnce(em, sentJob, {
+        kind: 'meeting.reminder',
+        instrumentId: sent.instrumentId,
+        subjectId: sent.id,
+        data: { meetingId: sent.id, startsAt: sent.startsAt.toISOString() },
+      }),
     );
     // Created 8 days ago, document deadline in 2 days: its reminder (7 days before) came 5 days ago.
     const session = await gbSession(now + 2 * DAY_MS);
@@ -308,11 +347,14 @@ describe('the reconcile of reminders and of failed jobs', () => {
     const openRound = async (closesAt: number) => {
       const { instrumentId, versionId } = await instrument();
       const r = (
-        await sec(`mutation($i: ID!, $v: ID!, $c: DateTime!) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c }) { id closesAt } }`, {
-          i: instrumentId,
-          v: versionId,
-          c: new Date(closesAt).toISOString(),
-        })
+        await sec(
+          `mutation($i: ID!, $v: ID!, $c: DateTime!) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c }) { id closesAt } }`,
+          {
+            i: instrumentId,
+            v: versionId,
+            c: new Date(closesAt).toISOString(),
+          },
+        )
       ).scheduleConsultation;
       await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
       await api.db.query(`UPDATE consultation_round SET opens_at = opens_at - interval '10 minutes' WHERE id = $1`, [r.id]);
@@ -323,7 +365,10 @@ describe('the reconcile of reminders and of failed jobs', () => {
     // so it was not scheduled, and is not sent late either.
     const extended = await openRound(now + 2 * 60_000);
     const newDeadline = new Date(now + 3 * 60_000);
-    await sec(`mutation($id: ID!, $at: DateTime!) { extendConsultation(roundId: $id, closesAt: $at, reason: "More time") { id } }`, { id: extended.id, at: newDeadline.toISOString() });
+    await sec(`mutation($id: ID!, $at: DateTime!) { extendConsultation(roundId: $id, closesAt: $at, reason: "More time") { id } }`, {
+      id: extended.id,
+      at: newDeadline.toISOString(),
+    });
 
     await api.db.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE dispatched_at IS NULL`);
     await deleteRedisKeys(api.prefix);
@@ -335,14 +380,21 @@ describe('the reconcile of reminders and of failed jobs', () => {
     };
     const events = async (keys: string[]) =>
       Object.fromEntries(
-        (await api.db.query<{ key: string; n: number }>(`SELECT once_key AS key, count(*)::int AS n FROM notification_event WHERE once_key = ANY($1) GROUP BY once_key`, [keys])).map((r) => [r.key, r.n]),
+        (
+          await api.db.query<{ key: string; n: number }>(
+            `SELECT once_key AS key, count(*)::int AS n FROM notification_event WHERE once_key = ANY($1) GROUP BY once_key`,
+            [keys],
+          )
+        ).map((r) => [r.key, r.n]),
       );
     const extendedReminder = reminderJobId(extended.id, newDeadline, ROUND_REMINDER_MS);
     const watched = [...Object.values(late), sentJob, extendedReminder];
     // The worker runs the late ones at once.
     await waitFor('the late reminders', async () => (Object.keys(await events(Object.values(late))).length === 3 ? true : undefined), 15_000, 100);
     // The rounds' close jobs are back too.
-    expect(await jobsIn(deadlines)).toEqual(expect.arrayContaining([roundCloseJobId(round.id, new Date(round.closesAt)), roundCloseJobId(extended.id, newDeadline)]));
+    expect(await jobsIn(deadlines)).toEqual(
+      expect.arrayContaining([roundCloseJobId(round.id, new Date(round.closesAt)), roundCloseJobId(extended.id, newDeadline)]),
+    );
 
     // Sent: the next runs add nothing, and each reminder happened once (the one sent before Redis lost it too).
     await reconcile();

@@ -45,12 +45,15 @@ describe('reminders', () => {
     // Invite one organization per group; two of them comment before the reminder.
     const invited = [people.organizations.GOVERNMENT[0], people.organizations.EMPLOYERS[0], people.organizations.WORKERS[0]];
     const round = (
-      await sec(`mutation($i: ID!, $v: ID!, $c: DateTime!, $o: [ID!]) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c, organizationIds: $o }) { id } }`, {
-        i: created.id,
-        v,
-        c: new Date((await dbNow()) + 6000).toISOString(),
-        o: invited,
-      })
+      await sec(
+        `mutation($i: ID!, $v: ID!, $c: DateTime!, $o: [ID!]) { scheduleConsultation(input: { instrumentId: $i, versionId: $v, closesAt: $c, organizationIds: $o }) { id } }`,
+        {
+          i: created.id,
+          v,
+          c: new Date((await dbNow()) + 6000).toISOString(),
+          o: invited,
+        },
+      )
     ).scheduleConsultation;
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: created.id });
     for (const person of [people.constituents.GOVERNMENT[0], people.constituents.EMPLOYERS[0]]) {
@@ -80,17 +83,29 @@ describe('reminders', () => {
     const { instrument } = await sec(`query($i: ID!) { instrument(id: $i) { latestPublishedVersion { id } } }`, { i: instrumentId });
     const meeting = (
       await sec(`mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id } }`, {
-        in: { instrumentId, versionId: instrument.latestPublishedVersion.id, title: 'Reminded meeting', startsAt: new Date(now + 86_400_000 + 2500).toISOString(), endsAt: new Date(now + 2 * 86_400_000).toISOString() },
+        in: {
+          instrumentId,
+          versionId: instrument.latestPublishedVersion.id,
+          title: 'Reminded meeting',
+          startsAt: new Date(now + 86_400_000 + 2500).toISOString(),
+          endsAt: new Date(now + 2 * 86_400_000).toISOString(),
+        },
       })
     ).scheduleMeeting;
     await sec(`mutation($m: ID!, $u: ID!) { assignModerator(meetingId: $m, userId: $u) { id } }`, { m: meeting.id, u: people.moderator.id });
-    await sec(`mutation($m: ID!, $u: ID!) { addParticipant(meetingId: $m, userId: $u, group: WORKERS, role: SPOKESPERSON) { id } }`, { m: meeting.id, u: people.constituents.WORKERS[1].id });
-    // GB reminder: 7 days before the document deadline.
-    await sec(`mutation($s: DateTime!, $e: DateTime!, $d: DateTime!) { createGoverningBodySession(number: 777, startsAt: $s, endsAt: $e, documentDeadline: $d) { id } }`, {
-      s: new Date(now + 30 * 86_400_000).toISOString(),
-      e: new Date(now + 31 * 86_400_000).toISOString(),
-      d: new Date(now + 7 * 86_400_000 + 2500).toISOString(),
+    await sec(`mutation($m: ID!, $u: ID!) { addParticipant(meetingId: $m, userId: $u, group: WORKERS, role: SPOKESPERSON) { id } }`, {
+      m: meeting.id,
+      u: people.constituents.WORKERS[1].id,
     });
+    // GB reminder: 7 days before the document deadline.
+    await sec(
+      `mutation($s: DateTime!, $e: DateTime!, $d: DateTime!) { createGoverningBodySession(number: 777, startsAt: $s, endsAt: $e, documentDeadline: $d) { id } }`,
+      {
+        s: new Date(now + 30 * 86_400_000).toISOString(),
+        e: new Date(now + 31 * 86_400_000).toISOString(),
+        d: new Date(now + 7 * 86_400_000 + 2500).toISOString(),
+      },
+    );
     await waitFor('both reminders', async () => ((await inApp('meeting.reminder')).length && (await inApp('gb.deadline')).length ? true : undefined), 15_000);
     expect((await inApp('meeting.reminder')).map((r) => r.email)).toEqual([people.constituents.WORKERS[1].email, people.moderator.email].sort());
     expect((await inApp('gb.deadline')).map((r) => r.email)).toEqual([people.secretariat.email]);

@@ -38,7 +38,10 @@ describe('the whole lifecycle', () => {
     await api?.close();
   });
 
-  const as = (who: string) => async (query: string, variables: Record<string, unknown> = {}) => ok(await api.gql(query, variables, tokens[who]));
+  const as =
+    (who: string) =>
+    async (query: string, variables: Record<string, unknown> = {}) =>
+      ok(await api.gql(query, variables, tokens[who]));
   const sec = as('secretariat');
   const mod = as('moderator');
 
@@ -53,33 +56,58 @@ describe('the whole lifecycle', () => {
     ).scheduleConsultation;
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
     for (const who of ['gov', 'emp', 'wrk']) {
-      await as(who)(`mutation($r: ID!, $b: String!) { submitComment(input: { roundId: $r, type: GENERAL, body: $b }) { id } }`, { r: round.id, b: `Round ${n}: comment from ${who}` });
+      await as(who)(`mutation($r: ID!, $b: String!) { submitComment(input: { roundId: $r, type: GENERAL, body: $b }) { id } }`, {
+        r: round.id,
+        b: `Round ${n}: comment from ${who}`,
+      });
     }
     // The worker closes the round at its deadline.
-    await waitFor('the worker to close the round', async () => {
-      const { round: r } = await sec(`query($r: ID!) { round(id: $r) { status } }`, { r: round.id });
-      return r.status === 'CLOSED' ? true : undefined;
-    }, 15_000);
+    await waitFor(
+      'the worker to close the round',
+      async () => {
+        const { round: r } = await sec(`query($r: ID!) { round(id: $r) { status } }`, { r: round.id });
+        return r.status === 'CLOSED' ? true : undefined;
+      },
+      15_000,
+    );
     const { comments } = await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id } } } }`, { r: round.id });
-    for (const { node } of comments.edges) await sec(`mutation($c: ID!) { setDisposition(commentId: $c, disposition: NOTED, note: "Taken into account") { id } }`, { c: node.id });
+    for (const { node } of comments.edges)
+      await sec(`mutation($c: ID!) { setDisposition(commentId: $c, disposition: NOTED, note: "Taken into account") { id } }`, { c: node.id });
   }
 
   async function meet(instrumentId: string, versionId: string): Promise<void> {
     const meeting = (
       await sec(`mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id agenda { id } } }`, {
-        in: { instrumentId, versionId, title: 'Experts', startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString() },
+        in: {
+          instrumentId,
+          versionId,
+          title: 'Experts',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+        },
       })
     ).scheduleMeeting;
     await sec(`mutation($m: ID!, $u: ID!) { assignModerator(meetingId: $m, userId: $u) { id } }`, { m: meeting.id, u: people.moderator.id });
-    for (const [group, person] of [['GOVERNMENT', people.constituents.GOVERNMENT[0]], ['EMPLOYERS', people.constituents.EMPLOYERS[0]], ['WORKERS', people.constituents.WORKERS[0]]] as const) {
-      await sec(`mutation($m: ID!, $u: ID!, $g: ConstituentGroup!) { addParticipant(meetingId: $m, userId: $u, group: $g, role: SPOKESPERSON) { id } }`, { m: meeting.id, u: person.id, g: group });
+    for (const [group, person] of [
+      ['GOVERNMENT', people.constituents.GOVERNMENT[0]],
+      ['EMPLOYERS', people.constituents.EMPLOYERS[0]],
+      ['WORKERS', people.constituents.WORKERS[0]],
+    ] as const) {
+      await sec(`mutation($m: ID!, $u: ID!, $g: ConstituentGroup!) { addParticipant(meetingId: $m, userId: $u, group: $g, role: SPOKESPERSON) { id } }`, {
+        m: meeting.id,
+        u: person.id,
+        g: group,
+      });
     }
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: EXPERTS_MEETING) { stage } }`, { i: instrumentId });
     await mod(`mutation($m: ID!) { openMeeting(meetingId: $m) { status } }`, { m: meeting.id });
     for (const item of meeting.agenda) {
       await mod(`mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { status } }`, { i: item.id });
       for (const g of ['GOVERNMENT', 'EMPLOYERS', 'WORKERS']) {
-        await mod(`mutation($i: ID!, $g: ConstituentGroup!) { recordPosition(agendaItemId: $i, group: $g, position: SUPPORT) { revision } }`, { i: item.id, g });
+        await mod(`mutation($i: ID!, $g: ConstituentGroup!) { recordPosition(agendaItemId: $i, group: $g, position: SUPPORT) { revision } }`, {
+          i: item.id,
+          g,
+        });
       }
       await mod(`mutation($i: ID!) { closeAgendaItem(agendaItemId: $i, status: ADOPTED) { status } }`, { i: item.id });
     }
@@ -98,15 +126,25 @@ describe('the whole lifecycle', () => {
     ).createGoverningBodySession;
     const submission = (
       await sec(`mutation($in: PrepareSubmissionInput!) { prepareSubmission(input: $in) { id } }`, {
-        in: { instrumentId, sessionId: s.id, symbol: `GB.${session}/4`, agendaItemTitle: 'Lifecycle guidelines', pointForDecision: 'The Governing Body decides on the guidelines.' },
+        in: {
+          instrumentId,
+          sessionId: s.id,
+          symbol: `GB.${session}/4`,
+          agendaItemTitle: 'Lifecycle guidelines',
+          pointForDecision: 'The Governing Body decides on the guidelines.',
+        },
       })
     ).prepareSubmission;
     await sec(`mutation($s: ID!) { submitToGoverningBody(submissionId: $s) { status } }`, { s: submission.id });
-    await sec(`mutation($s: ID!, $d: GbDecision!) { recordGoverningBodyDecision(submissionId: $s, decision: $d, text: "Decided") { status } }`, { s: submission.id, d: decision });
+    await sec(`mutation($s: ID!, $d: GbDecision!) { recordGoverningBodyDecision(submissionId: $s, decision: $d, text: "Decided") { status } }`, {
+      s: submission.id,
+      d: decision,
+    });
   }
 
   it('goes DRAFTING -> ... -> GB referral -> second round -> DECIDED with a valid audit chain and the right notifications', async () => {
-    const created = (await sec(`mutation { createInstrument(input: { reference: "LIFE/1", title: "Lifecycle guidelines" }) { id versions { id } } }`)).createInstrument;
+    const created = (await sec(`mutation { createInstrument(input: { reference: "LIFE/1", title: "Lifecycle guidelines" }) { id versions { id } } }`))
+      .createInstrument;
     const instrumentId = created.id;
     const v1 = created.versions[0].id;
     await sec(`mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`, { v: v1, md: MARKDOWN });
@@ -122,9 +160,14 @@ describe('the whole lifecycle', () => {
     await meet(instrumentId, v2);
     await governingBody(instrumentId, 502, 'APPROVED');
 
-    const { instrument } = await sec(`query($i: ID!) { instrument(id: $i) { stage rounds { number status } stageHistory { from to actor { id } } } }`, { i: instrumentId });
+    const { instrument } = await sec(`query($i: ID!) { instrument(id: $i) { stage rounds { number status } stageHistory { from to actor { id } } } }`, {
+      i: instrumentId,
+    });
     expect(instrument.stage).toBe('DECIDED');
-    expect(instrument.rounds.map((r: any) => [r.number, r.status])).toEqual([[1, 'CLOSED'], [2, 'CLOSED']]);
+    expect(instrument.rounds.map((r: any) => [r.number, r.status])).toEqual([
+      [1, 'CLOSED'],
+      [2, 'CLOSED'],
+    ]);
     expect(instrument.stageHistory.map((t: any) => `${t.from}>${t.to}`)).toEqual([
       'DRAFTING>CONSULTATION',
       'CONSULTATION>CONSOLIDATION',
@@ -153,14 +196,18 @@ describe('the whole lifecycle', () => {
       secretariat: ['consultation.closed', 'stage.changed', 'meeting.scheduled', 'gb.decided'],
     };
     let missing: string[] = [];
-    await waitFor('every notification to be fanned out', async () => {
-      missing = [];
-      for (const [who, list] of Object.entries(expected)) {
-        const got = await kinds(who);
-        missing.push(...list.filter((k) => !got.has(k)).map((k) => `${who}: ${k}`));
-      }
-      return missing.length === 0 ? true : undefined;
-    }, 20_000).catch(() => undefined);
+    await waitFor(
+      'every notification to be fanned out',
+      async () => {
+        missing = [];
+        for (const [who, list] of Object.entries(expected)) {
+          const got = await kinds(who);
+          missing.push(...list.filter((k) => !got.has(k)).map((k) => `${who}: ${k}`));
+        }
+        return missing.length === 0 ? true : undefined;
+      },
+      20_000,
+    ).catch(() => undefined);
     expect(missing).toEqual([]);
     // Observers are told nothing about a consultation they are not part of.
     expect([...(await kinds('observer'))]).toEqual([]);

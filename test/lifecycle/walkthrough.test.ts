@@ -60,7 +60,10 @@ describe('npm run demo -- --walkthrough', () => {
 
     // stdout is a pipe, not a terminal: the apps' records stay JSON, one object a line, not relabelled; and
     // without SMTP_URL the worker says so once, not once per email (the walkthrough notifies dozens of people).
-    const records = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const records = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
     const smtpOff = records.filter((r) => typeof r.msg === 'string' && r.msg.startsWith('SMTP_URL is not set'));
     expect(smtpOff).toEqual([expect.objectContaining({ app: 'worker', level: 40, context: 'EmailSender' })]);
     expect(out).not.toMatch(/^(api|worker) +│/m);

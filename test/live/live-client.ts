@@ -66,7 +66,12 @@ export class Feed<T = any> {
   completed = false;
   private readonly stop: () => void;
 
-  constructor(client: Client, query: string, variables: Record<string, unknown>, private readonly field: string) {
+  constructor(
+    client: Client,
+    query: string,
+    variables: Record<string, unknown>,
+    private readonly field: string,
+  ) {
     this.stop = client.subscribe<Record<string, T>>(
       { query, variables },
       {

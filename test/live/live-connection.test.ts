@@ -51,7 +51,10 @@ describe('live connections (graphql-ws on /graphql)', () => {
   it.each([
     ['a token that is not a JWT', 'Bearer not-a-token'],
     ['a value without the Bearer scheme', 'Token abc'],
-    ['a token signed with another secret', `Bearer ${jwt.sign({ roles: ['ADMIN'] }, 'x'.repeat(40), { subject: 'u', issuer: JWT_ISSUER, audience: JWT_AUDIENCE })}`],
+    [
+      'a token signed with another secret',
+      `Bearer ${jwt.sign({ roles: ['ADMIN'] }, 'x'.repeat(40), { subject: 'u', issuer: JWT_ISSUER, audience: JWT_AUDIENCE })}`,
+    ],
   ])('refuses %s with 4401', async (_what, authorization) => {
     expect(await connect(null, { authorization }).outcome).toEqual<Closed>({ code: 4401, reason: 'Unauthorized' });
   });

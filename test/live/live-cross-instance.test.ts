@@ -55,9 +55,21 @@ const stageChanged: Scenario = {
   isWarmUp: (d) => d.reason === 'warm-up',
   async prepare(c) {
     const instrument = async (reference: string) => {
-      const created = (await gql(c.b, `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Live" }) { id versions { id } } }`, { r: reference }, c.tokens.secretariat)).createInstrument;
+      const created = (
+        await gql(
+          c.b,
+          `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Live" }) { id versions { id } } }`,
+          { r: reference },
+          c.tokens.secretariat,
+        )
+      ).createInstrument;
       const v = created.versions[0].id;
-      await gql(c.b, `mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`, { v, md: '# Live\n\n## I. One\n\n1.1 Text.\n' }, c.tokens.secretariat);
+      await gql(
+        c.b,
+        `mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`,
+        { v, md: '# Live\n\n## I. One\n\n1.1 Text.\n' },
+        c.tokens.secretariat,
+      );
       await gql(c.b, `mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "v1") { id } }`, { v }, c.tokens.secretariat);
       return created.id as string;
     };
@@ -101,7 +113,14 @@ const tallyUpdated: Scenario = {
     await staff(Q.advance, { i: created.id, to: 'CONSOLIDATION', reason: 'Closed early for the live board' });
     const meeting = (
       await staff(Q.schedule, {
-        in: { instrumentId: created.id, versionId, title: 'Live board', venue: 'Geneva', startsAt: '2030-03-02T08:00:00.000Z', endsAt: '2030-03-06T17:00:00.000Z' },
+        in: {
+          instrumentId: created.id,
+          versionId,
+          title: 'Live board',
+          venue: 'Geneva',
+          startsAt: '2030-03-02T08:00:00.000Z',
+          endsAt: '2030-03-06T17:00:00.000Z',
+        },
       })
     ).scheduleMeeting;
     await staff(Q.advance, { i: created.id, to: 'EXPERTS_MEETING' });
@@ -125,10 +144,14 @@ const tallyUpdated: Scenario = {
 /** Distinct free ports: each is held until all are chosen, so two processes never get the same one. */
 async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<Server>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -171,9 +194,14 @@ describe('live events across API instances (built API, two processes)', () => {
     const b = start('instance B', portB);
     const worker = startProcess('worker', { ...env, WORKER_HEALTH_PORT: String(workerPort) });
     processes.push(worker);
-    await Promise.all([ready('instance A', a.process, a.url), ready('instance B', b.process, b.url), ready('the worker', worker, `http://127.0.0.1:${workerPort}`)]);
+    await Promise.all([
+      ready('instance A', a.process, a.url),
+      ready('instance B', b.process, b.url),
+      ready('the worker', worker, `http://127.0.0.1:${workerPort}`),
+    ]);
     const login = async (email: string) =>
-      (await gql(b, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD }, '')).login.accessToken as string;
+      (await gql(b, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD }, '')).login
+        .accessToken as string;
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     cluster = { a, b, db, prefix, redis, tokens: { secretariat: await login('secretariat@live.test'), observer: await login('observer@live.test') } };
   }, 90_000);
@@ -186,34 +214,38 @@ describe('live events across API instances (built API, two processes)', () => {
     await deleteRedisKeys(prefix);
   });
 
-  it.each([stageChanged, tallyUpdated])(`delivers $name, written through instance B, to ${CLIENTS} clients of instance A, each within ${WITHIN_MS} ms`, async (scenario) => {
-    const { variables, channel, publishWarmUp, trigger, expected } = await scenario.prepare(cluster);
-    const feeds: Feed[] = [];
-    for (let n = 0; n < CLIENTS; n++) {
-      const client = liveClient(cluster.a.url, cluster.tokens.observer);
-      clients.push(client);
-      feeds.push(new Feed(client, scenario.subscription, variables, scenario.field));
-    }
-    await warmUp(feeds, publishWarmUp, scenario.isWarmUp, 20_000);
-    // Warm-ups still in flight would queue ahead of the event being timed.
-    await quiet(feeds, 300, 10_000);
+  it.each([stageChanged, tallyUpdated])(
+    `delivers $name, written through instance B, to ${CLIENTS} clients of instance A, each within ${WITHIN_MS} ms`,
+    async (scenario) => {
+      const { variables, channel, publishWarmUp, trigger, expected } = await scenario.prepare(cluster);
+      const feeds: Feed[] = [];
+      for (let n = 0; n < CLIENTS; n++) {
+        const client = liveClient(cluster.a.url, cluster.tokens.observer);
+        clients.push(client);
+        feeds.push(new Feed(client, scenario.subscription, variables, scenario.field));
+      }
+      await warmUp(feeds, publishWarmUp, scenario.isWarmUp, 20_000);
+      // Warm-ups still in flight would queue ahead of the event being timed.
+      await quiet(feeds, 300, 10_000);
 
-    // The write's event as Redis carries it, seen by the test itself: the instant delivery starts from.
-    const watcher = cluster.redis.duplicate();
-    let publishedAt = 0;
-    watcher.on('message', () => (publishedAt ||= Date.now()));
-    await watcher.subscribe(channel);
-    await trigger();
-    const real = (f: Feed) => f.events.filter((e) => !scenario.isWarmUp(e.data));
-    await until('every client to receive the event', () => feeds.every((f) => real(f).length > 0), 5_000).catch(() => undefined);
+      // The write's event as Redis carries it, seen by the test itself: the instant delivery starts from.
+      const watcher = cluster.redis.duplicate();
+      let publishedAt = 0;
+      watcher.on('message', () => (publishedAt ||= Date.now()));
+      await watcher.subscribe(channel);
+      await trigger();
+      const real = (f: Feed) => f.events.filter((e) => !scenario.isWarmUp(e.data));
+      await until('every client to receive the event', () => feeds.every((f) => real(f).length > 0), 5_000).catch(() => undefined);
 
-    watcher.disconnect();
-    const delays = feeds.map((f) => (real(f).length ? real(f)[0].at - publishedAt : Infinity));
-    expect(delays.filter((d) => d > WITHIN_MS)).toEqual([]);
-    expect(feeds.map((f) => real(f).length)).toEqual(feeds.map(() => 1));
-    for (const f of feeds) expect(real(f)[0].data).toMatchObject(expected);
-    expect(feeds.flatMap((f) => f.errors)).toEqual([]);
-  }, 60_000);
+      watcher.disconnect();
+      const delays = feeds.map((f) => (real(f).length ? real(f)[0].at - publishedAt : Infinity));
+      expect(delays.filter((d) => d > WITHIN_MS)).toEqual([]);
+      expect(feeds.map((f) => real(f).length)).toEqual(feeds.map(() => 1));
+      for (const f of feeds) expect(real(f)[0].data).toMatchObject(expected);
+      expect(feeds.flatMap((f) => f.errors)).toEqual([]);
+    },
+    60_000,
+  );
 
   // Last: it stops instance A.
   it('shuts down on SIGTERM with subscriptions open, closing them and exiting cleanly', async () => {

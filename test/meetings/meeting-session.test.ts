@@ -76,17 +76,24 @@ describe('experts meeting in session: items, positions, amendments, closing', ()
   });
 
   describe('positions', () => {
-    it('replace the group\'s current one and keep the history, each bumping the revision, audited', async () => {
+    it("replace the group's current one and keep the history, each bumping the revision, audited", async () => {
       const { items } = await w.session();
       const item = items[0];
       await w.mod(Q.openItem, { i: item });
       await w.mod(Q.position, { i: item, g: 'WORKERS', p: 'OPPOSE', s: 'Not as drafted.', rev: 2 });
       await w.mod(Q.position, { i: item, g: 'GOVERNMENT', p: 'SUPPORT' });
-      const after = (await w.gql(Q.position, { i: item, g: 'WORKERS', p: 'RESERVATION', s: '  We can live with it.  ' }, w.tokens.secretariat).then(ok)).recordPosition;
+      const after = (await w.gql(Q.position, { i: item, g: 'WORKERS', p: 'RESERVATION', s: '  We can live with it.  ' }, w.tokens.secretariat).then(ok))
+        .recordPosition;
       expect(after.revision).toBe(5);
       expect(after.positions).toEqual([
         { group: 'GOVERNMENT', position: 'SUPPORT', statement: null, recordedBy: { id: w.people.moderator.id }, recordedAt: expect.any(String) },
-        { group: 'WORKERS', position: 'RESERVATION', statement: 'We can live with it.', recordedBy: { id: w.people.secretariat.id }, recordedAt: expect.any(String) },
+        {
+          group: 'WORKERS',
+          position: 'RESERVATION',
+          statement: 'We can live with it.',
+          recordedBy: { id: w.people.secretariat.id },
+          recordedAt: expect.any(String),
+        },
       ]);
       expect(after.tally).toEqual({
         agendaItemId: item,
@@ -98,14 +105,20 @@ describe('experts meeting in session: items, positions, amendments, closing', ()
         pending: ['EMPLOYERS'],
       });
       const read = ok(
-        await w.gql(`query($id: ID!) { agendaItem(id: $id) { id positionHistory { group position statement recordedBy { id } } } }`, { id: item }, w.tokens.observer),
+        await w.gql(
+          `query($id: ID!) { agendaItem(id: $id) { id positionHistory { group position statement recordedBy { id } } } }`,
+          { id: item },
+          w.tokens.observer,
+        ),
       ).agendaItem;
       expect(read.positionHistory).toEqual([
         { group: 'WORKERS', position: 'OPPOSE', statement: 'Not as drafted.', recordedBy: { id: w.people.moderator.id } },
         { group: 'GOVERNMENT', position: 'SUPPORT', statement: null, recordedBy: { id: w.people.moderator.id } },
         { group: 'WORKERS', position: 'RESERVATION', statement: 'We can live with it.', recordedBy: { id: w.people.secretariat.id } },
       ]);
-      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'position.recorded' ORDER BY at`, [item]);
+      const audits = await w.api.db.query<any>(`SELECT actor_id, data FROM audit_event WHERE entity_id = $1 AND action = 'position.recorded' ORDER BY at`, [
+        item,
+      ]);
       expect(audits.map((a) => [a.data.group, a.data.position, a.data.replaced, a.data.revision])).toEqual([
         ['WORKERS', 'OPPOSE', null, 3],
         ['GOVERNMENT', 'SUPPORT', null, 4],
@@ -193,7 +206,9 @@ describe('experts meeting in session: items, positions, amendments, closing', ()
       expect(errorBlockers(incomplete)).toEqual([{ code: 'AMENDMENT_INCOMPLETE', message: 'No position recorded yet for Employers and Workers' }]);
       await w.mod(Q.amendmentPosition, { a, g: 'EMPLOYERS', p: 'SUPPORT' });
       await w.mod(Q.amendmentPosition, { a, g: 'WORKERS', p: 'OPPOSE' });
-      expect(errorBlockers(await w.gql(Q.decide, { a, s: 'ACCEPTED' }, w.tokens.moderator))).toEqual([{ code: 'AMENDMENT_NO_CONSENSUS', message: 'Opposed by Workers' }]);
+      expect(errorBlockers(await w.gql(Q.decide, { a, s: 'ACCEPTED' }, w.tokens.moderator))).toEqual([
+        { code: 'AMENDMENT_NO_CONSENSUS', message: 'Opposed by Workers' },
+      ]);
       const changed = (await w.mod(Q.amendmentPosition, { a, g: 'WORKERS', p: 'ABSTAIN' })).recordAmendmentPosition;
       expect(changed.positions).toEqual([
         { group: 'GOVERNMENT', position: 'SUPPORT', recordedBy: { id: w.people.moderator.id } },

@@ -113,9 +113,10 @@ describe('experts meeting: scheduling, participants, moderators, readers', () =>
         [gov.id, 'GOVERNMENT', 'SPOKESPERSON'],
         [w.people.observer.id, 'WORKERS', 'CHAIR'],
       ]);
-      const [audit] = await w.api.db.query<any>(`SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'meeting.participantAdded' ORDER BY at LIMIT 1`, [
-        meeting.id,
-      ]);
+      const [audit] = await w.api.db.query<any>(
+        `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'meeting.participantAdded' ORDER BY at LIMIT 1`,
+        [meeting.id],
+      );
       expect(audit.data).toMatchObject({ userId: gov.id, group: 'GOVERNMENT', role: 'SPOKESPERSON' });
     });
 
@@ -133,7 +134,7 @@ describe('experts meeting: scheduling, participants, moderators, readers', () =>
       const meeting = await w.schedule(await w.consolidating());
       const res = await w.addParticipant(meeting.id, w.people.constituents.WORKERS[0].id, 'EMPLOYERS', 'EXPERT');
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
-      expect(errorMessages(res)).toEqual(['group: must be WORKERS, the group of the user\'s organization']);
+      expect(errorMessages(res)).toEqual(["group: must be WORKERS, the group of the user's organization"]);
     });
 
     it('is for the secretariat only, and unknown ids are NOT_FOUND', async () => {
@@ -190,7 +191,11 @@ describe('experts meeting: scheduling, participants, moderators, readers', () =>
       const p = await w.consolidating();
       const meeting = await w.schedule(p);
       const [event] = await w.api.db.query<any>(`SELECT id, kind, instrument_id, data FROM notification_event WHERE subject_id = $1`, [meeting.id]);
-      expect(event).toMatchObject({ kind: 'meeting.scheduled', instrument_id: p.instrumentId, data: { meetingId: meeting.id, startsAt: '2030-03-02T08:00:00.000Z' } });
+      expect(event).toMatchObject({
+        kind: 'meeting.scheduled',
+        instrument_id: p.instrumentId,
+        data: { meetingId: meeting.id, startsAt: '2030-03-02T08:00:00.000Z' },
+      });
       const participant = w.people.constituents.EMPLOYERS[1];
       ok(await w.addParticipant(meeting.id, participant.id, 'EMPLOYERS', 'SPOKESPERSON'));
       ok(await w.gql(Q.assignModerator, { m: meeting.id, u: w.people.moderator.id }, w.tokens.secretariat));
@@ -205,7 +210,12 @@ describe('experts meeting: scheduling, participants, moderators, readers', () =>
 
       const notifications = w.api.app.get(NotificationsService);
       const reminder = await w.api.app.get(Transactions).run(({ em }) =>
-        notifications.emit(em, { kind: 'meeting.reminder', instrumentId: p.instrumentId, subjectId: meeting.id, data: { meetingId: meeting.id, startsAt: meeting.startsAt } }),
+        notifications.emit(em, {
+          kind: 'meeting.reminder',
+          instrumentId: p.instrumentId,
+          subjectId: meeting.id,
+          data: { meetingId: meeting.id, startsAt: meeting.startsAt },
+        }),
       );
       expect(await recipients(reminder)).toEqual([participant.id, w.people.moderator.id].sort());
     });

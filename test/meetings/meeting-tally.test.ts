@@ -35,7 +35,14 @@ describe('experts meeting: the tally and the live board', () => {
       await w.discussed(items[3]);
       await w.mod(Q.closeItem, { i: items[3], s: 'DEFERRED' });
       await w.discussed(items[4], { GOVERNMENT: 'SUPPORT', EMPLOYERS: 'OPPOSE', WORKERS: 'ABSTAIN' });
-      await w.mod(Q.vote, { i: items[4], v: [{ group: 'GOVERNMENT', inFavour: 2, against: 0, abstentions: 0 }, { group: 'EMPLOYERS', inFavour: 0, against: 1, abstentions: 0 }, { group: 'WORKERS', inFavour: 1, against: 0, abstentions: 1 }] });
+      await w.mod(Q.vote, {
+        i: items[4],
+        v: [
+          { group: 'GOVERNMENT', inFavour: 2, against: 0, abstentions: 0 },
+          { group: 'EMPLOYERS', inFavour: 0, against: 1, abstentions: 0 },
+          { group: 'WORKERS', inFavour: 1, against: 0, abstentions: 1 },
+        ],
+      });
       await w.discussed(items[5], { WORKERS: 'RESERVATION' });
 
       const statements: string[] = [];
@@ -109,7 +116,11 @@ describe('experts meeting: the tally and the live board', () => {
       const elsewhere = feed(w.tokens.observer, other.meeting.id);
       const live = w.api.app.get(LivePublisher);
       // Item 3, untouched, published again until every subscriber is listening.
-      await warmUp(readers, () => live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] }), (d) => d.agendaItemId === items[2]);
+      await warmUp(
+        readers,
+        () => live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] }),
+        (d) => d.agendaItemId === items[2],
+      );
 
       const fresh = (d: any) => d.agendaItemId === items[0];
       // Each event carries the tally as read when it is delivered, so wait for each before the next change.
@@ -124,9 +135,33 @@ describe('experts meeting: the tally and the live board', () => {
       }
       for (const f of readers) {
         expect(f.data().filter(fresh)).toEqual([
-          { agendaItemId: items[0], outcome: 'INCOMPLETE', supporting: [], opposing: [], abstaining: [], reserving: [], pending: ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'] },
-          { agendaItemId: items[0], outcome: 'INCOMPLETE', supporting: ['GOVERNMENT'], opposing: [], abstaining: [], reserving: [], pending: ['EMPLOYERS', 'WORKERS'] },
-          { agendaItemId: items[0], outcome: 'INCOMPLETE', supporting: ['GOVERNMENT'], opposing: ['EMPLOYERS'], abstaining: [], reserving: [], pending: ['WORKERS'] },
+          {
+            agendaItemId: items[0],
+            outcome: 'INCOMPLETE',
+            supporting: [],
+            opposing: [],
+            abstaining: [],
+            reserving: [],
+            pending: ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'],
+          },
+          {
+            agendaItemId: items[0],
+            outcome: 'INCOMPLETE',
+            supporting: ['GOVERNMENT'],
+            opposing: [],
+            abstaining: [],
+            reserving: [],
+            pending: ['EMPLOYERS', 'WORKERS'],
+          },
+          {
+            agendaItemId: items[0],
+            outcome: 'INCOMPLETE',
+            supporting: ['GOVERNMENT'],
+            opposing: ['EMPLOYERS'],
+            abstaining: [],
+            reserving: [],
+            pending: ['WORKERS'],
+          },
         ]);
         expect(f.errors).toEqual([]);
       }
@@ -139,7 +174,12 @@ describe('experts meeting: the tally and the live board', () => {
       await w.mod(Q.closeItem, { i: items[0], s: 'NOT_ADOPTED' });
       await until('the position and the close', () => readers[0].data().length >= before + 2);
       await new Promise((r) => setTimeout(r, 200));
-      expect(readers[0].data().slice(before).map((d) => [d.agendaItemId, d.outcome])).toEqual([
+      expect(
+        readers[0]
+          .data()
+          .slice(before)
+          .map((d) => [d.agendaItemId, d.outcome]),
+      ).toEqual([
         [items[0], 'NO_CONSENSUS'],
         [items[0], 'NO_CONSENSUS'],
       ]);
@@ -148,13 +188,14 @@ describe('experts meeting: the tally and the live board', () => {
     it('reads each event once in this instance however many subscribe, and still checks each subscriber on every event', async () => {
       const { meeting, items } = await w.session();
       const constituent = w.people.constituents.GOVERNMENT[0];
-      const readers = [
-        ...Array.from({ length: 12 }, () => feed(w.tokens.observer, meeting.id)),
-        feed(w.tokens.constituents.GOVERNMENT[0], meeting.id),
-      ];
+      const readers = [...Array.from({ length: 12 }, () => feed(w.tokens.observer, meeting.id)), feed(w.tokens.constituents.GOVERNMENT[0], meeting.id)];
       const leaver = readers.at(-1)!;
       const live = w.api.app.get(LivePublisher);
-      await warmUp(readers, () => live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] }), (d) => d.agendaItemId === items[2]);
+      await warmUp(
+        readers,
+        () => live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] }),
+        (d) => d.agendaItemId === items[2],
+      );
 
       const statements: string[] = [];
       const ds = w.api.app.get(DataSource);

@@ -38,7 +38,9 @@ describe('experts meeting: votes', () => {
       expect(blockersOf(await w.gql(Q.closeItem, { i: items[0], s: 'ADOPTED' }, w.tokens.moderator))).toEqual(['NO_AGREEMENT']);
       const stored = await w.api.db.query<{ current: boolean }>(`SELECT current FROM item_vote WHERE agenda_item_id = $1 ORDER BY recorded_at`, [items[0]]);
       expect(stored.map((v) => v.current)).toEqual([false, true]);
-      const [audit] = await w.api.db.query<any>(`SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'vote.recorded' ORDER BY at LIMIT 1`, [items[0]]);
+      const [audit] = await w.api.db.query<any>(`SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'vote.recorded' ORDER BY at LIMIT 1`, [
+        items[0],
+      ]);
       expect(audit.data).toMatchObject({ registered: { GOVERNMENT: 4, EMPLOYERS: 2, WORKERS: 2 }, carried: true, weightedInFavour: 8 });
 
       // Abstainers count as present: 2 governments abstaining make each government vote weigh like half the group.
@@ -58,7 +60,11 @@ describe('experts meeting: votes', () => {
       expect(short.tally.outcome).toBe('VOTE_FAILED');
       // A group left out entirely has no quorum either.
       const missing = (await w.mod(Q.vote, { i: items[0], v: [vote('GOVERNMENT', 4, 0), vote('EMPLOYERS', 2, 0)] })).recordVote;
-      expect(missing.vote).toMatchObject({ quorumMet: false, carried: false, votes: [vote('GOVERNMENT', 4, 0), vote('EMPLOYERS', 2, 0), vote('WORKERS', 0, 0)] });
+      expect(missing.vote).toMatchObject({
+        quorumMet: false,
+        carried: false,
+        votes: [vote('GOVERNMENT', 4, 0), vote('EMPLOYERS', 2, 0), vote('WORKERS', 0, 0)],
+      });
       // Two of four is half: quorum.
       const half = (await w.mod(Q.vote, { i: items[0], v: [vote('GOVERNMENT', 0, 1, 1), vote('EMPLOYERS', 1, 0), vote('WORKERS', 1, 0)] })).recordVote;
       expect(half.vote).toMatchObject({ quorumMet: true, carried: true });

@@ -24,7 +24,9 @@ describe('notification settings', () => {
   });
 
   it('refuse the settings the schedule replaced, rather than ignore them', () => {
-    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '8' })).toThrow('Invalid configuration: WEBHOOK_MAX_ATTEMPTS is no longer read; use WEBHOOK_RETRY_SCHEDULE (one entry per try)');
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '8' })).toThrow(
+      'Invalid configuration: WEBHOOK_MAX_ATTEMPTS is no longer read; use WEBHOOK_RETRY_SCHEDULE (one entry per try)',
+    );
     expect(() => loadConfig({ WEBHOOK_BACKOFF_MS: '1000' })).toThrow(/WEBHOOK_BACKOFF_MS is no longer read/);
   });
 

@@ -35,7 +35,10 @@ describe('notification emails sent by the real worker', () => {
 
     const eventId = await emit(w.api.app, { kind: 'consultation.reminder', data: { roundId: round.id } });
     const reminded = [w.people.constituents.EMPLOYERS[1], w.people.constituents.WORKERS[0], optedOut];
-    const emailed = reminded.filter((u) => u !== optedOut).map((u) => u.email).sort();
+    const emailed = reminded
+      .filter((u) => u !== optedOut)
+      .map((u) => u.email)
+      .sort();
 
     await waitFor('the emails', async () => (mailsOf(eventId).length >= emailed.length ? true : undefined), 20000);
     // Whoever gets an email, gets one; the opted-out user and the organization that commented get none.
@@ -57,7 +60,9 @@ describe('notification emails sent by the real worker', () => {
     }
 
     // In-app, the opted-out user is reminded like the others.
-    const inApp = await w.api.db.query<{ user_id: string; emailed_at: Date | null }>(`SELECT user_id, emailed_at FROM notification WHERE event_id = $1`, [eventId]);
+    const inApp = await w.api.db.query<{ user_id: string; emailed_at: Date | null }>(`SELECT user_id, emailed_at FROM notification WHERE event_id = $1`, [
+      eventId,
+    ]);
     expect(inApp.map((n) => n.user_id).sort()).toEqual(reminded.map((u) => u.id).sort());
     expect(inApp.find((n) => n.user_id === optedOut.id)!.emailed_at).toBeNull();
     expect(inApp.filter((n) => n.emailed_at).length).toBe(emailed.length);
@@ -105,7 +110,9 @@ describe('notification emails sent by the real worker', () => {
     // Let a duplicate, if any, show itself (the reconcile runs every second).
     await new Promise((r) => setTimeout(r, 1500));
     for (const eventId of events) expect({ eventId, to: mailsOf(eventId).map((m) => m.to) }).toEqual({ eventId, to: [[w.people.secretariat.email]] });
-    const sent = await w.api.db.query<{ response: string }>(`SELECT email_smtp_response AS response FROM notification WHERE event_id = ANY($1::uuid[])`, [events]);
+    const sent = await w.api.db.query<{ response: string }>(`SELECT email_smtp_response AS response FROM notification WHERE event_id = ANY($1::uuid[])`, [
+      events,
+    ]);
     expect(sent.every((n) => /^250 /.test(n.response))).toBe(true);
   }, 120_000);
 });

@@ -121,7 +121,12 @@ describe('sending one email (in-process)', () => {
         expect(retryInMs).toBeGreaterThanOrEqual(low);
         expect(retryInMs).toBeLessThanOrEqual(high);
         const r = await row(eventId);
-        expect(r).toMatchObject({ email_status: 'PENDING', email_attempts: tries, emailed_at: null, email_last_error: expect.stringContaining('ECONNREFUSED') });
+        expect(r).toMatchObject({
+          email_status: 'PENDING',
+          email_attempts: tries,
+          emailed_at: null,
+          email_last_error: expect.stringContaining('ECONNREFUSED'),
+        });
         expect(r.email_next_attempt_at.getTime()).toBeGreaterThanOrEqual(before + retryInMs - 1);
         expect(r.email_next_attempt_at.getTime()).toBeLessThanOrEqual(after + retryInMs + 1);
       }
@@ -207,7 +212,12 @@ describe('sending one email (in-process)', () => {
         lastError: expect.stringContaining('ECONNREFUSED'),
         recipient: { id: people.secretariat.id, email: people.secretariat.email },
       });
-      expect(listed[1]).toMatchObject({ status: 'PENDING', attempts: 1, nextAttemptAt: expect.any(String), lastError: expect.stringContaining('ECONNREFUSED') });
+      expect(listed[1]).toMatchObject({
+        status: 'PENDING',
+        attempts: 1,
+        nextAttemptAt: expect.any(String),
+        lastError: expect.stringContaining('ECONNREFUSED'),
+      });
       const deadOnly = ok(await api.gql(UNDELIVERED, { s: 'DEAD' }, admin)).undeliveredEmails;
       expect(deadOnly.every((e: any) => e.status === 'DEAD')).toBe(true);
       expect(deadOnly.map((e: any) => e.id)).toContain(dead.id);
@@ -275,7 +285,10 @@ describe('sending email without SMTP_URL', () => {
       warn.mockRestore();
     }
     expect(SMTP_OFF_WARNING).toMatch(/^SMTP_URL is not set: .*in-app only.*set SMTP_URL, e\.g\. smtp:\/\/127\.0\.0\.1:1025/);
-    const rows = await api.db.query<any>(`SELECT emailed_at, email_status FROM notification WHERE event_id = ANY($1) AND user_id = $2`, [eventIds, people.secretariat.id]);
+    const rows = await api.db.query<any>(`SELECT emailed_at, email_status FROM notification WHERE event_id = ANY($1) AND user_id = $2`, [
+      eventIds,
+      people.secretariat.id,
+    ]);
     // Skipped for good: the reconcile does not queue them again.
     expect(rows).toEqual(eventIds.map(() => ({ emailed_at: null, email_status: 'SKIPPED' })));
   });

@@ -47,7 +47,13 @@ describe('an email backlog does not delay webhook deliveries', () => {
     // The email workers are busy: their sends are in the server, held.
     await waitFor('sends held by the server', async () => (held > 0 ? true : undefined));
 
-    ok(await api.gql(`mutation($u: String!) { registerWebhook(url: $u, events: ["comment.disposed"], secret: "queue-independence-secret") { id } }`, { u: `${receiver.url}/hook` }, admin));
+    ok(
+      await api.gql(
+        `mutation($u: String!) { registerWebhook(url: $u, events: ["comment.disposed"], secret: "queue-independence-secret") { id } }`,
+        { u: `${receiver.url}/hook` },
+        admin,
+      ),
+    );
     await api.app.get(Transactions).run(({ em }) => api.app.get(NotificationsService).emit(em, { kind: 'comment.disposed', data: {} }));
     await waitFor('the webhook delivery', async () => (receiver.hitsOn('/hook').length ? true : undefined), 30_000);
 
@@ -60,7 +66,9 @@ describe('an email backlog does not delay webhook deliveries', () => {
     // The server lets the mail through: the backlog drains, each email once.
     release();
     await waitFor('the backlog sent', async () => ((await owed()) === 0 ? true : undefined), 120_000, 500);
-    const [{ sent }] = await api.db.query<{ sent: number }>(`SELECT count(*)::int AS sent FROM notification WHERE kind = 'gb.deadline' AND email_status = 'SENT'`);
+    const [{ sent }] = await api.db.query<{ sent: number }>(
+      `SELECT count(*)::int AS sent FROM notification WHERE kind = 'gb.deadline' AND email_status = 'SENT'`,
+    );
     expect(sent).toBe(BACKLOG);
     expect(new Set(mails.map((m) => m.mail.headers.get('x-tripartite-event'))).size).toBe(BACKLOG);
     expect(mails).toHaveLength(BACKLOG);

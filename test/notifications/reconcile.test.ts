@@ -51,8 +51,7 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
   });
 
   const reconcile = () => api.app.get(NotificationReconciler).reconcile();
-  const deliveryOf = async (eventId: string) =>
-    (await api.db.query<{ id: string }>(`SELECT id FROM webhook_delivery WHERE event_id = $1`, [eventId]))[0].id;
+  const deliveryOf = async (eventId: string) => (await api.db.query<{ id: string }>(`SELECT id FROM webhook_delivery WHERE event_id = $1`, [eventId]))[0].id;
   const queued = async () => {
     let n = 0;
     for (const q of Object.values(queues)) {

@@ -26,8 +26,9 @@ describe('webhook registration and dead letters (test mode)', () => {
   afterAll(() => api.close());
 
   it('registers an http(s) webhook for kinds or "*", returns no secret, lists it and audits it without the secret', async () => {
-    const hook = ok(await api.gql(REGISTER, { u: 'https://hooks.example.org/in?x=1', e: ['consultation.opened', 'gb.decided', 'gb.decided'], s: SECRET }, admin))
-      .registerWebhook;
+    const hook = ok(
+      await api.gql(REGISTER, { u: 'https://hooks.example.org/in?x=1', e: ['consultation.opened', 'gb.decided', 'gb.decided'], s: SECRET }, admin),
+    ).registerWebhook;
     expect(hook).toMatchObject({ url: 'https://hooks.example.org/in?x=1', events: ['consultation.opened', 'gb.decided'], active: true });
     const star = ok(await api.gql(REGISTER, { u: 'http://127.0.0.1:9/', e: ['*'], s: SECRET }, admin)).registerWebhook;
     expect(star.events).toEqual(['*']);
@@ -110,15 +111,23 @@ describe('pausing and deleting webhooks (test mode)', () => {
 
     expect(ok(await api.gql(DELETE, { w: id }, admin)).deleteWebhook).toBe(true);
     expect(ok(await api.gql(`{ webhooks { id } }`, {}, admin)).webhooks.map((w: any) => w.id)).not.toContain(id);
-    expect(await api.db.query(`SELECT status FROM webhook_delivery d JOIN notification_event e ON e.id = d.event_id WHERE d.webhook_id = $1 ORDER BY e.occurred_at`, [id])).toEqual([
-      { status: 'CANCELLED' },
-      { status: 'DEAD' },
-    ]);
+    expect(
+      await api.db.query(
+        `SELECT status FROM webhook_delivery d JOIN notification_event e ON e.id = d.event_id WHERE d.webhook_id = $1 ORDER BY e.occurred_at`,
+        [id],
+      ),
+    ).toEqual([{ status: 'CANCELLED' }, { status: 'DEAD' }]);
     expect(owedEvent).toBeTruthy();
-    const listed = ok(await api.gql(`{ webhookDeadLetters { id webhook { id active deletedAt } } }`, {}, admin)).webhookDeadLetters.find((l: any) => l.id === letter.id);
+    const listed = ok(await api.gql(`{ webhookDeadLetters { id webhook { id active deletedAt } } }`, {}, admin)).webhookDeadLetters.find(
+      (l: any) => l.id === letter.id,
+    );
     expect(listed.webhook).toEqual({ id, active: false, deletedAt: expect.any(String) });
     expect(errorOf(await api.gql(`mutation($id: ID!) { replayWebhookDelivery(deadLetterId: $id) }`, { id: letter.id }, admin)).code).toBe('CONFLICT');
-    expect((await audits(id)).at(-1)).toEqual({ action: 'webhook.deleted', actor_id: people.admin.id, data: { url: 'http://127.0.0.1:9/hook', cancelledDeliveries: 1 } });
+    expect((await audits(id)).at(-1)).toEqual({
+      action: 'webhook.deleted',
+      actor_id: people.admin.id,
+      data: { url: 'http://127.0.0.1:9/hook', cancelledDeliveries: 1 },
+    });
 
     // Gone: neither deleted again nor resumed; a fan-out does not reach it.
     expect(errorOf(await api.gql(DELETE, { w: id }, admin)).code).toBe('NOT_FOUND');
@@ -167,8 +176,7 @@ describe('one try of a delivery (in-process, test mode)', () => {
     return delivery.id;
   }
 
-  const row = async (id: string) =>
-    (await api.db.query<any>(`SELECT status, attempts, last_status, last_error FROM webhook_delivery WHERE id = $1`, [id]))[0];
+  const row = async (id: string) => (await api.db.query<any>(`SELECT status, attempts, last_status, last_error FROM webhook_delivery WHERE id = $1`, [id]))[0];
 
   it.each([
     [408, 'HTTP 408'],
@@ -192,7 +200,9 @@ describe('one try of a delivery (in-process, test mode)', () => {
     }
     await expect(deliverer.deliver(id)).resolves.toEqual({ result: 'dead', error });
     expect(await row(id)).toMatchObject({ status: 'DEAD', attempts: 3 });
-    expect(await api.db.query(`SELECT attempts, last_status FROM webhook_dead_letter WHERE delivery_id = $1`, [id])).toEqual([{ attempts: 3, last_status: status }]);
+    expect(await api.db.query(`SELECT attempts, last_status FROM webhook_dead_letter WHERE delivery_id = $1`, [id])).toEqual([
+      { attempts: 3, last_status: status },
+    ]);
     // A duplicate run of a settled delivery sends nothing.
     await expect(deliverer.deliver(id)).resolves.toMatchObject({ result: 'skipped' });
     expect(await api.db.query(`SELECT next_attempt_at FROM webhook_delivery WHERE id = $1`, [id])).toEqual([{ next_attempt_at: null }]);
@@ -293,7 +303,12 @@ describe('one try of a delivery (in-process, test mode)', () => {
     await api.app.get(WebhookDeliverer).deliver(id);
     expect(seen).toHaveLength(2);
     for (const headers of seen) {
-      expect(headers).toMatchObject({ 'webhook-id': id, 'x-delivery-id': id, 'webhook-timestamp': expect.stringMatching(/^\d{10}$/), 'webhook-signature': expect.stringMatching(/^v1,[A-Za-z0-9+/]+=*$/) });
+      expect(headers).toMatchObject({
+        'webhook-id': id,
+        'x-delivery-id': id,
+        'webhook-timestamp': expect.stringMatching(/^\d{10}$/),
+        'webhook-signature': expect.stringMatching(/^v1,[A-Za-z0-9+/]+=*$/),
+      });
     }
   });
 });
@@ -340,10 +355,10 @@ describe('webhooks in production: no private, loopback or link-local targets (SS
 
   it('checks again when delivering: a stored private target is dead-lettered without any request', async () => {
     for (const host of ['127.0.0.1', 'localhost']) {
-      const [hook] = await api.db.query<{ id: string }>(
-        `INSERT INTO webhook (url, events, secret) VALUES ($1, '{gb.deadline}', $2) RETURNING id`,
-        [`http://${host}:${port}/`, SECRET],
-      );
+      const [hook] = await api.db.query<{ id: string }>(`INSERT INTO webhook (url, events, secret) VALUES ($1, '{gb.deadline}', $2) RETURNING id`, [
+        `http://${host}:${port}/`,
+        SECRET,
+      ]);
       const eventId = await emitAndFanOut(api.app, { kind: 'gb.deadline', data: {} });
       const [delivery] = await api.db.query<{ id: string }>(`SELECT id FROM webhook_delivery WHERE event_id = $1 AND webhook_id = $2`, [eventId, hook.id]);
       const outcome = await api.app.get(WebhookDeliverer).deliver(delivery.id);

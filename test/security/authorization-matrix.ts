@@ -41,7 +41,8 @@ function cells(list: Expected[]): Record<Caller, Expected> {
 }
 
 type RowSpec = Omit<MatrixRow, 'expect' | 'variables' | 'kind'> & { variables?: MatrixRow['variables']; expect: Expected[] };
-const rows = (kind: OperationKind, specs: RowSpec[]): MatrixRow[] => specs.map((s) => ({ ...s, kind, variables: s.variables ?? (() => ({})), expect: cells(s.expect) }));
+const rows = (kind: OperationKind, specs: RowSpec[]): MatrixRow[] =>
+  specs.map((s) => ({ ...s, kind, variables: s.variables ?? (() => ({})), expect: cells(s.expect) }));
 
 const votes = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'].map((group) => ({ group, inFavour: 1, against: 0, abstentions: 0 }));
 const sections = [{ number: 'I', heading: 'Voice', guidelines: [{ number: '1.1', text: 'Everyone concerned should be heard.' }] }];
@@ -79,7 +80,12 @@ export const QUERIES = rows('query', [
     variables: (f) => ({ a: f.draft.versionId, b: f.draft.versionId }),
     expect: [U, A, A, N, N, N, N, N, N],
   },
-  { operation: 'round', document: `query($r: ID!) { round(id: $r) { id } }`, variables: (f) => ({ r: f.consultation.roundId }), expect: [U, A, A, A, A, A, A, A, A] },
+  {
+    operation: 'round',
+    document: `query($r: ID!) { round(id: $r) { id } }`,
+    variables: (f) => ({ r: f.consultation.roundId }),
+    expect: [U, A, A, A, A, A, A, A, A],
+  },
   {
     operation: 'round',
     variant: 'pendingOrganizations',
@@ -155,7 +161,9 @@ export const MUTATIONS = rows('mutation', [
   {
     operation: 'createUser',
     document: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-    variables: (_f, c) => ({ i: { email: `made-by-${c.toLowerCase()}@test.org`, displayName: 'New observer', password: 'long enough password', roles: ['OBSERVER'] } }),
+    variables: (_f, c) => ({
+      i: { email: `made-by-${c.toLowerCase()}@test.org`, displayName: 'New observer', password: 'long enough password', roles: ['OBSERVER'] },
+    }),
     expect: [U, A, F, F, F, F, F, F, F],
   },
   {
@@ -164,15 +172,30 @@ export const MUTATIONS = rows('mutation', [
     variables: (_f, c) => ({ u: `https://hooks.example.org/${c.toLowerCase()}` }),
     expect: [U, A, F, F, F, F, F, F, F],
   },
-  { operation: 'replayWebhookDelivery', document: `mutation($d: ID!) { replayWebhookDelivery(deadLetterId: $d) }`, variables: (f) => ({ d: f.deadLetterId }), expect: [U, A, F, F, F, F, F, F, F] },
+  {
+    operation: 'replayWebhookDelivery',
+    document: `mutation($d: ID!) { replayWebhookDelivery(deadLetterId: $d) }`,
+    variables: (f) => ({ d: f.deadLetterId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
   {
     operation: 'setWebhookActive',
     document: `mutation($w: ID!) { setWebhookActive(webhookId: $w, active: true) { id } }`,
     variables: (f) => ({ w: f.webhookId }),
     expect: [U, A, F, F, F, F, F, F, F],
   },
-  { operation: 'deleteWebhook', document: `mutation($w: ID!) { deleteWebhook(webhookId: $w) }`, variables: (f) => ({ w: f.spareWebhookId }), expect: [U, A, F, F, F, F, F, F, F] },
-  { operation: 'resendEmails', document: `mutation($e: ID!) { resendEmails(ids: [$e]) }`, variables: (f) => ({ e: f.deadEmailId }), expect: [U, A, F, F, F, F, F, F, F] },
+  {
+    operation: 'deleteWebhook',
+    document: `mutation($w: ID!) { deleteWebhook(webhookId: $w) }`,
+    variables: (f) => ({ w: f.spareWebhookId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  {
+    operation: 'resendEmails',
+    document: `mutation($e: ID!) { resendEmails(ids: [$e]) }`,
+    variables: (f) => ({ e: f.deadEmailId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
   { operation: 'setEmailPreferences', document: `mutation { setEmailPreferences(disabledKinds: []) { id } }`, expect: [U, A, A, A, A, A, A, A, A] },
   {
     operation: 'createInstrument',
@@ -193,8 +216,18 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, F, A, F, F, F, F, F, F],
   },
   // Version 1 is published already: the secretariat is let through to BAD_USER_INPUT.
-  { operation: 'publishVersion', document: `mutation($v: ID!) { publishVersion(versionId: $v) { id } }`, variables: (f) => ({ v: f.consultation.versionId }), expect: [U, F, A, F, F, F, F, F, F] },
-  { operation: 'createRevision', document: `mutation($i: ID!) { createRevision(instrumentId: $i) { id } }`, variables: (f) => ({ i: f.consultation.instrumentId }), expect: [U, F, A, F, F, F, F, F, F] },
+  {
+    operation: 'publishVersion',
+    document: `mutation($v: ID!) { publishVersion(versionId: $v) { id } }`,
+    variables: (f) => ({ v: f.consultation.versionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'createRevision',
+    document: `mutation($i: ID!) { createRevision(instrumentId: $i) { id } }`,
+    variables: (f) => ({ i: f.consultation.instrumentId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
   {
     operation: 'advanceStage',
     document: `mutation($i: ID!) { advanceStage(instrumentId: $i, to: DECIDED) { id } }`,
@@ -204,7 +237,9 @@ export const MUTATIONS = rows('mutation', [
   {
     operation: 'scheduleConsultation',
     document: `mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`,
-    variables: (f) => ({ in: { instrumentId: f.consultation.instrumentId, versionId: f.consultation.versionId, closesAt: new Date(Date.now() + 7_200_000).toISOString() } }),
+    variables: (f) => ({
+      in: { instrumentId: f.consultation.instrumentId, versionId: f.consultation.versionId, closesAt: new Date(Date.now() + 7_200_000).toISOString() },
+    }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {
@@ -242,7 +277,13 @@ export const MUTATIONS = rows('mutation', [
     operation: 'scheduleMeeting',
     document: `mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id } }`,
     variables: (f) => ({
-      in: { instrumentId: f.consultation.instrumentId, versionId: f.consultation.versionId, title: 'Another meeting', startsAt: '2031-03-02T08:00:00Z', endsAt: '2031-03-03T17:00:00Z' },
+      in: {
+        instrumentId: f.consultation.instrumentId,
+        versionId: f.consultation.versionId,
+        title: 'Another meeting',
+        startsAt: '2031-03-02T08:00:00Z',
+        endsAt: '2031-03-03T17:00:00Z',
+      },
     }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
@@ -259,8 +300,18 @@ export const MUTATIONS = rows('mutation', [
     variables: (f) => ({ m: f.meeting.meetingId, u: f.userIds.MODERATOR }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
-  { operation: 'openMeeting', document: `mutation($m: ID!) { openMeeting(meetingId: $m) { id } }`, variables: (f) => ({ m: f.meeting.meetingId }), expect: [U, F, A, F, A, F, F, F, F] },
-  { operation: 'openAgendaItem', document: `mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { id } }`, variables: (f) => ({ i: f.meeting.items[0] }), expect: [U, F, A, F, A, F, F, F, F] },
+  {
+    operation: 'openMeeting',
+    document: `mutation($m: ID!) { openMeeting(meetingId: $m) { id } }`,
+    variables: (f) => ({ m: f.meeting.meetingId }),
+    expect: [U, F, A, F, A, F, F, F, F],
+  },
+  {
+    operation: 'openAgendaItem',
+    document: `mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { id } }`,
+    variables: (f) => ({ i: f.meeting.items[0] }),
+    expect: [U, F, A, F, A, F, F, F, F],
+  },
   {
     operation: 'recordPosition',
     document: `mutation($i: ID!) { recordPosition(agendaItemId: $i, group: GOVERNMENT, position: SUPPORT, statement: "We support it") { id } }`,
@@ -280,16 +331,36 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, F, A, F, A, F, F, F, F],
   },
   // Without the three groups' consensus on it the amendment stays PROPOSED: TRANSITION_BLOCKED.
-  { operation: 'decideAmendment', document: `mutation($a: ID!) { decideAmendment(amendmentId: $a, status: ACCEPTED) { id } }`, variables: (f) => ({ a: f.meeting.amendmentId }), expect: [U, F, A, F, A, F, F, F, F] },
+  {
+    operation: 'decideAmendment',
+    document: `mutation($a: ID!) { decideAmendment(amendmentId: $a, status: ACCEPTED) { id } }`,
+    variables: (f) => ({ a: f.meeting.amendmentId }),
+    expect: [U, F, A, F, A, F, F, F, F],
+  },
   {
     operation: 'recordVote',
     document: `mutation($i: ID!, $v: [GroupVoteInput!]!) { recordVote(agendaItemId: $i, votes: $v) { id } }`,
     variables: (f) => ({ i: f.meeting.items[1], v: votes }),
     expect: [U, F, A, F, A, F, F, F, F],
   },
-  { operation: 'closeAgendaItem', document: `mutation($i: ID!) { closeAgendaItem(agendaItemId: $i, status: ADOPTED) { id } }`, variables: (f) => ({ i: f.meeting.items[0] }), expect: [U, F, A, F, A, F, F, F, F] },
-  { operation: 'closeMeeting', document: `mutation($m: ID!) { closeMeeting(meetingId: $m) { id } }`, variables: (f) => ({ m: f.meeting.meetingId }), expect: [U, F, A, F, A, F, F, F, F] },
-  { operation: 'adoptMeetingReport', document: `mutation($m: ID!) { adoptMeetingReport(meetingId: $m) { id } }`, variables: (f) => ({ m: f.meeting.meetingId }), expect: [U, F, A, F, F, F, F, F, F] },
+  {
+    operation: 'closeAgendaItem',
+    document: `mutation($i: ID!) { closeAgendaItem(agendaItemId: $i, status: ADOPTED) { id } }`,
+    variables: (f) => ({ i: f.meeting.items[0] }),
+    expect: [U, F, A, F, A, F, F, F, F],
+  },
+  {
+    operation: 'closeMeeting',
+    document: `mutation($m: ID!) { closeMeeting(meetingId: $m) { id } }`,
+    variables: (f) => ({ m: f.meeting.meetingId }),
+    expect: [U, F, A, F, A, F, F, F, F],
+  },
+  {
+    operation: 'adoptMeetingReport',
+    document: `mutation($m: ID!) { adoptMeetingReport(meetingId: $m) { id } }`,
+    variables: (f) => ({ m: f.meeting.meetingId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
   {
     operation: 'createGoverningBodySession',
     document: `mutation { createGoverningBodySession(number: 901, startsAt: "2031-03-16T08:00:00Z", endsAt: "2031-03-26T17:00:00Z") { id } }`,
@@ -299,10 +370,17 @@ export const MUTATIONS = rows('mutation', [
   {
     operation: 'prepareSubmission',
     document: `mutation($in: PrepareSubmissionInput!) { prepareSubmission(input: $in) { id } }`,
-    variables: (f) => ({ in: { instrumentId: f.gb.instrumentId, sessionId: f.gb.sessionId, symbol: 'GB.901/SEC', agendaItemTitle: 'Outcome', pointForDecision: 'Approve.' } }),
+    variables: (f) => ({
+      in: { instrumentId: f.gb.instrumentId, sessionId: f.gb.sessionId, symbol: 'GB.901/SEC', agendaItemTitle: 'Outcome', pointForDecision: 'Approve.' },
+    }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
-  { operation: 'submitToGoverningBody', document: `mutation($s: ID!) { submitToGoverningBody(submissionId: $s) { id } }`, variables: (f) => ({ s: f.gb.submissionId }), expect: [U, F, A, F, F, F, F, F, F] },
+  {
+    operation: 'submitToGoverningBody',
+    document: `mutation($s: ID!) { submitToGoverningBody(submissionId: $s) { id } }`,
+    variables: (f) => ({ s: f.gb.submissionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
   // APPROVED_WITH_AMENDMENTS without its text: BAD_USER_INPUT for the secretariat, nothing decided.
   {
     operation: 'recordGoverningBodyDecision',
@@ -333,7 +411,13 @@ export const SUBSCRIPTIONS = rows('subscription', [
     document: `subscription($i: ID!) { stageChanged(instrumentId: $i) { to } }`,
     variables: (f) => ({ i: f.consultation.instrumentId }),
     expect: [U, A, A, A, A, A, A, A, A],
-    warmUp: (f) => [{ event: 'stageChanged', subjectId: f.consultation.instrumentId, payload: { instrumentId: f.consultation.instrumentId, transitionId: f.consultation.transitionId } }],
+    warmUp: (f) => [
+      {
+        event: 'stageChanged',
+        subjectId: f.consultation.instrumentId,
+        payload: { instrumentId: f.consultation.instrumentId, transitionId: f.consultation.transitionId },
+      },
+    ],
   },
   {
     operation: 'stageChanged',
@@ -342,7 +426,9 @@ export const SUBSCRIPTIONS = rows('subscription', [
     variables: (f) => ({ i: f.draft.instrumentId }),
     expect: [U, A, A, N, N, N, N, N, N],
     // The draft has moved nowhere yet: another instrument's move, published on its channel, stands in.
-    warmUp: (f) => [{ event: 'stageChanged', subjectId: f.draft.instrumentId, payload: { instrumentId: f.draft.instrumentId, transitionId: f.consultation.transitionId } }],
+    warmUp: (f) => [
+      { event: 'stageChanged', subjectId: f.draft.instrumentId, payload: { instrumentId: f.draft.instrumentId, transitionId: f.consultation.transitionId } },
+    ],
   },
   // A closed AFTER_CLOSE round: its comments are everyone's to read now.
   {
@@ -350,7 +436,9 @@ export const SUBSCRIPTIONS = rows('subscription', [
     document: `subscription($r: ID!) { commentSubmitted(roundId: $r) { id } }`,
     variables: (f) => ({ r: f.meeting.closedRoundId }),
     expect: [U, A, A, A, A, A, A, A, A],
-    warmUp: (f) => [{ event: 'commentSubmitted', subjectId: f.meeting.closedRoundId, payload: { roundId: f.meeting.closedRoundId, commentId: f.meeting.closedCommentId } }],
+    warmUp: (f) => [
+      { event: 'commentSubmitted', subjectId: f.meeting.closedRoundId, payload: { roundId: f.meeting.closedRoundId, commentId: f.meeting.closedCommentId } },
+    ],
   },
   {
     operation: 'notificationAdded',

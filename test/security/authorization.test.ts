@@ -65,7 +65,8 @@ describe('the authorization matrix', () => {
   });
 
   /** Runs one cell over HTTP. */
-  const call = async (row: MatrixRow, caller: Caller) => w.gql(row.document, row.variables(f, caller), row.ownSession ? await f.signIn(caller) : f.tokens[caller]);
+  const call = async (row: MatrixRow, caller: Caller) =>
+    w.gql(row.document, row.variables(f, caller), row.ownSession ? await f.signIn(caller) : f.tokens[caller]);
 
   it.each([...QUERIES, ...MUTATIONS].map((row) => [rowName(row), row] as const))('%s over HTTP', async (_name, row) => {
     const actual = {} as Record<Caller, string>;

@@ -42,7 +42,7 @@ const PATHS: Record<string, UserPath> = {
     document: `query($m: ID!) { meeting(id: $m) { moderators ${user} participants { user ${user} } agenda { positions { recordedBy ${user} } amendments { positions { recordedBy ${user} } } } } }`,
     variables: (f) => ({ m: f.gb.meetingId }),
   },
-  'who recorded an item\'s positions and votes': {
+  "who recorded an item's positions and votes": {
     covers: ['GroupPosition.recordedBy', 'VoteRecord.recordedBy'],
     document: `query($i: ID!) { agendaItem(id: $i) { positionHistory { recordedBy ${user} } voteHistory { recordedBy ${user} } } }`,
     variables: (f) => ({ i: f.meeting.items[0] }),
@@ -65,7 +65,11 @@ const PATHS: Record<string, UserPath> = {
     variables: () => ({}),
   },
   me: { covers: ['Query.me'], document: `{ me ${user} }`, variables: () => ({}) },
-  'email preferences': { covers: ['Mutation.setEmailPreferences'], document: `mutation { setEmailPreferences(disabledKinds: []) ${user} }`, variables: () => ({}) },
+  'email preferences': {
+    covers: ['Mutation.setEmailPreferences'],
+    document: `mutation { setEmailPreferences(disabledKinds: []) ${user} }`,
+    variables: () => ({}),
+  },
 };
 
 /** Every User object anywhere in a response. */
@@ -91,7 +95,11 @@ describe('email addresses reach only the user, the secretariat and admins', () =
     await w.api.app.get(AuditSealer).seal();
     // A vote on the item under discussion, for the vote history's recorder.
     const votes = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'].map((group) => ({ group, inFavour: 1, against: 0, abstentions: 0 }));
-    const voted = await w.gql(`mutation($i: ID!, $v: [GroupVoteInput!]!) { recordVote(agendaItemId: $i, votes: $v) { id } }`, { i: f.meeting.items[0], v: votes }, f.tokens.MODERATOR);
+    const voted = await w.gql(
+      `mutation($i: ID!, $v: [GroupVoteInput!]!) { recordVote(agendaItemId: $i, votes: $v) { id } }`,
+      { i: f.meeting.items[0], v: votes },
+      f.tokens.MODERATOR,
+    );
     expect(voted.errors).toBeUndefined();
     const rows = await w.api.db.query<{ id: string; email: string }>(`SELECT id, email FROM app_user`);
     emails = new Map(rows.map((r) => [r.id, r.email]));
@@ -147,8 +155,10 @@ describe('email addresses reach only the user, the secretariat and admins', () =
       )
     ).data.createUser;
     expect(created.email).toBe(`visible-${process.pid}@test.org`);
-    const roles = (await w.gql(`mutation($u: ID!) { setUserRoles(userId: $u, roles: [MODERATOR]) ${user} }`, { u: created.id }, f.tokens.ADMIN)).data.setUserRoles;
-    const gone = (await w.gql(`mutation($u: ID!) { deactivateUser(userId: $u, reason: "Test") ${user} }`, { u: created.id }, f.tokens.ADMIN)).data.deactivateUser;
+    const roles = (await w.gql(`mutation($u: ID!) { setUserRoles(userId: $u, roles: [MODERATOR]) ${user} }`, { u: created.id }, f.tokens.ADMIN)).data
+      .setUserRoles;
+    const gone = (await w.gql(`mutation($u: ID!) { deactivateUser(userId: $u, reason: "Test") ${user} }`, { u: created.id }, f.tokens.ADMIN)).data
+      .deactivateUser;
     expect([roles.email, gone.email]).toEqual([created.email, created.email]);
   });
 
@@ -157,11 +167,20 @@ describe('email addresses reach only the user, the secretariat and admins', () =
     const callers = ['OBSERVER', 'GOVERNMENT', 'SECRETARIAT'] as const;
     const clients = callers.map((c) => liveClient(w.api.url, f.tokens[c]));
     try {
-      const feeds = clients.map((c) => new Feed(c, `subscription($i: ID!) { stageChanged(instrumentId: $i) { actor ${user} } }`, { i: f.consultation.instrumentId }, 'stageChanged'));
-      await until('every subscriber to get the event', async () => {
-        await live.publish('stageChanged', f.consultation.instrumentId, { instrumentId: f.consultation.instrumentId, transitionId: f.consultation.transitionId });
-        return feeds.every((feed) => feed.events.length > 0);
-      }, 15_000);
+      const feeds = clients.map(
+        (c) => new Feed(c, `subscription($i: ID!) { stageChanged(instrumentId: $i) { actor ${user} } }`, { i: f.consultation.instrumentId }, 'stageChanged'),
+      );
+      await until(
+        'every subscriber to get the event',
+        async () => {
+          await live.publish('stageChanged', f.consultation.instrumentId, {
+            instrumentId: f.consultation.instrumentId,
+            transitionId: f.consultation.transitionId,
+          });
+          return feeds.every((feed) => feed.events.length > 0);
+        },
+        15_000,
+      );
       const actors = feeds.map((feed) => feed.data()[0].actor as SeenUser);
       expect(actors.map((a) => a.id)).toEqual(callers.map(() => f.userIds.SECRETARIAT));
       expect(actors.map((a) => a.email)).toEqual([null, null, emails.get(f.userIds.SECRETARIAT!)]);

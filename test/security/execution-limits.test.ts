@@ -70,7 +70,6 @@ describe('a request that outlasts REQUEST_TIMEOUT_MS', () => {
     expect(await api.db.query(`SELECT 1 FROM instrument WHERE reference = 'HELD/1'`)).toEqual([]);
     expect(await audit()).toBe(before);
   });
-
 });
 
 describe('the costliest queries', () => {

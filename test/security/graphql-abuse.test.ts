@@ -63,7 +63,8 @@ describe('GraphQL abuse is refused before any resolver or SQL runs', () => {
   });
 
   it('refuses lists nested back into their parents, and their alias form, before any SQL (as an observer)', async () => {
-    const observe = (query: string) => measured({ body: JSON.stringify({ query, variables: { i: instrumentId } }), headers: { authorization: `Bearer ${w.tokens.observer}` } });
+    const observe = (query: string) =>
+      measured({ body: JSON.stringify({ query, variables: { i: instrumentId } }), headers: { authorization: `Bearer ${w.tokens.observer}` } });
     const nested = await observe(
       `query($i: ID!) { instrument(id: $i) { latestPublishedVersion { guidelines { version { guidelines { version { guidelines { version { guidelines { id text } } } } } } } } } }`,
     );
@@ -82,7 +83,9 @@ describe('GraphQL abuse is refused before any resolver or SQL runs', () => {
 
   it('refuses 100 aliases of an expensive field by its cost', async () => {
     const node = `id body organization { name } author { displayName organization { name } } guideline { key text } round { id }`;
-    const res = await post(`query($r: ID!) { ${times(100, (i) => `a${i}: comments(filter: { roundId: $r }, first: 200) { edges { node { ${node} } } }`)} }`, { r: roundId });
+    const res = await post(`query($r: ID!) { ${times(100, (i) => `a${i}: comments(filter: { roundId: $r }, first: 200) { edges { node { ${node} } } }`)} }`, {
+      r: roundId,
+    });
     expect(res.status).toBe(400);
     const error = errorIn(res.text);
     expect(error).toMatchObject({ code: 'QUERY_TOO_COMPLEX', extensions: { kind: 'cost', limit: MAX_COST } });
@@ -161,7 +164,9 @@ describe('GraphQL abuse is refused before any resolver or SQL runs', () => {
     const huge = await post(`{ ${times(80_000, (i) => `a${i}: me { id }`)} }`);
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.text)).toEqual({
-      errors: [{ message: expect.stringMatching(/1 MB/), extensions: { code: 'QUERY_TOO_COMPLEX', kind: 'size', limit: BODY_LIMIT, actual: expect.any(Number) } }],
+      errors: [
+        { message: expect.stringMatching(/1 MB/), extensions: { code: 'QUERY_TOO_COMPLEX', kind: 'size', limit: BODY_LIMIT, actual: expect.any(Number) } },
+      ],
     });
     expect(huge.statements).toEqual([]);
   });

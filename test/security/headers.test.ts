@@ -71,8 +71,12 @@ describe('security headers and CORS', () => {
 
   it('grants cross-origin reads to the allowed origins only, never with credentials', async () => {
     const preflight = (origin: string) =>
-      send(api, '/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
-    const simple = (origin: string) => send(api, '/graphql', { method: 'POST', headers: { ...json, origin }, body: JSON.stringify({ query: '{ __typename }' }) });
+      send(api, '/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    const simple = (origin: string) =>
+      send(api, '/graphql', { method: 'POST', headers: { ...json, origin }, body: JSON.stringify({ query: '{ __typename }' }) });
 
     for (const origin of [ALLOWED_ORIGIN, 'http://localhost:3000']) {
       const pre = await preflight(origin);
@@ -81,7 +85,13 @@ describe('security headers and CORS', () => {
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
       expect((await simple(origin)).headers.get('access-control-allow-origin')).toBe(origin);
     }
-    for (const origin of ['https://evil.example', `${ALLOWED_ORIGIN}.evil.example`, ALLOWED_ORIGIN.replace('https:', 'http:'), `${ALLOWED_ORIGIN}:8443`, 'null']) {
+    for (const origin of [
+      'https://evil.example',
+      `${ALLOWED_ORIGIN}.evil.example`,
+      ALLOWED_ORIGIN.replace('https:', 'http:'),
+      `${ALLOWED_ORIGIN}:8443`,
+      'null',
+    ]) {
       expect({ origin, preflight: (await preflight(origin)).headers.get('access-control-allow-origin') }).toEqual({ origin, preflight: null });
       expect({ origin, simple: (await simple(origin)).headers.get('access-control-allow-origin') }).toEqual({ origin, simple: null });
     }
@@ -102,12 +112,19 @@ describe('in production', () => {
     people = await seedPeople(api.app);
     secretariat = await api.login(people.secretariat.email);
     const staff = async (query: string, variables: Record<string, unknown>) => ok(await api.gql(query, variables, secretariat));
-    const created = (await staff(`mutation { createInstrument(input: { reference: "PROD/1", title: "In production" }) { id versions { id } } }`, {})).createInstrument;
+    const created = (await staff(`mutation { createInstrument(input: { reference: "PROD/1", title: "In production" }) { id versions { id } } }`, {}))
+      .createInstrument;
     const versionId = created.versions[0].id;
-    await staff(`mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`, { v: versionId });
+    await staff(`mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`, {
+      v: versionId,
+    });
     await staff(`mutation($v: ID!) { publishVersion(versionId: $v) { id } }`, { v: versionId });
     const closesAt = new Date(Date.now() + 3_600_000).toISOString();
-    roundId = (await staff(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, { in: { instrumentId: created.id, versionId, closesAt } })).scheduleConsultation.id;
+    roundId = (
+      await staff(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, {
+        in: { instrumentId: created.id, versionId, closesAt },
+      })
+    ).scheduleConsultation.id;
   });
   afterAll(() => api.close());
 
@@ -142,7 +159,9 @@ describe('in production', () => {
   });
 
   it('masks an internal error of a REST route as a bare 500', async () => {
-    const res = await withoutTable('comment', () => send(api, `/exports/rounds/${roundId}/comments.csv`, { headers: { authorization: `Bearer ${secretariat}` } }));
+    const res = await withoutTable('comment', () =>
+      send(api, `/exports/rounds/${roundId}/comments.csv`, { headers: { authorization: `Bearer ${secretariat}` } }),
+    );
     expect(res.status).toBe(500);
     expect(JSON.parse(res.text)).toEqual({ statusCode: 500, message: 'Internal server error' });
   });
@@ -152,10 +171,15 @@ describe('in production', () => {
       send(api, '/graphql', {
         method: 'POST',
         headers: { ...json, authorization: `Bearer ${secretariat}` },
-        body: JSON.stringify({ query: `mutation($r: ID!, $at: DateTime!) { extendConsultation(roundId: $r, closesAt: $at, reason: "later") { id } }`, variables: { r: roundId, at: new Date(Date.now() + 7_200_000).toISOString() } }),
+        body: JSON.stringify({
+          query: `mutation($r: ID!, $at: DateTime!) { extendConsultation(roundId: $r, closesAt: $at, reason: "later") { id } }`,
+          variables: { r: roundId, at: new Date(Date.now() + 7_200_000).toISOString() },
+        }),
       }),
     );
-    expect(JSON.parse(write.text).errors).toEqual([{ message: 'Internal server error', path: ['extendConsultation'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(JSON.parse(write.text).errors).toEqual([
+      { message: 'Internal server error', path: ['extendConsultation'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(write.text).not.toMatch(INTERNALS);
 
     const client = liveClient(api.url, secretariat);

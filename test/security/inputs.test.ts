@@ -12,7 +12,20 @@ const PAYLOADS = [DROP, OR, SCRIPT];
 const ALL = `${DROP} ${OR} ${SCRIPT} "quoted" \\backslash $1 %s \${x} ' --`;
 const PLAIN = 'A plain remark about wages';
 
-const TABLES = ['organization', 'app_user', 'audit_event', 'instrument', 'draft_version', 'section', 'guideline', 'stage_transition', 'consultation_round', 'comment', 'experts_meeting', 'gb_submission'];
+const TABLES = [
+  'organization',
+  'app_user',
+  'audit_event',
+  'instrument',
+  'draft_version',
+  'section',
+  'guideline',
+  'stage_transition',
+  'consultation_round',
+  'comment',
+  'experts_meeting',
+  'gb_submission',
+];
 
 /** RFC 4180 rows (quoted cells, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -68,10 +81,14 @@ describe('SQL- and script-looking input is data', () => {
 
   it('keeps organization names and display names byte for byte', async () => {
     for (const [i, text] of PAYLOADS.entries()) {
-      const org = ok(await w.gql(`mutation($n: String!) { createOrganization(name: $n, group: EMPLOYERS) { id name } }`, { n: text }, w.tokens.admin)).createOrganization;
+      const org = ok(
+        await w.gql(`mutation($n: String!) { createOrganization(name: $n, group: EMPLOYERS) { id name } }`, { n: text }, w.tokens.admin),
+      ).createOrganization;
       expect(org.name).toBe(text);
       const input = { email: `payload${i}@test.org`, displayName: text, password: 'long enough password', roles: ['CONSTITUENT'], organizationId: org.id };
-      const user = ok(await w.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id displayName organization { name } } }`, { i: input }, w.tokens.admin)).createUser;
+      const user = ok(
+        await w.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id displayName organization { name } } }`, { i: input }, w.tokens.admin),
+      ).createUser;
       expect(user).toMatchObject({ displayName: text, organization: { name: text } });
     }
     const names = (await w.api.db.query<{ name: string }>(`SELECT name FROM organization`)).map((o) => o.name);
@@ -79,37 +96,61 @@ describe('SQL- and script-looking input is data', () => {
   });
 
   it('keeps instrument, draft and workflow texts byte for byte', async () => {
-    const created = (await staff(`mutation($r: String!, $t: String!, $s: String) { createInstrument(input: { reference: $r, title: $t, summary: $s }) { id reference title summary versions { id } } }`, {
-      r: DROP,
-      t: ALL,
-      s: ALL,
-    })).createInstrument;
+    const created = (
+      await staff(
+        `mutation($r: String!, $t: String!, $s: String) { createInstrument(input: { reference: $r, title: $t, summary: $s }) { id reference title summary versions { id } } }`,
+        {
+          r: DROP,
+          t: ALL,
+          s: ALL,
+        },
+      )
+    ).createInstrument;
     expect(created).toMatchObject({ reference: DROP, title: ALL, summary: ALL });
     instrumentId = created.id;
     versionId = created.versions[0].id;
-    const sections = [
-      { number: 'I', heading: ALL, guidelines: PAYLOADS.map((text, i) => ({ number: `1.${i + 1}`, title: text, text })) },
-    ];
-    const saved = (await staff(`mutation($v: ID!, $s: [SectionInput!]!) { saveDraft(versionId: $v, sections: $s) { sections { heading guidelines { title text } } } }`, {
-      v: versionId,
-      s: sections,
-    })).saveDraft;
+    const sections = [{ number: 'I', heading: ALL, guidelines: PAYLOADS.map((text, i) => ({ number: `1.${i + 1}`, title: text, text })) }];
+    const saved = (
+      await staff(`mutation($v: ID!, $s: [SectionInput!]!) { saveDraft(versionId: $v, sections: $s) { sections { heading guidelines { title text } } } }`, {
+        v: versionId,
+        s: sections,
+      })
+    ).saveDraft;
     expect(saved.sections).toEqual([{ heading: ALL, guidelines: PAYLOADS.map((text) => ({ title: text, text })) }]);
-    const published = (await staff(`mutation($v: ID!, $c: String) { publishVersion(versionId: $v, changeSummary: $c) { changeSummary } }`, { v: versionId, c: ALL })).publishVersion;
+    const published = (
+      await staff(`mutation($v: ID!, $c: String) { publishVersion(versionId: $v, changeSummary: $c) { changeSummary } }`, { v: versionId, c: ALL })
+    ).publishVersion;
     expect(published.changeSummary).toBe(ALL);
 
     const closesAt = new Date(Date.now() + 3_600_000).toISOString();
     roundId = (await staff(Q.consult, { in: { instrumentId, versionId, closesAt } })).scheduleConsultation.id;
-    const moved = await staff(`mutation($i: ID!, $r: String) { advanceStage(instrumentId: $i, to: CONSULTATION, reason: $r) { stageHistory { reason } } }`, { i: instrumentId, r: ALL });
-    expect(moved.advanceStage.stageHistory.at(-1).reason).toBe(ALL);
-    const extended = await staff(`mutation($r: ID!, $at: DateTime!, $why: String!) { extendConsultation(roundId: $r, closesAt: $at, reason: $why) { extensions { reason } } }`, {
-      r: roundId,
-      at: new Date(Date.now() + 7_200_000).toISOString(),
-      why: ALL,
+    const moved = await staff(`mutation($i: ID!, $r: String) { advanceStage(instrumentId: $i, to: CONSULTATION, reason: $r) { stageHistory { reason } } }`, {
+      i: instrumentId,
+      r: ALL,
     });
+    expect(moved.advanceStage.stageHistory.at(-1).reason).toBe(ALL);
+    const extended = await staff(
+      `mutation($r: ID!, $at: DateTime!, $why: String!) { extendConsultation(roundId: $r, closesAt: $at, reason: $why) { extensions { reason } } }`,
+      {
+        r: roundId,
+        at: new Date(Date.now() + 7_200_000).toISOString(),
+        why: ALL,
+      },
+    );
     expect(extended.extendConsultation.extensions).toEqual([{ reason: ALL }]);
-    const reread = ok(await w.gql(`query($i: ID!) { instrument(id: $i) { reference title summary latestPublishedVersion { changeSummary guidelines { title text } } } }`, { i: instrumentId }, w.tokens.observer)).instrument;
-    expect(reread).toEqual({ reference: DROP, title: ALL, summary: ALL, latestPublishedVersion: { changeSummary: ALL, guidelines: PAYLOADS.map((text) => ({ title: text, text })) } });
+    const reread = ok(
+      await w.gql(
+        `query($i: ID!) { instrument(id: $i) { reference title summary latestPublishedVersion { changeSummary guidelines { title text } } } }`,
+        { i: instrumentId },
+        w.tokens.observer,
+      ),
+    ).instrument;
+    expect(reread).toEqual({
+      reference: DROP,
+      title: ALL,
+      summary: ALL,
+      latestPublishedVersion: { changeSummary: ALL, guidelines: PAYLOADS.map((text) => ({ title: text, text })) },
+    });
   });
 
   it('keeps comment bodies, proposed texts and disposition notes byte for byte', async () => {
@@ -129,21 +170,31 @@ describe('SQL- and script-looking input is data', () => {
       const c = (await as(w.tokens.constituents.WORKERS[1], submit, { in: { roundId, type: 'EDITORIAL', body } })).submitComment;
       comments.push({ id: c.id, body, token: w.tokens.constituents.WORKERS[1] });
     }
-    const updated = (await as(comments[0].token, `mutation($id: ID!, $b: String!) { updateComment(id: $id, input: { body: $b, proposedText: $b }) { body proposedText } }`, {
-      id: comments[0].id,
-      b: ALL,
-    })).updateComment;
+    const updated = (
+      await as(comments[0].token, `mutation($id: ID!, $b: String!) { updateComment(id: $id, input: { body: $b, proposedText: $b }) { body proposedText } }`, {
+        id: comments[0].id,
+        b: ALL,
+      })
+    ).updateComment;
     expect(updated).toEqual({ body: ALL, proposedText: ALL });
     comments[0].body = ALL;
     for (const [i, text] of PAYLOADS.entries()) {
-      const disposed = (await staff(`mutation($c: ID!, $n: String) { setDisposition(commentId: $c, disposition: NOTED, note: $n) { dispositionNote } }`, { c: comments[i].id, n: text })).setDisposition;
+      const disposed = (
+        await staff(`mutation($c: ID!, $n: String) { setDisposition(commentId: $c, disposition: NOTED, note: $n) { dispositionNote } }`, {
+          c: comments[i].id,
+          n: text,
+        })
+      ).setDisposition;
       expect(disposed.dispositionNote).toBe(text);
     }
   });
 
   it('passes the comment search to SQL as a parameter: no statement is broken and no filter widened', async () => {
     const search = async (text: string) => {
-      const data = await staff(`query($r: ID!, $s: String) { comments(filter: { roundId: $r, search: $s }, first: 200) { totalCount edges { node { id } } } }`, { r: roundId, s: text });
+      const data = await staff(
+        `query($r: ID!, $s: String) { comments(filter: { roundId: $r, search: $s }, first: 200) { totalCount edges { node { id } } } }`,
+        { r: roundId, s: text },
+      );
       return data.comments.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
     };
     const withPayload = (text: string) => comments.filter((c) => c.body.includes(text)).map((c) => c.id);
@@ -160,7 +211,11 @@ describe('SQL- and script-looking input is data', () => {
     expect(await search('wages')).toEqual(plainIds);
     expect(await count('comment')).toBe(comments.length);
     // A cursor is data too.
-    const res = await w.gql(`query($r: ID!, $a: String) { comments(filter: { roundId: $r }, after: $a) { totalCount } }`, { r: roundId, a: OR }, w.tokens.secretariat);
+    const res = await w.gql(
+      `query($r: ID!, $a: String) { comments(filter: { roundId: $r }, after: $a) { totalCount } }`,
+      { r: roundId, a: OR },
+      w.tokens.secretariat,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { fields: [{ field: 'after' }] } });
   });
 
@@ -171,7 +226,12 @@ describe('SQL- and script-looking input is data', () => {
     const bodies = rows.slice(1).map((r) => r[4]);
     expect(bodies).toEqual(expect.arrayContaining([`'=1+2`, `'+1 more`, `'-1 less`, `'@SUM(A1)`, ALL, OR, SCRIPT, PLAIN]));
     // No cell of any row starts a formula.
-    expect(rows.slice(1).flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(
+      rows
+        .slice(1)
+        .flat()
+        .filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+    ).toEqual([]);
   });
 
   it('keeps meeting texts byte for byte, and the Governing Body paper shows them as text, never as HTML', async () => {
@@ -187,7 +247,11 @@ describe('SQL- and script-looking input is data', () => {
 
     // Positions with statements, a reservation among them (the paper quotes it).
     await w.mod(Q.openItem, { i: first });
-    const statements: Record<ConstituentGroup, [string, string]> = { GOVERNMENT: ['SUPPORT', DROP], EMPLOYERS: ['RESERVATION', SCRIPT], WORKERS: ['SUPPORT', OR] };
+    const statements: Record<ConstituentGroup, [string, string]> = {
+      GOVERNMENT: ['SUPPORT', DROP],
+      EMPLOYERS: ['RESERVATION', SCRIPT],
+      WORKERS: ['SUPPORT', OR],
+    };
     let item: any;
     for (const [g, [p, s]] of Object.entries(statements)) item = (await w.mod(Q.position, { i: first, g, p, s })).recordPosition;
     expect(item.positions.map((p: any) => p.statement)).toEqual([DROP, SCRIPT, OR]);
@@ -209,7 +273,8 @@ describe('SQL- and script-looking input is data', () => {
     await w.advance(instrumentId, 'GB_SUBMISSION');
 
     const session = (await staff(G.createSession, { n: 700 + (process.pid % 200), s: inDays(60), e: inDays(64), d: null })).createGoverningBodySession;
-    const prepared = (await staff(G.prepare, { in: { instrumentId, sessionId: session.id, symbol: OR, agendaItemTitle: SCRIPT, pointForDecision: ALL } })).prepareSubmission;
+    const prepared = (await staff(G.prepare, { in: { instrumentId, sessionId: session.id, symbol: OR, agendaItemTitle: SCRIPT, pointForDecision: ALL } }))
+      .prepareSubmission;
     expect(prepared).toMatchObject({ symbol: OR, agendaItemTitle: SCRIPT, pointForDecision: ALL });
 
     const paper = async () => (await staff(G.document, { i: instrumentId, f: 'HTML' })).instrument.submission.document as string;
@@ -234,15 +299,21 @@ describe('SQL- and script-looking input is data', () => {
     // PostgreSQL text cannot hold U+0000: refused, naming the argument, with nothing written (it used to be a 500).
     const before = await count('instrument');
     const nul = (res: GqlResponse) => errorOf(res).extensions?.fields;
-    expect(nul(await w.gql(`mutation($t: String!) { createInstrument(input: { reference: "NUL/1", title: $t }) { id } }`, { t: 'a\u0000b' }, w.tokens.secretariat))).toEqual([
-      { field: 'input.title', message: 'may not contain control characters' },
-    ]);
+    expect(
+      nul(await w.gql(`mutation($t: String!) { createInstrument(input: { reference: "NUL/1", title: $t }) { id } }`, { t: 'a\u0000b' }, w.tokens.secretariat)),
+    ).toEqual([{ field: 'input.title', message: 'may not contain control characters' }]);
     expect(nul(await w.gql(`mutation { createInstrument(input: { reference: "NUL/2", title: "a\\u0000b" }) { id } }`, {}, w.tokens.secretariat))).toEqual([
       { field: 'input.title', message: 'may not contain control characters' },
     ]);
-    expect(nul(await w.gql(`query($r: ID!, $s: String) { comments(filter: { roundId: $r, search: $s }) { totalCount } }`, { r: roundId, s: '\u0000' }, w.tokens.secretariat))).toEqual([
-      { field: 'filter.search', message: 'may not contain control characters' },
-    ]);
+    expect(
+      nul(
+        await w.gql(
+          `query($r: ID!, $s: String) { comments(filter: { roundId: $r, search: $s }) { totalCount } }`,
+          { r: roundId, s: '\u0000' },
+          w.tokens.secretariat,
+        ),
+      ),
+    ).toEqual([{ field: 'filter.search', message: 'may not contain control characters' }]);
     expect(await count('instrument')).toBe(before);
 
     const missing = await w.api.db.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NULL`, [TABLES]);
@@ -291,7 +362,15 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
   const EXTEND = `mutation($r: ID!, $at: DateTime!, $why: String!) { extendConsultation(roundId: $r, closesAt: $at, reason: $why) { id } }`;
   const SESSION = `mutation($n: Int!, $s: DateTime!, $e: DateTime!, $d: DateTime) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e, documentDeadline: $d) { id } }`;
   const meetingInput = (extra: Record<string, unknown>) => ({
-    in: { instrumentId: c.instrumentId, versionId: c.versionId, title: 'A meeting', venue: 'Geneva', startsAt: '2031-03-02T08:00:00Z', endsAt: '2031-03-06T17:00:00Z', ...extra },
+    in: {
+      instrumentId: c.instrumentId,
+      versionId: c.versionId,
+      title: 'A meeting',
+      venue: 'Geneva',
+      startsAt: '2031-03-02T08:00:00Z',
+      endsAt: '2031-03-06T17:00:00Z',
+      ...extra,
+    },
   });
   const session = (extra: Record<string, unknown>) => ({ n: 990, s: future(60), e: future(64), d: null, ...extra });
   const constituent = () => w.tokens.constituents.GOVERNMENT[0];
@@ -313,13 +392,31 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
       bad: ['2020-01-01T00:00:00Z'],
       message: /in the future/,
     },
-    { name: 'extendConsultation closesAt', document: EXTEND, variables: (at) => ({ r: f.consultation.roundId, at, why: 'More time' }), field: 'closesAt', bad: BAD_DATES },
+    {
+      name: 'extendConsultation closesAt',
+      document: EXTEND,
+      variables: (at) => ({ r: f.consultation.roundId, at, why: 'More time' }),
+      field: 'closesAt',
+      bad: BAD_DATES,
+    },
     { name: 'scheduleMeeting startsAt', document: Q.schedule, variables: (at) => meetingInput({ startsAt: at }), field: 'startsAt', bad: BAD_DATES },
     { name: 'scheduleMeeting endsAt', document: Q.schedule, variables: (at) => meetingInput({ endsAt: at }), field: 'endsAt', bad: BAD_DATES },
-    { name: 'scheduleMeeting endsAt before startsAt', document: Q.schedule, variables: (at) => meetingInput({ endsAt: at }), field: 'endsAt', bad: ['2031-03-01T00:00:00Z'] },
+    {
+      name: 'scheduleMeeting endsAt before startsAt',
+      document: Q.schedule,
+      variables: (at) => meetingInput({ endsAt: at }),
+      field: 'endsAt',
+      bad: ['2031-03-01T00:00:00Z'],
+    },
     { name: 'createGoverningBodySession startsAt', document: SESSION, variables: (at) => session({ s: at }), field: 'startsAt', bad: BAD_DATES },
     { name: 'createGoverningBodySession endsAt', document: SESSION, variables: (at) => session({ e: at }), field: 'endsAt', bad: BAD_DATES },
-    { name: 'createGoverningBodySession documentDeadline', document: SESSION, variables: (at) => session({ d: at }), field: 'documentDeadline', bad: BAD_DATES },
+    {
+      name: 'createGoverningBodySession documentDeadline',
+      document: SESSION,
+      variables: (at) => session({ d: at }),
+      field: 'documentDeadline',
+      bad: BAD_DATES,
+    },
     {
       name: 'createGoverningBodySession starting in the past',
       document: SESSION,
@@ -328,7 +425,13 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
       bad: [new Date(Date.now() - 60_000).toISOString(), '2020-05-01T08:00:00Z'],
       message: /in the future/,
     },
-    { name: 'createGoverningBodySession deadline after its start', document: SESSION, variables: (d) => session({ d }), field: 'documentDeadline', bad: [future(61)] },
+    {
+      name: 'createGoverningBodySession deadline after its start',
+      document: SESSION,
+      variables: (d) => session({ d }),
+      field: 'documentDeadline',
+      bad: [future(61)],
+    },
     // Texts.
     {
       name: 'advanceStage reason',
@@ -337,7 +440,13 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
       field: 'reason',
       bad: [over('reason')],
     },
-    { name: 'extendConsultation reason', document: EXTEND, variables: (why) => ({ r: f.consultation.roundId, at: future(3), why }), field: 'reason', bad: [over('reason'), '   '] },
+    {
+      name: 'extendConsultation reason',
+      document: EXTEND,
+      variables: (why) => ({ r: f.consultation.roundId, at: future(3), why }),
+      field: 'reason',
+      bad: [over('reason'), '   '],
+    },
     {
       name: 'submitComment body',
       as: constituent,
@@ -446,21 +555,27 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
     {
       name: 'prepareSubmission symbol',
       document: G.prepare,
-      variables: (symbol) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol, agendaItemTitle: 'Outcome', pointForDecision: 'Approve.' } }),
+      variables: (symbol) => ({
+        in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol, agendaItemTitle: 'Outcome', pointForDecision: 'Approve.' },
+      }),
       field: 'symbol',
       bad: [over('code'), 'GB.1/\nINS'],
     },
     {
       name: 'prepareSubmission agendaItemTitle',
       document: G.prepare,
-      variables: (agendaItemTitle) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle, pointForDecision: 'Approve.' } }),
+      variables: (agendaItemTitle) => ({
+        in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle, pointForDecision: 'Approve.' },
+      }),
       field: 'agendaItemTitle',
       bad: [over('title')],
     },
     {
       name: 'prepareSubmission pointForDecision',
       document: G.prepare,
-      variables: (pointForDecision) => ({ in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle: 'Outcome', pointForDecision } }),
+      variables: (pointForDecision) => ({
+        in: { instrumentId: gb.instrumentId, sessionId: gb.sessionId, symbol: 'GB.1/LIM', agendaItemTitle: 'Outcome', pointForDecision },
+      }),
       field: 'pointForDecision',
       bad: [over('point')],
     },
@@ -488,11 +603,12 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
         const before = await count();
         const res = await w.gql(row.document, row.variables(bad), row.as?.() ?? w.tokens.secretariat);
         const error = res.errors ? errorOf(res) : null;
-        const fields = ((error?.extensions?.fields ?? []) as { field: string; message: string }[]);
+        const fields = (error?.extensions?.fields ?? []) as { field: string; message: string }[];
         const label = typeof bad === 'string' && bad.length > 40 ? `${bad.length} characters` : JSON.stringify(bad);
         seen.push({ name: row.name, bad: label, code: error?.code ?? 'none', fields: fields.map((x) => x.field), messages: [] });
         wanted.push({ name: row.name, bad: label, code: 'BAD_USER_INPUT', fields: [row.field], messages: [] });
-        if (row.message) expect({ name: row.name, messages: fields.map((x) => x.message) }).toEqual({ name: row.name, messages: [expect.stringMatching(row.message)] });
+        if (row.message)
+          expect({ name: row.name, messages: fields.map((x) => x.message) }).toEqual({ name: row.name, messages: [expect.stringMatching(row.message)] });
         expect({ name: row.name, bad: label, audited: (await count()) - before }).toEqual({ name: row.name, bad: label, audited: 0 });
       }
     }
@@ -502,7 +618,9 @@ describe('dates outside 2000 to 2200 and texts over their limit', () => {
   it('accept both ends of the range', async () => {
     const first = ok(await w.gql(SESSION, { n: 991, s: future(30), e: '2200-12-31T23:59:59.999Z', d: null }, w.tokens.secretariat)).createGoverningBodySession;
     expect(first.id).toBeTruthy();
-    const meeting = ok(await w.gql(Q.schedule, meetingInput({ startsAt: '2000-01-01T00:00:00Z', endsAt: '2200-12-31T23:59:59Z' }), w.tokens.secretariat)).scheduleMeeting;
+    const meeting = ok(
+      await w.gql(Q.schedule, meetingInput({ startsAt: '2000-01-01T00:00:00Z', endsAt: '2200-12-31T23:59:59Z' }), w.tokens.secretariat),
+    ).scheduleMeeting;
     expect(meeting).toMatchObject({ startsAt: '2000-01-01T00:00:00.000Z', endsAt: '2200-12-31T23:59:59.000Z' });
   });
 });

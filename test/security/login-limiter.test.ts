@@ -33,7 +33,14 @@ function loginFrom(url: string, from: string, email: string, password: string, h
   const target = new URL(`${url}/graphql`);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (d: string) => (text += d));
@@ -116,7 +123,11 @@ describe('sign-in throttling (TRUST_PROXY unset: the peer address is the client)
     expect(await loginFrom(api.url, '127.0.0.21', `  ${email.toUpperCase()} `, WRONG)).toBe('UNAUTHENTICATED');
     const added = (await redisKeys(api.prefix)).filter((k) => !before.has(k));
     expect(added).toEqual(
-      [`${api.prefix}:rl:login-email-client:${sha256(email)}:127.0.0.21`, `${api.prefix}:rl:login-email:${sha256(email)}`, `${api.prefix}:rl:login-client:127.0.0.21`].sort(),
+      [
+        `${api.prefix}:rl:login-email-client:${sha256(email)}:127.0.0.21`,
+        `${api.prefix}:rl:login-email:${sha256(email)}`,
+        `${api.prefix}:rl:login-client:127.0.0.21`,
+      ].sort(),
     );
     const all = (await redisKeys(api.prefix)).join('\n');
     expect(all).not.toContain(email);
@@ -129,7 +140,10 @@ describe('sign-in throttling (TRUST_PROXY unset: the peer address is the client)
     const answer = await api.gql(LOGIN, { e: huge, p: TEST_PASSWORD });
     expect(answer.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: 'must be at most 320 characters' }] });
     const longPassword = await api.gql(LOGIN, { e: people.observer.email, p: 'p'.repeat(1025) });
-    expect(longPassword.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'password', message: 'must be at most 1024 characters' }] });
+    expect(longPassword.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'password', message: 'must be at most 1024 characters' }],
+    });
     // No key written, none counted up (not even the client's attempts): the limiter was never reached.
     expect(await redisSnapshot(api.prefix)).toEqual(before);
   });
@@ -138,7 +152,8 @@ describe('sign-in throttling (TRUST_PROXY unset: the peer address is the client)
     const flood = await startWith({ LOGIN_MAX_ATTEMPTS_PER_CLIENT: '5' });
     try {
       const answers: string[] = [];
-      for (let i = 0; i < 7; i++) answers.push(await loginFrom(flood.url, '127.0.0.31', `nobody${i}@test.org`, WRONG, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
+      for (let i = 0; i < 7; i++)
+        answers.push(await loginFrom(flood.url, '127.0.0.31', `nobody${i}@test.org`, WRONG, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
       expect(answers).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
       // Counted under its own address, not under any it claimed.
       const keys = await redisKeys(flood.prefix);
@@ -204,7 +219,13 @@ describe('sign-in throttling behind a proxy (TRUST_PROXY names it)', () => {
       return answers;
     };
     // A spoofed header goes in front of the one haproxy adds; the api takes the address haproxy saw.
-    expect(await attempts('127.0.0.41', 5, { 'x-forwarded-for': '198.51.100.7' })).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    expect(await attempts('127.0.0.41', 5, { 'x-forwarded-for': '198.51.100.7' })).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ]);
     // Another client through the same proxy is not the first one.
     expect(await loginFrom(proxyUrl, '127.0.0.42', people.observer.email, TEST_PASSWORD)).toBe('ok');
     const keys = await redisKeys(api.prefix);
@@ -215,8 +236,10 @@ describe('sign-in throttling behind a proxy (TRUST_PROXY names it)', () => {
     // Straight to the api from 127.0.0.43, claiming to be 127.0.0.42's neighbour: counted as 127.0.0.43.
     expect(await loginFrom(api.url, '127.0.0.43', 'nobody@test.org', WRONG, { 'x-forwarded-for': '127.0.0.44' })).toBe('UNAUTHENTICATED');
     const keys = await redisKeys(api.prefix);
-    expect(keys.filter((k) => k.includes('login-client:127.0.0.4'))).toEqual(
-      [`${api.prefix}:rl:login-client:127.0.0.41`, `${api.prefix}:rl:login-client:127.0.0.42`, `${api.prefix}:rl:login-client:127.0.0.43`],
-    );
+    expect(keys.filter((k) => k.includes('login-client:127.0.0.4'))).toEqual([
+      `${api.prefix}:rl:login-client:127.0.0.41`,
+      `${api.prefix}:rl:login-client:127.0.0.42`,
+      `${api.prefix}:rl:login-client:127.0.0.43`,
+    ]);
   });
 });

@@ -4,7 +4,13 @@ import { hashPassword } from '@tripartite/auth';
 import { REDIS_URL, TEST_PASSWORD, TestDatabase, createTestDatabase, deleteRedisKeys, gqlRequest, ok } from '@tripartite/testing';
 import { AppProcess, freePort, health, startProcess, waitFor } from '../ops/processes';
 
-const SECRETS = { query: 'QUERY-TOKEN-3f9a', access: 'ACCESS-TOKEN-77c1', variable: 'GET-VARIABLE-5d20', marker: 'ORGANIZATION-NAME-9e44', password: 'WRONG-PASSWORD-a1b2' };
+const SECRETS = {
+  query: 'QUERY-TOKEN-3f9a',
+  access: 'ACCESS-TOKEN-77c1',
+  variable: 'GET-VARIABLE-5d20',
+  marker: 'ORGANIZATION-NAME-9e44',
+  password: 'WRONG-PASSWORD-a1b2',
+};
 
 describe('the api log', () => {
   let db: TestDatabase;
@@ -14,14 +20,20 @@ describe('the api log', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.query(`INSERT INTO app_user (email, display_name, password_hash, roles) VALUES ('admin@logs.test', 'Admin', $1, '{ADMIN}')`, [await hashPassword(TEST_PASSWORD)]);
+    await db.query(`INSERT INTO app_user (email, display_name, password_hash, roles) VALUES ('admin@logs.test', 'Admin', $1, '{ADMIN}')`, [
+      await hashPassword(TEST_PASSWORD),
+    ]);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     api = startProcess('api', { NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', PORT: String(port) });
-    await waitFor('the api to be ready', async () => {
-      if (api.child.exitCode !== null) throw new Error(`the api exited: ${api.stderr()}`);
-      return (await health(url, 'ready')).status === 200 ? true : undefined;
-    }, 30_000);
+    await waitFor(
+      'the api to be ready',
+      async () => {
+        if (api.child.exitCode !== null) throw new Error(`the api exited: ${api.stderr()}`);
+        return (await health(url, 'ready')).status === 200 ? true : undefined;
+      },
+      30_000,
+    );
   }, 60_000);
   afterAll(async () => {
     await api?.kill();
@@ -33,12 +45,18 @@ describe('the api log', () => {
     const signIn = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: 'admin@logs.test', p: TEST_PASSWORD } }),
+      body: JSON.stringify({
+        query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+        variables: { e: 'admin@logs.test', p: TEST_PASSWORD },
+      }),
     });
     const accessToken = ((await signIn.json()) as any).data.login.accessToken as string;
     // The refresh cookie's value (login sets it), when there is one: it must not reach the log either.
     const refreshToken = /tripartite_refresh=([^;]+)/.exec(signIn.headers.getSetCookie().join('\n'))?.[1] ?? accessToken;
-    await gqlRequest(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: 'admin@logs.test', p: SECRETS.password });
+    await gqlRequest(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+      e: 'admin@logs.test',
+      p: SECRETS.password,
+    });
 
     // A Nest route with tokens in its query string.
     await fetch(`${url}/exports/rounds/00000000-0000-4000-8000-000000000000/comments.csv?token=${SECRETS.query}&access_token=${SECRETS.access}`, {
@@ -46,7 +64,9 @@ describe('the api log', () => {
     });
     // GraphQL over GET: its variables are in the URL.
     const variables = encodeURIComponent(JSON.stringify({ x: SECRETS.variable }));
-    await fetch(`${url}/graphql?query=${encodeURIComponent('query($x: String) { __typename }')}&variables=${variables}`, { headers: { 'apollo-require-preflight': '1' } });
+    await fetch(`${url}/graphql?query=${encodeURIComponent('query($x: String) { __typename }')}&variables=${variables}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     // An unexpected failure in a write whose SQL parameters hold a GraphQL variable.
     await db.query(`ALTER TABLE audit_event RENAME TO audit_event_gone`);
     let failed;
@@ -62,7 +82,8 @@ describe('the api log', () => {
     const completed = () => api.logs().filter((l) => l.msg === 'request completed' || l.msg === 'request errored');
     await waitFor('the request lines', async () => (completed().length >= 6 ? true : undefined), 10_000);
     const text = api.stdout();
-    for (const [what, secret] of Object.entries({ ...SECRETS, accessToken, refreshToken })) expect({ what, logged: text.includes(secret) }).toEqual({ what, logged: false });
+    for (const [what, secret] of Object.entries({ ...SECRETS, accessToken, refreshToken }))
+      expect({ what, logged: text.includes(secret) }).toEqual({ what, logged: false });
 
     const urls = completed().map((l) => (l.req as { url: string }).url);
     expect(urls).toContain('/exports/rounds/00000000-0000-4000-8000-000000000000/comments.csv?token=[redacted]&access_token=[redacted]');

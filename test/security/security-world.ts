@@ -20,7 +20,15 @@ export interface Fixture {
   /** User ids by caller (anonymous: none). */
   userIds: Record<Caller, string | null>;
   /** In CONSULTATION: version 1 published, round open (AFTER_CLOSE), one comment per group from the group's caller. */
-  consultation: { instrumentId: string; versionId: string; guidelineId: string; roundId: string; transitionId: string; comments: Record<ConstituentGroup, string>; withdrawable: string };
+  consultation: {
+    instrumentId: string;
+    versionId: string;
+    guidelineId: string;
+    roundId: string;
+    transitionId: string;
+    comments: Record<ConstituentGroup, string>;
+    withdrawable: string;
+  };
   /** In DRAFTING with nothing published: the Office's working paper. */
   draft: { instrumentId: string; versionId: string };
   /** In EXPERTS_MEETING: a meeting IN_SESSION moderated by MODERATOR, item 1 under discussion with an amendment. */
@@ -112,7 +120,13 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
   const session = (await staff(G.createSession, { n: 300 + (process.pid % 600), s: inDays(60), e: inDays(64), d: null })).createGoverningBodySession;
   const submission = (
     await staff(G.prepare, {
-      in: { instrumentId: g.instrumentId, sessionId: session.id, symbol: reference('GB'), agendaItemTitle: 'Outcome of the meeting', pointForDecision: 'The Governing Body approves.' },
+      in: {
+        instrumentId: g.instrumentId,
+        sessionId: session.id,
+        symbol: reference('GB'),
+        agendaItemTitle: 'Outcome of the meeting',
+        pointForDecision: 'The Governing Body approves.',
+      },
     })
   ).prepareSubmission;
 
@@ -211,4 +225,3 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     deadEmailId: notifications.ADMIN,
   };
 }
-

@@ -22,13 +22,23 @@ describe('sessions across api instances (built api, two processes)', () => {
   const ids: Record<string, string> = {};
 
   const login = async (url: string, email: string) =>
-    ok(await gqlRequest(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD })).login.accessToken as string;
+    ok(await gqlRequest(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: TEST_PASSWORD })).login
+      .accessToken as string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const hash = await hashPassword(TEST_PASSWORD);
-    for (const [name, roles] of [['admin', '{ADMIN}'], ['secretariat', '{SECRETARIAT}'], ['observer', '{OBSERVER}']] as const) {
-      const [row] = await db.query<{ id: string }>(`INSERT INTO app_user (email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`, [`${name}@sessions.test`, name, hash, roles]);
+    for (const [name, roles] of [
+      ['admin', '{ADMIN}'],
+      ['secretariat', '{SECRETARIAT}'],
+      ['observer', '{OBSERVER}'],
+    ] as const) {
+      const [row] = await db.query<{ id: string }>(`INSERT INTO app_user (email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        `${name}@sessions.test`,
+        name,
+        hash,
+        roles,
+      ]);
       ids[name] = row.id;
     }
     const env = { NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', SESSION_CACHE_MS: '60000' };
@@ -37,10 +47,14 @@ describe('sessions across api instances (built api, two processes)', () => {
     b = `http://127.0.0.1:${portB}`;
     for (const port of [portA, portB]) processes.push(startProcess('api', { ...env, PORT: String(port) }));
     for (const [i, url] of [a, b].entries()) {
-      await waitFor(`instance ${i ? 'B' : 'A'} to be ready`, async () => {
-        if (processes[i].child.exitCode !== null) throw new Error(`the api exited: ${processes[i].stderr()}`);
-        return (await health(url, 'ready')).status === 200 ? true : undefined;
-      }, 30_000);
+      await waitFor(
+        `instance ${i ? 'B' : 'A'} to be ready`,
+        async () => {
+          if (processes[i].child.exitCode !== null) throw new Error(`the api exited: ${processes[i].stderr()}`);
+          return (await health(url, 'ready')).status === 200 ? true : undefined;
+        },
+        30_000,
+      );
     }
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   }, 90_000);

@@ -56,7 +56,11 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
       ...['none', 'None', 'NONE', 'nOnE'].map((alg) => ({ name: `alg ${alg}`, token: signed({ alg, typ: 'JWT' }, claims, () => ''), http: alg !== 'none' })),
       { name: 'RS256, signed with a key pair of its own', token: jwt.sign(claims, privateKey, { algorithm: 'RS256' }), http: true },
       // The classic confusion: a server that verified with "its key" whatever the header says would accept this.
-      { name: 'HS256 keyed with an RSA public key', token: signed({ alg: 'HS256', typ: 'JWT' }, claims, (input) => hmac('sha256', publicPem, input)), http: true },
+      {
+        name: 'HS256 keyed with an RSA public key',
+        token: signed({ alg: 'HS256', typ: 'JWT' }, claims, (input) => hmac('sha256', publicPem, input)),
+        http: true,
+      },
       { name: 'HS512 with the right secret', token: signed({ alg: 'HS512', typ: 'JWT' }, claims, (input) => hmac('sha512', SECRET, input)), http: true },
       { name: 'signed with another secret', token: signed({ alg: 'HS256', typ: 'JWT' }, claims, (input) => hmac('sha256', `${SECRET}!`, input)), http: false },
       { name: 'a wrong issuer', token: jwt.sign({ ...claims, iss: 'someone-else' }, SECRET, { algorithm: 'HS256' }), http: false },
@@ -109,7 +113,14 @@ describe('forged, stale and confused tokens are refused over HTTP and over the W
     expect(await connect(null)).toEqual({ code: 4401, reason: 'Unauthorized' });
     for (const authorization of [['Bearer', genuine], { Bearer: genuine }, 42]) {
       // connectionParams as a hostile client could send them.
-      const client = createClient({ url: wsUrl(api.url), webSocketImpl: WebSocket, connectionParams: { authorization }, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
+      const client = createClient({
+        url: wsUrl(api.url),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization },
+        lazy: false,
+        retryAttempts: 0,
+        onNonLazyError: () => undefined,
+      });
       clients.push(client);
       expect(await connectionOutcome(client)).toEqual({ code: 4401, reason: 'Unauthorized' });
     }

@@ -23,11 +23,15 @@ describe('comment counts and late comments reach no one who may not see them', (
 
   it('tells only the secretariat, in nextStages, how many comments still lack a disposition', async () => {
     const { p, round } = await w.openRound({ visibility: 'SECRETARIAT_ONLY' });
-    for (const g of GROUPS) for (const token of w.tokens.constituents[g]) await w.comment(token, { roundId: round.id, body: `A remark of the ${g.toLowerCase()} group` });
+    for (const g of GROUPS)
+      for (const token of w.tokens.constituents[g]) await w.comment(token, { roundId: round.id, body: `A remark of the ${g.toLowerCase()} group` });
     await w.close(p.instrumentId);
 
     const staff = ok(await w.gql(NEXT_STAGES, { i: p.instrumentId }, w.tokens.secretariat)).instrument.nextStages;
-    expect(staff.find((o: any) => o.stage === 'EXPERTS_MEETING').blockers).toContainEqual({ code: 'UNDISPOSED_COMMENTS', message: '6 comments have no disposition' });
+    expect(staff.find((o: any) => o.stage === 'EXPERTS_MEETING').blockers).toContainEqual({
+      code: 'UNDISPOSED_COMMENTS',
+      message: '6 comments have no disposition',
+    });
 
     // A constituent sees its own organization's one comment; the observer and the moderator none. The six
     // comments, or the meeting not yet scheduled, are not theirs to learn from the blockers either.
@@ -48,7 +52,8 @@ describe('comment counts and late comments reach no one who may not see them', (
     const [gov1, gov2] = w.tokens.constituents.GOVERNMENT;
     const emp1 = w.tokens.constituents.EMPLOYERS[0];
     const own: Record<string, string> = {};
-    for (const [name, token] of Object.entries({ gov1, gov2, emp1 })) own[name] = (await w.comment(token, { roundId: round.id, body: `On time, from ${name}` })).id;
+    for (const [name, token] of Object.entries({ gov1, gov2, emp1 }))
+      own[name] = (await w.comment(token, { roundId: round.id, body: `On time, from ${name}` })).id;
     await w.close(p.instrumentId);
 
     const feed = (token: string) => {

@@ -27,10 +27,13 @@ export async function seedPeople(app: INestApplication): Promise<People> {
   const hash = await hashPassword(TEST_PASSWORD);
   const ds = app.get(DataSource);
   const user = async (email: string, roles: Role[], organizationId: string | null = null): Promise<Person> => {
-    const [row] = await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [email, email.split('@')[0], hash, roles, organizationId],
-    );
+    const [row] = await ds.query(`INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      email,
+      email.split('@')[0],
+      hash,
+      roles,
+      organizationId,
+    ]);
     return { id: row.id, email, organizationId };
   };
   const organizations = {} as People['organizations'];

@@ -132,10 +132,14 @@ export async function startWebWorld(options: WorldOptions = {}): Promise<WebWorl
 async function startReadyApi(url: string, env: Record<string, string>): Promise<AppProcess> {
   const api = startProcess('api', env);
   try {
-    await waitFor('the api to be ready', async () => {
-      if (api.child.exitCode !== null) throw new Error(`the api exited with ${api.child.exitCode}`);
-      return (await health(url, 'ready')).status === 200 ? true : undefined;
-    }, 30_000);
+    await waitFor(
+      'the api to be ready',
+      async () => {
+        if (api.child.exitCode !== null) throw new Error(`the api exited with ${api.child.exitCode}`);
+        return (await health(url, 'ready')).status === 200 ? true : undefined;
+      },
+      30_000,
+    );
   } catch (error) {
     await api.kill();
     throw new Error(`${(error as Error).message}\nstdout:\n${api.stdout().slice(-3000)}\nstderr:\n${api.stderr().slice(-3000)}`);
@@ -223,9 +227,9 @@ export interface AxeViolation {
  */
 export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  const results = (await page.evaluate(
-    `window.axe.run(${selector ? JSON.stringify(selector) : 'document'}, { resultTypes: ['violations'] })`,
-  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+  const results = (await page.evaluate(`window.axe.run(${selector ? JSON.stringify(selector) : 'document'}, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));

@@ -17,7 +17,13 @@ function generate(schema: string): { status: number | null; output: string } {
     const config = {
       schema: join(dir, 'schema.graphql'),
       documents: [join(ROOT, 'apps/web/src/**/*.{ts,tsx}'), `!${join(ROOT, 'apps/web/src/gql/**')}`],
-      generates: { [join(dir, 'gql') + '/']: { preset: 'client', presetConfig: { fragmentMasking: false }, config: { scalars: { DateTime: 'string' }, enumsAsTypes: true } } },
+      generates: {
+        [join(dir, 'gql') + '/']: {
+          preset: 'client',
+          presetConfig: { fragmentMasking: false },
+          config: { scalars: { DateTime: 'string' }, enumsAsTypes: true },
+        },
+      },
       verbose: true,
     };
     writeFileSync(join(dir, 'codegen.json'), JSON.stringify(config));

@@ -360,10 +360,14 @@ describe('web client: the constituent’s comment page', () => {
     // A slow link: the comment reaches the server only after its clock has passed the deadline.
     await page.route('**/graphql', async (route) => {
       if (!route.request().postData()?.includes('RoundPageSubmitComment')) return route.fallback();
-      await waitFor('the deadline to pass', async () => {
-        const [{ passed }] = await world.db.query<{ passed: boolean }>(`SELECT clock_timestamp() > $1::timestamptz AS passed`, [closing.closesAt]);
-        return passed || undefined;
-      }, 20_000);
+      await waitFor(
+        'the deadline to pass',
+        async () => {
+          const [{ passed }] = await world.db.query<{ passed: boolean }>(`SELECT clock_timestamp() > $1::timestamptz AS passed`, [closing.closesAt]);
+          return passed || undefined;
+        },
+        20_000,
+      );
       await route.fallback();
     });
     await g11.getByRole('button', { name: 'Send comment' }).click();
@@ -381,10 +385,14 @@ describe('web client: the constituent’s comment page', () => {
     await page.unroute('**/graphql');
 
     // The worker closes the round; read again, the page says so and still shows the unsent text.
-    await waitFor('the worker to close the round', async () => {
-      const [r] = await world.db.query<{ status: string }>(`SELECT status FROM consultation_round WHERE id = $1`, [closing.roundId]);
-      return r.status === 'CLOSED' || undefined;
-    }, 30_000);
+    await waitFor(
+      'the worker to close the round',
+      async () => {
+        const [r] = await world.db.query<{ status: string }>(`SELECT status FROM consultation_round WHERE id = $1`, [closing.roundId]);
+        return r.status === 'CLOSED' || undefined;
+      },
+      30_000,
+    );
     await page.reload();
     const status = page.getByTestId('round-status');
     await status.getByText('Closed', { exact: true }).waitFor();

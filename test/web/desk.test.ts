@@ -48,7 +48,12 @@ describe('web client: the secretariat’s desk', () => {
 
   /** A published instrument with version 1; guideline ids by number. */
   async function published(reference: string, markdown: string): Promise<{ id: string; versionId: string; guidelines: Record<string, string> }> {
-    const created = (await sec(`mutation($r: String!) { createInstrument(input: { reference: $r, title: "Guidelines on the desk", summary: "Seen by the secretariat." }) { id versions { id } } }`, { r: reference })).createInstrument;
+    const created = (
+      await sec(
+        `mutation($r: String!) { createInstrument(input: { reference: $r, title: "Guidelines on the desk", summary: "Seen by the secretariat." }) { id versions { id } } }`,
+        { r: reference },
+      )
+    ).createInstrument;
     const versionId = created.versions[0].id;
     await sec(`mutation($v: ID!, $md: String!) { importDraftMarkdown(versionId: $v, markdown: $md) { id } }`, { v: versionId, md: markdown });
     const { publishVersion } = await sec(`mutation($v: ID!) { publishVersion(versionId: $v) { guidelines { id number } } }`, { v: versionId });
@@ -57,7 +62,11 @@ describe('web client: the secretariat’s desk', () => {
 
   async function openConsultation(p: { id: string; versionId: string }): Promise<string> {
     const closesAt = new Date(Date.now() + 3_600_000).toISOString();
-    const round = (await sec(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, { in: { instrumentId: p.id, versionId: p.versionId, closesAt } })).scheduleConsultation;
+    const round = (
+      await sec(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, {
+        in: { instrumentId: p.id, versionId: p.versionId, closesAt },
+      })
+    ).scheduleConsultation;
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: p.id });
     return round.id;
   }
@@ -83,7 +92,10 @@ describe('web client: the secretariat’s desk', () => {
     for (const item of meeting.agenda) {
       await sec(`mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { status } }`, { i: item.id });
       for (const g of ['GOVERNMENT', 'EMPLOYERS', 'WORKERS']) {
-        await sec(`mutation($i: ID!, $g: ConstituentGroup!) { recordPosition(agendaItemId: $i, group: $g, position: SUPPORT) { revision } }`, { i: item.id, g });
+        await sec(`mutation($i: ID!, $g: ConstituentGroup!) { recordPosition(agendaItemId: $i, group: $g, position: SUPPORT) { revision } }`, {
+          i: item.id,
+          g,
+        });
       }
       await sec(`mutation($i: ID!) { closeAgendaItem(agendaItemId: $i, status: ADOPTED) { status } }`, { i: item.id });
     }
@@ -97,7 +109,13 @@ describe('web client: the secretariat’s desk', () => {
       })
     ).createGoverningBodySession;
     await sec(`mutation($in: PrepareSubmissionInput!) { prepareSubmission(input: $in) { id } }`, {
-      in: { instrumentId: p.id, sessionId: session.id, symbol: 'GB.352/INS/7', agendaItemTitle: 'Paper guidelines', pointForDecision: 'The Governing Body approves the guidelines.' },
+      in: {
+        instrumentId: p.id,
+        sessionId: session.id,
+        symbol: 'GB.352/INS/7',
+        agendaItemTitle: 'Paper guidelines',
+        pointForDecision: 'The Governing Body approves the guidelines.',
+      },
     });
     return p.id;
   }
@@ -106,14 +124,26 @@ describe('web client: the secretariat’s desk', () => {
     world = await startWebWorld();
     staff = await world.login(world.people.secretariat.email);
     const comment = async (who: string, input: Record<string, unknown>) =>
-      ok(await world.gql(`mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`, { in: { type: 'GENERAL', ...input } }, await world.login(who)));
+      ok(
+        await world.gql(
+          `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
+          { in: { type: 'GENERAL', ...input } },
+          await world.login(who),
+        ),
+      );
 
     // DESK/1: in consultation until an hour from now, with three comments (two on 1.1, one general).
     const p = await published('DESK/1', MARKDOWN);
     a.id = p.id;
     a.roundId = await openConsultation(p);
     const { constituents } = world.people;
-    await comment(constituents.GOVERNMENT[0].email, { roundId: a.roundId, guidelineId: p.guidelines['1.1'], type: 'TECHNICAL', body: BODIES.gov, proposedText: 'within two years' });
+    await comment(constituents.GOVERNMENT[0].email, {
+      roundId: a.roundId,
+      guidelineId: p.guidelines['1.1'],
+      type: 'TECHNICAL',
+      body: BODIES.gov,
+      proposedText: 'within two years',
+    });
     await comment(constituents.WORKERS[0].email, { roundId: a.roundId, guidelineId: p.guidelines['1.1'], body: BODIES.wrk });
     await comment(constituents.EMPLOYERS[0].email, { roundId: a.roundId, body: BODIES.emp });
     paperInstrumentId = await withPaper();
@@ -136,7 +166,9 @@ describe('web client: the secretariat’s desk', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     // What sticks out, when something does (to say where, not only that).
     const wide = (await overflowsHorizontally(page))
-      ? await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-scroll')).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)`)
+      ? await page.evaluate(
+          `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-scroll')).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)`,
+        )
       : [];
     expect(wide).toEqual([]);
     await page.setViewportSize(before);
@@ -175,11 +207,17 @@ describe('web client: the secretariat’s desk', () => {
     expect(await round.innerText()).toMatch(/Comments close: .*\(in 5\d minutes/s);
     // Three of the six invited organizations have commented.
     const pending = round.getByRole('list', { name: 'Invited organizations that have not commented yet (3)' });
-    expect(await pending.getByRole('listitem').allInnerTexts()).toEqual(['government org 2 (Government, KE)', 'employers org 2 (Employers)', 'workers org 2 (Workers)']);
+    expect(await pending.getByRole('listitem').allInnerTexts()).toEqual([
+      'government org 2 (Government, KE)',
+      'employers org 2 (Employers)',
+      'workers org 2 (Workers)',
+    ]);
 
     // The deadline has not passed: a reason lifts the blocker, and the page asks for one.
     const close = step('CONSOLIDATION');
-    expect(await close.locator('.desk-blockers li').allInnerTexts()).toEqual([expect.stringMatching(/^The comment period runs until .*; give a reason to close it early$/)]);
+    expect(await close.locator('.desk-blockers li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^The comment period runs until .*; give a reason to close it early$/),
+    ]);
     expect(await step('WITHDRAWN').locator('.desk-blockers li').allInnerTexts()).toEqual(['A reason is required']);
     await close.getByRole('button', { name: 'Move to Consolidation' }).click();
     await close.getByText('Give a reason for this step.').waitFor();
@@ -205,7 +243,12 @@ describe('web client: the secretariat’s desk', () => {
   });
 
   it('blocks the move to the experts’ meeting while comments have no disposition, saying so in plain words', async () => {
-    a.meetingId = (await scheduleMeeting({ id: a.id, versionId: (await sec(`query($i: ID!) { instrument(id: $i) { versions { id } } }`, { i: a.id })).instrument.versions[0].id })).id;
+    a.meetingId = (
+      await scheduleMeeting({
+        id: a.id,
+        versionId: (await sec(`query($i: ID!) { instrument(id: $i) { versions { id } } }`, { i: a.id })).instrument.versions[0].id,
+      })
+    ).id;
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'DESK/1: Guidelines on the desk' }).waitFor();
     const meet = step('EXPERTS_MEETING');
@@ -243,7 +286,10 @@ describe('web client: the secretariat’s desk', () => {
     await gov.getByLabel(/^Note on comment \d/).fill('A transition period is added to 1.1.');
     await gov.getByRole('button', { name: /^Save the disposition/ }).click();
     await gov.getByText('Disposition: Partially accepted (note: A transition period is added to 1.1.)').waitFor();
-    await page.getByTestId('announcer').filter({ hasText: /^Disposition of comment \d saved: Partially accepted\.$/ }).waitFor({ state: 'attached' });
+    await page
+      .getByTestId('announcer')
+      .filter({ hasText: /^Disposition of comment \d saved: Partially accepted\.$/ })
+      .waitFor({ state: 'attached' });
     await waitFor('the row to count one comment left', async () => ((await cells(matrixRow('1.1')))[5] === '1' ? true : undefined));
 
     // By keyboard alone: the radio group, the note, the button; the focus stays on the button after saving.
@@ -273,10 +319,14 @@ describe('web client: the secretariat’s desk', () => {
     await general.getByRole('button', { name: 'Close the comments on the draft as a whole' }).click();
     await general.waitFor({ state: 'detached' });
     expect(await page.evaluate('document.activeElement.id')).toBe('round-1-toggle-general');
-    await waitFor('the move to be ready', async () => ((await step('EXPERTS_MEETING').locator('.desk-step-status').innerText()) === '✓ Ready: nothing blocks this step.' ? true : undefined));
+    await waitFor('the move to be ready', async () =>
+      (await step('EXPERTS_MEETING').locator('.desk-step-status').innerText()) === '✓ Ready: nothing blocks this step.' ? true : undefined,
+    );
     // The earlier refusal is no longer shown once nothing blocks the move.
     expect(await page.getByRole('alert').count()).toBe(0);
-    const { comments } = await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { body disposition dispositionNote } } } }`, { r: a.roundId });
+    const { comments } = await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { body disposition dispositionNote } } } }`, {
+      r: a.roundId,
+    });
     expect(comments.edges.map((e: any) => e.node).sort((x: any, y: any) => x.body.localeCompare(y.body))).toEqual([
       { body: BODIES.emp, disposition: 'ACCEPTED', dispositionNote: null },
       { body: BODIES.gov, disposition: 'PARTIALLY_ACCEPTED', dispositionNote: 'A transition period is added to 1.1.' },
@@ -295,7 +345,9 @@ describe('web client: the secretariat’s desk', () => {
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toBe('Organization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)');
     expect(csv).toContain(`employers org 1,Employers,General,GENERAL,${BODIES.emp},,ACCEPTED,,no,`);
-    expect(csv).toContain(`government org 1,Government,1.1,TECHNICAL,${BODIES.gov},within two years,PARTIALLY_ACCEPTED,A transition period is added to 1.1.,no,`);
+    expect(csv).toContain(
+      `government org 1,Government,1.1,TECHNICAL,${BODIES.gov},within two years,PARTIALLY_ACCEPTED,A transition period is added to 1.1.,no,`,
+    );
     expect(csv).toContain(`workers org 1,Workers,1.1,GENERAL,"Workers: ""no fees"", ever, and say so plainly.",,NOTED,,no,`);
     await page.getByTestId('announcer').filter({ hasText: 'Downloaded DESK-1-round-1-comments.csv.' }).waitFor({ state: 'attached' });
   });
@@ -308,9 +360,12 @@ describe('web client: the secretariat’s desk', () => {
     const { comments } = await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id body } } } }`, { r: a.roundId });
     const govId = comments.edges.find((e: any) => e.node.body === BODIES.gov).node.id;
     const serverDisposition = async () =>
-      (await sec(`query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id disposition dispositionNote dispositionHistory { disposition } } } } }`, { r: a.roundId })).comments.edges.find(
-        (e: any) => e.node.id === govId,
-      ).node;
+      (
+        await sec(
+          `query($r: ID!) { comments(filter: { roundId: $r }) { edges { node { id disposition dispositionNote dispositionHistory { disposition } } } } }`,
+          { r: a.roundId },
+        )
+      ).comments.edges.find((e: any) => e.node.id === govId).node;
     // Another desk (the same person in another tab) records a disposition the page has not seen.
     await sec(`mutation($c: ID!) { setDisposition(commentId: $c, disposition: NOT_ACCEPTED, note: "Changed at the other desk") { id } }`, { c: govId });
 

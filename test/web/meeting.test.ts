@@ -6,17 +6,7 @@ import type { Page } from 'playwright-core';
 import { weighVote, type GroupVote } from '@tripartite/domain';
 import { ok } from '@tripartite/testing';
 import { GROUPS, Q } from '../meetings/meeting-fixtures';
-import {
-  WebWorld,
-  closePage,
-  expectAccessible,
-  openPage,
-  overflowsHorizontally,
-  pageProblems,
-  screenshots,
-  signIn,
-  startWebWorld,
-} from './browser-support';
+import { WebWorld, closePage, expectAccessible, openPage, overflowsHorizontally, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
 
 jest.setTimeout(60_000);
 
@@ -178,7 +168,10 @@ describe('web client: the meeting room', () => {
     expect(await chipOnBoard(board, items[0], 'EMPLOYERS').innerText()).toMatch(/^✗\s*Oppose$/);
     await board.locator(`td[data-item="${items[0]}"][data-group="OUTCOME"]`).getByText('No consensus').waitFor();
     // (Events close together may carry several changes each: the sentence names what changed.)
-    await board.getByTestId('announcer').filter({ hasText: /Guideline 1\.1: .*Workers: reservation\. Outcome: no consensus\.$/ }).waitFor({ state: 'attached' });
+    await board
+      .getByTestId('announcer')
+      .filter({ hasText: /Guideline 1\.1: .*Workers: reservation\. Outcome: no consensus\.$/ })
+      .waitFor({ state: 'attached' });
     expect(await board.locator('table[aria-live], table [aria-live]').count()).toBe(0);
     // The console shows what it recorded.
     expect(await consoleA.getByTestId('current-WORKERS').innerText()).toContain('Reservation');
@@ -247,7 +240,9 @@ describe('web client: the meeting room', () => {
     expect(text).toContain('Record Employers: Oppose again?');
     // A now shows the refreshed position, and the server kept B's.
     expect(await consoleA.getByTestId('current-EMPLOYERS').innerText()).toContain('Support');
-    const stored = ok<any>(await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id positions { group position } } } }`, { id: meetingId }, moderator));
+    const stored = ok<any>(
+      await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id positions { group position } } } }`, { id: meetingId }, moderator),
+    );
     expect(stored.meeting.agenda.find((i: { id: string }) => i.id === items[1]).positions).toEqual([{ group: 'EMPLOYERS', position: 'SUPPORT' }]);
 
     // A changes an existing position the same way: the message names the change.
@@ -276,7 +271,9 @@ describe('web client: the meeting room', () => {
     await consoleA.keyboard.press('1');
     await consoleA.getByTestId('current-GOVERNMENT').getByText('Support').waitFor();
     await boardChanged(board);
-    const stored = ok<any>(await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id positions { group position } } } }`, { id: meetingId }, moderator));
+    const stored = ok<any>(
+      await world.gql(`query($id: ID!) { meeting(id: $id) { agenda { id positions { group position } } } }`, { id: meetingId }, moderator),
+    );
     expect(stored.meeting.agenda.find((i: { id: string }) => i.id === items[1]).positions).toContainEqual({ group: 'GOVERNMENT', position: 'SUPPORT' });
   });
 
@@ -290,7 +287,10 @@ describe('web client: the meeting room', () => {
     expect(await card.getByRole('button', { name: 'Accept amendment' }).isDisabled()).toBe(true);
     expect(await card.innerText()).toContain('No position recorded yet for Government, Employers and Workers');
     for (const g of ['Government', 'Employers', 'Workers']) {
-      await card.getByRole('group', { name: `${g} on Amendment 1 by Workers` }).getByRole('button', { name: 'Support' }).click();
+      await card
+        .getByRole('group', { name: `${g} on Amendment 1 by Workers` })
+        .getByRole('button', { name: 'Support' })
+        .click();
       await card.locator('tr').filter({ hasText: g }).locator('.chip[data-position="SUPPORT"]').waitFor();
     }
     await card.getByRole('button', { name: 'Accept amendment' }).click();
@@ -376,7 +376,14 @@ describe('web client: the meeting room', () => {
     // The console shows the server's vote, the counts typed are still there, and the server kept the other vote.
     await consoleA.getByTestId('recorded-vote').getByText('Recorded vote: ✗ not carried').waitFor();
     expect(await field('Workers', 'In favour').inputValue()).toBe('1');
-    const stored = async () => ok<any>(await world.gql(`query($id: ID!) { agendaItem(id: $id) { id vote { carried } voteHistory { current result { carried } } } }`, { id: items[2] }, moderator)).agendaItem;
+    const stored = async () =>
+      ok<any>(
+        await world.gql(
+          `query($id: ID!) { agendaItem(id: $id) { id vote { carried } voteHistory { current result { carried } } } }`,
+          { id: items[2] },
+          moderator,
+        ),
+      ).agendaItem;
     expect((await stored()).vote).toEqual({ carried: false });
     await expectAccessible(consoleA);
 
@@ -448,8 +455,12 @@ describe('web client: the meeting room', () => {
     await expectAccessible(participant);
     // While the api was down, the sockets could not connect and a fetch under way failed: chromium logs
     // that, and nothing else.
-    const outage = /WebSocket connection to '.*\/graphql' failed|\/graphql net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)|Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)/;
-    const unexpected = (page: Page, from: number) => pageProblems(page).slice(from).filter((p) => !outage.test(p));
+    const outage =
+      /WebSocket connection to '.*\/graphql' failed|\/graphql net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)|Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE)/;
+    const unexpected = (page: Page, from: number) =>
+      pageProblems(page)
+        .slice(from)
+        .filter((p) => !outage.test(p));
     expect(unexpected(board, before.board)).toEqual([]);
     expect(unexpected(participant, before.participant)).toEqual([]);
     await closePage(participant);

@@ -83,15 +83,24 @@ describe('web client: signing in', () => {
     expect(await home.getByTestId('unread-count').innerText()).toBe('Nothing unread.');
     const staff = await world.login(world.people.secretariat.email);
     const gql = async (query: string, variables: Record<string, unknown>) => ok(await world.gql(query, variables, staff));
-    const { id: instrumentId, versions } = (await gql(`mutation { createInstrument(input: { reference: "WEB/1", title: "Seen in a browser" }) { id versions { id } } }`, {})).createInstrument;
-    await gql(`mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`, { v: versions[0].id });
+    const { id: instrumentId, versions } = (
+      await gql(`mutation { createInstrument(input: { reference: "WEB/1", title: "Seen in a browser" }) { id versions { id } } }`, {})
+    ).createInstrument;
+    await gql(`mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`, {
+      v: versions[0].id,
+    });
     await gql(`mutation($v: ID!) { publishVersion(versionId: $v) { id } }`, { v: versions[0].id });
     const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-    await gql(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, { in: { instrumentId, versionId: versions[0].id, closesAt } });
+    await gql(`mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id } }`, {
+      in: { instrumentId, versionId: versions[0].id, closesAt },
+    });
     await gql(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: CONSULTATION) { stage } }`, { i: instrumentId });
     const item = home.getByRole('list', { name: 'Latest notifications' }).getByText('Consultation open: WEB/1');
     await item.waitFor({ timeout: 20_000 });
-    await home.getByTestId('announcer').filter({ hasText: /^New notification: .*WEB\/1/ }).waitFor({ state: 'attached' });
+    await home
+      .getByTestId('announcer')
+      .filter({ hasText: /^New notification: .*WEB\/1/ })
+      .waitFor({ state: 'attached' });
     expect(await home.getByTestId('unread-count').innerText()).toMatch(/^[1-3] unread\.$/);
     await expectAccessible(home);
     await screenshots(home, 'home-notifications');

@@ -4,7 +4,12 @@ import { formatDuration, twoZones } from '../../apps/web/src/ui/time-format';
 describe('times in the web client', () => {
   it('shows an instant in the user’s zone and in UTC', () => {
     const instant = new Date('2026-03-29T00:30:00Z'); // the night Europe/Zurich moves to summer time
-    expect(twoZones(instant, 'Europe/Zurich')).toEqual({ local: 'Sun, 29 Mar 2026, 01:30', zone: 'Europe/Zurich', utc: 'Sun, 29 Mar 2026, 00:30', same: false });
+    expect(twoZones(instant, 'Europe/Zurich')).toEqual({
+      local: 'Sun, 29 Mar 2026, 01:30',
+      zone: 'Europe/Zurich',
+      utc: 'Sun, 29 Mar 2026, 00:30',
+      same: false,
+    });
     expect(twoZones(new Date('2026-03-29T01:30:00Z'), 'Europe/Zurich').local).toBe('Sun, 29 Mar 2026, 03:30');
     // Across the date line the day differs too.
     expect(twoZones(new Date('2026-11-27T21:30:00Z'), 'Pacific/Auckland').local).toBe('Sat, 28 Nov 2026, 10:30');

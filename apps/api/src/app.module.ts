@@ -60,7 +60,18 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     }),
   ],
   controllers: [ExportsController, SessionController],
-  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }, IdentityResolver, AuditResolver, WorkflowResolver, StageTransitionResolver,
-    ConsultationRoundResolver, CommentResolver, CommentConnectionResolver, DispositionRecordResolver, InstrumentRoundsResolver],
+  providers: [
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_FILTER, useClass: AppErrorFilter },
+    IdentityResolver,
+    AuditResolver,
+    WorkflowResolver,
+    StageTransitionResolver,
+    ConsultationRoundResolver,
+    CommentResolver,
+    CommentConnectionResolver,
+    DispositionRecordResolver,
+    InstrumentRoundsResolver,
+  ],
 })
 export class AppModule {}

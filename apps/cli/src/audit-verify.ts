@@ -6,7 +6,8 @@ import { AuditSealer, AuditVerification, AuditVerifier, CheckpointToCheck, parse
 import { loadConfig } from '@tripartite/config';
 import { dataSourceOptions } from '@tripartite/database';
 
-const USAGE = 'usage: npm run audit:verify [-- --checkpoint <file>]...  (a file of checkpoint JSON lines: checkpoints, worker log lines or audit.checkpoint webhook bodies)';
+const USAGE =
+  'usage: npm run audit:verify [-- --checkpoint <file>]...  (a file of checkpoint JSON lines: checkpoints, worker log lines or audit.checkpoint webhook bodies)';
 
 class UsageError extends Error {}
 
@@ -26,7 +27,8 @@ function checkpointFiles(files: string[]): CheckpointToCheck[] {
     found.push(...parsed.checkpoints.map((c) => ({ checkpoint: c.checkpoint, source: `${file} line ${c.line}` })));
     if (!parsed.checkpoints.length && !parsed.errors.length) errors.push(`${file} holds no checkpoint`);
   }
-  if (errors.length) throw new UsageError(`not a checkpoint file:\n  ${errors.slice(0, 20).join('\n  ')}${errors.length > 20 ? `\n  and ${errors.length - 20} more` : ''}`);
+  if (errors.length)
+    throw new UsageError(`not a checkpoint file:\n  ${errors.slice(0, 20).join('\n  ')}${errors.length > 20 ? `\n  and ${errors.length - 20} more` : ''}`);
   return found;
 }
 
@@ -35,7 +37,10 @@ function report(result: AuditVerification, fromFiles: number): string {
   if (result.firstBrokenSequence !== null) {
     lines.push(`Audit chain BROKEN at sequence ${result.firstBrokenSequence} (${result.checked} events valid before it)`);
   } else if (!result.valid) {
-    const what = result.firstUnreachedCheckpoint !== null ? `no longer reaches checkpoint ${result.firstUnreachedCheckpoint}` : 'has checkpoints that fail their signature';
+    const what =
+      result.firstUnreachedCheckpoint !== null
+        ? `no longer reaches checkpoint ${result.firstUnreachedCheckpoint}`
+        : 'has checkpoints that fail their signature';
     lines.push(`Audit chain INVALID: ${result.checked} events recompute, but the chain ${what}`);
   } else {
     const latest = result.latestCheckpoint ? `; the latest at sequence ${result.latestCheckpoint.sequence}, signed ${result.latestCheckpoint.at}` : '';

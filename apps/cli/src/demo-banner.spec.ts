@@ -23,7 +23,9 @@ describe('demoBanner', () => {
   });
 
   it('leaves out the pages a database seeded by an older demo does not have', () => {
-    const text = demoBanner({ meetingInSession: null, paperInstrument: null, commentsInstrument: 'i-mflm' }, { port: 3000, password: 'p', smtp: false }).join('\n');
+    const text = demoBanner({ meetingInSession: null, paperInstrument: null, commentsInstrument: 'i-mflm' }, { port: 3000, password: 'p', smtp: false }).join(
+      '\n',
+    );
     expect(text).not.toContain('/meetings/');
     expect(text).not.toContain('Paper for the Governing Body');
     expect(text).toContain('http://localhost:3000/desk/instruments/i-mflm');

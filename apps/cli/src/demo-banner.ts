@@ -50,9 +50,14 @@ export function demoBanner(places: DemoPlaces, options: BannerOptions): string[]
     pages.push(['Moderator console', `${base}/meetings/${places.meetingInSession}/moderate`, 'as moderator@tripartite.demo']);
   }
   pages.push(['Secretariat desk', `${base}/desk`, 'as secretariat@tripartite.demo']);
-  if (places.commentsInstrument) pages.push(['Comments to dispose of', `${base}/desk/instruments/${places.commentsInstrument}`, DEMO_INSTRUMENTS.mflm.reference]);
+  if (places.commentsInstrument)
+    pages.push(['Comments to dispose of', `${base}/desk/instruments/${places.commentsInstrument}`, DEMO_INSTRUMENTS.mflm.reference]);
   if (places.paperInstrument) {
-    pages.push(['Paper for the Governing Body', `${base}/desk/instruments/${places.paperInstrument}`, `${DEMO_INSTRUMENTS.heat.reference}, ${DEMO_GB_PAPER.symbol}`]);
+    pages.push([
+      'Paper for the Governing Body',
+      `${base}/desk/instruments/${places.paperInstrument}`,
+      `${DEMO_INSTRUMENTS.heat.reference}, ${DEMO_GB_PAPER.symbol}`,
+    ]);
   }
   pages.push(['Consultation rounds', `${base}/rounds`, `as a constituent, e.g. ${DEMO_ORGANIZATIONS[0].user.email}`]);
 
@@ -73,7 +78,7 @@ export function demoBanner(places: DemoPlaces, options: BannerOptions): string[]
     '',
     options.smtp
       ? 'E-mails go to SMTP_URL.'
-      : 'E-mails: SMTP_URL is not set, so notifications stay in-app (on each account\'s home page). To see the e-mails, run Mailpit (docker run -p 1025:1025 -p 8025:8025 axllent/mailpit) and start the demo with SMTP_URL=smtp://127.0.0.1:1025; they appear at http://localhost:8025.',
+      : "E-mails: SMTP_URL is not set, so notifications stay in-app (on each account's home page). To see the e-mails, run Mailpit (docker run -p 1025:1025 -p 8025:8025 axllent/mailpit) and start the demo with SMTP_URL=smtp://127.0.0.1:1025; they appear at http://localhost:8025.",
     'Press Ctrl-C to stop.',
     '',
   ];

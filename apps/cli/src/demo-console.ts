@@ -100,17 +100,19 @@ export class DemoConsole {
   /** The runner's own Nest logger (the seed's context, the configuration's warnings) writing here, as `demo`. */
   nestLogger(): LoggerService {
     let enabled = new Set<LogLevel>(['log', 'warn', 'error', 'fatal']);
-    const write = (level: LogLevel) => (message: unknown, ...params: unknown[]) => {
-      if (!enabled.has(level)) return;
-      const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
-      const msg = typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);
-      if (level === 'warn') {
-        if (this.startupWarnings.has(`${context}: ${msg}`)) return;
-        this.startupWarnings.add(`${context}: ${msg}`);
-      }
-      const short = prettyLogLine({ level: LEVEL_OF[level], time: Date.now(), context, msg }, { color: this.options.color });
-      if (short !== null) this.say(short);
-    };
+    const write =
+      (level: LogLevel) =>
+      (message: unknown, ...params: unknown[]) => {
+        if (!enabled.has(level)) return;
+        const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+        const msg = typeof message === 'string' ? message : message instanceof Error ? message.message : JSON.stringify(message);
+        if (level === 'warn') {
+          if (this.startupWarnings.has(`${context}: ${msg}`)) return;
+          this.startupWarnings.add(`${context}: ${msg}`);
+        }
+        const short = prettyLogLine({ level: LEVEL_OF[level], time: Date.now(), context, msg }, { color: this.options.color });
+        if (short !== null) this.say(short);
+      };
     return {
       log: write('log'),
       warn: write('warn'),

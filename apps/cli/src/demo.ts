@@ -74,12 +74,18 @@ async function main(): Promise<void> {
 
   if (walk) {
     out.plain('');
-    const stage = await walkthrough(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD, (line) => out.plain(line), (text) => out.bold(text));
+    const stage = await walkthrough(
+      `http://127.0.0.1:${config.PORT}`,
+      config.DEMO_PASSWORD,
+      (line) => out.plain(line),
+      (text) => out.bold(text),
+    );
     out.plain(`\nWalkthrough finished: the instrument is ${stage}.`);
     return stop(0);
   }
   const places = await findDemoPlaces(config.DATABASE_URL);
-  for (const line of demoBanner(places, { port: config.PORT, password: config.DEMO_PASSWORD, smtp: !!config.SMTP_URL, bold: (t) => out.bold(t) })) out.plain(line);
+  for (const line of demoBanner(places, { port: config.PORT, password: config.DEMO_PASSWORD, smtp: !!config.SMTP_URL, bold: (t) => out.bold(t) }))
+    out.plain(line);
 }
 
 main().catch((error: Error) => {

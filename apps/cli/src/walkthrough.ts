@@ -44,11 +44,28 @@ async function signIn(url: string, email: string, password: string): Promise<Ses
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const COMMENTS: { org: string; key: string | null; type: string; body: string; proposedText?: string }[] = [
-  { org: 'gov.br@tripartite.demo', key: '1.1', type: 'TECHNICAL', body: 'The facts test should name the indicators labour inspectors use, so that classification is predictable.' },
+  {
+    org: 'gov.br@tripartite.demo',
+    key: '1.1',
+    type: 'TECHNICAL',
+    body: 'The facts test should name the indicators labour inspectors use, so that classification is predictable.',
+  },
   { org: 'gov.ke@tripartite.demo', key: '2.2', type: 'GENERAL', body: 'Human review must be available in the worker’s language and within a fixed time.' },
-  { org: 'emp.intl@tripartite.demo', key: '1.2', type: 'TECHNICAL', body: 'Pay estimates before a task vary with demand; platforms can publish ranges, not exact figures.', proposedText: 'Platform workers should be told in advance the range of pay they can expect for a task.' },
+  {
+    org: 'emp.intl@tripartite.demo',
+    key: '1.2',
+    type: 'TECHNICAL',
+    body: 'Pay estimates before a task vary with demand; platforms can publish ranges, not exact figures.',
+    proposedText: 'Platform workers should be told in advance the range of pay they can expect for a task.',
+  },
   { org: 'emp.ke@tripartite.demo', key: '3.2', type: 'GENERAL', body: 'Collective bargaining for self-employed workers needs competition-law clarity first.' },
-  { org: 'wrk.intl@tripartite.demo', key: '1.2', type: 'EDITORIAL', body: '“Predictable pay” should also cover waiting time between tasks.', proposedText: 'Platform workers should be told in advance what they will be paid, including for time spent waiting for tasks.' },
+  {
+    org: 'wrk.intl@tripartite.demo',
+    key: '1.2',
+    type: 'EDITORIAL',
+    body: '“Predictable pay” should also cover waiting time between tasks.',
+    proposedText: 'Platform workers should be told in advance what they will be paid, including for time spent waiting for tasks.',
+  },
   { org: 'wrk.ke@tripartite.demo', key: null, type: 'GENERAL', body: 'The draft should say how these guidelines will be reviewed as platforms change.' },
 ];
 
@@ -70,8 +87,11 @@ export async function walkthrough(url: string, password: string, log: Log = cons
     throw new Error(`${DEMO_INSTRUMENTS.platform.reference} must be in DRAFTING: run the walkthrough on a fresh demo database`);
   }
   const draft = instrument.versions.find((v: any) => v.status === 'DRAFT');
-  const version = (await secretariat.call(`mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "Draft for consultation") { id number guidelines { id key } } }`, { v: draft.id }))
-    .publishVersion;
+  const version = (
+    await secretariat.call(`mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "Draft for consultation") { id number guidelines { id key } } }`, {
+      v: draft.id,
+    })
+  ).publishVersion;
   step(`Published version ${version.number} of ${instrument.reference} (${version.guidelines.length} guidelines)`);
   const guidelineId = (key: string | null) => (key ? version.guidelines.find((g: any) => g.key === key).id : null);
 
@@ -87,10 +107,16 @@ export async function walkthrough(url: string, password: string, log: Log = cons
   step(`Consultation open until ${round.closesAt}`);
   for (const c of COMMENTS) {
     const constituent = await signIn(url, c.org, password);
-    await constituent.call(
-      `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
-      { in: { roundId: round.id, guidelineId: guidelineId(c.key), type: c.type, body: c.body, proposedText: c.proposedText ?? null, idempotencyKey: `walkthrough-${c.org}-${c.key}` } },
-    );
+    await constituent.call(`mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`, {
+      in: {
+        roundId: round.id,
+        guidelineId: guidelineId(c.key),
+        type: c.type,
+        body: c.body,
+        proposedText: c.proposedText ?? null,
+        idempotencyKey: `walkthrough-${c.org}-${c.key}`,
+      },
+    });
     const org = DEMO_ORGANIZATIONS.find((o) => o.user.email === c.org)!;
     step(`Comment from ${org.name} (${org.group}) on ${c.key ?? 'the whole draft'}`);
   }
@@ -105,28 +131,30 @@ export async function walkthrough(url: string, password: string, log: Log = cons
     await sleep(250);
   }
 
-  const { comments } = await secretariat.call(`query($r: ID!) { comments(filter: { roundId: $r }, first: 100) { edges { node { id guideline { key } } } } }`, { r: round.id });
+  const { comments } = await secretariat.call(`query($r: ID!) { comments(filter: { roundId: $r }, first: 100) { edges { node { id guideline { key } } } } }`, {
+    r: round.id,
+  });
   for (const { node } of comments.edges) {
     const disposition = node.guideline?.key === '1.2' ? 'PARTIALLY_ACCEPTED' : node.guideline ? 'NOTED' : 'ACCEPTED';
-    await secretariat.call(`mutation($c: ID!, $d: Disposition!) { setDisposition(commentId: $c, disposition: $d, note: "Considered in the revised draft") { id } }`, { c: node.id, d: disposition });
+    await secretariat.call(
+      `mutation($c: ID!, $d: Disposition!) { setDisposition(commentId: $c, disposition: $d, note: "Considered in the revised draft") { id } }`,
+      { c: node.id, d: disposition },
+    );
   }
   step(`Dispositions recorded for ${comments.edges.length} comments`);
 
   // The tripartite meeting of experts.
   const meeting = (
-    await secretariat.call(
-      `mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id agenda { id guideline { key } } } }`,
-      {
-        in: {
-          instrumentId: instrument.id,
-          versionId: version.id,
-          title: 'Meeting of experts on decent work in the platform economy',
-          venue: 'Geneva',
-          startsAt: new Date(now + 60_000).toISOString(),
-          endsAt: new Date(now + 3 * 86_400_000).toISOString(),
-        },
+    await secretariat.call(`mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id agenda { id guideline { key } } } }`, {
+      in: {
+        instrumentId: instrument.id,
+        versionId: version.id,
+        title: 'Meeting of experts on decent work in the platform economy',
+        venue: 'Geneva',
+        startsAt: new Date(now + 60_000).toISOString(),
+        endsAt: new Date(now + 3 * 86_400_000).toISOString(),
       },
-    )
+    })
   ).scheduleMeeting;
   const { organizations } = await secretariat.call(`{ organizations { id group } }`);
   void organizations;
@@ -150,15 +178,22 @@ export async function walkthrough(url: string, password: string, log: Log = cons
   const item = (key: string) => meeting.agenda.find((a: any) => a.guideline.key === key).id;
   const positions = async (id: string, gov: string, emp: string, wrk: string, reservation?: string) => {
     await moderator.call(`mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { status } }`, { i: id });
-    for (const [group, position] of [['GOVERNMENT', gov], ['EMPLOYERS', emp], ['WORKERS', wrk]]) {
+    for (const [group, position] of [
+      ['GOVERNMENT', gov],
+      ['EMPLOYERS', emp],
+      ['WORKERS', wrk],
+    ]) {
       await moderator.call(
         `mutation($i: ID!, $g: ConstituentGroup!, $p: Position!, $s: String) { recordPosition(agendaItemId: $i, group: $g, position: $p, statement: $s) { revision } }`,
-        { i: id, g: group, p: position, s: position === 'RESERVATION' ? reservation ?? null : null },
+        { i: id, g: group, p: position, s: position === 'RESERVATION' ? (reservation ?? null) : null },
       );
     }
   };
   const close = (id: string, status: string) =>
-    moderator.call(`mutation($i: ID!, $s: ItemStatus!) { closeAgendaItem(agendaItemId: $i, status: $s) { status finalText tally { outcome } } }`, { i: id, s: status });
+    moderator.call(`mutation($i: ID!, $s: ItemStatus!) { closeAgendaItem(agendaItemId: $i, status: $s) { status finalText tally { outcome } } }`, {
+      i: id,
+      s: status,
+    });
 
   await positions(item('1.1'), 'SUPPORT', 'SUPPORT', 'SUPPORT');
   step(`1.1 ${(await close(item('1.1'), 'ADOPTED')).closeAgendaItem.status} by consensus`);
@@ -171,7 +206,10 @@ export async function walkthrough(url: string, password: string, log: Log = cons
     })
   ).proposeAmendment;
   for (const group of ['GOVERNMENT', 'EMPLOYERS', 'WORKERS']) {
-    await moderator.call(`mutation($a: ID!, $g: ConstituentGroup!) { recordAmendmentPosition(amendmentId: $a, group: $g, position: SUPPORT) { id } }`, { a: amendment.id, g: group });
+    await moderator.call(`mutation($a: ID!, $g: ConstituentGroup!) { recordAmendmentPosition(amendmentId: $a, group: $g, position: SUPPORT) { id } }`, {
+      a: amendment.id,
+      g: group,
+    });
   }
   await moderator.call(`mutation($a: ID!) { decideAmendment(amendmentId: $a, status: ACCEPTED) { status } }`, { a: amendment.id });
   step(`1.2 ${(await close(item('1.2'), 'ADOPTED_AS_AMENDED')).closeAgendaItem.status}: the employers' amendment was accepted by all groups`);
@@ -212,11 +250,14 @@ export async function walkthrough(url: string, password: string, log: Log = cons
   const { governingBodySessions } = await secretariat.call(`{ governingBodySessions { id number } }`);
   const number = Math.max(400, ...governingBodySessions.map((s: any) => s.number + 1));
   const session = (
-    await secretariat.call(`mutation($n: Int!, $s: DateTime!, $e: DateTime!) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e) { id documentDeadline } }`, {
-      n: number,
-      s: new Date(now + 30 * 86_400_000).toISOString(),
-      e: new Date(now + 40 * 86_400_000).toISOString(),
-    })
+    await secretariat.call(
+      `mutation($n: Int!, $s: DateTime!, $e: DateTime!) { createGoverningBodySession(number: $n, startsAt: $s, endsAt: $e) { id documentDeadline } }`,
+      {
+        n: number,
+        s: new Date(now + 30 * 86_400_000).toISOString(),
+        e: new Date(now + 40 * 86_400_000).toISOString(),
+      },
+    )
   ).createGoverningBodySession;
   const submission = (
     await secretariat.call(`mutation($in: PrepareSubmissionInput!) { prepareSubmission(input: $in) { id } }`, {
@@ -229,10 +270,16 @@ export async function walkthrough(url: string, password: string, log: Log = cons
       },
     })
   ).prepareSubmission;
-  const submitted = (await secretariat.call(`mutation($s: ID!) { submitToGoverningBody(submissionId: $s) { status late } }`, { s: submission.id })).submitToGoverningBody;
+  const submitted = (await secretariat.call(`mutation($s: ID!) { submitToGoverningBody(submissionId: $s) { status late } }`, { s: submission.id }))
+    .submitToGoverningBody;
   step(`Paper GB.${number}/5 submitted to session ${number} (documents due ${session.documentDeadline}; late: ${submitted.late})`);
-  await secretariat.call(`mutation($s: ID!) { recordGoverningBodyDecision(submissionId: $s, decision: APPROVED, text: "Approved as proposed") { status } }`, { s: submission.id });
-  const { instrument: decided } = await secretariat.call(`query($i: ID!) { instrument(id: $i) { stage stageHistory { from to } submission { document(format: MARKDOWN) } } }`, { i: instrument.id });
+  await secretariat.call(`mutation($s: ID!) { recordGoverningBodyDecision(submissionId: $s, decision: APPROVED, text: "Approved as proposed") { status } }`, {
+    s: submission.id,
+  });
+  const { instrument: decided } = await secretariat.call(
+    `query($i: ID!) { instrument(id: $i) { stage stageHistory { from to } submission { document(format: MARKDOWN) } } }`,
+    { i: instrument.id },
+  );
   step(`Decision recorded: ${decided.stage} (${decided.stageHistory.map((t: any) => t.to).join(' -> ')})`);
   log('');
   log(bold(`The paper GB.${number}/5, as the Governing Body receives it:`));

@@ -27,8 +27,35 @@ import { WebhookDeliverProcessor } from './jobs/webhook-deliver.processor';
 import { JobRunner } from './runner/job-runner';
 
 @Module({
-  imports: [ConfigModule, loggingModule('worker'), DiscoveryModule, DatabaseModule.forRoot(), RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule, HealthModule],
-  providers: [JobRunner, OutboxRelay, AuditSealProcessor, RoundCloseProcessor, RoundReminderProcessor, MeetingReminderProcessor, GbDeadlineReminderProcessor, DeadlinesReconcileProcessor,
-    NotificationFanoutProcessor, EmailSendProcessor, WebhookDeliverProcessor, AuditCheckpointProcessor],
+  imports: [
+    ConfigModule,
+    loggingModule('worker'),
+    DiscoveryModule,
+    DatabaseModule.forRoot(),
+    RedisModule,
+    AuditModule,
+    AuthModule,
+    OutboxModule,
+    WorkflowModule,
+    ConsultationModule,
+    MeetingsModule,
+    GoverningBodyModule,
+    NotificationsModule,
+    HealthModule,
+  ],
+  providers: [
+    JobRunner,
+    OutboxRelay,
+    AuditSealProcessor,
+    RoundCloseProcessor,
+    RoundReminderProcessor,
+    MeetingReminderProcessor,
+    GbDeadlineReminderProcessor,
+    DeadlinesReconcileProcessor,
+    NotificationFanoutProcessor,
+    EmailSendProcessor,
+    WebhookDeliverProcessor,
+    AuditCheckpointProcessor,
+  ],
 })
 export class WorkerModule {}

@@ -29,14 +29,13 @@ export class AuditSealer {
       // Waits for a running sealer rather than skipping, so a reader that seals first sees a complete chain.
       await em.query('SELECT pg_advisory_xact_lock($1)', [SEALER_LOCK]);
       const [last] = await em.query(`SELECT sequence::int AS sequence, hash FROM audit_event WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1`);
-      const rows: { id: string; at: string; actorId: string | null; action: string; entityType: string; entityId: string; data: unknown }[] =
-        await em.query(
-          `SELECT id, ${CHAINED_COLUMNS.replace('sequence::int AS sequence,', '')}
+      const rows: { id: string; at: string; actorId: string | null; action: string; entityType: string; entityId: string; data: unknown }[] = await em.query(
+        `SELECT id, ${CHAINED_COLUMNS.replace('sequence::int AS sequence,', '')}
              FROM audit_event
             WHERE sequence IS NULL AND txid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY txid, at, id
             LIMIT ${BATCH}`,
-        );
+      );
       if (rows.length === 0) return 0;
       let sequence: number = last?.sequence ?? 0;
       let previous: string = last?.hash ?? GENESIS_HASH;
@@ -45,7 +44,15 @@ export class AuditSealer {
       const hashes: string[] = [];
       for (const row of rows) {
         sequence += 1;
-        const event: ChainedEvent = { sequence, at: row.at, actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, data: row.data };
+        const event: ChainedEvent = {
+          sequence,
+          at: row.at,
+          actorId: row.actorId,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          data: row.data,
+        };
         previous = chainHash(previous, event);
         ids.push(row.id);
         sequences.push(sequence);

@@ -13,9 +13,12 @@ export class AuditService {
     entityId: string,
     data: Record<string, unknown> = {},
   ): Promise<void> {
-    await em.query(
-      `INSERT INTO audit_event (actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5)`,
-      [actor?.userId ?? null, action, entityType, entityId, JSON.stringify(data)],
-    );
+    await em.query(`INSERT INTO audit_event (actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5)`, [
+      actor?.userId ?? null,
+      action,
+      entityType,
+      entityId,
+      JSON.stringify(data),
+    ]);
   }
 }

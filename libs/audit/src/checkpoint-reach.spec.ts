@@ -21,7 +21,13 @@ function walk(checkpoints: CheckpointToCheck[], end: number, brokenAt: number | 
 describe('CheckpointReach', () => {
   it('a chain that still holds every checkpoint reaches them all; the latest is reported', () => {
     const report = walk([cp(7), cp(3), cp(10)], 12);
-    expect(report).toEqual({ checkpointsChecked: 3, unverifiedCheckpoints: 0, firstUnreachedCheckpoint: null, latestCheckpoint: cp(10).checkpoint, problems: [] });
+    expect(report).toEqual({
+      checkpointsChecked: 3,
+      unverifiedCheckpoints: 0,
+      firstUnreachedCheckpoint: null,
+      latestCheckpoint: cp(10).checkpoint,
+      problems: [],
+    });
   });
 
   it('a chain cut short below a checkpoint does not reach it (the last two events deleted)', () => {
@@ -64,7 +70,10 @@ describe('CheckpointReach', () => {
   });
 
   it('keeps its list of problems short', () => {
-    const report = walk(Array.from({ length: 30 }, (_, i) => cp(100 + i)), 5);
+    const report = walk(
+      Array.from({ length: 30 }, (_, i) => cp(100 + i)),
+      5,
+    );
     expect(report.problems).toHaveLength(21);
     expect(report.problems[20]).toBe('and 10 more');
     expect(report.firstUnreachedCheckpoint).toBe(100);

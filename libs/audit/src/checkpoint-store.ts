@@ -22,5 +22,8 @@ export async function storedCheckpoints(em: Querier): Promise<CheckpointToCheck[
   const rows: { sequence: number; hash: string; at: Date; keyId: string; signature: string }[] = await em.query(
     `SELECT sequence::int AS sequence, hash, at, key_id AS "keyId", signature FROM audit_checkpoint ORDER BY sequence, at`,
   );
-  return rows.map((r) => ({ source: 'stored', checkpoint: { v: 1, sequence: r.sequence, hash: r.hash, at: r.at.toISOString(), keyId: r.keyId, signature: r.signature } }));
+  return rows.map((r) => ({
+    source: 'stored',
+    checkpoint: { v: 1, sequence: r.sequence, hash: r.hash, at: r.at.toISOString(), keyId: r.keyId, signature: r.signature },
+  }));
 }

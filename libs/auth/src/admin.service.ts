@@ -55,17 +55,15 @@ export class AdminService {
     return user;
   }
 
-  async createOrganization(
-    actor: Actor | null,
-    input: { name: string; group: ConstituentGroup; countryCode?: string | null },
-  ): Promise<OrganizationEntity> {
+  async createOrganization(actor: Actor | null, input: { name: string; group: ConstituentGroup; countryCode?: string | null }): Promise<OrganizationEntity> {
     const name = input.name.trim();
     const countryCode = input.countryCode?.trim().toUpperCase() || null;
     const errors = new FieldErrors()
       .check(name.length >= 1 && name.length <= 300, 'name', 'must be 1 to 300 characters')
       .check(!CONTROL.test(name), 'name', 'may not contain control characters')
       .check(CONSTITUENT_GROUPS.includes(input.group), 'group', 'is not a constituent group');
-    if (input.group === 'GOVERNMENT') errors.check(!!countryCode && /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'a government needs an ISO 3166-1 alpha-2 code');
+    if (input.group === 'GOVERNMENT')
+      errors.check(!!countryCode && /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'a government needs an ISO 3166-1 alpha-2 code');
     else errors.check(countryCode === null || /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'must be an ISO 3166-1 alpha-2 code');
     // Checked up front so they are reported with the other problems; the unique indexes still decide races.
     if (name && !CONTROL.test(name)) {
@@ -110,9 +108,7 @@ export class AdminService {
       .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
     let organization: OrganizationEntity | null = null;
     if (input.organizationId) {
-      organization = isUuid(input.organizationId)
-        ? await this.organizations.findOneBy({ id: input.organizationId })
-        : null;
+      organization = isUuid(input.organizationId) ? await this.organizations.findOneBy({ id: input.organizationId }) : null;
       errors.check(!!organization, 'organizationId', 'names no organization');
     } else {
       errors.check(!roles.includes('CONSTITUENT'), 'organizationId', 'is required for a CONSTITUENT');
@@ -125,9 +121,7 @@ export class AdminService {
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.tx.run(async ({ em }) => {
-        const saved = await em.save(
-          em.create(UserEntity, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null }),
-        );
+        const saved = await em.save(em.create(UserEntity, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null }));
         await this.audit.record(em, actor, 'user.created', 'User', saved.id, {
           email,
           displayName,

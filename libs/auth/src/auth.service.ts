@@ -48,11 +48,7 @@ export class AuthService {
       .throwIfAny();
     const normalized = email.trim().toLowerCase();
     const attempt = await this.limiter.beforeAttempt(normalized, client);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email: normalized })
-      .getOne();
+    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email: normalized }).getOne();
     // Unknown email, wrong password and deactivated user take the same path, the same time, and the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.deactivatedAt) {

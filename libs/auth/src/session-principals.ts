@@ -31,7 +31,10 @@ export function sessionLive(p: SessionPrincipal | null | undefined, now = Date.n
 }
 
 /** Whether two views of a user grant the same access (roles and organization). */
-export function sameAccess(a: Pick<SessionPrincipal, 'userId' | 'roles' | 'organizationId'>, b: Pick<SessionPrincipal, 'userId' | 'roles' | 'organizationId'>): boolean {
+export function sameAccess(
+  a: Pick<SessionPrincipal, 'userId' | 'roles' | 'organizationId'>,
+  b: Pick<SessionPrincipal, 'userId' | 'roles' | 'organizationId'>,
+): boolean {
   return a.userId === b.userId && a.organizationId === b.organizationId && a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
 }
 
@@ -102,15 +105,18 @@ export class SessionPrincipals implements OnApplicationShutdown {
     const pending = this.inflight.get(sessionId);
     if (pending) return pending;
     const epoch = this.epoch;
-    const read = this.read(sessionId).then((value) => {
-      if (this.inflight.get(sessionId) === read) this.inflight.delete(sessionId);
-      if (value && sessionLive(value) && epoch === this.epoch) this.remember(value);
-      else this.cache.delete(sessionId);
-      return value;
-    }, (error: unknown) => {
-      if (this.inflight.get(sessionId) === read) this.inflight.delete(sessionId);
-      throw error;
-    });
+    const read = this.read(sessionId).then(
+      (value) => {
+        if (this.inflight.get(sessionId) === read) this.inflight.delete(sessionId);
+        if (value && sessionLive(value) && epoch === this.epoch) this.remember(value);
+        else this.cache.delete(sessionId);
+        return value;
+      },
+      (error: unknown) => {
+        if (this.inflight.get(sessionId) === read) this.inflight.delete(sessionId);
+        throw error;
+      },
+    );
     this.inflight.set(sessionId, read);
     return read;
   }
@@ -205,7 +211,9 @@ export class SessionPrincipals implements OnApplicationShutdown {
       const change = parseChange(message);
       if (change) this.forget(change);
     });
-    sub.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: { message: (error as Error)?.message } }, 'could not subscribe to session changes'));
+    sub
+      .subscribe(this.channel)
+      .catch((error: unknown) => this.logger.warn({ err: { message: (error as Error)?.message } }, 'could not subscribe to session changes'));
   }
 }
 

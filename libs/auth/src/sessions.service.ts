@@ -56,9 +56,7 @@ export class SessionsService {
     const refreshToken = newRefreshToken();
     const idle = Math.min(this.config.sessionIdleSeconds, this.config.sessionMaxSeconds);
     return this.tx.run(async ({ em }) => {
-      await em.query(
-        `DELETE FROM auth_session WHERE id IN (SELECT id FROM auth_session WHERE expires_at < now() - ${DELETE_AFTER} LIMIT 100)`,
-      );
+      await em.query(`DELETE FROM auth_session WHERE id IN (SELECT id FROM auth_session WHERE expires_at < now() - ${DELETE_AFTER} LIMIT 100)`);
       const [row]: SessionRow[] = await em.query(
         `INSERT INTO auth_session (user_id, idle_expires_at, expires_at)
          VALUES ($1, now() + make_interval(secs => $2), now() + make_interval(secs => $3))
@@ -79,7 +77,8 @@ export class SessionsService {
   async refresh(refreshToken: string): Promise<RefreshedSession> {
     if (!REFRESH_TOKEN.test(refreshToken)) throw AppError.unauthenticated('Invalid refresh token');
     const hash = digest(refreshToken);
-    type Outcome = { kind: 'refused'; message: string } | { kind: 'reused'; sessionId: string } | { kind: 'ok'; session: SessionTimes; refreshToken: string | null };
+    type Outcome =
+      { kind: 'refused'; message: string } | { kind: 'reused'; sessionId: string } | { kind: 'ok'; session: SessionTimes; refreshToken: string | null };
     const outcome = await this.tx.run(async ({ em }): Promise<Outcome> => {
       const [token]: { session_id: string }[] = await em.query(`SELECT session_id FROM auth_refresh_token WHERE token_hash = $1`, [hash]);
       if (!token) return { kind: 'refused', message: 'Invalid refresh token' };
@@ -134,7 +133,9 @@ export class SessionsService {
   /** Ends the session a refresh token belongs to (sign-out with the cookie, when the access token may have expired). */
   async endByRefreshToken(refreshToken: string): Promise<void> {
     if (!REFRESH_TOKEN.test(refreshToken)) return;
-    const [token]: { session_id: string }[] = await this.tx.dataSource.query(`SELECT session_id FROM auth_refresh_token WHERE token_hash = $1`, [digest(refreshToken)]);
+    const [token]: { session_id: string }[] = await this.tx.dataSource.query(`SELECT session_id FROM auth_refresh_token WHERE token_hash = $1`, [
+      digest(refreshToken),
+    ]);
     if (token) await this.end(token.session_id);
   }
 

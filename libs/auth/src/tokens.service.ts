@@ -69,7 +69,12 @@ export class TokensService {
   /** The session a genuine token names, expired or not (to end it at sign-out); null for anything else. */
   sessionOf(token: string): string | null {
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE, ignoreExpiration: true }) as jwt.JwtPayload;
+      const claims = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        ignoreExpiration: true,
+      }) as jwt.JwtPayload;
       return typeof claims.sid === 'string' && isUuid(claims.sid) ? claims.sid : null;
     } catch {
       return null;

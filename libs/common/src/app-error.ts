@@ -55,11 +55,7 @@ export class AppError extends Error {
     return new AppError(ErrorCode.DEADLINE_PASSED, message);
   }
   static transitionBlocked(blockers: BlockerInfo[], message?: string): AppError {
-    return new AppError(
-      ErrorCode.TRANSITION_BLOCKED,
-      message ?? `Blocked: ${blockers.map((b) => b.message).join('; ')}`,
-      { blockers },
-    );
+    return new AppError(ErrorCode.TRANSITION_BLOCKED, message ?? `Blocked: ${blockers.map((b) => b.message).join('; ')}`, { blockers });
   }
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, 'Too many requests; try again later', { retryAfterSeconds });

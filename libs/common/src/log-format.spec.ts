@@ -29,7 +29,17 @@ describe('useColor', () => {
 describe('prettyLogLine', () => {
   it('a record: time, level, context and message, then its other fields as key=value', () => {
     const line = prettyLogLine(
-      { level: 30, time: 1796184704198, pid: 1, hostname: 'h', app: 'worker', context: 'NotificationReconciler', fanouts: 35, emails: 0, msg: 'reconciled notification jobs' },
+      {
+        level: 30,
+        time: 1796184704198,
+        pid: 1,
+        hostname: 'h',
+        app: 'worker',
+        context: 'NotificationReconciler',
+        fanouts: 35,
+        emails: 0,
+        msg: 'reconciled notification jobs',
+      },
       { time },
     );
     expect(line).toBe('12:04:31.250 INFO  NotificationReconciler: reconciled notification jobs fanouts=35 emails=0');
@@ -67,7 +77,7 @@ describe('prettyLogLine', () => {
     );
   });
 
-  it("an error: its message on the line, its stack below, indented", () => {
+  it('an error: its message on the line, its stack below, indented', () => {
     const err = { type: 'Error', message: 'connect ECONNREFUSED', stack: 'Error: connect ECONNREFUSED\n    at a (x.js:1:1)\n    at b (y.js:2:2)' };
     expect(prettyLogLine({ level: 50, time: 1, context: 'Relay', err, msg: 'relay failed' }, { time })).toBe(
       '12:04:31.250 ERROR Relay: relay failed (Error: connect ECONNREFUSED)\n    at a (x.js:1:1)\n    at b (y.js:2:2)',

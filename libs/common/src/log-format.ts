@@ -79,7 +79,13 @@ export function prettyLogLine(record: LogRecord, options: PrettyOptions = {}): s
   const time = typeof record.time === 'number' ? (options.time ?? localTime)(record.time) : '';
   let line = `${paint(90, time)} ${paint(level.color, level.name.padEnd(5))} ${parts.filter(Boolean).join(' ')}`.trimStart();
   if (err?.stack && (record.level ?? 30) >= 50) {
-    line += '\n' + err.stack.split('\n').slice(1).map((l) => `    ${l.trim()}`).join('\n');
+    line +=
+      '\n' +
+      err.stack
+        .split('\n')
+        .slice(1)
+        .map((l) => `    ${l.trim()}`)
+        .join('\n');
   }
   return line;
 }

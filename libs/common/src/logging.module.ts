@@ -44,7 +44,14 @@ interface SerializedRequest {
 function requestSerializer(req: SerializedRequest) {
   const headers = { ...req.headers };
   if (typeof headers.referer === 'string') headers.referer = redactUrl(headers.referer);
-  return { id: req.id, method: req.method, url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, headers, remoteAddress: req.remoteAddress, remotePort: req.remotePort };
+  return {
+    id: req.id,
+    method: req.method,
+    url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
+    headers,
+    remoteAddress: req.remoteAddress,
+    remotePort: req.remotePort,
+  };
 }
 
 /** Structured JSON logs; every line of a request carries its id (X-Request-Id when the client sends a sane one). */

@@ -21,10 +21,14 @@ import type { KeyObject } from 'node:crypto';
 import { DEV_AUDIT_SIGNING_KEY, parseEd25519PrivateKey, parseEd25519PublicKeys, parses, publicDer } from './ed25519-keys';
 import { isIP } from 'node:net';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -266,7 +270,7 @@ export class AppConfig {
     name: 'isTrustProxy',
     validator: {
       validate: isTrustProxy,
-      defaultMessage: () => 'must be false, a hop count, or the proxies\' addresses or subnets (never true: anyone could claim any address)',
+      defaultMessage: () => "must be false, a hop count, or the proxies' addresses or subnets (never true: anyone could claim any address)",
     },
   })
   TRUST_PROXY = 'false';
@@ -433,7 +437,10 @@ export class AppConfig {
     const v = this.TRUST_PROXY.trim();
     if (v === 'false' || v === 'off') return false;
     if (/^\d+$/.test(v)) return Number(v);
-    return v.split(',').map((s) => s.trim()).join(',');
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .join(',');
   }
 }
 

@@ -51,5 +51,4 @@ export function parses(parse: (text: string) => unknown, text: unknown): boolean
 }
 
 /** The SPKI DER of a key's public half, to compare keys. */
-export const publicDer = (key: KeyObject): Buffer =>
-  (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'der', type: 'spki' });
+export const publicDer = (key: KeyObject): Buffer => (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'der', type: 'spki' });

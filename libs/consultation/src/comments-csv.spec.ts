@@ -21,7 +21,9 @@ describe('commentsCsv', () => {
         submittedAt: new Date('2026-01-02T03:04:05.678Z'),
       },
     ]);
-    expect(csv.startsWith('\ufeffOrganization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffOrganization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)\r\n')).toBe(
+      true,
+    );
     expect(csv.split('\r\n')[1]).toBe('"Org, Inc.",Workers,General,GENERAL,"Say ""no""\nplease",,,,yes,2026-01-02T03:04:05.678Z');
   });
 });

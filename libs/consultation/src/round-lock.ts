@@ -29,12 +29,7 @@ export const isoMicros = (expr: string): string => `to_char((${expr}) AT TIME ZO
  * result (a row changed while we waited is read again at its newest version). Tested in
  * consultation-deadline.test.ts.
  */
-export async function holdRound<X extends object = object>(
-  tx: Tx,
-  roundId: string | null,
-  extra = '',
-  params: unknown[] = [],
-): Promise<HeldRound<X> | null> {
+export async function holdRound<X extends object = object>(tx: Tx, roundId: string | null, extra = '', params: unknown[] = []): Promise<HeldRound<X> | null> {
   const [row]: (RoundRow & X & { stage: Stage; latest: boolean })[] = await tx.em.query(
     `SELECT ${roundColumns('r')}, i.stage,
             NOT EXISTS (SELECT 1 FROM consultation_round n WHERE n.instrument_id = r.instrument_id AND n.number > r.number) AS latest

@@ -3,7 +3,18 @@ import { Actor, AppError, FieldErrors, hasRole, isStaff } from '@tripartite/comm
 import { AuditService } from '@tripartite/audit';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode } from '@tripartite/database';
 import { DraftingReadService } from '@tripartite/drafting';
-import { CAPACITY, COMMENT_VISIBILITIES, CONSTITUENT_GROUPS, capacityMessage, CommentVisibility, ConstituentGroup, checkInstant, checkText, isAcceptedInstant, isOneOf } from '@tripartite/domain';
+import {
+  CAPACITY,
+  COMMENT_VISIBILITIES,
+  CONSTITUENT_GROUPS,
+  capacityMessage,
+  CommentVisibility,
+  ConstituentGroup,
+  checkInstant,
+  checkText,
+  isAcceptedInstant,
+  isOneOf,
+} from '@tripartite/domain';
 import type { OrganizationEntity } from '@tripartite/auth';
 import type { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { NotificationsService } from '@tripartite/notifications';
@@ -46,7 +57,11 @@ export class RoundService {
       .check(groups.length > 0, 'groups', 'must name at least one group')
       .check(groups.every((g) => isOneOf(CONSTITUENT_GROUPS, g)) && new Set(groups).size === groups.length, 'groups', 'must name distinct constituent groups')
       .check(isOneOf(COMMENT_VISIBILITIES, visibility), 'visibility', 'is not a visibility')
-      .check(orgIds === null || orgIds.length > 0, 'organizationIds', 'must name at least one organization (omit it to invite every organization of the groups)');
+      .check(
+        orgIds === null || orgIds.length > 0,
+        'organizationIds',
+        'must name at least one organization (omit it to invite every organization of the groups)',
+      );
     orgIds?.forEach((id, i) => errors.check(isUuid(id), `organizationIds[${i}]`, 'is not an organization'));
     if (!isUuid(input.instrumentId)) throw AppError.notFound('Instrument', input.instrumentId);
 
@@ -99,7 +114,12 @@ export class RoundService {
              RETURNING organization_id AS "organizationId"`,
             [round.id, groups],
           );
-      await this.scheduled(tx, actor, round, invited.map((i) => i.organizationId));
+      await this.scheduled(
+        tx,
+        actor,
+        round,
+        invited.map((i) => i.organizationId),
+      );
       return round;
     });
   }
@@ -127,10 +147,10 @@ export class RoundService {
         }
       }
       errors.throwIfAny();
-      const [[updated]]: [RoundRow[]] = await tx.em.query(
-        `UPDATE consultation_round r SET closes_at = $2 WHERE r.id = $1 RETURNING ${roundColumns('r')}`,
-        [roundId, closesAt],
-      );
+      const [[updated]]: [RoundRow[]] = await tx.em.query(`UPDATE consultation_round r SET closes_at = $2 WHERE r.id = $1 RETURNING ${roundColumns('r')}`, [
+        roundId,
+        closesAt,
+      ]);
       const [extension] = await tx.em.query(
         `INSERT INTO deadline_extension (round_id, from_at, to_at, reason, actor_id) VALUES ($1, $2, $3, $4, $5)
          RETURNING id, round_id AS "roundId", from_at AS "fromAt", to_at AS "toAt", reason, at, actor_id AS "actorId"`,
@@ -200,10 +220,7 @@ export class RoundService {
   }
 
   private async checkOrganizations(tx: Tx, ids: string[], groups: ConstituentGroup[], errors: FieldErrors): Promise<void> {
-    const found: { id: string; group: ConstituentGroup }[] = await tx.em.query(
-      `SELECT id, "group" FROM organization WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const found: { id: string; group: ConstituentGroup }[] = await tx.em.query(`SELECT id, "group" FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
     const groupOf = new Map(found.map((o) => [o.id, o.group]));
     ids.forEach((id, i) => {
       const group = groupOf.get(id);
@@ -225,7 +242,12 @@ export class RoundService {
       acceptLate: round.acceptLate,
       invited: organizationIds.length,
     });
-    await this.notifications.emit(tx.em, { kind: 'consultation.scheduled', instrumentId: round.instrumentId, subjectId: round.id, data: { roundId: round.id } });
+    await this.notifications.emit(tx.em, {
+      kind: 'consultation.scheduled',
+      instrumentId: round.instrumentId,
+      subjectId: round.id,
+      data: { roundId: round.id },
+    });
   }
 
   private async extended(tx: Tx, actor: Actor, round: RoundRow, extension: ExtensionRow): Promise<void> {

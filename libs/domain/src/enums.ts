@@ -48,14 +48,7 @@ export type VotingRole = (typeof VOTING_ROLES)[number];
 export const POSITIONS = ['SUPPORT', 'OPPOSE', 'ABSTAIN', 'RESERVATION'] as const;
 export type Position = (typeof POSITIONS)[number];
 
-export const ITEM_STATUSES = [
-  'PENDING',
-  'UNDER_DISCUSSION',
-  'ADOPTED',
-  'ADOPTED_AS_AMENDED',
-  'NOT_ADOPTED',
-  'DEFERRED',
-] as const;
+export const ITEM_STATUSES = ['PENDING', 'UNDER_DISCUSSION', 'ADOPTED', 'ADOPTED_AS_AMENDED', 'NOT_ADOPTED', 'DEFERRED'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** The statuses closeAgendaItem may set. */

@@ -67,7 +67,14 @@ describe('checkInstant', () => {
   });
 
   it('refuses instants outside them, down to the millisecond, and the ends of what JavaScript can hold', () => {
-    for (const iso of ['1999-12-31T23:59:59.999Z', '2201-01-01T00:00:00.000Z', '0001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', '+020260-01-01T00:00:00Z']) {
+    for (const iso of [
+      '1999-12-31T23:59:59.999Z',
+      '2201-01-01T00:00:00.000Z',
+      '0001-01-01T00:00:00Z',
+      '+275760-09-13T00:00:00Z',
+      '-271821-04-20T00:00:00Z',
+      '+020260-01-01T00:00:00Z',
+    ]) {
       const value = d(iso);
       expect(Number.isNaN(value.getTime())).toBe(false);
       expect(checkInstant('startsAt', value)).toEqual([{ field: 'startsAt', message: 'must be in the years 2000 to 2200' }]);

@@ -1,13 +1,5 @@
 /** The lifecycle of an instrument, in the order it normally runs (DESIGN.md section 2). */
-export const STAGES = [
-  'DRAFTING',
-  'CONSULTATION',
-  'CONSOLIDATION',
-  'EXPERTS_MEETING',
-  'GB_SUBMISSION',
-  'DECIDED',
-  'WITHDRAWN',
-] as const;
+export const STAGES = ['DRAFTING', 'CONSULTATION', 'CONSOLIDATION', 'EXPERTS_MEETING', 'GB_SUBMISSION', 'DECIDED', 'WITHDRAWN'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages with no way out. */

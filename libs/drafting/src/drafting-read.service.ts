@@ -57,10 +57,9 @@ export class DraftingReadService {
     if (!this.seesDrafts(actor)) q.andWhere(PUBLISHED_EXISTS);
     if (page.after) {
       if (!isUuid(page.after)) throw AppError.badInput([{ field: 'after', message: 'names no instrument' }]);
-      q.andWhere(
-        `EXISTS (SELECT 1 FROM instrument a WHERE a.id = :after AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`,
-        { after: page.after },
-      );
+      q.andWhere(`EXISTS (SELECT 1 FROM instrument a WHERE a.id = :after AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`, {
+        after: page.after,
+      });
     }
     return q.getMany();
   }

@@ -76,7 +76,11 @@ export class DraftingService {
       const { sections: clean, problems } = cleanContent(sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: fieldPath(p), message: p.message })));
       const counts = await replaceContent(em, version.id, clean);
-      await this.audit.record(em, actor, 'version.saved', 'DraftVersion', version.id, { instrumentId: version.instrumentId, number: version.number, ...counts });
+      await this.audit.record(em, actor, 'version.saved', 'DraftVersion', version.id, {
+        instrumentId: version.instrumentId,
+        number: version.number,
+        ...counts,
+      });
       return version;
     });
   }
@@ -86,7 +90,8 @@ export class DraftingService {
     assertSecretariat(actor);
     return this.tx.run(async ({ em }) => {
       const version = await lockDraft(em, versionId);
-      if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
+      if (charLength(markdown) > TEXT_MAX.document)
+        throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
       const parsed = parseDraftMarkdown(markdown);
       if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
       checkContentSize(parsed.draft.sections, 'markdown');
@@ -115,7 +120,10 @@ export class DraftingService {
       await bumpInstrument(em, found.instrumentId);
       const version = await lockDraft(em, versionId);
       const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM guideline WHERE version_id = $1`, [version.id]);
-      if (count === 0) throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, { reason: 'VERSION_EMPTY' });
+      if (count === 0)
+        throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, {
+          reason: 'VERSION_EMPTY',
+        });
       await em.query(`UPDATE draft_version SET status = 'PUBLISHED', published_at = clock_timestamp(), change_summary = $2 WHERE id = $1`, [
         version.id,
         summary,
@@ -204,9 +212,7 @@ async function bumpInstrument(em: EntityManager, instrumentId: string): Promise<
 
 /** The version, locked against concurrent writes; NOT_FOUND, or VERSION_PUBLISHED when it may no longer change. */
 async function lockDraft(em: EntityManager, versionId: string): Promise<DraftVersionEntity> {
-  const version = isUuid(versionId)
-    ? await em.findOne(DraftVersionEntity, { where: { id: versionId }, lock: { mode: 'pessimistic_write' } })
-    : null;
+  const version = isUuid(versionId) ? await em.findOne(DraftVersionEntity, { where: { id: versionId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!version) throw AppError.notFound('Version', versionId);
   if (version.status !== 'DRAFT') {
     throw AppError.badInput(

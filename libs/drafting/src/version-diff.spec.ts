@@ -33,12 +33,7 @@ describe('diffGuidelines', () => {
   });
 
   it('places removals with no surviving predecessor first, and follows a predecessor that moved', () => {
-    expect(summary(diffGuidelines([g('0'), g('1'), g('2'), g('3')], [g('3'), g('1')]))).toEqual([
-      'REMOVED 0',
-      'UNCHANGED 3',
-      'UNCHANGED 1',
-      'REMOVED 2',
-    ]);
+    expect(summary(diffGuidelines([g('0'), g('1'), g('2'), g('3')], [g('3'), g('1')]))).toEqual(['REMOVED 0', 'UNCHANGED 3', 'UNCHANGED 1', 'REMOVED 2']);
   });
 
   it('handles empty versions', () => {
@@ -48,8 +43,8 @@ describe('diffGuidelines', () => {
   });
 
   it('treats a missing and a null title alike', () => {
-    expect(summary(diffGuidelines([{ key: 'k', number: 'k', text: 't', title: null }], [{ key: 'k', number: 'k', text: 't', title: undefined as unknown as null }]))).toEqual([
-      'UNCHANGED k',
-    ]);
+    expect(
+      summary(diffGuidelines([{ key: 'k', number: 'k', text: 't', title: null }], [{ key: 'k', number: 'k', text: 't', title: undefined as unknown as null }])),
+    ).toEqual(['UNCHANGED k']);
   });
 });

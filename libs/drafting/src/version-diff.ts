@@ -40,8 +40,7 @@ export function diffGuidelines<G extends DiffableGuideline>(before: readonly G[]
     }
   }
   // Keys are never empty (cleanContent), so '' cannot collide with a real one.
-  const removed = (key: string): GuidelineChange<G>[] =>
-    (removedAfter.get(key) ?? []).map((g) => ({ key: g.key, kind: 'REMOVED', before: g, after: null }));
+  const removed = (key: string): GuidelineChange<G>[] => (removedAfter.get(key) ?? []).map((g) => ({ key: g.key, kind: 'REMOVED', before: g, after: null }));
 
   const changes: GuidelineChange<G>[] = removed('');
   for (const g of after) {

@@ -34,10 +34,9 @@ export class SubmissionReadService {
   /** The paper: as frozen at submission, or rendered now from the data while it is a DRAFT. */
   async document(submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>, format: DocumentFormat): Promise<string> {
     if (submission.status !== 'DRAFT') {
-      const [frozen] = await this.tx.dataSource.query(
-        `SELECT document_markdown AS markdown, document_html AS html FROM gb_submission WHERE id = $1`,
-        [submission.id],
-      );
+      const [frozen] = await this.tx.dataSource.query(`SELECT document_markdown AS markdown, document_html AS html FROM gb_submission WHERE id = $1`, [
+        submission.id,
+      ]);
       if (!frozen) throw AppError.notFound('Submission', submission.id);
       return format === 'HTML' ? frozen.html : frozen.markdown;
     }

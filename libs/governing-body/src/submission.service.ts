@@ -65,10 +65,9 @@ export class SubmissionService {
       // Serializes with stage moves and other preparations for this instrument.
       const [instrument] = await tx.em.query(`SELECT id, stage FROM instrument WHERE id = $1 FOR UPDATE`, [input.instrumentId]);
       if (!instrument) throw AppError.notFound('Instrument', input.instrumentId);
-      const [session] = await tx.em.query(
-        `SELECT id, number, starts_at AS "startsAt", ends_at <= clock_timestamp() AS ended FROM gb_session WHERE id = $1`,
-        [input.sessionId],
-      );
+      const [session] = await tx.em.query(`SELECT id, number, starts_at AS "startsAt", ends_at <= clock_timestamp() AS ended FROM gb_session WHERE id = $1`, [
+        input.sessionId,
+      ]);
       if (!session) throw AppError.notFound('Session', input.sessionId);
       const [facts] = await tx.em.query(
         `SELECT (SELECT row_to_json(m) FROM (SELECT id, status FROM experts_meeting WHERE instrument_id = $1

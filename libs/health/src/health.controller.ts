@@ -31,10 +31,7 @@ export class HealthController {
   private async pingRedis() {
     const indicator = this.indicators.check('redis');
     try {
-      const answer = await Promise.race([
-        this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref()),
-      ]);
+      const answer = await Promise.race([this.redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref())]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
     } catch {
       // A public answer: it names no host or port.

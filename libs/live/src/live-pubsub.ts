@@ -68,4 +68,3 @@ function quietUnsubscribe(client: Redis): Redis {
   }
   return client;
 }
-

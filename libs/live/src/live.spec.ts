@@ -51,7 +51,9 @@ describe('live events over Redis', () => {
     const b = start();
     const otherRun = start(`${prefix}other`);
     const channel = liveChannel('stageChanged', 'i1');
-    const events = a.subscriptions.asyncIterator<{ transitionId: string }, string>(channel, async (e) => (e.transitionId === 'hidden' ? null : `seen ${e.transitionId}`));
+    const events = a.subscriptions.asyncIterator<{ transitionId: string }, string>(channel, async (e) =>
+      e.transitionId === 'hidden' ? null : `seen ${e.transitionId}`,
+    );
     const first = events.next();
     await until(async () => (await listeners(channel)) === 1);
 

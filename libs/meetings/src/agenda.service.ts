@@ -29,16 +29,7 @@ import {
 import { assertRecorder } from './meeting-access';
 import { MeetingEvents } from './meeting-events';
 import { TallySource, itemTallyOf } from './meeting-tally';
-import {
-  AgendaItemRow,
-  AmendmentRow,
-  ParticipantRow,
-  amendmentColumns,
-  isUuid,
-  itemColumns,
-  participantColumns,
-  tallySourceSql,
-} from './sql-columns';
+import { AgendaItemRow, AmendmentRow, ParticipantRow, amendmentColumns, isUuid, itemColumns, participantColumns, tallySourceSql } from './sql-columns';
 
 /** An agenda item locked for a change, with its meeting's facts. */
 interface LockedItem extends AgendaItemRow {
@@ -95,16 +86,27 @@ export class AgendaService {
       const item = await this.lockItem(tx, actor, agendaItemId);
       checkRevision(item, expectedRevision);
       checkDiscussing(item, errors);
-      await this.checkRoom(tx, errors, 'agendaItemId', `SELECT count(*)::int AS n FROM position_record WHERE agenda_item_id = $1`, [item.id], CAPACITY.positionRecordsPerSubject, 'recorded positions');
+      await this.checkRoom(
+        tx,
+        errors,
+        'agendaItemId',
+        `SELECT count(*)::int AS n FROM position_record WHERE agenda_item_id = $1`,
+        [item.id],
+        CAPACITY.positionRecordsPerSubject,
+        'recorded positions',
+      );
       errors.throwIfAny();
       const [[replaced]] = await tx.em.query(
         `UPDATE position_record SET current = false WHERE agenda_item_id = $1 AND "group" = $2 AND current RETURNING position`,
         [item.id, group],
       );
-      await tx.em.query(
-        `INSERT INTO position_record (agenda_item_id, "group", position, statement, recorded_by) VALUES ($1, $2, $3, $4, $5)`,
-        [item.id, group, position, text, actor.userId],
-      );
+      await tx.em.query(`INSERT INTO position_record (agenda_item_id, "group", position, statement, recorded_by) VALUES ($1, $2, $3, $4, $5)`, [
+        item.id,
+        group,
+        position,
+        text,
+        actor.userId,
+      ]);
       const updated = await this.bump(tx, item.id);
       await this.events.itemChanged(tx, actor, 'position.recorded', item.meetingId, item.id, {
         group,
@@ -166,7 +168,15 @@ export class AgendaService {
       checkRevision(item, expectedRevision);
       checkDiscussing(item, errors, 'amendmentId');
       errors.check(amendment.status === 'PROPOSED', 'amendmentId', `is ${amendment.status}; positions are recorded while it is PROPOSED`);
-      await this.checkRoom(tx, errors, 'amendmentId', `SELECT count(*)::int AS n FROM amendment_position_record WHERE amendment_id = $1`, [amendment.id], CAPACITY.positionRecordsPerSubject, 'recorded positions');
+      await this.checkRoom(
+        tx,
+        errors,
+        'amendmentId',
+        `SELECT count(*)::int AS n FROM amendment_position_record WHERE amendment_id = $1`,
+        [amendment.id],
+        CAPACITY.positionRecordsPerSubject,
+        'recorded positions',
+      );
       errors.throwIfAny();
       const [[replaced]] = await tx.em.query(
         `UPDATE amendment_position_record SET current = false WHERE amendment_id = $1 AND "group" = $2 AND current RETURNING position`,
@@ -247,7 +257,15 @@ export class AgendaService {
       checkRevision(item, expectedRevision);
       const errors = new FieldErrors().check(Array.isArray(votes) && votes.length > 0, 'votes', 'must give the counts of at least one group');
       checkDiscussing(item, errors);
-      await this.checkRoom(tx, errors, 'agendaItemId', `SELECT count(*)::int AS n FROM item_vote WHERE agenda_item_id = $1`, [item.id], CAPACITY.voteRecordsPerItem, 'recorded votes');
+      await this.checkRoom(
+        tx,
+        errors,
+        'agendaItemId',
+        `SELECT count(*)::int AS n FROM item_vote WHERE agenda_item_id = $1`,
+        [item.id],
+        CAPACITY.voteRecordsPerItem,
+        'recorded votes',
+      );
       errors.throwIfAny();
       const participants: ParticipantRow[] = await tx.em.query(`SELECT ${participantColumns('p')} FROM meeting_participant p WHERE p.meeting_id = $1`, [
         item.meetingId,
@@ -339,9 +357,7 @@ export class AgendaService {
   }
 
   private async lockAmendment(tx: Tx, actor: Actor, amendmentId: string): Promise<LockedAmendment> {
-    const [found] = isUuid(amendmentId)
-      ? await tx.em.query(`SELECT agenda_item_id AS "agendaItemId" FROM amendment WHERE id = $1`, [amendmentId])
-      : [];
+    const [found] = isUuid(amendmentId) ? await tx.em.query(`SELECT agenda_item_id AS "agendaItemId" FROM amendment WHERE id = $1`, [amendmentId]) : [];
     if (!found) throw AppError.notFound('Amendment', amendmentId);
     // The item first, as every other item write does.
     const item = await this.lockItem(tx, actor, found.agendaItemId);
@@ -373,6 +389,6 @@ function checkRevision(item: LockedItem, expectedRevision: number | null | undef
 }
 
 function checkDiscussing(item: LockedItem, errors: FieldErrors, field = 'agendaItemId'): void {
-  const what = field === 'agendaItemId' ? 'is' : "belongs to an item that is";
+  const what = field === 'agendaItemId' ? 'is' : 'belongs to an item that is';
   errors.check(item.status === 'UNDER_DISCUSSION', field, `${what} ${item.status}; this is recorded while the item is UNDER_DISCUSSION`);
 }

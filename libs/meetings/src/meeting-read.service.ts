@@ -46,10 +46,10 @@ export class MeetingReadService {
   /** The meeting, if the caller may read it (participants, its moderators, secretariat, admins, observers); NOT_FOUND otherwise. */
   async get(actor: Actor | null, id: string): Promise<MeetingRow> {
     const rows: MeetingRow[] = isUuid(id)
-      ? await this.tx.dataSource.query(
-          `SELECT ${meetingColumns('m')} FROM experts_meeting m WHERE m.id = $1 AND ${readerPredicate('m', '$2', '$3')}`,
-          [id, ...readerParams(actor)],
-        )
+      ? await this.tx.dataSource.query(`SELECT ${meetingColumns('m')} FROM experts_meeting m WHERE m.id = $1 AND ${readerPredicate('m', '$2', '$3')}`, [
+          id,
+          ...readerParams(actor),
+        ])
       : [];
     if (!rows.length) throw AppError.notFound('Meeting', id);
     return rows[0];

@@ -14,7 +14,10 @@ const source = (status: ItemStatus, extra: Partial<TallySource> = {}): TallySour
 describe('meetingTallyOf', () => {
   it('counts ADOPTED and ADOPTED_AS_AMENDED as adopted, PENDING and UNDER_DISCUSSION as open', () => {
     const statuses: ItemStatus[] = ['ADOPTED', 'ADOPTED_AS_AMENDED', 'NOT_ADOPTED', 'DEFERRED', 'DEFERRED', 'PENDING', 'UNDER_DISCUSSION'];
-    const tally = meetingTallyOf('m', statuses.map((s) => source(s)));
+    const tally = meetingTallyOf(
+      'm',
+      statuses.map((s) => source(s)),
+    );
     expect(tally).toMatchObject({ meetingId: 'm', adopted: 2, notAdopted: 1, deferred: 2, open: 2 });
     expect(tally.items.map((t) => t.agendaItemId)).toEqual(statuses.map((s) => `item-${s}`));
   });
@@ -36,7 +39,11 @@ describe('itemTallyOf', () => {
       ],
       registered: { GOVERNMENT: 2, EMPLOYERS: 1, WORKERS: 1 },
     } as TallySource['vote'];
-    expect(itemTallyOf(source('UNDER_DISCUSSION', { positions, vote }))).toMatchObject({ agendaItemId: 'item-UNDER_DISCUSSION', outcome: 'VOTE_CARRIED', opposing: ['EMPLOYERS'] });
+    expect(itemTallyOf(source('UNDER_DISCUSSION', { positions, vote }))).toMatchObject({
+      agendaItemId: 'item-UNDER_DISCUSSION',
+      outcome: 'VOTE_CARRIED',
+      opposing: ['EMPLOYERS'],
+    });
     expect(itemTallyOf(source('UNDER_DISCUSSION', { positions, decisionRule: 'GROUP_WEIGHTED_VOTE' })).outcome).toBe('INCOMPLETE');
   });
 });

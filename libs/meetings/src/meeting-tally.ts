@@ -1,12 +1,4 @@
-import {
-  ItemStatus,
-  PositionsByGroup,
-  TallyResult,
-  VoteResult,
-  tallyItem,
-  weighVote,
-  type DecisionRule,
-} from '@tripartite/domain';
+import { ItemStatus, PositionsByGroup, TallyResult, VoteResult, tallyItem, weighVote, type DecisionRule } from '@tripartite/domain';
 import type { StoredVote } from './sql-columns';
 
 /** What an item's tally is computed from, read for many items in one statement (MeetingReadService). */

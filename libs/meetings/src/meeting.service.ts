@@ -184,7 +184,8 @@ export class MeetingService {
       );
       if (!user) throw AppError.notFound('User', userId);
       const errors = new FieldErrors().check(user.roles.includes('MODERATOR'), 'userId', 'does not have the MODERATOR role');
-      if (!user.assigned) errors.check(user.moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
+      if (!user.assigned)
+        errors.check(user.moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
       if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
         errors.add('meetingId', `is ${meeting.status}; moderators are assigned before it closes`);
       }

@@ -16,10 +16,7 @@ export class MeetingsParticipant implements WorkflowParticipant, OnModuleInit {
   }
 
   async snapshot(tx: Tx, instrumentId: string): Promise<SnapshotPart> {
-    const [latest] = await tx.em.query(
-      `SELECT status FROM experts_meeting WHERE instrument_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
-      [instrumentId],
-    );
+    const [latest] = await tx.em.query(`SELECT status FROM experts_meeting WHERE instrument_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`, [instrumentId]);
     return {
       scheduledMeeting: latest?.status === 'SCHEDULED',
       meetingReportAdopted: latest?.status === 'REPORT_ADOPTED',

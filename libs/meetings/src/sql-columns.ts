@@ -44,8 +44,7 @@ export const meetingColumns = (m = 'm'): string =>
    ${m}.created_at AS "createdAt", ${m}.created_by AS "createdBy", ${m}.opened_at AS "openedAt",
    ${m}.closed_at AS "closedAt", ${m}.report_adopted_at AS "reportAdoptedAt"`;
 
-export const participantColumns = (p = 'p'): string =>
-  `${p}.id, ${p}.meeting_id AS "meetingId", ${p}.user_id AS "userId", ${p}."group", ${p}.role`;
+export const participantColumns = (p = 'p'): string => `${p}.id, ${p}.meeting_id AS "meetingId", ${p}.user_id AS "userId", ${p}."group", ${p}.role`;
 
 export const itemColumns = (i = 'i'): string =>
   `${i}.id, ${i}.meeting_id AS "meetingId", ${i}.guideline_id AS "guidelineId", ${i}.position AS "order", ${i}.status,

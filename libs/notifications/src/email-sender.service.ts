@@ -81,83 +81,85 @@ export class EmailSender {
       );
       return { result: 'smtp-off' };
     }
-    return this.tx.run(async ({ em }): Promise<EmailOutcome> => {
-      const [row]: (NotificationEventRow & {
-        notificationId: string;
-        emailStatus: string | null;
-        email: string;
-        displayName: string;
-        optOut: string[];
-        deactivated: boolean;
-        tries: number;
-        owedSince: Date;
-        now: Date;
-      })[] = await em.query(
-        `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
+    return this.tx
+      .run(async ({ em }): Promise<EmailOutcome> => {
+        const [row]: (NotificationEventRow & {
+          notificationId: string;
+          emailStatus: string | null;
+          email: string;
+          displayName: string;
+          optOut: string[];
+          deactivated: boolean;
+          tries: number;
+          owedSince: Date;
+          now: Date;
+        })[] = await em.query(
+          `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
                 u.email_opt_out AS "optOut", u.deactivated_at IS NOT NULL AS deactivated, n.email_attempts + 1 AS tries, n.email_owed_since AS "owedSince", clock_timestamp() AS now,
                 ${eventColumns('e')}
            FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id
           WHERE n.event_id = $1 AND n.user_id = $2
           FOR UPDATE OF n`,
-        [eventId, userId],
-      );
-      if (!row) return { result: 'no-notification' };
-      if (row.emailStatus === 'SENT') return { result: 'already-sent' };
-      if (row.emailStatus !== 'PENDING') return { result: 'not-owed' };
-      // A deactivated user is told nothing more, whatever was owed before.
-      if (row.deactivated) {
-        await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
-        return { result: 'deactivated' };
-      }
-      // The user may have turned this kind off since the fan-out.
-      if (row.optOut.includes(row.kind)) {
-        await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
-        return { result: 'opted-out' };
-      }
+          [eventId, userId],
+        );
+        if (!row) return { result: 'no-notification' };
+        if (row.emailStatus === 'SENT') return { result: 'already-sent' };
+        if (row.emailStatus !== 'PENDING') return { result: 'not-owed' };
+        // A deactivated user is told nothing more, whatever was owed before.
+        if (row.deactivated) {
+          await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+          return { result: 'deactivated' };
+        }
+        // The user may have turned this kind off since the fan-out.
+        if (row.optOut.includes(row.kind)) {
+          await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+          return { result: 'opted-out' };
+        }
 
-      const zone = this.config.SECRETARIAT_TIME_ZONE;
-      const ctx = await loadEventContext(em, row);
-      const email = renderEmail(ctx, renderMessage(ctx, zone), row.displayName, zone);
-      let answer: SmtpAnswer;
-      try {
-        answer = await this.mailer.send({
-          to: { name: row.displayName, address: row.email },
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          // Stable, so a receiving system can drop a duplicate should a send be repeated after a crash.
-          messageId: `<notification-${eventId}-${userId}@tripartite.local>`,
-          headers: { 'X-Tripartite-Kind': row.kind, 'X-Tripartite-Event': eventId },
-        });
-      } catch (error) {
-        const text = smtpErrorText(error);
-        const retryInMs = isPermanent(error) ? null : emailRetryInMs(row.tries, row.owedSince.getTime(), row.now.getTime(), this.policy);
-        await em.query(
-          `UPDATE notification SET email_attempts = $2, email_last_attempt_at = clock_timestamp(), email_last_error = $3,
+        const zone = this.config.SECRETARIAT_TIME_ZONE;
+        const ctx = await loadEventContext(em, row);
+        const email = renderEmail(ctx, renderMessage(ctx, zone), row.displayName, zone);
+        let answer: SmtpAnswer;
+        try {
+          answer = await this.mailer.send({
+            to: { name: row.displayName, address: row.email },
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+            // Stable, so a receiving system can drop a duplicate should a send be repeated after a crash.
+            messageId: `<notification-${eventId}-${userId}@tripartite.local>`,
+            headers: { 'X-Tripartite-Kind': row.kind, 'X-Tripartite-Event': eventId },
+          });
+        } catch (error) {
+          const text = smtpErrorText(error);
+          const retryInMs = isPermanent(error) ? null : emailRetryInMs(row.tries, row.owedSince.getTime(), row.now.getTime(), this.policy);
+          await em.query(
+            `UPDATE notification SET email_attempts = $2, email_last_attempt_at = clock_timestamp(), email_last_error = $3,
                   email_status = CASE WHEN $4::float8 IS NULL THEN 'DEAD' ELSE 'PENDING' END,
                   email_next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000)
             WHERE id = $1`,
-          [row.notificationId, row.tries, text, retryInMs],
-        );
-        if (retryInMs === null) {
-          this.logger.warn({ eventId, userId, tries: row.tries, err: text }, 'email given up: DEAD, for an admin to re-send');
-          return { result: 'dead', error: text };
+            [row.notificationId, row.tries, text, retryInMs],
+          );
+          if (retryInMs === null) {
+            this.logger.warn({ eventId, userId, tries: row.tries, err: text }, 'email given up: DEAD, for an admin to re-send');
+            return { result: 'dead', error: text };
+          }
+          return { result: 'retry', error: text, retryInMs };
         }
-        return { result: 'retry', error: text, retryInMs };
-      }
-      // Sent, whatever happens to this transaction from here.
-      this.unrecorded.set(key, answer);
-      await em.query(
-        `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = $2, email_last_attempt_at = clock_timestamp(),
+        // Sent, whatever happens to this transaction from here.
+        this.unrecorded.set(key, answer);
+        await em.query(
+          `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = $2, email_last_attempt_at = clock_timestamp(),
                 email_next_attempt_at = NULL, email_smtp_response = $3
           WHERE id = $1`,
-        [row.notificationId, row.tries, answer.response.slice(0, TEXT_MAX)],
-      );
-      return { result: 'sent', response: answer.response };
-    }).then((outcome) => {
-      this.unrecorded.delete(key);
-      return outcome;
-    });
+          [row.notificationId, row.tries, answer.response.slice(0, TEXT_MAX)],
+        );
+        return { result: 'sent', response: answer.response };
+      })
+      .then((outcome) => {
+        this.unrecorded.delete(key);
+        return outcome;
+      });
   }
 
   /** Records an accepted message as SENT; false if it already was. */

@@ -29,7 +29,10 @@ export class Mailer implements OnApplicationShutdown {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     } as Parameters<typeof createTransport>[0]);
-    const info = (await this.transport.sendMail({ from: this.config.SMTP_FROM, ...mail })) as { response?: string; accepted?: (string | { address: string })[] };
+    const info = (await this.transport.sendMail({ from: this.config.SMTP_FROM, ...mail })) as {
+      response?: string;
+      accepted?: (string | { address: string })[];
+    };
     return { response: String(info.response ?? ''), accepted: (info.accepted ?? []).map((a) => (typeof a === 'string' ? a : a.address)) };
   }
 

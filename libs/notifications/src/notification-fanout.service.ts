@@ -79,10 +79,9 @@ export class NotificationFanout {
 
       // The schedule's first entry: when the first try is due (at once by default).
       const firstTry = this.config.webhookRetryScheduleMs[0] ?? 0;
-      const webhooks: { id: string }[] = await em.query(
-        `SELECT id FROM webhook WHERE active AND events && ARRAY[$1, '*']::text[] ORDER BY created_at, id`,
-        [event.kind],
-      );
+      const webhooks: { id: string }[] = await em.query(`SELECT id FROM webhook WHERE active AND events && ARRAY[$1, '*']::text[] ORDER BY created_at, id`, [
+        event.kind,
+      ]);
       let deliveries = 0;
       for (const webhook of webhooks) {
         const deliveryId = randomUUID();

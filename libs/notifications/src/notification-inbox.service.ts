@@ -60,9 +60,7 @@ export class NotificationInbox {
         ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
       params,
     );
-    const [{ unread }] = await this.dataSource.query(`SELECT count(*)::int AS unread FROM notification WHERE user_id = $1 AND read_at IS NULL`, [
-      actor.userId,
-    ]);
+    const [{ unread }] = await this.dataSource.query(`SELECT count(*)::int AS unread FROM notification WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]);
     const edges = rows.slice(0, options.first).map(({ cursorAt, ...node }) => ({ cursor: encodeNotificationCursor(cursorAt, node.id), node }));
     return { edges, hasNextPage: rows.length > options.first, unreadCount: unread };
   }

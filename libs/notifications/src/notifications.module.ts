@@ -20,7 +20,28 @@ import { WebhooksService } from './webhooks.service';
 @Global()
 @Module({
   imports: [OutboxModule, LiveModule],
-  providers: [NotificationsService, RecipientResolvers, NotificationFanout, Mailer, EmailSender, WebhookDeliverer, WebhooksService, UndeliveredEmails, NotificationInbox, NotificationReconciler],
-  exports: [NotificationsService, RecipientResolvers, NotificationFanout, EmailSender, WebhookDeliverer, WebhooksService, UndeliveredEmails, NotificationInbox, NotificationReconciler],
+  providers: [
+    NotificationsService,
+    RecipientResolvers,
+    NotificationFanout,
+    Mailer,
+    EmailSender,
+    WebhookDeliverer,
+    WebhooksService,
+    UndeliveredEmails,
+    NotificationInbox,
+    NotificationReconciler,
+  ],
+  exports: [
+    NotificationsService,
+    RecipientResolvers,
+    NotificationFanout,
+    EmailSender,
+    WebhookDeliverer,
+    WebhooksService,
+    UndeliveredEmails,
+    NotificationInbox,
+    NotificationReconciler,
+  ],
 })
 export class NotificationsModule {}

@@ -49,7 +49,8 @@ export class NotificationsService {
       if (event[key] != null && !isUuid(event[key])) throw new Error(`notification ${key} must be a uuid`);
     }
     for (const [key, value] of Object.entries(event.data)) {
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new Error(`notification data ${key} must be a string, number or null`);
+      if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+        throw new Error(`notification data ${key} must be a string, number or null`);
     }
     // A concurrent holder of the same key makes this wait for its commit, then insert nothing.
     const [row]: { id: string }[] = await em.query(
@@ -57,14 +58,7 @@ export class NotificationsService {
        VALUES ($1, coalesce($2::uuid, (SELECT instrument_id FROM consultation_round WHERE id = $5::uuid)), $3, $4, $6)
        ON CONFLICT (once_key) WHERE once_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [
-        event.kind,
-        event.instrumentId ?? null,
-        event.subjectId ?? null,
-        JSON.stringify(event.data),
-        idIn(event.data, 'roundId'),
-        onceKey,
-      ],
+      [event.kind, event.instrumentId ?? null, event.subjectId ?? null, JSON.stringify(event.data), idIn(event.data, 'roundId'), onceKey],
     );
     if (!row) return null;
     await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: fanoutJobId(row.id) });

@@ -34,7 +34,9 @@ const BUILT_IN: Partial<Record<NotificationKind, RecipientResolver>> = {
   'comment.disposed': (em, event) => {
     const commentId = idIn(event.data, 'commentId') ?? (isUuid(event.subjectId) ? event.subjectId : null);
     return commentId
-      ? ids(em, `SELECT u.id FROM app_user u JOIN comment c ON c.organization_id = u.organization_id WHERE c.id = $1 AND 'CONSTITUENT' = ANY(u.roles)`, [commentId])
+      ? ids(em, `SELECT u.id FROM app_user u JOIN comment c ON c.organization_id = u.organization_id WHERE c.id = $1 AND 'CONSTITUENT' = ANY(u.roles)`, [
+          commentId,
+        ])
       : Promise.resolve([]);
   },
   'stage.changed': (em, event) =>
@@ -58,9 +60,7 @@ const BUILT_IN: Partial<Record<NotificationKind, RecipientResolver>> = {
  */
 @Injectable()
 export class RecipientResolvers {
-  private readonly resolvers = new Map<NotificationKind, RecipientResolver>(
-    Object.entries(BUILT_IN) as [NotificationKind, RecipientResolver][],
-  );
+  private readonly resolvers = new Map<NotificationKind, RecipientResolver>(Object.entries(BUILT_IN) as [NotificationKind, RecipientResolver][]);
 
   register(kind: NotificationKind, resolver: RecipientResolver): void {
     this.resolvers.set(kind, resolver);

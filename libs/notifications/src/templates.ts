@@ -155,12 +155,9 @@ export function renderEmail(ctx: EventContext, message: Message, recipientName: 
   const prefix = ctx.instrument ? `[${ctx.instrument.reference}] ` : '';
   const subject = `${prefix}${message.title}${deadline ? ` (${label} ${deadline.utc})` : ''}`;
   const footer = `You receive this email because of your role in the consultation. You can turn off emails about "${ctx.event.kind}" in your notification settings; they stay in the application.`;
-  const text = [
-    `Hello ${recipientName},`,
-    message.body,
-    ...(deadline ? [`${capital(label!)}:\n  ${deadline.utc}\n  ${deadline.local}`] : []),
-    footer,
-  ].join('\n\n');
+  const text = [`Hello ${recipientName},`, message.body, ...(deadline ? [`${capital(label!)}:\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join(
+    '\n\n',
+  );
   const html = [
     '<!doctype html><html><body>',
     `<p>Hello ${escapeHtml(recipientName)},</p>`,

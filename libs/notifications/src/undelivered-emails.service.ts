@@ -83,13 +83,16 @@ export class UndeliveredEmails {
       const missing = unique.find((id) => !rows.some((r) => r.id === id));
       if (missing) throw AppError.notFound('Email', missing);
       const notDead = rows.filter((r) => r.status !== 'DEAD');
-      if (notDead.length) throw AppError.conflict(`${notDead.length} of these emails are not DEAD (sent, skipped or still being retried), e.g. ${notDead[0].id}`);
-      const resent: { id: string; eventId: string; userId: string; resends: number }[] = await em.query(
-        `UPDATE notification SET email_status = 'PENDING', email_owed_since = clock_timestamp(), email_attempts = 0,
+      if (notDead.length)
+        throw AppError.conflict(`${notDead.length} of these emails are not DEAD (sent, skipped or still being retried), e.g. ${notDead[0].id}`);
+      const resent: { id: string; eventId: string; userId: string; resends: number }[] = await em
+        .query(
+          `UPDATE notification SET email_status = 'PENDING', email_owed_since = clock_timestamp(), email_attempts = 0,
                 email_next_attempt_at = clock_timestamp(), email_resends = email_resends + 1
           WHERE id = ANY($1::uuid[]) RETURNING id, event_id AS "eventId", user_id AS "userId", email_resends AS resends`,
-        [unique],
-      ).then(([changed]: [typeof resent]) => changed);
+          [unique],
+        )
+        .then(([changed]: [typeof resent]) => changed);
       for (const r of resent) {
         await this.outbox.add(em, {
           queue: 'emails',

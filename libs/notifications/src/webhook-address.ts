@@ -19,7 +19,8 @@ for (const [net, bits] of [
   ['198.18.0.0', 15],
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) NON_PUBLIC.addSubnet(net, bits, 'ipv4');
+] as const)
+  NON_PUBLIC.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated: refused whatever it embeds)
   ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): where the IPv4 sits is the operator's choice, so refused outright
@@ -29,7 +30,8 @@ for (const [net, bits] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) NON_PUBLIC.addSubnet(net, bits, 'ipv6');
+] as const)
+  NON_PUBLIC.addSubnet(net, bits, 'ipv6');
 
 /** The 16 bytes of an IPv6 address (a trailing dotted IPv4 allowed), or null if it is not one. */
 export function ipv6Bytes(address: string): Uint8Array | null {
@@ -53,8 +55,7 @@ export function ipv6Bytes(address: string): Uint8Array | null {
   return bytes;
 }
 
-const ipv4At = (bytes: Uint8Array, at: number, invert = false): string =>
-  [...bytes.subarray(at, at + 4)].map((b) => (invert ? ~b & 0xff : b)).join('.');
+const ipv4At = (bytes: Uint8Array, at: number, invert = false): string => [...bytes.subarray(at, at + 4)].map((b) => (invert ? ~b & 0xff : b)).join('.');
 
 /** Whether the address begins with these bytes. */
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);

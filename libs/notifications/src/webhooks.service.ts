@@ -92,7 +92,8 @@ export class WebhooksService {
     return this.tx.run(async ({ em }) => {
       // Deleted webhooks are kept (soft delete) but no longer count.
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM webhook WHERE deleted_at IS NULL`);
-      if (n >= CAPACITY.webhooks) throw AppError.badInput([{ field: 'url', message: `the system ${capacityMessage(CAPACITY.webhooks, 'webhooks')}; delete one first` }]);
+      if (n >= CAPACITY.webhooks)
+        throw AppError.badInput([{ field: 'url', message: `the system ${capacityMessage(CAPACITY.webhooks, 'webhooks')}; delete one first` }]);
       const [webhook]: WebhookRow[] = await em.query(
         `INSERT INTO webhook (url, events, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${WEBHOOK_COLUMNS}`,
         [url!.href, events, input.secret, actor.userId],

@@ -15,9 +15,7 @@ describe('catalogueProblems', () => {
   });
 
   it('names a job with two handlers', () => {
-    expect(catalogueProblems(CATALOGUE, [...complete, handler('notifications', 'email.send')])).toEqual([
-      '2 handlers for notifications/email.send',
-    ]);
+    expect(catalogueProblems(CATALOGUE, [...complete, handler('notifications', 'email.send')])).toEqual(['2 handlers for notifications/email.send']);
   });
 
   it('names a handler for a job the catalogue lacks, also one filed under the wrong queue', () => {

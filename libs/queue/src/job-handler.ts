@@ -10,18 +10,14 @@ export interface JobHandlerMeta {
 }
 
 /** Marks a provider as the one handler of a catalogue job; it must implement `handle`. */
-export const JobHandler = <Q extends QueueName>(queue: Q, name: JobName<Q>) =>
-  SetMetadata(JOB_HANDLER, { queue, name } satisfies JobHandlerMeta);
+export const JobHandler = <Q extends QueueName>(queue: Q, name: JobName<Q>) => SetMetadata(JOB_HANDLER, { queue, name } satisfies JobHandlerMeta);
 
 export interface HandlesJob<Q extends QueueName, N extends JobName<Q>> {
   handle(payload: JobPayload<Q, N>, job: Job): Promise<unknown>;
 }
 
 /** Problems of a handler set against the catalogue: missing, duplicate, or unknown handlers. */
-export function catalogueProblems(
-  catalogue: Record<string, readonly string[]>,
-  handlers: JobHandlerMeta[],
-): string[] {
+export function catalogueProblems(catalogue: Record<string, readonly string[]>, handlers: JobHandlerMeta[]): string[] {
   const problems: string[] = [];
   const count = new Map<string, number>();
   for (const h of handlers) count.set(`${h.queue}/${h.name}`, (count.get(`${h.queue}/${h.name}`) ?? 0) + 1);

@@ -29,7 +29,10 @@ describe('jobOptions', () => {
   });
 
   it('gives emails the recorded backoff and more queue attempts than fit in EMAIL_RETRY_FOR', () => {
-    expect(jobOptions(config).emails?.['email.send']).toEqual({ attempts: emailTriesBound(config) + EXTRA_ATTEMPTS, backoff: { type: RECORDED_BACKOFF, delay: 5000 } });
+    expect(jobOptions(config).emails?.['email.send']).toEqual({
+      attempts: emailTriesBound(config) + EXTRA_ATTEMPTS,
+      backoff: { type: RECORDED_BACKOFF, delay: 5000 },
+    });
   });
 });
 

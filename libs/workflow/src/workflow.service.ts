@@ -4,17 +4,7 @@ import { AuditService } from '@tripartite/audit';
 import { Transactions, Tx } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { NotificationsService } from '@tripartite/notifications';
-import {
-  STAGES,
-  Stage,
-  StageOption,
-  WorkflowSnapshot,
-  checkText,
-  evaluateMove,
-  givenReason,
-  isEarlyClose,
-  nextStages,
-} from '@tripartite/domain';
+import { STAGES, Stage, StageOption, WorkflowSnapshot, checkText, evaluateMove, givenReason, isEarlyClose, nextStages } from '@tripartite/domain';
 import { WorkflowHooks } from './workflow-hooks';
 
 export interface InstrumentRow {
@@ -56,7 +46,14 @@ export class WorkflowService {
   }
 
   /** The move inside a caller's transaction, for capabilities whose own write implies a move (a GB decision). */
-  async advanceIn(tx: Tx, actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<InstrumentRow> {
+  async advanceIn(
+    tx: Tx,
+    actor: Actor | null,
+    instrumentId: string,
+    to: Stage,
+    reason?: string | null,
+    expectedRevision?: number | null,
+  ): Promise<InstrumentRow> {
     new FieldErrors()
       .check(STAGES.includes(to), 'to', 'is not a stage')
       .addAll(checkText('reason', reason, 'reason').problems)
@@ -79,10 +76,10 @@ export class WorkflowService {
     const earlyClose = instrument.stage === 'CONSULTATION' && to === 'CONSOLIDATION' && isEarlyClose(snapshot);
     const cleanReason = givenReason(snapshot);
     await this.hooks.onMove(tx, { instrumentId, from: instrument.stage, to, actor, reason: cleanReason, earlyClose, at: snapshot.now });
-    const [[updated]] = await tx.em.query(
-      `UPDATE instrument SET stage = $2, revision = revision + 1 WHERE id = $1 RETURNING ${INSTRUMENT_COLUMNS}`,
-      [instrumentId, to],
-    );
+    const [[updated]] = await tx.em.query(`UPDATE instrument SET stage = $2, revision = revision + 1 WHERE id = $1 RETURNING ${INSTRUMENT_COLUMNS}`, [
+      instrumentId,
+      to,
+    ]);
     const [transition]: { id: string }[] = await tx.em.query(
       `INSERT INTO stage_transition (instrument_id, from_stage, to_stage, at, actor_id, reason, early_close) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [instrumentId, instrument.stage, to, snapshot.now, actor?.userId ?? null, cleanReason, earlyClose],

@@ -39,7 +39,8 @@ export interface Entry {
 
 // A stack frame, or SQL or driver text, anywhere in a response body.
 const STACK = /\n\s+at |\bat [\w$.<>]+ \(|\(?\/[\w./-]+\.(js|ts):\d+(:\d+)?/;
-const SQL = /\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|RETURNING|pg_\w+|QueryFailedError|terminating connection|administrator command|Connection terminated|ECONNRESET|ECONNREFUSED|relation "|violates|duplicate key)\b/i;
+const SQL =
+  /\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|RETURNING|pg_\w+|QueryFailedError|terminating connection|administrator command|Connection terminated|ECONNRESET|ECONNREFUSED|relation "|violates|duplicate key)\b/i;
 
 /** Whether a GraphQL response body is a clean answer: contract codes only, no stack, no SQL. */
 export function uncleanness(text: string, errors: { message?: string; extensions?: Record<string, unknown> }[] | undefined): string | undefined {
@@ -70,7 +71,14 @@ export class History {
    * POSTs one operation and records it. Never throws: a failure is an entry too.
    * `vars` is what the entry keeps about the request.
    */
-  async call(op: string, query: string, variables: Record<string, unknown>, token: string | null, vars: Record<string, unknown> = variables, timeoutMs = 30_000): Promise<Entry> {
+  async call(
+    op: string,
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | null,
+    vars: Record<string, unknown> = variables,
+    timeoutMs = 30_000,
+  ): Promise<Entry> {
     const start = Date.now();
     const entry: Entry = { seq: ++this.seq, scenario: this.scenario, op, vars, start, end: start, status: 0, ok: false };
     try {

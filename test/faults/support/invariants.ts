@@ -157,5 +157,8 @@ export async function lostWrites(db: SuiteDatabase, entries: Entry[]): Promise<P
 
 /** Responses that are not clean failures (unknown codes, stack traces, SQL text, no answer). */
 export function uncleanAnswers(entries: Entry[]): Problems {
-  return entries.filter((e) => e.unclean).slice(0, 10).map((e) => `#${e.seq} ${e.op}: ${e.unclean}`);
+  return entries
+    .filter((e) => e.unclean)
+    .slice(0, 10)
+    .map((e) => `#${e.seq} ${e.op}: ${e.unclean}`);
 }

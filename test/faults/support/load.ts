@@ -46,8 +46,20 @@ export async function runLoad(world: World, o: LoadOptions): Promise<Entry[]> {
         (async () => {
           for (let i = 0; i < maxPerUser && Date.now() < end; i++) {
             const n = ++counter;
-            const input = { roundId: round.roundId, type: 'GENERAL', body: `Load comment ${history.scenario} ${n}`, idempotencyKey: `${history.scenario}-${c.id}-${n}` };
-            record(await history.call('submitComment', OPS.submitComment, { in: input }, c.token, { round: round.roundId, author: c.id, body: input.body, key: input.idempotencyKey }));
+            const input = {
+              roundId: round.roundId,
+              type: 'GENERAL',
+              body: `Load comment ${history.scenario} ${n}`,
+              idempotencyKey: `${history.scenario}-${c.id}-${n}`,
+            };
+            record(
+              await history.call('submitComment', OPS.submitComment, { in: input }, c.token, {
+                round: round.roundId,
+                author: c.id,
+                body: input.body,
+                key: input.idempotencyKey,
+              }),
+            );
             await sleep(pause);
           }
         })(),
@@ -61,7 +73,9 @@ export async function runLoad(world: World, o: LoadOptions): Promise<Entry[]> {
         (async () => {
           for (let i = 0; i < maxPerUser && Date.now() < end; i++) {
             const vars = { item: pick(meeting.items), group: pick(GROUPS), position: pick(POSITIONS), statement: `${history.scenario} statement ${++counter}` };
-            record(await history.call('recordPosition', OPS.recordPosition, { i: vars.item, g: vars.group, p: vars.position, s: vars.statement }, m.token, vars));
+            record(
+              await history.call('recordPosition', OPS.recordPosition, { i: vars.item, g: vars.group, p: vars.position, s: vars.statement }, m.token, vars),
+            );
             await sleep(pause);
           }
         })(),

@@ -33,7 +33,12 @@ export class Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const arrival: Arrival = { at: Date.now(), deliveryId: String(req.headers['x-delivery-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), status: 0 };
+    const arrival: Arrival = {
+      at: Date.now(),
+      deliveryId: String(req.headers['x-delivery-id'] ?? ''),
+      body: Buffer.concat(chunks).toString('utf8'),
+      status: 0,
+    };
     this.arrivals.push(arrival);
     const nth = this.arrivals.filter((a) => a.deliveryId === arrival.deliveryId).length;
     if (this.holdNext?.(arrival, nth)) {

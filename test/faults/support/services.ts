@@ -22,21 +22,30 @@ export class PrivateRedis {
   /** Starts it (on the port it had before, after a kill), and waits until it answers. */
   async start(): Promise<void> {
     this.port ||= await freePort();
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', tmpdir()], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', tmpdir()],
+      {
+        stdio: 'ignore',
+      },
+    );
     this.child = child;
-    await waitFor('the private Redis to answer', async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        return (await client.ping()) === 'PONG' ? true : undefined;
-      } finally {
-        client.disconnect();
-      }
-    }, 10_000, 50);
+    await waitFor(
+      'the private Redis to answer',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+        const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          return (await client.ping()) === 'PONG' ? true : undefined;
+        } finally {
+          client.disconnect();
+        }
+      },
+      10_000,
+      50,
+    );
   }
 
   /** SIGKILL: a crash. With nothing on disk, the next start is an empty Redis. */

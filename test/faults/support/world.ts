@@ -112,10 +112,14 @@ export class World {
 
   private async ready(what: string, url: string, proc: AppProcess): Promise<void> {
     try {
-      await waitFor(`the ${what} to be ready`, async () => {
-        if (proc.child.exitCode !== null) throw new Error(`exited with ${proc.child.exitCode}`);
-        return (await health(url, 'ready')).status === 200 ? true : undefined;
-      }, 30_000);
+      await waitFor(
+        `the ${what} to be ready`,
+        async () => {
+          if (proc.child.exitCode !== null) throw new Error(`exited with ${proc.child.exitCode}`);
+          return (await health(url, 'ready')).status === 200 ? true : undefined;
+        },
+        30_000,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}\nstdout:\n${proc.stdout().slice(-3000)}\nstderr:\n${proc.stderr().slice(-3000)}`);
     }
@@ -148,7 +152,11 @@ export class World {
   }
 
   async readiness(): Promise<{ api: number; worker: number }> {
-    const status = (url: string) => health(url, 'ready').then((h) => h.status, () => 0);
+    const status = (url: string) =>
+      health(url, 'ready').then(
+        (h) => h.status,
+        () => 0,
+      );
     const [api, worker] = await Promise.all([status(this.apiUrl), status(this.workerUrl)]);
     return { api, worker };
   }
@@ -182,8 +190,13 @@ export class World {
     const countries = ['FR', 'KE'];
     for (const group of GROUPS) {
       for (const k of [0, 1]) {
-        const org = (await this.must('createOrganization', { n: `${group} organization ${k + 1}`, g: group, c: group === 'GOVERNMENT' ? countries[k] : null }, this.admin.token))
-          .createOrganization;
+        const org = (
+          await this.must(
+            'createOrganization',
+            { n: `${group} organization ${k + 1}`, g: group, c: group === 'GOVERNMENT' ? countries[k] : null },
+            this.admin.token,
+          )
+        ).createOrganization;
         const person = await this.user(`${group.toLowerCase()}${k + 1}@faults.test`, ['CONSTITUENT'], org.id);
         this.constituents.push({ ...person, group, organizationId: org.id });
       }
@@ -211,7 +224,11 @@ export class World {
   async scheduled(closesAt: Date, guidelines = 2): Promise<Consultation> {
     const p = await this.published(guidelines);
     const round = (
-      await this.must('scheduleConsultation', { in: { instrumentId: p.instrumentId, versionId: p.versionId, closesAt: closesAt.toISOString(), visibility: 'IMMEDIATE' } }, this.secretariat.token)
+      await this.must(
+        'scheduleConsultation',
+        { in: { instrumentId: p.instrumentId, versionId: p.versionId, closesAt: closesAt.toISOString(), visibility: 'IMMEDIATE' } },
+        this.secretariat.token,
+      )
     ).scheduleConsultation;
     return { instrumentId: p.instrumentId, roundId: round.id, closesAt: new Date(round.closesAt), guidelines: p.guidelines };
   }
@@ -229,7 +246,13 @@ export class World {
     const c = await this.openConsultation(items);
     await this.must('advanceStage', { i: c.instrumentId, to: 'CONSOLIDATION', reason: 'Closed early for the meeting' }, s);
     const [{ versionId }] = await this.db.query<{ versionId: string }>(`SELECT version_id AS "versionId" FROM consultation_round WHERE id = $1`, [c.roundId]);
-    const input = { instrumentId: c.instrumentId, versionId, title: 'Meeting under fault', startsAt: '2030-03-02T08:00:00.000Z', endsAt: '2030-03-06T17:00:00.000Z' };
+    const input = {
+      instrumentId: c.instrumentId,
+      versionId,
+      title: 'Meeting under fault',
+      startsAt: '2030-03-02T08:00:00.000Z',
+      endsAt: '2030-03-06T17:00:00.000Z',
+    };
     const meeting = (await this.must('scheduleMeeting', { in: input }, s)).scheduleMeeting;
     for (const m of this.moderators) await this.must('assignModerator', { m: meeting.id, u: m.id }, s);
     await this.must('advanceStage', { i: c.instrumentId, to: 'EXPERTS_MEETING' }, s);

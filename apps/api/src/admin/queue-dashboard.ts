@@ -12,7 +12,10 @@ const COOKIE = 'tripartite_admin';
 
 function cookieToken(req: Request): string | null {
   const header = req.headers.cookie ?? '';
-  const match = header.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`));
+  const match = header
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${COOKIE}=`));
   return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : null;
 }
 
@@ -25,7 +28,13 @@ export function mountQueueDashboard(app: INestApplication): void {
   const config = app.get(AppConfig);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  createBullBoard({ queues: app.get(Queues).all().map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+  createBullBoard({
+    queues: app
+      .get(Queues)
+      .all()
+      .map((q) => new BullMQAdapter(q)),
+    serverAdapter: adapter,
+  });
 
   const adminOnly = async (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : null;

@@ -26,7 +26,10 @@ export class AuditEventConnectionModel {
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
 }
 
-@ObjectType('AuditCheckpoint', { description: 'A signed statement that event `sequence` of the chain had `hash`; the signature is Ed25519 over "tripartite audit checkpoint v1\\n" + the canonical JSON of {at, hash, keyId, sequence}' })
+@ObjectType('AuditCheckpoint', {
+  description:
+    'A signed statement that event `sequence` of the chain had `hash`; the signature is Ed25519 over "tripartite audit checkpoint v1\\n" + the canonical JSON of {at, hash, keyId, sequence}',
+})
 export class AuditCheckpointModel {
   @Field(() => Int) v: number;
   @Field(() => Int) sequence: number;

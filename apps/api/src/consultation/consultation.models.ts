@@ -1,14 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CommentStatus, CommentType, CommentVisibility, ConstituentGroup, Disposition, RoundStatus } from '@tripartite/domain';
 import { GuidelineModel } from '../drafting/drafting.models';
-import {
-  CommentStatusEnum,
-  CommentTypeEnum,
-  CommentVisibilityEnum,
-  ConstituentGroupEnum,
-  DispositionEnum,
-  RoundStatusEnum,
-} from '../graphql/enums';
+import { CommentStatusEnum, CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum, RoundStatusEnum } from '../graphql/enums';
 import { PageInfoModel } from '../graphql/page-info.model';
 
 // instrument, version, extensions, pendingOrganizations and matrix are @ResolveFields (consultation.resolver.ts).
@@ -51,8 +44,7 @@ export class CommentModel {
   @Field(() => DispositionEnum, { nullable: true }) disposition: Disposition | null;
   @Field(() => String, { nullable: true }) dispositionNote: string | null;
   @Field(() => Int, {
-    description:
-      "setDisposition's expectedRevision: moves with every disposition and every edit of the comment (revision moves with the edits only)",
+    description: "setDisposition's expectedRevision: moves with every disposition and every edit of the comment (revision moves with the edits only)",
   })
   dispositionRevision: number;
   roundId: string;

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DraftingReadService,
-  DraftVersionEntity,
-  GuidelineEntity,
-  InstrumentEntity,
-  SectionEntity,
-} from '@tripartite/drafting';
+import { DraftingReadService, DraftVersionEntity, GuidelineEntity, InstrumentEntity, SectionEntity } from '@tripartite/drafting';
 
 import { LoaderOptions, byId, listsBy, valuesBy } from '../graphql/loaders';
 
@@ -38,7 +32,10 @@ export class DraftingLoadersFactory {
       draftVersion: byId<DraftVersionEntity>((ids) => this.read.versionsByIds(ids), o),
       section: byId<SectionEntity>((ids) => this.read.sectionsByIds(ids), o),
       versionsOfInstrument: groupedBy<DraftVersionEntity>('instrumentId', (ids) => this.read.versionsByInstrumentIds(ids), o),
-      latestPublishedVersion: valuesBy<DraftVersionEntity>(async (ids) => new Map((await this.read.latestPublishedByInstrumentIds(ids)).map((v) => [v.instrumentId, v])), o),
+      latestPublishedVersion: valuesBy<DraftVersionEntity>(
+        async (ids) => new Map((await this.read.latestPublishedByInstrumentIds(ids)).map((v) => [v.instrumentId, v])),
+        o,
+      ),
       sectionsOfVersion: groupedBy<SectionEntity>('versionId', (ids) => this.read.sectionsByVersionIds(ids), o),
       guidelinesOfVersion: groupedBy<GuidelineEntity>('versionId', (ids) => this.read.guidelinesByVersionIds(ids), o),
       guidelinesOfSection: groupedBy<GuidelineEntity>('sectionId', (ids) => this.read.guidelinesBySectionIds(ids), o),

@@ -56,10 +56,7 @@ export class GoverningBodySubmissionResolver {
 
   @Roles('SECRETARIAT')
   @Mutation(() => GoverningBodySubmissionModel, { description: 'SECRETARIAT; DRAFT -> SUBMITTED, late after the document deadline; freezes the paper' })
-  submitToGoverningBody(
-    @CurrentActor() actor: Actor,
-    @Args('submissionId', { type: () => ID }) submissionId: string,
-  ): Promise<GoverningBodySubmissionModel> {
+  submitToGoverningBody(@CurrentActor() actor: Actor, @Args('submissionId', { type: () => ID }) submissionId: string): Promise<GoverningBodySubmissionModel> {
     return this.submissions.submit(actor, submissionId);
   }
 

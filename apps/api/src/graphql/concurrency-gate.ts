@@ -38,12 +38,15 @@ export class ConcurrencyGate {
           resolve();
         },
       };
-      const timer = setTimeout(() => {
-        const at = this.waiting.indexOf(entry);
-        if (at >= 0) this.waiting.splice(at, 1);
-        this.changed();
-        reject(AppError.rateLimited(1));
-      }, Math.max(0, maxWaitMs));
+      const timer = setTimeout(
+        () => {
+          const at = this.waiting.indexOf(entry);
+          if (at >= 0) this.waiting.splice(at, 1);
+          this.changed();
+          reject(AppError.rateLimited(1));
+        },
+        Math.max(0, maxWaitMs),
+      );
       this.waiting.push(entry);
       this.changed();
     });

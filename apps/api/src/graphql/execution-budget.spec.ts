@@ -38,7 +38,7 @@ function world(perChild: number, budgetOf: (clock: ReturnType<typeof fakeClock>)
   return { clock, resolved, batches, run, budget };
 }
 
-describe('a request\'s execution budget', () => {
+describe("a request's execution budget", () => {
   it('lets other work run between slices of a large result, and still sends its loads in one batch', async () => {
     const w = world(1, (clock) => new ExecutionBudget(10_000, clock.now));
     let otherRanAfter: number | null = null;

@@ -8,7 +8,14 @@ import { PG_QUERY_CANCELED, pgCode } from '@tripartite/database';
 
 const PASS_THROUGH = new Set<string>(Object.values(ErrorCode));
 // Apollo's own codes for a request that is malformed before any resolver runs.
-const AS_BAD_INPUT = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const AS_BAD_INPUT = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 /** graphql-js names the nearest fields, arguments, types and enum values of the schema ("Did you mean ...?"). */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
@@ -40,11 +47,26 @@ function formatWith(logger: PinoLogger, timeoutMs: number | null) {
     }
     if (pgCode(original) === PG_QUERY_CANCELED) {
       // The request's statement ran into REQUEST_TIMEOUT_MS (its transaction rolled back).
-      return { ...base, message: 'The request ran longer than allowed and was stopped', extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, kind: 'time', limit: timeoutMs, actual: null } };
+      return {
+        ...base,
+        message: 'The request ran longer than allowed and was stopped',
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, kind: 'time', limit: timeoutMs, actual: null },
+      };
     }
     if (original instanceof HttpException) {
       const status = original.getStatus();
-      const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : status === 429 ? ErrorCode.RATE_LIMITED : status < 500 ? ErrorCode.BAD_USER_INPUT : undefined;
+      const code =
+        status === 401
+          ? ErrorCode.UNAUTHENTICATED
+          : status === 403
+            ? ErrorCode.FORBIDDEN
+            : status === 404
+              ? ErrorCode.NOT_FOUND
+              : status === 429
+                ? ErrorCode.RATE_LIMITED
+                : status < 500
+                  ? ErrorCode.BAD_USER_INPUT
+                  : undefined;
       if (code) return { ...base, message: original.message, extensions: code === ErrorCode.BAD_USER_INPUT ? { code, fields: [] } : { code } };
     }
     const code = formatted.extensions?.code as string | undefined;

@@ -43,14 +43,13 @@ export function valuesBy<T>(load: (ids: readonly string[]) => Promise<Map<string
  * A loader whose keys carry the caller (the same for every key of a request) beside the id it loads by:
  * the batch is answered for the first key's caller.
  */
-export function forCaller<R>(
-  load: (actor: Actor | null, ids: string[]) => Promise<Map<string, R>>,
-  missing: R,
-  options: LoaderOptions = {},
-) {
+export function forCaller<R>(load: (actor: Actor | null, ids: string[]) => Promise<Map<string, R>>, missing: R, options: LoaderOptions = {}) {
   return new DataLoader<{ actor: Actor | null; id: string }, R, string>(
     async (keys) => {
-      const map = await load(keys[0].actor, keys.map((k) => k.id));
+      const map = await load(
+        keys[0].actor,
+        keys.map((k) => k.id),
+      );
       return keys.map((k) => map.get(k.id) ?? missing);
     },
     { ...options, cacheKeyFn: (k) => k.id },

@@ -18,7 +18,11 @@ export function metricsPlugin(): ApolloServerPlugin {
       return {
         async willSendResponse({ operationName, operation, errors }) {
           const type = operation?.operation;
-          end({ operation: operationLabel(operationName), type: type && OPERATION_TYPES.has(type) ? type : 'unknown', outcome: errors?.length ? 'error' : 'ok' });
+          end({
+            operation: operationLabel(operationName),
+            type: type && OPERATION_TYPES.has(type) ? type : 'unknown',
+            outcome: errors?.length ? 'error' : 'ok',
+          });
         },
       };
     },

@@ -38,7 +38,11 @@ function worstCase(type: GraphQLInputType, name: string): unknown {
   const named = getNamedType(nullable);
   if (isEnumType(named)) return named.getValues()[0].value;
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, worstCase(f.type, f.name)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, worstCase(f.type, f.name)]),
+    );
   }
   if (named.name === 'Int') return name === 'first' ? options.maxFirst : 1;
   if (named.name === 'Boolean') return true;
@@ -67,7 +71,7 @@ describe('the cost of a query', () => {
     expect(forgot).toBe(1 + UNKNOWN_LIST_SIZE);
   });
 
-  it('prices a version\'s sections and their guidelines together at the guidelines a version may hold', () => {
+  it("prices a version's sections and their guidelines together at the guidelines a version may hold", () => {
     const sections = cost(`query($i: ID!) { instrument(id: $i) { latestPublishedVersion { sections { guidelines { id } } } } }`, { i: 'x' });
     const guidelines = cost(`query($i: ID!) { instrument(id: $i) { latestPublishedVersion { guidelines { id } } } }`, { i: 'x' });
     // Not sections x a version's worth of guidelines each.
@@ -83,7 +87,9 @@ describe('the cost of a query', () => {
       NestedBackReference,
     );
     // One level back to the parent, without its lists, is what screens do.
-    expect(cost(`query($i: ID!) { instrument(id: $i) { latestPublishedVersion { guidelines { id version { id number } } } } }`, { i: 'x' })).toBeLessThan(MAX_COST);
+    expect(cost(`query($i: ID!) { instrument(id: $i) { latestPublishedVersion { guidelines { id version { id number } } } } }`, { i: 'x' })).toBeLessThan(
+      MAX_COST,
+    );
   });
 
   it('prices the shallower alias form of the attack above the limit', () => {
@@ -93,13 +99,18 @@ describe('the cost of a query', () => {
 
   it('leaves room for every query of the web client at its worst case', () => {
     const documents = webDocuments();
-    const fragments = documents.flatMap(({ source }) => parse(source).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION));
+    const fragments = documents.flatMap(({ source }) =>
+      parse(source).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION),
+    );
     const priced: Record<string, number> = {};
     for (const { source } of documents) {
       for (const operation of parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
         const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
         const variables = Object.fromEntries(
-          (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, worstCase(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value)]),
+          (operation.variableDefinitions ?? []).map((v) => [
+            v.variable.name.value,
+            worstCase(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value),
+          ]),
         );
         priced[operation.name!.value] = operationCost(schema, document, operation, variables, options);
       }

@@ -131,7 +131,10 @@ export function checkNulCharacters(document: DocumentNode, variables: Record<str
 
 /** The error Apollo sends as it is: the AppError's code and extensions (formatError unwraps it), HTTP 400. */
 function asGraphQLError(error: AppError, http = true): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.extensions, ...(http ? { http: { status: 400 } } : {}) } });
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, ...error.extensions, ...(http ? { http: { status: 400 } } : {}) },
+  });
 }
 
 /** Depth, cost, then aliases: the first limit exceeded as a QUERY_TOO_COMPLEX error; null when the operation may run. */
@@ -199,7 +202,11 @@ export function documentLengthGuard(limits: QueryLimits) {
  * after validation and before any resolver runs. Queries costing `heavyCost` or more then wait for one of a
  * few slots (`heavy`), so that a flood of the largest allowed queries never holds the whole event loop.
  */
-export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSchema, heavy?: { cost: number; gate: ConcurrencyGate }): ApolloServerPlugin<GqlContext> {
+export function queryLimitsPlugin(
+  limits: QueryLimits,
+  schemaOf: () => GraphQLSchema,
+  heavy?: { cost: number; gate: ConcurrencyGate },
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<GqlContext>> {
       let release: (() => void) | undefined;
@@ -236,8 +243,13 @@ export function queryLimitsPlugin(limits: QueryLimits, schemaOf: () => GraphQLSc
  */
 export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSchema, { introspection = true } = {}) {
   const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const withCode = (code: string, errors: readonly GraphQLError[]) => errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code } }));
-  return (_ctx: unknown, _id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): readonly GraphQLError[] | void => {
+  const withCode = (code: string, errors: readonly GraphQLError[]) =>
+    errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code } }));
+  return (
+    _ctx: unknown,
+    _id: string,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ): readonly GraphQLError[] | void => {
     const tooLong = checkDocumentLength(limits, payload.query);
     if (tooLong) return [asGraphQLError(tooLong, false)];
     let document: DocumentNode;
@@ -251,8 +263,13 @@ export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSc
     const invalid = validate(schema, document, rules);
     if (invalid.length) return withCode('GRAPHQL_VALIDATION_FAILED', invalid);
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const operation = payload.operationName ? operations.find((o) => o.name?.value === payload.operationName) : operations.length === 1 ? operations[0] : undefined;
-    if (!operation) return withCode('OPERATION_RESOLUTION_FAILURE', [new GraphQLError('The operation to run is missing or ambiguous; name it with operationName')]);
+    const operation = payload.operationName
+      ? operations.find((o) => o.name?.value === payload.operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+    if (!operation)
+      return withCode('OPERATION_RESOLUTION_FAILURE', [new GraphQLError('The operation to run is missing or ambiguous; name it with operationName')]);
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return withCode('BAD_USER_INPUT', coerced.errors);
     const error = checkQueryLimits(limits, schema, document, operation, payload.variables ?? undefined) ?? checkNulCharacters(document, payload.variables);

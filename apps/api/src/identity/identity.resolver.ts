@@ -62,13 +62,17 @@ export class IdentityResolver {
   }
 
   @Roles('ADMIN')
-  @Mutation(() => UserModel, { description: "ADMIN. Ends every session of the user at once and refuses their sign-in from now on (audited). Not yourself, nor the last active admin." })
+  @Mutation(() => UserModel, {
+    description: 'ADMIN. Ends every session of the user at once and refuses their sign-in from now on (audited). Not yourself, nor the last active admin.',
+  })
   deactivateUser(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }) userId: string, @Args('reason') reason: string): Promise<UserModel> {
     return this.admin.deactivateUser(actor, userId, reason);
   }
 
   @Roles('ADMIN')
-  @Mutation(() => UserModel, { description: "ADMIN. Replaces the user's roles, in effect at once on every session (audited). The last active admin keeps ADMIN." })
+  @Mutation(() => UserModel, {
+    description: "ADMIN. Replaces the user's roles, in effect at once on every session (audited). The last active admin keeps ADMIN.",
+  })
   setUserRoles(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }) userId: string,

@@ -169,9 +169,12 @@ async function recheck(tokens: TokensService, extra: LiveExtra, fresh: boolean):
 function scheduleRecheck(tokens: TokensService, extra: LiveExtra, atMs: number): void {
   clearTimeout(extra.expiry);
   const wait = atMs - Date.now();
-  extra.expiry = setTimeout(() => {
-    if (atMs - Date.now() > 0) scheduleRecheck(tokens, extra, atMs);
-    else void recheck(tokens, extra, true);
-  }, Math.max(0, Math.min(wait, MAX_TIMER_MS)));
+  extra.expiry = setTimeout(
+    () => {
+      if (atMs - Date.now() > 0) scheduleRecheck(tokens, extra, atMs);
+      else void recheck(tokens, extra, true);
+    },
+    Math.max(0, Math.min(wait, MAX_TIMER_MS)),
+  );
   extra.expiry.unref();
 }

@@ -1,14 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type {
-  AmendmentStatus,
-  ConstituentGroup,
-  DecisionRule,
-  ItemStatus,
-  MeetingStatus,
-  ParticipantRole,
-  Position,
-  TallyOutcome,
-} from '@tripartite/domain';
+import type { AmendmentStatus, ConstituentGroup, DecisionRule, ItemStatus, MeetingStatus, ParticipantRole, Position, TallyOutcome } from '@tripartite/domain';
 import {
   AmendmentStatusEnum,
   ConstituentGroupEnum,

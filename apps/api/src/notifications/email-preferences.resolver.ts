@@ -22,7 +22,8 @@ export class EmailPreferencesResolver {
     @CurrentActor() actor: Actor | null,
     @Context() ctx: GqlContext,
   ): Promise<string[]> {
-    if (!actor || (actor.userId !== user.id && !hasRole(actor, 'ADMIN'))) throw AppError.forbidden("Only the user and administrators see a user's email preferences");
+    if (!actor || (actor.userId !== user.id && !hasRole(actor, 'ADMIN')))
+      throw AppError.forbidden("Only the user and administrators see a user's email preferences");
     return user.emailOptOut ?? (await ctx.loaders.user.load(user.id))?.emailOptOut ?? [];
   }
 }

@@ -17,7 +17,9 @@ export class UndeliveredEmailsResolver {
   ) {}
 
   @Roles('ADMIN')
-  @Query(() => [UndeliveredEmailModel], { description: 'Emails still owed or DEAD (both when no status is given), newest first; `after`: the last id of the previous page.' })
+  @Query(() => [UndeliveredEmailModel], {
+    description: 'Emails still owed or DEAD (both when no status is given), newest first; `after`: the last id of the previous page.',
+  })
   undeliveredEmails(
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => UndeliveredEmailStatusEnum, nullable: true }) status: UndeliveredStatus | null,

@@ -33,7 +33,8 @@ export class WebhooksResolver {
 
   @Roles('ADMIN')
   @Mutation(() => WebhookModel, {
-    description: 'Pauses (false) or resumes (true) a webhook. Paused, deliveries it is owed wait untried; resumed, they go out when due, with the tries they had left.',
+    description:
+      'Pauses (false) or resumes (true) a webhook. Paused, deliveries it is owed wait untried; resumed, they go out when due, with the tries they had left.',
   })
   setWebhookActive(
     @CurrentActor() actor: Actor,
@@ -45,7 +46,8 @@ export class WebhooksResolver {
 
   @Roles('ADMIN')
   @Mutation(() => Boolean, {
-    description: 'Deletes a webhook: deliveries it is still owed are cancelled; its deliveries and dead letters stay readable (for the audit trail), no longer replayable.',
+    description:
+      'Deletes a webhook: deliveries it is still owed are cancelled; its deliveries and dead letters stay readable (for the audit trail), no longer replayable.',
   })
   deleteWebhook(@CurrentActor() actor: Actor, @Args('webhookId', { type: () => ID }) webhookId: string): Promise<boolean> {
     return this.service.delete(actor, webhookId);

@@ -29,7 +29,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '5.4',
     type: 'TECHNICAL',
     body: 'Portability of benefits depends on agreements between social security institutions; the guideline should say so, or it reads as an obligation on the destination country alone.',
-    proposedText: 'Member States should extend social security coverage to migrant workers on an equal basis and, through bilateral or multilateral agreements, provide for the portability of acquired rights and benefits.',
+    proposedText:
+      'Member States should extend social security coverage to migrant workers on an equal basis and, through bilateral or multilateral agreements, provide for the portability of acquired rights and benefits.',
     disposition: 'ACCEPTED',
     note: 'Wording adopted in 5.4.',
   },
@@ -38,7 +39,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '6.1',
     type: 'TECHNICAL',
     body: 'We strongly support the principle. The list of "related costs" should be spelled out, otherwise agencies will move the fee into travel, medical checks or training charges.',
-    proposedText: 'No recruitment fees or related costs, including for travel, visas, medical examinations and pre-departure training, should be charged to, or otherwise borne by, migrant workers or jobseekers.',
+    proposedText:
+      'No recruitment fees or related costs, including for travel, visas, medical examinations and pre-departure training, should be charged to, or otherwise borne by, migrant workers or jobseekers.',
     disposition: 'PARTIALLY_ACCEPTED',
     note: 'Examples added in a footnote rather than in the guideline, to keep the list open.',
   },
@@ -55,7 +57,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '6.2',
     type: 'TECHNICAL',
     body: 'Licensing alone is not enough when recruiters operate across borders. Cooperation between the licensing authorities of origin and destination countries should be mentioned.',
-    proposedText: 'Private employment agencies recruiting migrant workers should be licensed or certified, regularly monitored through cooperation between the competent authorities of the countries concerned, and sanctioned when they abuse workers.',
+    proposedText:
+      'Private employment agencies recruiting migrant workers should be licensed or certified, regularly monitored through cooperation between the competent authorities of the countries concerned, and sanctioned when they abuse workers.',
     disposition: 'ACCEPTED',
     note: 'Cross-border cooperation added.',
   },
@@ -89,7 +92,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '5.2',
     type: 'TECHNICAL',
     body: 'We agree that labour inspection and immigration enforcement must be kept apart. Inspection in private households raises questions of privacy that national law settles differently.',
-    proposedText: 'Labour inspection should cover every workplace where migrant workers are employed, including, with due respect for privacy, private households, and agriculture.',
+    proposedText:
+      'Labour inspection should cover every workplace where migrant workers are employed, including, with due respect for privacy, private households, and agriculture.',
     disposition: 'NOT_ACCEPTED',
     note: 'The meeting will discuss household inspection under item 5.2; the draft keeps the general wording.',
   },
@@ -115,7 +119,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '4.4',
     type: 'TECHNICAL',
     body: 'Recognition of qualifications is often a matter for regulated professions and sub-national bodies. The guideline should invite Member States to work with them.',
-    proposedText: 'Mechanisms for the recognition of qualifications and of skills acquired informally should be developed together with professional bodies and, where relevant, sub-national authorities.',
+    proposedText:
+      'Mechanisms for the recognition of qualifications and of skills acquired informally should be developed together with professional bodies and, where relevant, sub-national authorities.',
     disposition: 'ACCEPTED',
     note: 'Adopted.',
   },
@@ -148,7 +153,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '4.1',
     type: 'TECHNICAL',
     body: 'Labour market tests that take many months defeat their purpose. The guideline should call for assessments that are timely as well as transparent.',
-    proposedText: 'Admission policies should rest on a transparent and timely assessment of labour market needs carried out with employers\' and workers\' organizations.',
+    proposedText:
+      "Admission policies should rest on a transparent and timely assessment of labour market needs carried out with employers' and workers' organizations.",
     disposition: 'ACCEPTED',
     note: '"Timely" added.',
   },
@@ -173,7 +179,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '1.2',
     type: 'GENERAL',
     body: 'Job creation at home depends on an enabling environment for sustainable enterprises; the guideline should say so explicitly.',
-    proposedText: 'Governments, with employers\' and workers\' organizations, should promote an enabling environment for sustainable enterprises and pursue policies that create productive and freely chosen employment in countries of origin.',
+    proposedText:
+      "Governments, with employers' and workers' organizations, should promote an enabling environment for sustainable enterprises and pursue policies that create productive and freely chosen employment in countries of origin.",
     disposition: 'ACCEPTED',
     note: 'Adopted.',
   },
@@ -196,7 +203,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '6.3',
     type: 'TECHNICAL',
     body: 'Contracts signed before departure sometimes need lawful adjustments on arrival, for example after a change in the minimum wage. The guideline should not freeze every term.',
-    proposedText: 'Workers should receive a written contract, in a language they understand, before they leave their country, and its terms should not be replaced by less favourable ones on arrival.',
+    proposedText:
+      'Workers should receive a written contract, in a language they understand, before they leave their country, and its terms should not be replaced by less favourable ones on arrival.',
     disposition: 'NOT_ACCEPTED',
     note: 'The draft already only prohibits less favourable changes.',
   },
@@ -232,7 +240,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '1.1',
     type: 'TECHNICAL',
     body: 'Equal treatment must cover wages and working conditions, not only fundamental principles and rights. The guideline should say so in terms.',
-    proposedText: 'Migrant workers should enjoy the same fundamental principles and rights at work, and equal treatment in wages and working conditions, as the nationals of the country where they are employed.',
+    proposedText:
+      'Migrant workers should enjoy the same fundamental principles and rights at work, and equal treatment in wages and working conditions, as the nationals of the country where they are employed.',
     disposition: 'ACCEPTED',
     note: 'Equal treatment in wages and conditions added.',
   },
@@ -241,7 +250,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '7.3',
     type: 'TECHNICAL',
     body: '"Should be encouraged to organize" is too weak: migrant workers have the right to join unions. The guideline should state the right, then the encouragement.',
-    proposedText: 'Migrant workers have the right to join workers\' organizations of their choosing; workers\' organizations should be supported in organizing them.',
+    proposedText:
+      "Migrant workers have the right to join workers' organizations of their choosing; workers' organizations should be supported in organizing them.",
     disposition: 'PARTIALLY_ACCEPTED',
     note: 'The right is now stated; the wording on support is kept.',
   },
@@ -272,7 +282,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     guideline: '2.2',
     type: 'TECHNICAL',
     body: 'Bilateral agreements should be negotiated with the social partners, not only monitored with them.',
-    proposedText: 'Agreements between countries on the admission of workers should be negotiated and monitored with the participation of employers\' and workers\' organizations.',
+    proposedText:
+      "Agreements between countries on the admission of workers should be negotiated and monitored with the participation of employers' and workers' organizations.",
     disposition: 'PARTIALLY_ACCEPTED',
     note: 'Consultation during negotiation added.',
   },

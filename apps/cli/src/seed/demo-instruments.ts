@@ -28,7 +28,8 @@ export const DEMO_INSTRUMENTS = {
   heat: {
     reference: 'HEAT/2026',
     title: 'Guidelines on protecting workers from heat stress',
-    summary: 'Practical guidance for governments, employers and workers on assessing and preventing heat stress at work, as heatwaves grow longer and more frequent.',
+    summary:
+      'Practical guidance for governments, employers and workers on assessing and preventing heat stress at work, as heatwaves grow longer and more frequent.',
     file: 'heat-stress.md',
   },
 } satisfies Record<string, DemoInstrument>;

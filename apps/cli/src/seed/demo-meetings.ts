@@ -63,7 +63,8 @@ export const CARE_MEETING: DemoMeetingPlan = {
       guideline: '1.3',
       type: 'TECHNICAL',
       body: 'Job evaluation free from gender bias is the only way to close the pay gap; the guideline should say who carries it out.',
-      proposedText: 'Governments and the social partners should carry out job evaluation free from gender bias to close the pay gap with occupations of equal value.',
+      proposedText:
+        'Governments and the social partners should carry out job evaluation free from gender bias to close the pay gap with occupations of equal value.',
       disposition: 'PARTIALLY_ACCEPTED',
       note: 'The social partners are now named.',
     },
@@ -161,7 +162,8 @@ export const HEAT_MEETING: DemoMeetingPlan = {
       guideline: '2.1',
       type: 'TECHNICAL',
       body: 'Rest breaks in the heat must be paid, or workers paid by the piece will not take them.',
-      proposedText: 'Workers exposed to heat should have cool drinking water, access to shade or cooled rest areas, and paid rest breaks whose length and frequency increase with the heat.',
+      proposedText:
+        'Workers exposed to heat should have cool drinking water, access to shade or cooled rest areas, and paid rest breaks whose length and frequency increase with the heat.',
       disposition: 'PARTIALLY_ACCEPTED',
       note: 'Paid breaks mentioned in the explanatory note.',
     },

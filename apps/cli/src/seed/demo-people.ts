@@ -19,7 +19,12 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { name: 'Confederation of Kenyan Employers', group: 'EMPLOYERS', countryCode: 'KE', user: { email: 'emp.ke@tripartite.demo', displayName: 'Otieno Mwangi' } },
   { name: 'Philippine Employers Association', group: 'EMPLOYERS', countryCode: 'PH', user: { email: 'emp.ph@tripartite.demo', displayName: 'Maria Santos' } },
   { name: 'International Trade Union Federation', group: 'WORKERS', user: { email: 'wrk.intl@tripartite.demo', displayName: 'Sofia Moreno' } },
-  { name: 'Central Organisation of Trade Unions Kenya', group: 'WORKERS', countryCode: 'KE', user: { email: 'wrk.ke@tripartite.demo', displayName: 'Daniel Ochieng' } },
+  {
+    name: 'Central Organisation of Trade Unions Kenya',
+    group: 'WORKERS',
+    countryCode: 'KE',
+    user: { email: 'wrk.ke@tripartite.demo', displayName: 'Daniel Ochieng' },
+  },
   { name: 'Brazilian Workers Union Centre', group: 'WORKERS', countryCode: 'BR', user: { email: 'wrk.br@tripartite.demo', displayName: 'Lucas Pereira' } },
 ];
 

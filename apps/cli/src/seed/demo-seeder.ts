@@ -56,8 +56,7 @@ export class DemoSeeder {
     for (const org of DEMO_ORGANIZATIONS) {
       const [existing] = await this.dataSource.query(`SELECT id FROM organization WHERE lower(name) = lower($1)`, [org.name]);
       const id: string =
-        existing?.id ??
-        (await this.admin.createOrganization(null, { name: org.name, group: org.group, countryCode: org.countryCode ?? null })).id;
+        existing?.id ?? (await this.admin.createOrganization(null, { name: org.name, group: org.group, countryCode: org.countryCode ?? null })).id;
       await this.user(org.user.email, org.user.displayName, ['CONSTITUENT'], id, password);
     }
     for (const staff of DEMO_STAFF) await this.user(staff.email, staff.displayName, staff.roles, null, password);

@@ -15,7 +15,20 @@ import { DemoSeeder } from './demo-seeder';
 
 /** The services the seed writes through: the same rules as the API. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, AuditModule, AuthModule, OutboxModule, WorkflowModule, DraftingModule, ConsultationModule, MeetingsModule, GoverningBodyModule, NotificationsModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot(),
+    RedisModule,
+    AuditModule,
+    AuthModule,
+    OutboxModule,
+    WorkflowModule,
+    DraftingModule,
+    ConsultationModule,
+    MeetingsModule,
+    GoverningBodyModule,
+    NotificationsModule,
+  ],
   providers: [DemoSeeder],
 })
 export class SeedModule {}

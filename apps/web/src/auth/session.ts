@@ -143,7 +143,14 @@ export function lastEmail(): string {
   return sessionStorage.getItem(LAST_EMAIL_KEY) ?? '';
 }
 
-function sessionFrom(accessToken: string, expiresAtIso: string, sessionExpiresAtIso: string, user: SessionUser, startedAt: number, generation: number): Session {
+function sessionFrom(
+  accessToken: string,
+  expiresAtIso: string,
+  sessionExpiresAtIso: string,
+  user: SessionUser,
+  startedAt: number,
+  generation: number,
+): Session {
   const fromServer = Date.parse(expiresAtIso);
   const fromToken = tokenExpiresAt(accessToken);
   const expiresAt = Math.min(Number.isNaN(fromServer) ? Infinity : fromServer, fromToken ?? Infinity);

@@ -70,7 +70,10 @@ export default function HomePage() {
             {meetings.map((m) => (
               <li key={m.id}>
                 <p className="list-title">
-                  {m.title} <span className="muted">({m.instrument.reference}, {MEETING_STATUS[m.status] ?? m.status})</span>
+                  {m.title}{' '}
+                  <span className="muted">
+                    ({m.instrument.reference}, {MEETING_STATUS[m.status] ?? m.status})
+                  </span>
                 </p>
                 <p>
                   Opens <Time value={m.startsAt} />

@@ -74,9 +74,7 @@ export default function SignInPage() {
           <label htmlFor="signin-password">Password</label>
           <input id="signin-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
-        {problem && (
-          <ErrorMessage error={problem} title={problem.code === 'UNAUTHENTICATED' ? 'The email or the password is not right.' : undefined} />
-        )}
+        {problem && <ErrorMessage error={problem} title={problem.code === 'UNAUTHENTICATED' ? 'The email or the password is not right.' : undefined} />}
         <button type="submit" disabled={result.fetching}>
           {result.fetching ? 'Signing in…' : 'Sign in'}
         </button>

@@ -131,10 +131,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.logger.log({ running: this.running }, 'stopped taking jobs; waiting for running ones');
     const bound = this.config.SHUTDOWN_TIMEOUT_MS;
     const graceful = Promise.all(this.workers.map((w) => w.close()));
-    const timedOut = await Promise.race([
-      graceful.then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), bound).unref()),
-    ]);
+    const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), bound).unref())]);
     if (timedOut) {
       this.logger.warn(`jobs still running after ${bound} ms; closing anyway`);
       await Promise.all(this.workers.map((w) => w.close(true)));

@@ -50,7 +50,9 @@ export class AuditCheckpoints1764203000000 implements MigrationInterface {
         RAISE EXCEPTION 'audit_checkpoint is append-only' USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await q.query(`CREATE TRIGGER audit_checkpoint_guard BEFORE UPDATE OR DELETE ON audit_checkpoint FOR EACH ROW EXECUTE FUNCTION audit_checkpoint_guard()`);
-    await q.query(`CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoint_guard()`);
+    await q.query(
+      `CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoint_guard()`,
+    );
     await allowKinds(q, [...KINDS_BEFORE, 'audit.checkpoint']);
   }
 

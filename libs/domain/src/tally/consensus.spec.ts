@@ -67,11 +67,7 @@ describe('tallyConsensus properties', () => {
     fc.assert(
       fc.property(positionsArb, (p) => {
         const values = CONSTITUENT_GROUPS.map((g) => p[g]);
-        const expected = values.some((v) => v == null)
-          ? 'INCOMPLETE'
-          : !values.includes('OPPOSE') && values.includes('SUPPORT')
-            ? 'CONSENSUS'
-            : 'NO_CONSENSUS';
+        const expected = values.some((v) => v == null) ? 'INCOMPLETE' : !values.includes('OPPOSE') && values.includes('SUPPORT') ? 'CONSENSUS' : 'NO_CONSENSUS';
         expect(tallyConsensus(p).outcome).toBe(expected);
       }),
     );

@@ -81,10 +81,7 @@ describe('closeItemBlockers', () => {
 
   it('lists every problem', () => {
     expect(codes('ADOPTED', 'NO_CONSENSUS', false, 'PENDING')).toEqual(['ITEM_NOT_UNDER_DISCUSSION', 'NO_AGREEMENT']);
-    expect(codes('ADOPTED_AS_AMENDED', 'NO_CONSENSUS', false, 'ADOPTED')).toEqual([
-      'ITEM_NOT_UNDER_DISCUSSION',
-      'NO_ACCEPTED_AMENDMENT',
-    ]);
+    expect(codes('ADOPTED_AS_AMENDED', 'NO_CONSENSUS', false, 'ADOPTED')).toEqual(['ITEM_NOT_UNDER_DISCUSSION', 'NO_ACCEPTED_AMENDMENT']);
   });
 });
 

@@ -1,12 +1,5 @@
 import { blocker, type Blocker } from '../blocker';
-import {
-  GROUP_LABELS,
-  type AmendmentStatus,
-  type ConstituentGroup,
-  type DecisionRule,
-  type ItemStatus,
-  type TallyOutcome,
-} from '../enums';
+import { GROUP_LABELS, type AmendmentStatus, type ConstituentGroup, type DecisionRule, type ItemStatus, type TallyOutcome } from '../enums';
 import { groupPositions, tallyConsensus, voteOutcome, type PositionsByGroup, type TallyResult } from './consensus';
 import type { VoteResult } from './weighted-vote';
 
@@ -15,11 +8,7 @@ import type { VoteResult } from './weighted-vote';
  * vote decides, so it stays INCOMPLETE until one is recorded; positions are
  * listed either way.
  */
-export function tallyItem(
-  rule: DecisionRule,
-  positions: PositionsByGroup,
-  vote?: Pick<VoteResult, 'carried'> | null,
-): TallyResult {
+export function tallyItem(rule: DecisionRule, positions: PositionsByGroup, vote?: Pick<VoteResult, 'carried'> | null): TallyResult {
   if (rule === 'CONSENSUS') return tallyConsensus(positions, vote);
   return { outcome: vote ? voteOutcome(vote) : 'INCOMPLETE', ...groupPositions(positions) };
 }
@@ -39,9 +28,7 @@ export function closeItemBlockers(target: ItemStatus, ctx: CloseItemContext): Bl
   switch (target) {
     case 'ADOPTED':
       if (ctx.outcome !== 'CONSENSUS' && ctx.outcome !== 'VOTE_CARRIED') {
-        blockers.push(
-          blocker('NO_AGREEMENT', `Adopting needs consensus or a carried vote; the tally is ${ctx.outcome}`),
-        );
+        blockers.push(blocker('NO_AGREEMENT', `Adopting needs consensus or a carried vote; the tally is ${ctx.outcome}`));
       }
       break;
     case 'ADOPTED_AS_AMENDED':
@@ -70,12 +57,7 @@ export function amendmentAcceptBlockers(positions: PositionsByGroup, currentStat
   if (tally.outcome === 'INCOMPLETE') {
     blockers.push(blocker('AMENDMENT_INCOMPLETE', `No position recorded yet for ${names(tally.pending)}`));
   } else if (tally.outcome === 'NO_CONSENSUS') {
-    blockers.push(
-      blocker(
-        'AMENDMENT_NO_CONSENSUS',
-        tally.opposing.length > 0 ? `Opposed by ${names(tally.opposing)}` : 'No group supports the amendment',
-      ),
-    );
+    blockers.push(blocker('AMENDMENT_NO_CONSENSUS', tally.opposing.length > 0 ? `Opposed by ${names(tally.opposing)}` : 'No group supports the amendment'));
   }
   return blockers;
 }

@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { CONSTITUENT_GROUPS, type ConstituentGroup } from '../enums';
-import {
-  countVotingParticipants,
-  quorumOf,
-  validateVoteCounts,
-  votesCast,
-  weighVote,
-  type GroupCounts,
-  type GroupVote,
-} from './weighted-vote';
+import { countVotingParticipants, quorumOf, validateVoteCounts, votesCast, weighVote, type GroupCounts, type GroupVote } from './weighted-vote';
 
 const vote = (group: ConstituentGroup, inFavour: number, against: number, abstentions = 0): GroupVote => ({
   group,
@@ -20,21 +12,17 @@ const reg = (GOVERNMENT: number, EMPLOYERS: number, WORKERS: number): GroupCount
 
 /** A valid vote: per group, a split of `cast` ballots with cast <= registered. */
 const groupVoteArb = (group: ConstituentGroup, registered: number) =>
-  fc
-    .tuple(fc.integer({ min: 0, max: registered }), fc.nat(), fc.nat())
-    .map(([cast, a, b]): GroupVote => {
-      const inFavour = cast === 0 ? 0 : a % (cast + 1);
-      const against = cast - inFavour === 0 ? 0 : b % (cast - inFavour + 1);
-      return { group, inFavour, against, abstentions: cast - inFavour - against };
-    });
-const ballotArb = fc
-  .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }))
-  .chain(([g, e, w]) =>
-    fc.record({
-      registered: fc.constant(reg(g, e, w)),
-      votes: fc.tuple(groupVoteArb('GOVERNMENT', g), groupVoteArb('EMPLOYERS', e), groupVoteArb('WORKERS', w)),
-    }),
-  );
+  fc.tuple(fc.integer({ min: 0, max: registered }), fc.nat(), fc.nat()).map(([cast, a, b]): GroupVote => {
+    const inFavour = cast === 0 ? 0 : a % (cast + 1);
+    const against = cast - inFavour === 0 ? 0 : b % (cast - inFavour + 1);
+    return { group, inFavour, against, abstentions: cast - inFavour - against };
+  });
+const ballotArb = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })).chain(([g, e, w]) =>
+  fc.record({
+    registered: fc.constant(reg(g, e, w)),
+    votes: fc.tuple(groupVoteArb('GOVERNMENT', g), groupVoteArb('EMPLOYERS', e), groupVoteArb('WORKERS', w)),
+  }),
+);
 
 describe('weighVote examples', () => {
   it('G=10, E=5, W=5: weights 1, 2, 2 (E*W, G*W, G*E = 25, 50, 50 divided by 25)', () => {
@@ -110,10 +98,7 @@ describe('validateVoteCounts', () => {
     ]);
   });
   it('rejects negative and fractional numbers', () => {
-    expect(validateVoteCounts([vote('GOVERNMENT', -1, 0.5, 0)], reg(9, 9, 9)).map((p) => p.field)).toEqual([
-      'votes[0].inFavour',
-      'votes[0].against',
-    ]);
+    expect(validateVoteCounts([vote('GOVERNMENT', -1, 0.5, 0)], reg(9, 9, 9)).map((p) => p.field)).toEqual(['votes[0].inFavour', 'votes[0].against']);
   });
   it('rejects a group listed twice, and unknown groups', () => {
     const dup = validateVoteCounts([vote('WORKERS', 1, 0), vote('WORKERS', 0, 1)], reg(9, 9, 9));
@@ -158,10 +143,7 @@ describe('weighVote properties', () => {
   it('is proportional to the textbook weights E*W, G*W, G*E, in the smallest whole numbers', () => {
     fc.assert(
       fc.property(present, present, present, (g, e, w) => {
-        const { weights } = weighVote(
-          [vote('GOVERNMENT', 0, 0, g), vote('EMPLOYERS', 0, 0, e), vote('WORKERS', 0, 0, w)],
-          reg(g, e, w),
-        );
+        const { weights } = weighVote([vote('GOVERNMENT', 0, 0, g), vote('EMPLOYERS', 0, 0, e), vote('WORKERS', 0, 0, w)], reg(g, e, w));
         const [wg, we, ww] = [weights.GOVERNMENT, weights.EMPLOYERS, weights.WORKERS];
         expect(wg * (g * w)).toBe(we * (e * w));
         expect(wg * (g * e)).toBe(ww * (e * w));

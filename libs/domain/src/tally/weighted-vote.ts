@@ -92,9 +92,7 @@ export function weighVote(votes: readonly GroupVote[], registered: GroupCounts):
   if (problems.length > 0) {
     throw new RangeError(`Invalid vote: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   }
-  const byGroup = CONSTITUENT_GROUPS.map(
-    (group): GroupVote => votes.find((v) => v.group === group) ?? { group, inFavour: 0, against: 0, abstentions: 0 },
-  );
+  const byGroup = CONSTITUENT_GROUPS.map((group): GroupVote => votes.find((v) => v.group === group) ?? { group, inFavour: 0, against: 0, abstentions: 0 });
   const present = byGroup.map((v) => Math.max(votesCast(v), 1));
   const common = present.reduce(lcm, 1);
 

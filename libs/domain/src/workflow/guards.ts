@@ -13,8 +13,7 @@ const iso = (d: Date): string => d.toISOString();
  * (e.g. no deadline check without a scheduled round).
  */
 export const GUARDS = {
-  scheduledRound: (s) =>
-    s.scheduledRound ? none : [blocker('NO_SCHEDULED_ROUND', 'No consultation round is scheduled')],
+  scheduledRound: (s) => (s.scheduledRound ? none : [blocker('NO_SCHEDULED_ROUND', 'No consultation round is scheduled')]),
 
   roundVersionPublished: (s) => {
     if (s.scheduledRound) {
@@ -22,25 +21,16 @@ export const GUARDS = {
         ? none
         : [blocker('VERSION_NOT_PUBLISHED', `Version ${s.scheduledRound.versionNumber} of the draft is not published`)];
     }
-    return s.latestPublishedVersionNumber === null
-      ? [blocker('VERSION_NOT_PUBLISHED', 'No version of the draft has been published')]
-      : none;
+    return s.latestPublishedVersionNumber === null ? [blocker('VERSION_NOT_PUBLISHED', 'No version of the draft has been published')] : none;
   },
 
   roundDeadlineInFuture: (s) =>
     s.scheduledRound && s.scheduledRound.closesAt.getTime() <= s.now.getTime()
-      ? [
-          blocker(
-            'DEADLINE_NOT_IN_FUTURE',
-            `The scheduled round's deadline (${iso(s.scheduledRound.closesAt)}) has already passed; extend it first`,
-          ),
-        ]
+      ? [blocker('DEADLINE_NOT_IN_FUTURE', `The scheduled round's deadline (${iso(s.scheduledRound.closesAt)}) has already passed; extend it first`)]
       : none,
 
   roundInvitesOrganizations: (s) =>
-    s.scheduledRound && s.scheduledRound.invitedCount < 1
-      ? [blocker('NO_INVITED_ORGANIZATIONS', 'The scheduled round invites no organization')]
-      : none,
+    s.scheduledRound && s.scheduledRound.invitedCount < 1 ? [blocker('NO_INVITED_ORGANIZATIONS', 'The scheduled round invites no organization')] : none,
 
   roundVersionNewer: (s) => {
     const last = s.lastRoundVersionNumber;
@@ -65,31 +55,16 @@ export const GUARDS = {
   openRoundClosable: (s) => {
     if (!s.openRound) return [blocker('NO_OPEN_ROUND', 'There is no open consultation round to close')];
     if (s.openRound.closesAt.getTime() <= s.now.getTime() || givenReason(s)) return none;
-    return [
-      blocker(
-        'DEADLINE_NOT_PASSED',
-        `The comment period runs until ${iso(s.openRound.closesAt)}; give a reason to close it early`,
-      ),
-    ];
+    return [blocker('DEADLINE_NOT_PASSED', `The comment period runs until ${iso(s.openRound.closesAt)}; give a reason to close it early`)];
   },
 
   commentsDisposed: (s) =>
-    s.undisposedComments > 0
-      ? [
-          blocker(
-            'UNDISPOSED_COMMENTS',
-            `${countOf(s.undisposedComments, 'comment has', 'comments have')} no disposition`,
-          ),
-        ]
-      : none,
+    s.undisposedComments > 0 ? [blocker('UNDISPOSED_COMMENTS', `${countOf(s.undisposedComments, 'comment has', 'comments have')} no disposition`)] : none,
 
-  meetingScheduled: (s) =>
-    s.scheduledMeeting ? none : [blocker('NO_SCHEDULED_MEETING', "No experts' meeting is scheduled")],
+  meetingScheduled: (s) => (s.scheduledMeeting ? none : [blocker('NO_SCHEDULED_MEETING', "No experts' meeting is scheduled")]),
 
   meetingReportAdopted: (s) =>
-    s.meetingReportAdopted
-      ? none
-      : [blocker('REPORT_NOT_ADOPTED', "The experts' meeting report is not adopted (every agenda item must be closed)")],
+    s.meetingReportAdopted ? none : [blocker('REPORT_NOT_ADOPTED', "The experts' meeting report is not adopted (every agenda item must be closed)")],
 
   finalDecision: (s) => {
     if (s.gbDecision === null) return [blocker('NO_DECISION', 'The Governing Body has not decided yet')];

@@ -68,10 +68,7 @@ describe('NOT_PERMITTED', () => {
     expect(codes(ready('DRAFTING', { actorMayAdvance: false }), 'CONSULTATION')).toEqual(['NOT_PERMITTED']);
   });
   it('is listed beside the other blockers', () => {
-    expect(codes(ready('DRAFTING', { actorMayAdvance: false, scheduledRound: null }), 'CONSULTATION')).toEqual([
-      'NOT_PERMITTED',
-      'NO_SCHEDULED_ROUND',
-    ]);
+    expect(codes(ready('DRAFTING', { actorMayAdvance: false, scheduledRound: null }), 'CONSULTATION')).toEqual(['NOT_PERMITTED', 'NO_SCHEDULED_ROUND']);
     expect(codes(ready('DECIDED', { actorMayAdvance: false }), 'DRAFTING')).toEqual(['NOT_PERMITTED', 'NOT_A_MOVE']);
     expect(codes(ready('DECIDED', { actorMayAdvance: false }), 'DECIDED')).toEqual(['NOT_PERMITTED', 'ALREADY_IN_STAGE']);
   });
@@ -85,13 +82,9 @@ describe('DRAFTING -> CONSULTATION', () => {
     expect(move({})).toEqual([]);
   });
   it('NO_SCHEDULED_ROUND', () => expect(move({ scheduledRound: null })).toEqual(['NO_SCHEDULED_ROUND']));
-  it('VERSION_NOT_PUBLISHED on the round', () =>
-    expect(move({ scheduledRound: { ...round, versionPublished: false } })).toEqual(['VERSION_NOT_PUBLISHED']));
+  it('VERSION_NOT_PUBLISHED on the round', () => expect(move({ scheduledRound: { ...round, versionPublished: false } })).toEqual(['VERSION_NOT_PUBLISHED']));
   it('VERSION_NOT_PUBLISHED with no round and nothing published', () =>
-    expect(move({ scheduledRound: null, latestPublishedVersionNumber: null })).toEqual([
-      'NO_SCHEDULED_ROUND',
-      'VERSION_NOT_PUBLISHED',
-    ]));
+    expect(move({ scheduledRound: null, latestPublishedVersionNumber: null })).toEqual(['NO_SCHEDULED_ROUND', 'VERSION_NOT_PUBLISHED']));
   it('DEADLINE_NOT_IN_FUTURE when closesAt is now or past', () => {
     expect(move({ scheduledRound: { ...round, closesAt: NOW } })).toEqual(['DEADLINE_NOT_IN_FUTURE']);
     expect(move({ scheduledRound: { ...round, closesAt: at(-1) } })).toEqual(['DEADLINE_NOT_IN_FUTURE']);
@@ -150,13 +143,9 @@ describe('CONSOLIDATION -> CONSULTATION (another round)', () => {
     expect(move({ scheduledRound: null })).toEqual(['NO_SCHEDULED_ROUND']);
     expect(move({ scheduledRound: null, latestPublishedVersionNumber: 1 })).toEqual(['NO_SCHEDULED_ROUND', 'NO_NEWER_VERSION']);
   });
-  it('VERSION_NOT_PUBLISHED', () =>
-    expect(move({ scheduledRound: { ...round, versionPublished: false } })).toEqual(['VERSION_NOT_PUBLISHED']));
+  it('VERSION_NOT_PUBLISHED', () => expect(move({ scheduledRound: { ...round, versionPublished: false } })).toEqual(['VERSION_NOT_PUBLISHED']));
   it('holds the new round to the same opening checks', () => {
-    expect(move({ scheduledRound: { ...round, closesAt: NOW, invitedCount: 0 } })).toEqual([
-      'DEADLINE_NOT_IN_FUTURE',
-      'NO_INVITED_ORGANIZATIONS',
-    ]);
+    expect(move({ scheduledRound: { ...round, closesAt: NOW, invitedCount: 0 } })).toEqual(['DEADLINE_NOT_IN_FUTURE', 'NO_INVITED_ORGANIZATIONS']);
   });
   it('lists every unmet guard', () => {
     expect(
@@ -164,13 +153,7 @@ describe('CONSOLIDATION -> CONSULTATION (another round)', () => {
         actorMayAdvance: false,
         scheduledRound: { versionNumber: 1, versionPublished: false, closesAt: NOW, invitedCount: 0 },
       }),
-    ).toEqual([
-      'NOT_PERMITTED',
-      'VERSION_NOT_PUBLISHED',
-      'DEADLINE_NOT_IN_FUTURE',
-      'NO_INVITED_ORGANIZATIONS',
-      'NO_NEWER_VERSION',
-    ]);
+    ).toEqual(['NOT_PERMITTED', 'VERSION_NOT_PUBLISHED', 'DEADLINE_NOT_IN_FUTURE', 'NO_INVITED_ORGANIZATIONS', 'NO_NEWER_VERSION']);
   });
 });
 
@@ -184,10 +167,7 @@ describe('CONSOLIDATION -> EXPERTS_MEETING', () => {
   });
   it('NO_SCHEDULED_MEETING', () => expect(move({ scheduledMeeting: false }).map((b) => b.code)).toEqual(['NO_SCHEDULED_MEETING']));
   it('lists every unmet guard', () =>
-    expect(move({ undisposedComments: 2, scheduledMeeting: false }).map((b) => b.code)).toEqual([
-      'UNDISPOSED_COMMENTS',
-      'NO_SCHEDULED_MEETING',
-    ]));
+    expect(move({ undisposedComments: 2, scheduledMeeting: false }).map((b) => b.code)).toEqual(['UNDISPOSED_COMMENTS', 'NO_SCHEDULED_MEETING']));
 });
 
 describe('EXPERTS_MEETING -> GB_SUBMISSION', () => {

@@ -11,11 +11,7 @@ export interface StageOption {
 }
 
 /** Every unmet guard of moving to `to` (empty: the move may go ahead). */
-export function evaluateMove(
-  snapshot: WorkflowSnapshot,
-  to: Stage,
-  table: readonly Transition[] = TRANSITIONS,
-): Blocker[] {
+export function evaluateMove(snapshot: WorkflowSnapshot, to: Stage, table: readonly Transition[] = TRANSITIONS): Blocker[] {
   const blockers: Blocker[] = [];
   if (!snapshot.actorMayAdvance) {
     blockers.push(blocker('NOT_PERMITTED', 'You may not advance this instrument'));
@@ -49,9 +45,6 @@ export function nextStages(snapshot: WorkflowSnapshot, table: readonly Transitio
 /** Closing consultation before its deadline: allowed with a reason, and audited as such. */
 export function isEarlyClose(snapshot: WorkflowSnapshot, to: Stage = 'CONSOLIDATION'): boolean {
   return (
-    snapshot.stage === 'CONSULTATION' &&
-    to === 'CONSOLIDATION' &&
-    snapshot.openRound !== null &&
-    snapshot.openRound.closesAt.getTime() > snapshot.now.getTime()
+    snapshot.stage === 'CONSULTATION' && to === 'CONSOLIDATION' && snapshot.openRound !== null && snapshot.openRound.closesAt.getTime() > snapshot.now.getTime()
   );
 }

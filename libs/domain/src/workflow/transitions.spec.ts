@@ -1,13 +1,6 @@
 import { STAGES, type Stage } from '../stages';
 import { GUARD_NAMES } from './guards';
-import {
-  assertValidTransitionTable,
-  findMove,
-  movesFrom,
-  TRANSITIONS,
-  validateTransitionTable,
-  type TransitionLike,
-} from './transitions';
+import { assertValidTransitionTable, findMove, movesFrom, TRANSITIONS, validateTransitionTable, type TransitionLike } from './transitions';
 
 // Written out by hand from DESIGN.md section 2, independent of TRANSITIONS.
 const DESIGN_MOVES: [Stage, Stage][] = [
@@ -81,9 +74,7 @@ describe('validateTransitionTable', () => {
   it('catches exits from terminal stages', () => {
     const problems = validateTransitionTable([...table(), { from: 'DECIDED', to: 'CONSOLIDATION', guards: [] }]);
     expect(problems).toEqual([expect.stringMatching(/DECIDED -> CONSOLIDATION: DECIDED is terminal/)]);
-    expect(validateTransitionTable([...table(), { from: 'WITHDRAWN', to: 'DRAFTING', guards: [] }])).toEqual([
-      expect.stringMatching(/WITHDRAWN is terminal/),
-    ]);
+    expect(validateTransitionTable([...table(), { from: 'WITHDRAWN', to: 'DRAFTING', guards: [] }])).toEqual([expect.stringMatching(/WITHDRAWN is terminal/)]);
   });
 
   it('catches duplicate moves', () => {
@@ -100,16 +91,11 @@ describe('validateTransitionTable', () => {
     const t = table();
     t[0] = { ...t[0], guards: ['scheduledRound', 'moonIsFull', 'scheduledRound'] };
     const problems = validateTransitionTable(t);
-    expect(problems).toEqual([
-      expect.stringMatching(/unknown guard moonIsFull/),
-      expect.stringMatching(/a guard is listed twice/),
-    ]);
+    expect(problems).toEqual([expect.stringMatching(/unknown guard moonIsFull/), expect.stringMatching(/a guard is listed twice/)]);
   });
 
   it('checks guard names against the list it is given', () => {
-    expect(validateTransitionTable(table(), ['reasonGiven'])).toEqual(
-      expect.arrayContaining([expect.stringMatching(/unknown guard scheduledRound/)]),
-    );
+    expect(validateTransitionTable(table(), ['reasonGiven'])).toEqual(expect.arrayContaining([expect.stringMatching(/unknown guard scheduledRound/)]));
   });
 
   it('catches unknown stages', () => {
@@ -131,14 +117,10 @@ describe('validateTransitionTable', () => {
     ];
     const problems = validateTransitionTable(broken);
     expect(problems.length).toBeGreaterThanOrEqual(4);
-    expect(() => assertValidTransitionTable(broken)).toThrow(
-      new RegExp(problems.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')),
-    );
+    expect(() => assertValidTransitionTable(broken)).toThrow(new RegExp(problems.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')));
   });
 
   it('treats an empty table as broken', () => {
-    expect(validateTransitionTable([])).toEqual(
-      expect.arrayContaining(['CONSULTATION is not reachable from DRAFTING', 'DRAFTING cannot be withdrawn']),
-    );
+    expect(validateTransitionTable([])).toEqual(expect.arrayContaining(['CONSULTATION is not reachable from DRAFTING', 'DRAFTING cannot be withdrawn']));
   });
 });

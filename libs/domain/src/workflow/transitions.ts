@@ -42,10 +42,7 @@ export function findMove(from: Stage, to: Stage, table: readonly Transition[] = 
 }
 
 /** Every problem with a table (empty when sound), so one boot failure shows them all. */
-export function validateTransitionTable(
-  table: readonly TransitionLike[],
-  knownGuards: readonly string[] = GUARD_NAMES,
-): string[] {
+export function validateTransitionTable(table: readonly TransitionLike[], knownGuards: readonly string[] = GUARD_NAMES): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
 

@@ -1,12 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  CommentType,
-  ConstituentGroup,
-  DecisionRule,
-  Disposition,
-  ItemStatus,
-  Position,
-} from '@tripartite/domain';
+import type { CommentType, ConstituentGroup, DecisionRule, Disposition, ItemStatus, Position } from '@tripartite/domain';
 
 export type GroupCounts = Partial<Record<ConstituentGroup, number>>;
 

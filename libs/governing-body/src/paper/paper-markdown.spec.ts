@@ -114,7 +114,9 @@ describe('renderPaperMarkdown', () => {
     expect(markdown).toContain('**1.2 Title 1.2.** *(As amended.)* Amended text.');
     expect(markdown).toContain('**1.3 Title 1.3.** *Not adopted by the meeting.*');
     expect(markdown).toContain('**1.4 Title 1.4.** *Deferred by the meeting.*');
-    expect(markdown).toContain('| 1.1 Title 1.1 | Government 1 (1 accepted); Workers 1 (1 without disposition) | Government: none stated; Employers: none stated; Workers: reservation | Adopted |');
+    expect(markdown).toContain(
+      '| 1.1 Title 1.1 | Government 1 (1 accepted); Workers 1 (1 without disposition) | Government: none stated; Employers: none stated; Workers: reservation | Adopted |',
+    );
     expect(markdown).toContain('| General comments | Government 1 (1 noted) | — | — |');
     expect(renderPaperMarkdown(paper())).toContain('No group expressed a reservation.');
   });
@@ -172,9 +174,20 @@ describe('paper formatting', () => {
     expect(formatDateRange(new Date('2027-02-28T08:00:00Z'), new Date('2027-03-02T18:00:00Z'))).toBe('28 February – 2 March 2027');
     expect(formatDateRange(new Date('2026-12-30T08:00:00Z'), new Date('2027-01-02T18:00:00Z'))).toBe('30 December 2026 – 2 January 2027');
     expect(formatDateRange(new Date('2027-03-03T08:00:00Z'), new Date('2027-03-03T18:00:00Z'))).toBe('3 March 2027');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 294].map(ordinal)).toEqual(
-      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th', '294th'],
-    );
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 294].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+      '111th',
+      '294th',
+    ]);
     expect(listOf(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });

@@ -1,12 +1,4 @@
-import {
-  COMMENT_TYPES,
-  CONSTITUENT_GROUPS,
-  DISPOSITIONS,
-  GROUP_LABELS,
-  type ConstituentGroup,
-  type ItemStatus,
-  countOf,
-} from '@tripartite/domain';
+import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, GROUP_LABELS, type ConstituentGroup, type ItemStatus, countOf } from '@tripartite/domain';
 import type { GroupCounts, PaperComment, PaperData, PaperItem, PaperMeeting, PaperRound } from './paper-data';
 import { formatDate, formatDateRange, listOf, md, mdBlock, ordinal } from './paper-format';
 
@@ -87,7 +79,12 @@ export function renderPaperMarkdown(data: PaperData): string {
   if (!data.rounds.length) paper.paragraph('No consultation round was held.');
   for (const round of data.rounds) {
     paper.paragraph(roundParagraph(round));
-    paper.paragraph(commentsParagraph(round.number, data.comments.filter((c) => c.round === round.number)));
+    paper.paragraph(
+      commentsParagraph(
+        round.number,
+        data.comments.filter((c) => c.round === round.number),
+      ),
+    );
   }
 
   paper.heading(2, 'The tripartite meeting of experts');

@@ -283,7 +283,8 @@ function EditForm(p: EditFormProps) {
         <div className="error conflict" role="alert">
           <p className="error-title">Someone in your organization changed this comment while you were editing it.</p>
           <p>
-            Their version, now the current one (changed <Time value={comment.updatedAt} />):
+            Their version, now the current one (changed <Time value={comment.updatedAt} />
+            ):
           </p>
           <div className="conflict-theirs">
             <p>

@@ -22,9 +22,7 @@ const RECENT_DAYS = 90;
 export default function RoundsPage() {
   const { user } = useSignedIn();
   const [{ data, error, fetching }] = useQuery({ query: RoundsList, requestPolicy: 'cache-and-network' });
-  const rounds: Round[] = (data?.instruments ?? []).flatMap((instrument) =>
-    instrument.rounds.filter((r) => r.invited).map((r) => ({ ...r, instrument })),
-  );
+  const rounds: Round[] = (data?.instruments ?? []).flatMap((instrument) => instrument.rounds.filter((r) => r.invited).map((r) => ({ ...r, instrument })));
   const recentSince = serverNow() - RECENT_DAYS * 86_400_000;
   const byDeadline = (a: Round, b: Round) => Date.parse(a.closesAt) - Date.parse(b.closesAt);
   const open = rounds.filter((r) => r.status === 'OPEN').sort(byDeadline);
@@ -37,8 +35,8 @@ export default function RoundsPage() {
     <Page title="Consultation rounds">
       {user.organization && (
         <p>
-          Rounds to which <strong>{user.organization.name}</strong> ({GROUP_NAMES[user.organization.group].toLowerCase()} group) is
-          invited, in which you comment for it.
+          Rounds to which <strong>{user.organization.name}</strong> ({GROUP_NAMES[user.organization.group].toLowerCase()} group) is invited, in which you
+          comment for it.
         </p>
       )}
       <ErrorMessage error={error} />
@@ -57,7 +55,10 @@ export default function RoundsPage() {
                     <Deadline value={r.closesAt} label="Comments close" />
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        Read and comment<span className="visually-hidden">: {r.instrument.title}, round {r.number}</span>
+                        Read and comment
+                        <span className="visually-hidden">
+                          : {r.instrument.title}, round {r.number}
+                        </span>
                       </Link>
                     </p>
                   </li>
@@ -77,7 +78,10 @@ export default function RoundsPage() {
                     </p>
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        Read the draft<span className="visually-hidden">: {r.instrument.title}, round {r.number}</span>
+                        Read the draft
+                        <span className="visually-hidden">
+                          : {r.instrument.title}, round {r.number}
+                        </span>
                       </Link>
                     </p>
                   </li>
@@ -97,12 +101,13 @@ export default function RoundsPage() {
                     <p>
                       Closed: <Time value={r.closedAt ?? r.closesAt} />
                     </p>
-                    {acceptsLate(r, r.instrument) && (
-                      <p>This round still accepts late comments; they are marked late.</p>
-                    )}
+                    {acceptsLate(r, r.instrument) && <p>This round still accepts late comments; they are marked late.</p>}
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        See the comments<span className="visually-hidden">: {r.instrument.title}, round {r.number}</span>
+                        See the comments
+                        <span className="visually-hidden">
+                          : {r.instrument.title}, round {r.number}
+                        </span>
                       </Link>
                     </p>
                   </li>

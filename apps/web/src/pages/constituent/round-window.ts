@@ -13,12 +13,7 @@ export function acceptsLate(
   round: { number: number; status: RoundStatus; acceptLate: boolean },
   instrument: { stage: Stage; rounds: { number: number }[] },
 ): boolean {
-  return (
-    round.acceptLate &&
-    round.status !== 'SCHEDULED' &&
-    LATE_STAGES.includes(instrument.stage) &&
-    !instrument.rounds.some((r) => r.number > round.number)
-  );
+  return round.acceptLate && round.status !== 'SCHEDULED' && LATE_STAGES.includes(instrument.stage) && !instrument.rounds.some((r) => r.number > round.number);
 }
 
 /**

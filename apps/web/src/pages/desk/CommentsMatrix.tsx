@@ -143,7 +143,9 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
           id={panelId}
           roundId={round.id}
           guidelineId={opened.guideline?.id ?? null}
-          subject={opened.guideline ? `guideline ${opened.guideline.number}${opened.guideline.title ? ` (${opened.guideline.title})` : ''}` : 'the draft as a whole'}
+          subject={
+            opened.guideline ? `guideline ${opened.guideline.number}${opened.guideline.title ? ` (${opened.guideline.title})` : ''}` : 'the draft as a whole'
+          }
           stage={stage}
           mayDispose={mayDispose}
           onSaved={refresh}

@@ -119,7 +119,7 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
   const heading = useRef<HTMLHeadingElement>(null);
   const client = useClient();
   const fetchNow: FetchNow = async (commentId) => {
-    for (let cursor: string | null = null; ; ) {
+    for (let cursor: string | null = null; ;) {
       const variables: InstrumentCommentsNowQueryVariables = { filter, first: PAGE, after: cursor };
       const result = await client.query(InstrumentCommentsNow, variables, { requestPolicy: 'network-only' }).toPromise();
       const page = result.data?.comments;
@@ -137,7 +137,13 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
-    if (data) setComments((known) => merge(known, data.comments.edges.map((e) => e.node)));
+    if (data)
+      setComments((known) =>
+        merge(
+          known,
+          data.comments.edges.map((e) => e.node),
+        ),
+      );
   }, [data]);
 
   const shown = comments.filter((c) => (guidelineId ? c.guideline?.id === guidelineId : c.guideline === null));
@@ -152,9 +158,7 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
         Comments on {subject}
       </h5>
       {!mayDispose && (
-        <p className="notice">
-          Dispositions are recorded while the instrument is in consultation or consolidation; it is now at stage {STAGE_NAMES[stage]}.
-        </p>
+        <p className="notice">Dispositions are recorded while the instrument is in consultation or consolidation; it is now at stage {STAGE_NAMES[stage]}.</p>
       )}
       <ErrorMessage error={error} />
       {fetching && shown.length === 0 && <p>Loading the comments…</p>}
@@ -309,9 +313,7 @@ function DispositionForm({ comment, index, who, onSaved, fetchNow }: Omit<ItemPr
               <li key={c}>{c}.</li>
             ))}
           </ul>
-          <p>
-            Your choice{choice ? ` (${DISPOSITION_NAMES[choice]})` : ''} and note are still here: save them again if they still apply.
-          </p>
+          <p>Your choice{choice ? ` (${DISPOSITION_NAMES[choice]})` : ''} and note are still here: save them again if they still apply.</p>
         </div>
       ) : (
         <ErrorMessage error={result.error} />

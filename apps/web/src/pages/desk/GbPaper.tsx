@@ -38,7 +38,8 @@ function SubmissionDetails({ instrumentId, submission }: { instrumentId: string;
   return (
     <>
       <p>
-        <strong>{s.symbol}</strong>, session {s.session.number} (opens <Time value={s.session.startsAt} />): {s.agendaItemTitle}.
+        <strong>{s.symbol}</strong>, session {s.session.number} (opens <Time value={s.session.startsAt} />
+        ): {s.agendaItemTitle}.
       </p>
       <p>
         Status: {SUBMISSION_STATUS_NAMES[s.status]}

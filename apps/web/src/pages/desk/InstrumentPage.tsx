@@ -173,9 +173,7 @@ export default function InstrumentPage({ id }: { id: string }) {
 
 function Versions({ versions }: { versions: { id: string; number: number; status: string; publishedAt: string | null }[] }) {
   if (versions.length === 0) return null;
-  const words = versions
-    .map((v) => `version ${v.number} ${v.status === 'PUBLISHED' ? 'published' : 'in draft'}`)
-    .join(', ');
+  const words = versions.map((v) => `version ${v.number} ${v.status === 'PUBLISHED' ? 'published' : 'in draft'}`).join(', ');
   return <p>Draft versions: {words}.</p>;
 }
 

@@ -156,9 +156,7 @@ function MoveFailed({ outcome, stage }: { outcome: { to: Stage; error: unknown }
   if (problem.code === 'CONFLICT') {
     return (
       <ErrorMessage error={problem} title="Someone else changed this instrument while you were looking at it, so nothing was moved.">
-        <p>
-          The page now shows its current state (stage: {STAGE_NAMES[stage]}). Check the next steps below, then try again.
-        </p>
+        <p>The page now shows its current state (stage: {STAGE_NAMES[stage]}). Check the next steps below, then try again.</p>
       </ErrorMessage>
     );
   }

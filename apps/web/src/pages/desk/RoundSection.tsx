@@ -135,7 +135,11 @@ function Pending({ round }: { round: Round }) {
         <ul className="desk-pending" aria-labelledby={headingId}>
           {pending.map((o) => (
             <li key={o.id}>
-              {o.name} <span className="muted">({GROUP_NAMES[o.group]}{o.countryCode ? `, ${o.countryCode}` : ''})</span>
+              {o.name}{' '}
+              <span className="muted">
+                ({GROUP_NAMES[o.group]}
+                {o.countryCode ? `, ${o.countryCode}` : ''})
+              </span>
             </li>
           ))}
         </ul>

@@ -14,7 +14,12 @@ export interface CommentSnapshot {
 }
 
 /** Sentences for each difference; `lastBy` is who recorded the disposition now in force ("you in another tab" when `me`). */
-export function describeCommentChanges(before: CommentSnapshot, after: CommentSnapshot, lastBy: { id: string; displayName: string } | null, me: string): string[] {
+export function describeCommentChanges(
+  before: CommentSnapshot,
+  after: CommentSnapshot,
+  lastBy: { id: string; displayName: string } | null,
+  me: string,
+): string[] {
   const changes: string[] = [];
   if (after.disposition && (before.disposition !== after.disposition || before.dispositionNote !== after.dispositionNote)) {
     const note = after.dispositionNote ? ` (note: ${after.dispositionNote})` : '';

@@ -13,13 +13,7 @@ import { useDraft } from '../../ui/use-draft';
 import { PositionChip } from './Chips';
 import type { ItemWrites } from './item-writes';
 import { AMENDMENT_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER } from './labels';
-import {
-  ModerateAmendmentPosition,
-  ModerateDecideAmendment,
-  ModerateProposeAmendment,
-  type ModerateAmendment,
-  type ModerateItem,
-} from './moderate-operations';
+import { ModerateAmendmentPosition, ModerateDecideAmendment, ModerateProposeAmendment, type ModerateAmendment, type ModerateItem } from './moderate-operations';
 
 interface Props {
   item: ModerateItem;
@@ -44,17 +38,7 @@ export function Amendments({ item, discussing, writes }: Props) {
   );
 }
 
-function AmendmentCard({
-  amendment,
-  n,
-  discussing,
-  writes,
-}: {
-  amendment: ModerateAmendment;
-  n: number;
-  discussing: boolean;
-  writes: ItemWrites;
-}) {
+function AmendmentCard({ amendment, n, discussing, writes }: { amendment: ModerateAmendment; n: number; discussing: boolean; writes: ItemWrites }) {
   const [positioning, recordPosition] = useMutation(ModerateAmendmentPosition);
   const [deciding, decide] = useMutation(ModerateDecideAmendment);
   const announce = useAnnounce();
@@ -72,7 +56,11 @@ function AmendmentCard({
       writes.wrote(r.data.recordAmendmentPosition.agendaItem);
       announce(`${title}: ${GROUP_NAMES[group]} ${words.toLowerCase()} recorded.`);
     } else if (hasCode(r.error, 'CONFLICT')) {
-      const retry = { question: `Record ${GROUP_NAMES[group]}: ${words} on ${title} again?`, action: 'Record again', run: () => void onPosition(group, position) };
+      const retry = {
+        question: `Record ${GROUP_NAMES[group]}: ${words} on ${title} again?`,
+        action: 'Record again',
+        run: () => void onPosition(group, position),
+      };
       await writes.conflicted(saw, retry, r.error);
     }
   };
@@ -144,20 +132,10 @@ function AmendmentCard({
             >
               Accept amendment
             </button>
-            <button
-              type="button"
-              className="button-quiet"
-              aria-disabled={deciding.fetching ? 'true' : undefined}
-              onClick={() => void onDecide('REJECTED')}
-            >
+            <button type="button" className="button-quiet" aria-disabled={deciding.fetching ? 'true' : undefined} onClick={() => void onDecide('REJECTED')}>
               Reject
             </button>
-            <button
-              type="button"
-              className="button-quiet"
-              aria-disabled={deciding.fetching ? 'true' : undefined}
-              onClick={() => void onDecide('WITHDRAWN')}
-            >
+            <button type="button" className="button-quiet" aria-disabled={deciding.fetching ? 'true' : undefined} onClick={() => void onDecide('WITHDRAWN')}>
               Withdrawn by its group
             </button>
           </p>

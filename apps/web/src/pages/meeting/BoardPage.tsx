@@ -69,13 +69,10 @@ export default function BoardPage({ id }: { id: string }) {
         )}
         {status === 'reconnecting' && (
           <p className="notice" data-testid="board-stale">
-            The live connection was lost and is being restored. What you see may be out of date until it is back; the
-            board then refreshes by itself.
+            The live connection was lost and is being restored. What you see may be out of date until it is back; the board then refreshes by itself.
           </p>
         )}
-        {error && (
-          <ErrorMessage error={error} title="The board could not be refreshed. It shows what it had; it will try again." />
-        )}
+        {error && <ErrorMessage error={error} title="The board could not be refreshed. It shows what it had; it will try again." />}
 
         <section aria-labelledby="board-totals" className="board-totals">
           <h2 id="board-totals" className="visually-hidden">

@@ -60,8 +60,7 @@ export function CloseItem({ item, meetingStatus, writes, focusItem }: Props) {
       {confirm ? (
         <div className="notice">
           <p>
-            Close {itemName(item)} as <strong>{ITEM_STATUS_WORDS[confirm].toLowerCase()}</strong>? Nothing more can be recorded on it
-            afterwards.
+            Close {itemName(item)} as <strong>{ITEM_STATUS_WORDS[confirm].toLowerCase()}</strong>? Nothing more can be recorded on it afterwards.
           </p>
           <p className="actions">
             <button type="button" ref={yes} aria-disabled={closing.fetching ? 'true' : undefined} onClick={() => void close(confirm)}>

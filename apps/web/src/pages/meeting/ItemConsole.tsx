@@ -45,10 +45,7 @@ interface Conflict {
   retry: Retry;
 }
 
-const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<
-  ConstituentGroup,
-  string
->;
+const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<ConstituentGroup, string>;
 
 const positionWords = (p: Position) => POSITION_LABELS[p].words;
 
@@ -152,8 +149,9 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
     setBusy(null);
   };
 
-  const shortcuts = usePositionShortcuts(discussing && !busy, (group, position) =>
-    void record({ group, position, statement: statements[group]?.trim() || null }),
+  const shortcuts = usePositionShortcuts(
+    discussing && !busy,
+    (group, position) => void record({ group, position, statement: statements[group]?.trim() || null }),
   );
 
   return (

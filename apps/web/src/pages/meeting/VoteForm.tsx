@@ -138,8 +138,8 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
                   })}
                   {groupProblem && (
                     <p id={`vote-problem-${group}`} className="field-error">
-                      {GROUP_NAMES[group]} cast {votes[gi].inFavour + votes[gi].against + votes[gi].abstentions} votes but has {registered[group]}{' '}
-                      registered voters.
+                      {GROUP_NAMES[group]} cast {votes[gi].inFavour + votes[gi].against + votes[gi].abstentions} votes but has {registered[group]} registered
+                      voters.
                     </p>
                   )}
                 </fieldset>

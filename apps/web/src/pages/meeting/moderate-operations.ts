@@ -125,13 +125,7 @@ export const ModerateOpenItem = graphql(`
 `);
 
 export const ModerateRecordPosition = graphql(`
-  mutation ModerateRecordPosition(
-    $id: ID!
-    $group: ConstituentGroup!
-    $position: Position!
-    $statement: String
-    $expectedRevision: Int
-  ) {
+  mutation ModerateRecordPosition($id: ID!, $group: ConstituentGroup!, $position: Position!, $statement: String, $expectedRevision: Int) {
     recordPosition(agendaItemId: $id, group: $group, position: $position, statement: $statement, expectedRevision: $expectedRevision) {
       ...ModerateItemFields
     }
