@@ -27,11 +27,9 @@ describe('GraphQL metrics', () => {
     expect(before.join('\n')).toMatch(/operation="anonymous"/);
     const sizeBefore = (await metrics()).length;
 
-    // 1,000 names a client made up, some of them as long as a document may be.
-    for (let i = 0; i < 1000; i++) {
-      const name = `N${randomBytes(8).toString('hex')}${i % 100 === 0 ? 'x'.repeat(40_000) : ''}`;
-      ok(await named(name));
-    }
+    // 1,000 names a client made up, some of them as long as a document may be; 20 requests at a time.
+    const names = Array.from({ length: 1000 }, (_, i) => `N${randomBytes(8).toString('hex')}${i % 100 === 0 ? 'x'.repeat(40_000) : ''}`);
+    for (let i = 0; i < names.length; i += 20) await Promise.all(names.slice(i, i + 20).map(async (name) => ok(await named(name))));
     const after = await series();
     expect(after.length).toBe(before.length);
     expect((await metrics()).length).toBeLessThan(sizeBefore + 1000);
