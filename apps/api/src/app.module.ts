@@ -9,6 +9,7 @@ import { ConsultationModule } from '@tripartite/consultation';
 import { loggingModule } from '@tripartite/common';
 import { AppConfig, ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
+import { EventsCheckModule } from '@tripartite/events';
 import { HealthModule } from '@tripartite/health';
 import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
@@ -38,6 +39,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 @Module({
   imports: [
     ConfigModule,
+    EventsCheckModule,
     loggingModule('api'),
     DatabaseModule.forRoot({ requestBound: true }),
     RedisModule,

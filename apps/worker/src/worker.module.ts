@@ -9,6 +9,7 @@ import { AuditModule } from '@tripartite/audit';
 import { loggingModule } from '@tripartite/common';
 import { ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
+import { EventsCheckModule } from '@tripartite/events';
 import { HealthModule } from '@tripartite/health';
 import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
@@ -29,6 +30,7 @@ import { JobRunner } from './runner/job-runner';
 @Module({
   imports: [
     ConfigModule,
+    EventsCheckModule,
     loggingModule('worker'),
     DiscoveryModule,
     DatabaseModule.forRoot(),

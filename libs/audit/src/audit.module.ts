@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { EventsModule } from '@tripartite/events';
+import { AuditSubscriber } from './audit.subscriber';
 import { AuditService } from './audit.service';
 import { AuditSealer } from './audit-sealer';
 import { AuditVerifier } from './audit-verifier';
@@ -10,7 +12,8 @@ import { AuditCheckpointRequests } from './audit-checkpoint-requests';
 /** Needs DatabaseModule, ConfigModule and OutboxModule (global). */
 @Global()
 @Module({
-  providers: [AuditService, AuditSealer, AuditVerifier, AuditLogService, AuditKeys, AuditCheckpointer, AuditCheckpointRequests],
+  imports: [EventsModule],
+  providers: [AuditSubscriber, AuditService, AuditSealer, AuditVerifier, AuditLogService, AuditKeys, AuditCheckpointer, AuditCheckpointRequests],
   exports: [AuditService, AuditSealer, AuditVerifier, AuditLogService, AuditKeys, AuditCheckpointer, AuditCheckpointRequests],
 })
 export class AuditModule {}

@@ -11,3 +11,4 @@ export * from './checkpoint-store';
 export * from './audit-keys';
 export * from './audit-checkpointer';
 export * from './audit-checkpoint-requests';
+export * from './audit.subscriber';

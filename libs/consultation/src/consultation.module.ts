@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { EventsModule } from '@tripartite/events';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DraftingModule } from '@tripartite/drafting';
 import { LiveModule } from '@tripartite/live';
@@ -23,6 +24,7 @@ import { RoundService } from './round.service';
   imports: [
     TypeOrmModule.forFeature([ConsultationRoundEntity, RoundInvitationEntity, DeadlineExtensionEntity, CommentEntity, DispositionRecordEntity]),
     DraftingModule,
+    EventsModule,
     LiveModule,
   ],
   providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],

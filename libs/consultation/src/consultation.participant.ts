@@ -2,16 +2,29 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from '@tripartite/common';
 import { AuditService } from '@tripartite/audit';
 import type { Tx } from '@tripartite/database';
-import { SnapshotPart, StageMove, WorkflowHooks, WorkflowParticipant } from '@tripartite/workflow';
+import { SnapshotPart, WorkflowHooks, WorkflowParticipant } from '@tripartite/workflow';
+import { EventBus } from '@tripartite/events';
+import type { Stage } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
 import { RoundDeadlines } from './round-deadlines.service';
 import { RoundRow, roundColumns } from './sql-columns';
+
+interface StageMove {
+  instrumentId: string;
+  from: Stage;
+  to: Stage;
+  actor: Actor | null;
+  reason: string | null;
+  earlyClose: boolean;
+  at: Date;
+}
 
 /** The consultation's part in stage moves: facts for the guards, and opening or closing the round with the move. */
 @Injectable()
 export class ConsultationParticipant implements WorkflowParticipant, OnModuleInit {
   constructor(
     private readonly hooks: WorkflowHooks,
+    private readonly bus: EventBus,
     private readonly audit: AuditService,
     private readonly deadlines: RoundDeadlines,
     private readonly notifications: NotificationsService,
@@ -19,6 +32,18 @@ export class ConsultationParticipant implements WorkflowParticipant, OnModuleIni
 
   onModuleInit(): void {
     this.hooks.register(this);
+    // A move opens the scheduled round, or closes the open one, in the move's transaction.
+    this.bus.onWrite(['stage.changed'], 'react', ConsultationParticipant.name, (tx, e) =>
+      this.onMove(tx, {
+        instrumentId: e.entityId,
+        from: e.data.from,
+        to: e.data.to,
+        actor: e.actor,
+        reason: e.data.reason,
+        earlyClose: e.data.earlyClose,
+        at: new Date(e.data.at),
+      }),
+    );
   }
 
   async snapshot(tx: Tx, instrumentId: string): Promise<SnapshotPart> {
@@ -56,7 +81,7 @@ export class ConsultationParticipant implements WorkflowParticipant, OnModuleIni
     };
   }
 
-  async onMove(tx: Tx, move: StageMove): Promise<void> {
+  private async onMove(tx: Tx, move: StageMove): Promise<void> {
     if (move.to === 'CONSULTATION') {
       const [[round]]: [RoundRow[]] = await tx.em.query(
         `UPDATE consultation_round r SET status = 'OPEN', opens_at = $2

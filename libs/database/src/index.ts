@@ -4,3 +4,4 @@ export * from './transactions';
 export * from './pg-errors';
 export * from './create-database';
 export * from './run-migrations';
+export * from './select-list';

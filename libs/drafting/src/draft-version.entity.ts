@@ -1,12 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { VersionStatus } from '@tripartite/domain';
 
 @Entity('draft_version')
+@Check('draft_version_number_check', `number >= 1`)
+@Check('draft_version_status_check', `status IN ('DRAFT','PUBLISHED')`)
+@Check('draft_version_check', `(status = 'PUBLISHED') = (published_at IS NOT NULL)`)
+@Unique('draft_version_instrument_number_key', ['instrumentId', 'number'])
+// At most one version being drafted per instrument.
+@Index('draft_version_one_draft_key', ['instrumentId'], { unique: true, where: `status = 'DRAFT'` })
 export class DraftVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('InstrumentEntity', { name: 'draft_version_instrument_id_fkey' })
   instrumentId: string;
 
   /** 1, 2, 3 ... per instrument. */

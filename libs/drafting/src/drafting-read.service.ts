@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
 import type { Stage } from '@tripartite/domain';
-import { DraftVersionEntity } from './draft-version.entity';
-import { GuidelineEntity } from './guideline.entity';
-import { InstrumentEntity } from './instrument.entity';
-import { SectionEntity } from './section.entity';
+import { publishedExists } from './drafting.read-model';
+import { ContentRepository, GuidelineRow, InstrumentRepository, InstrumentRow, SectionRow, VersionRepository, VersionRow } from './repositories';
 import { diffGuidelines, GuidelineChange } from './version-diff';
 
 export { isUuid };
@@ -27,10 +23,9 @@ function batch<T>(ids: readonly string[], load: (valid: string[]) => Promise<T[]
 @Injectable()
 export class DraftingReadService {
   constructor(
-    @InjectRepository(InstrumentEntity) private readonly instruments: Repository<InstrumentEntity>,
-    @InjectRepository(DraftVersionEntity) private readonly versions: Repository<DraftVersionEntity>,
-    @InjectRepository(SectionEntity) private readonly sections: Repository<SectionEntity>,
-    @InjectRepository(GuidelineEntity) private readonly guidelines: Repository<GuidelineEntity>,
+    private readonly instruments: InstrumentRepository,
+    private readonly versions: VersionRepository,
+    private readonly content: ContentRepository,
   ) {}
 
   seesDrafts(actor: Actor | null): boolean {
@@ -42,44 +37,34 @@ export class DraftingReadService {
     return this.seesDrafts(actor) ? 'TRUE' : publishedExists(instrumentId);
   }
 
-  canSeeVersion(actor: Actor | null, version: Pick<DraftVersionEntity, 'status'>): boolean {
+  canSeeVersion(actor: Actor | null, version: Pick<VersionRow, 'status'>): boolean {
     return version.status === 'PUBLISHED' || this.seesDrafts(actor);
   }
 
-  visibleVersions<V extends Pick<DraftVersionEntity, 'status'>>(actor: Actor | null, versions: readonly V[]): V[] {
+  visibleVersions<V extends Pick<VersionRow, 'status'>>(actor: Actor | null, versions: readonly V[]): V[] {
     return versions.filter((v) => this.canSeeVersion(actor, v));
   }
 
   /** Newest first, a page at a time: `after` names the last instrument of the previous page. */
-  listInstruments(actor: Actor | null, stage?: Stage | null, page: { first: number; after?: string | null } = { first: 100 }): Promise<InstrumentEntity[]> {
-    const q = this.instruments.createQueryBuilder('i').orderBy('i.createdAt', 'DESC').addOrderBy('i.id', 'ASC').limit(page.first);
-    if (stage) q.andWhere('i.stage = :stage', { stage });
-    if (!this.seesDrafts(actor)) q.andWhere(PUBLISHED_EXISTS);
-    if (page.after) {
-      if (!isUuid(page.after)) throw AppError.badInput([{ field: 'after', message: 'names no instrument' }]);
-      q.andWhere(`EXISTS (SELECT 1 FROM instrument a WHERE a.id = :after AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`, {
-        after: page.after,
-      });
-    }
-    return q.getMany();
+  listInstruments(actor: Actor | null, stage?: Stage | null, page: { first: number; after?: string | null } = { first: 100 }): Promise<InstrumentRow[]> {
+    if (page.after && !isUuid(page.after)) throw AppError.badInput([{ field: 'after', message: 'names no instrument' }]);
+    return this.instruments.page({ stage, first: page.first, after: page.after, publishedOnly: !this.seesDrafts(actor) });
   }
 
-  async getInstrument(actor: Actor | null, id: string): Promise<InstrumentEntity> {
-    const q = this.instruments.createQueryBuilder('i').where('i.id = :id', { id });
-    if (!this.seesDrafts(actor)) q.andWhere(PUBLISHED_EXISTS);
-    const found = isUuid(id) ? await q.getOne() : null;
+  async getInstrument(actor: Actor | null, id: string): Promise<InstrumentRow> {
+    const found = isUuid(id) ? await this.instruments.get(id, !this.seesDrafts(actor)) : null;
     if (!found) throw AppError.notFound('Instrument', id);
     return found;
   }
 
-  async getVersion(actor: Actor | null, id: string): Promise<DraftVersionEntity> {
-    const found = isUuid(id) ? await this.versions.findOneBy({ id }) : null;
+  async getVersion(actor: Actor | null, id: string): Promise<VersionRow> {
+    const found = isUuid(id) ? await this.versions.get(id) : null;
     if (!found || !this.canSeeVersion(actor, found)) throw AppError.notFound('Version', id);
     return found;
   }
 
   /** The changes from one version to another of the same instrument, in the document order of `to`. */
-  async versionDiff(actor: Actor | null, fromVersionId: string, toVersionId: string): Promise<GuidelineChange<GuidelineEntity>[]> {
+  async versionDiff(actor: Actor | null, fromVersionId: string, toVersionId: string): Promise<GuidelineChange<GuidelineRow>[]> {
     const from = await this.getVersion(actor, fromVersionId);
     const to = await this.getVersion(actor, toVersionId);
     if (from.instrumentId !== to.instrumentId) {
@@ -90,51 +75,42 @@ export class DraftingReadService {
     return diffGuidelines(of(from.id), of(to.id));
   }
 
-  // Batch reads for DataLoaders; callers have checked the parents' visibility.
+  // Batch reads for DataLoaders and other capabilities; callers have checked the parents' visibility.
 
-  instrumentsByIds(ids: readonly string[]): Promise<InstrumentEntity[]> {
-    return batch(ids, (valid) => this.instruments.findBy({ id: In(valid) }));
+  instrumentsByIds(ids: readonly string[]): Promise<InstrumentRow[]> {
+    return batch(ids, (valid) => this.instruments.byIds(valid));
   }
 
-  versionsByIds(ids: readonly string[]): Promise<DraftVersionEntity[]> {
-    return batch(ids, (valid) => this.versions.findBy({ id: In(valid) }));
+  versionsByIds(ids: readonly string[]): Promise<VersionRow[]> {
+    return batch(ids, (valid) => this.versions.byIds(valid));
   }
 
   /** Every version, drafts included, by number; filter with visibleVersions. */
-  versionsByInstrumentIds(ids: readonly string[]): Promise<DraftVersionEntity[]> {
-    return batch(ids, (valid) => this.versions.find({ where: { instrumentId: In(valid) }, order: { instrumentId: 'ASC', number: 'ASC' } }));
+  versionsByInstrumentIds(ids: readonly string[]): Promise<VersionRow[]> {
+    return batch(ids, (valid) => this.versions.byInstrumentIds(valid));
   }
 
-  latestPublishedByInstrumentIds(ids: readonly string[]): Promise<DraftVersionEntity[]> {
-    return batch(ids, (valid) =>
-      this.versions
-        .createQueryBuilder('v')
-        .distinctOn(['v.instrumentId'])
-        .where('v.instrumentId IN (:...ids)', { ids: valid })
-        .andWhere(`v.status = 'PUBLISHED'`)
-        .orderBy('v.instrumentId')
-        .addOrderBy('v.number', 'DESC')
-        .getMany(),
-    );
+  latestPublishedByInstrumentIds(ids: readonly string[]): Promise<VersionRow[]> {
+    return batch(ids, (valid) => this.versions.latestPublishedByInstrumentIds(valid));
   }
 
-  sectionsByIds(ids: readonly string[]): Promise<SectionEntity[]> {
-    return batch(ids, (valid) => this.sections.findBy({ id: In(valid) }));
+  sectionsByIds(ids: readonly string[]): Promise<SectionRow[]> {
+    return batch(ids, (valid) => this.content.sectionsByIds(valid));
   }
 
-  sectionsByVersionIds(ids: readonly string[]): Promise<SectionEntity[]> {
-    return batch(ids, (valid) => this.sections.find({ where: { versionId: In(valid) }, order: { versionId: 'ASC', position: 'ASC' } }));
+  sectionsByVersionIds(ids: readonly string[]): Promise<SectionRow[]> {
+    return batch(ids, (valid) => this.content.sectionsByVersionIds(valid));
   }
 
-  guidelinesByVersionIds(ids: readonly string[]): Promise<GuidelineEntity[]> {
-    return batch(ids, (valid) => this.guidelines.find({ where: { versionId: In(valid) }, order: { versionId: 'ASC', position: 'ASC' } }));
+  guidelinesByIds(ids: readonly string[]): Promise<GuidelineRow[]> {
+    return batch(ids, (valid) => this.content.guidelinesByIds(valid));
   }
 
-  guidelinesBySectionIds(ids: readonly string[]): Promise<GuidelineEntity[]> {
-    return batch(ids, (valid) => this.guidelines.find({ where: { sectionId: In(valid) }, order: { sectionId: 'ASC', position: 'ASC' } }));
+  guidelinesByVersionIds(ids: readonly string[]): Promise<GuidelineRow[]> {
+    return batch(ids, (valid) => this.content.guidelinesByVersionIds(valid));
+  }
+
+  guidelinesBySectionIds(ids: readonly string[]): Promise<GuidelineRow[]> {
+    return batch(ids, (valid) => this.content.guidelinesBySectionIds(valid));
   }
 }
-
-const publishedExists = (instrumentId: string) =>
-  `EXISTS (SELECT 1 FROM draft_version pv WHERE pv.instrument_id = ${instrumentId} AND pv.status = 'PUBLISHED')`;
-const PUBLISHED_EXISTS = publishedExists('i.id');

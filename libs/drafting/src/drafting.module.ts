@@ -1,16 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@tripartite/events';
 import { DraftVersionEntity } from './draft-version.entity';
 import { DraftingReadService } from './drafting-read.service';
 import { DraftingService } from './drafting.service';
 import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
+import { InstrumentStages } from './instrument-stages.service';
+import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
 
-/** Instruments, versions, sections, guidelines. Needs DatabaseModule and AuditModule (both global). */
+/**
+ * Instruments, versions, sections, guidelines: the tables instrument, draft_version, section and guideline.
+ * Needs DatabaseModule and AuditModule (global).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
-  providers: [DraftingService, DraftingReadService],
-  exports: [DraftingService, DraftingReadService, TypeOrmModule],
+  // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
+  imports: [EventsModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
+  providers: [DraftingService, DraftingReadService, InstrumentStages, InstrumentRepository, VersionRepository, ContentRepository],
+  exports: [DraftingService, DraftingReadService, InstrumentStages],
 })
 export class DraftingModule {}

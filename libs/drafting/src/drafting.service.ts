@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AuditService } from '@tripartite/audit';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
-import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
+import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import { CAPACITY, TEXT_MAX, capacityMessage, charLength, checkText } from '@tripartite/domain';
-import { cleanContent, CleanSection, ContentProblem, fieldPath, SectionData } from './draft-content';
-import { DraftVersionEntity } from './draft-version.entity';
+import { EventBus } from '@tripartite/events';
+import { cleanContent, ContentProblem, fieldPath, SectionData } from './draft-content';
 import { isUuid } from './drafting-read.service';
-import { GuidelineEntity } from './guideline.entity';
-import { InstrumentEntity } from './instrument.entity';
 import { parseDraftMarkdown, ParsedDraft } from './markdown-import';
-import { SectionEntity } from './section.entity';
+import { ContentRepository, InstrumentRepository, InstrumentRow, VersionRepository, VersionRow } from './repositories';
 
 export interface CreateInstrumentData {
   reference: string;
@@ -19,10 +14,8 @@ export interface CreateInstrumentData {
   summary?: string | null;
 }
 
-const INSERT_CHUNK = 1000;
-
 /**
- * The secretariat's writes; each is one transaction with its audit event.
+ * The secretariat's writes; each is one transaction raising its domain event.
  * `actor` null is the system (the demo seed). instrument.revision is bumped by
  * publishing and by starting a revision, not by saving a draft: the first two
  * change what the instrument offers to the workflow (its published versions,
@@ -33,10 +26,13 @@ const INSERT_CHUNK = 1000;
 export class DraftingService {
   constructor(
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
+    private readonly events: EventBus,
+    private readonly instruments: InstrumentRepository,
+    private readonly versions: VersionRepository,
+    private readonly content: ContentRepository,
   ) {}
 
-  async createInstrument(actor: Actor | null, input: CreateInstrumentData): Promise<InstrumentEntity> {
+  async createInstrument(actor: Actor | null, input: CreateInstrumentData): Promise<InstrumentRow> {
     assertSecretariat(actor);
     const reference = input.reference.trim();
     const title = input.title.trim();
@@ -46,17 +42,10 @@ export class DraftingService {
     const summary = errors.take(checkText('summary', input.summary, 'summary'));
     errors.throwIfAny();
     try {
-      return await this.tx.run(async ({ em }) => {
-        const instrument = await em.save(
-          em.create(InstrumentEntity, { reference, title, summary, stage: 'DRAFTING', revision: 1, createdBy: actor?.userId ?? null }),
-        );
-        const version = await em.save(em.create(DraftVersionEntity, { instrumentId: instrument.id, number: 1, status: 'DRAFT' }));
-        await this.audit.record(em, actor, 'instrument.created', 'Instrument', instrument.id, {
-          reference,
-          title,
-          summary,
-          versionId: version.id,
-        });
+      return await this.tx.run(async (tx) => {
+        const instrument = await this.instruments.insert(tx, { reference, title, summary, createdBy: actor?.userId ?? null });
+        const version = await this.versions.insertDraft(tx, instrument.id, 1);
+        await this.events.raise(tx, { name: 'instrument.created', actor, entityId: instrument.id, data: { reference, title, summary, versionId: version.id } });
         return instrument;
       });
     } catch (error) {
@@ -68,113 +57,87 @@ export class DraftingService {
   }
 
   /** Replaces the whole content of a DRAFT version. */
-  saveDraft(actor: Actor | null, versionId: string, sections: readonly SectionData[]): Promise<DraftVersionEntity> {
+  saveDraft(actor: Actor | null, versionId: string, sections: readonly SectionData[]): Promise<VersionRow> {
     assertSecretariat(actor);
-    return this.tx.run(async ({ em }) => {
-      const version = await lockDraft(em, versionId);
+    return this.tx.run(async (tx) => {
+      const version = await this.lockDraft(tx, versionId);
       checkContentSize(sections, 'sections');
       const { sections: clean, problems } = cleanContent(sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: fieldPath(p), message: p.message })));
-      const counts = await replaceContent(em, version.id, clean);
-      await this.audit.record(em, actor, 'version.saved', 'DraftVersion', version.id, {
-        instrumentId: version.instrumentId,
-        number: version.number,
-        ...counts,
-      });
+      const counts = await this.content.replace(tx, version.id, clean);
+      await this.events.raise(tx, { name: 'version.saved', actor, entityId: version.id, data: { instrumentId: version.instrumentId, number: version.number, ...counts } });
       return version;
     });
   }
 
   /** Replaces the content of a DRAFT version with a Markdown document (see markdown-import.ts); errors name source lines. */
-  importMarkdown(actor: Actor | null, versionId: string, markdown: string): Promise<DraftVersionEntity> {
+  importMarkdown(actor: Actor | null, versionId: string, markdown: string): Promise<VersionRow> {
     assertSecretariat(actor);
-    return this.tx.run(async ({ em }) => {
-      const version = await lockDraft(em, versionId);
-      if (charLength(markdown) > TEXT_MAX.document)
-        throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
+    return this.tx.run(async (tx) => {
+      const version = await this.lockDraft(tx, versionId);
+      if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
       const parsed = parseDraftMarkdown(markdown);
       if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
       checkContentSize(parsed.draft.sections, 'markdown');
       const { sections: clean, problems } = cleanContent(parsed.draft.sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: 'markdown', message: describeAtLine(parsed.draft, p) })));
-      const counts = await replaceContent(em, version.id, clean);
-      await this.audit.record(em, actor, 'version.imported', 'DraftVersion', version.id, {
-        instrumentId: version.instrumentId,
-        number: version.number,
-        title: parsed.draft.title,
-        ...counts,
+      const counts = await this.content.replace(tx, version.id, clean);
+      await this.events.raise(tx, {
+        name: 'version.imported',
+        actor,
+        entityId: version.id,
+        data: { instrumentId: version.instrumentId, number: version.number, title: parsed.draft.title, ...counts },
       });
       return version;
     });
   }
 
   /** DRAFT -> PUBLISHED at the database's clock; a version with no guideline cannot be published. */
-  publish(actor: Actor | null, versionId: string, changeSummary?: string | null): Promise<DraftVersionEntity> {
+  publish(actor: Actor | null, versionId: string, changeSummary?: string | null): Promise<VersionRow> {
     assertSecretariat(actor);
     const errors = new FieldErrors();
     const summary = errors.take(checkText('changeSummary', changeSummary, 'summary'));
     errors.throwIfAny();
-    return this.tx.run(async ({ em }) => {
-      const found = isUuid(versionId) ? await em.findOneBy(DraftVersionEntity, { id: versionId }) : null;
+    return this.tx.run(async (tx) => {
+      const found = isUuid(versionId) ? await this.versions.get(versionId) : null;
       if (!found) throw AppError.notFound('Version', versionId);
-      await bumpInstrument(em, found.instrumentId);
-      const version = await lockDraft(em, versionId);
-      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM guideline WHERE version_id = $1`, [version.id]);
-      if (count === 0)
-        throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, {
-          reason: 'VERSION_EMPTY',
-        });
-      await em.query(`UPDATE draft_version SET status = 'PUBLISHED', published_at = clock_timestamp(), change_summary = $2 WHERE id = $1`, [
-        version.id,
-        summary,
-      ]);
-      const published = await em.findOneByOrFail(DraftVersionEntity, { id: version.id });
-      await this.audit.record(em, actor, 'version.published', 'DraftVersion', version.id, {
-        instrumentId: version.instrumentId,
-        number: version.number,
-        changeSummary: summary,
-        guidelines: count,
-        publishedAt: published.publishedAt?.toISOString(),
+      await this.bumpInstrument(tx, found.instrumentId);
+      const version = await this.lockDraft(tx, versionId);
+      const count = await this.content.countGuidelines(tx, version.id);
+      if (count === 0) throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, { reason: 'VERSION_EMPTY' });
+      const published = await this.versions.publish(tx, version.id, summary);
+      await this.events.raise(tx, {
+        name: 'version.published',
+        actor,
+        entityId: version.id,
+        data: { instrumentId: version.instrumentId, number: version.number, changeSummary: summary, guidelines: count, publishedAt: published.publishedAt?.toISOString() },
       });
       return published;
     });
   }
 
   /** A new DRAFT copied from the latest PUBLISHED version (sections and guidelines, keys kept), numbered next. */
-  async createRevision(actor: Actor | null, instrumentId: string): Promise<DraftVersionEntity> {
+  async createRevision(actor: Actor | null, instrumentId: string): Promise<VersionRow> {
     assertSecretariat(actor);
     try {
-      return await this.tx.run(async ({ em }) => {
-        await bumpInstrument(em, instrumentId);
-        const versions = await em.find(DraftVersionEntity, { where: { instrumentId }, order: { number: 'DESC' } });
+      return await this.tx.run(async (tx) => {
+        await this.bumpInstrument(tx, instrumentId);
+        const versions = await this.versions.ofInstrument(tx, instrumentId);
         const draft = versions.find((v) => v.status === 'DRAFT');
         if (draft) throw oneDraftError(draft.number);
         if (versions.length >= CAPACITY.versionsPerInstrument) {
           throw AppError.badInput([{ field: 'instrumentId', message: capacityMessage(CAPACITY.versionsPerInstrument, 'versions') }]);
         }
         const source = versions.find((v) => v.status === 'PUBLISHED');
-        if (!source) {
-          throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
-        }
+        if (!source) throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
         const number = versions[0].number + 1;
-        const version = await em.save(em.create(DraftVersionEntity, { instrumentId, number, status: 'DRAFT' }));
-        // Sections are unique by number within a version, so guidelines follow their section by it.
-        await em.query(
-          `WITH copied AS (
-             INSERT INTO section (version_id, position, number, heading)
-             SELECT $2, position, number, heading FROM section WHERE version_id = $1
-             RETURNING id, number)
-           INSERT INTO guideline (version_id, section_id, position, key, number, title, text)
-           SELECT $2, c.id, g.position, g.key, g.number, g.title, g.text
-           FROM guideline g JOIN section s ON s.id = g.section_id JOIN copied c ON c.number = s.number
-           WHERE g.version_id = $1`,
-          [source.id, version.id],
-        );
-        await this.audit.record(em, actor, 'version.created', 'DraftVersion', version.id, {
-          instrumentId,
-          number,
-          copiedFromVersionId: source.id,
-          copiedFromNumber: source.number,
+        const version = await this.versions.insertDraft(tx, instrumentId, number);
+        await this.content.copy(tx, source.id, version.id);
+        await this.events.raise(tx, {
+          name: 'version.created',
+          actor,
+          entityId: version.id,
+          data: { instrumentId, number, copiedFromVersionId: source.id, copiedFromNumber: source.number },
         });
         return version;
       });
@@ -183,6 +146,25 @@ export class DraftingService {
       if (pgCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === 'draft_version_one_draft_key') throw oneDraftError();
       throw error;
     }
+  }
+
+  /** Locks the instrument row and bumps its revision (NOT_FOUND when there is none). */
+  private async bumpInstrument(tx: Tx, instrumentId: string): Promise<void> {
+    if (!isUuid(instrumentId) || !(await this.instruments.bumpRevision(tx, instrumentId))) throw AppError.notFound('Instrument', instrumentId);
+  }
+
+  /** The version, locked against concurrent writes; NOT_FOUND, or VERSION_PUBLISHED when it may no longer change. */
+  private async lockDraft(tx: Tx, versionId: string): Promise<VersionRow> {
+    const version = isUuid(versionId) ? await this.versions.lock(tx, versionId) : null;
+    if (!version) throw AppError.notFound('Version', versionId);
+    if (version.status !== 'DRAFT') {
+      throw AppError.badInput(
+        [{ field: 'versionId', message: `version ${version.number} is published and can no longer change` }],
+        `Version ${version.number} is published and can no longer change; start a revision instead`,
+        { reason: 'VERSION_PUBLISHED' },
+      );
+    }
+    return version;
   }
 }
 
@@ -200,45 +182,6 @@ function oneDraftError(number?: number): AppError {
   return AppError.badInput([{ field: 'instrumentId', message: `${which} still a draft; publish it before starting another` }], undefined, {
     reason: 'DRAFT_EXISTS',
   });
-}
-
-/** Locks the instrument row and bumps its revision (NOT_FOUND when there is none). */
-async function bumpInstrument(em: EntityManager, instrumentId: string): Promise<void> {
-  if (!isUuid(instrumentId)) throw AppError.notFound('Instrument', instrumentId);
-  // For an UPDATE, TypeORM answers [rows, rowCount].
-  const [rows] = (await em.query(`UPDATE instrument SET revision = revision + 1 WHERE id = $1 RETURNING id`, [instrumentId])) as [unknown[], number];
-  if (!rows.length) throw AppError.notFound('Instrument', instrumentId);
-}
-
-/** The version, locked against concurrent writes; NOT_FOUND, or VERSION_PUBLISHED when it may no longer change. */
-async function lockDraft(em: EntityManager, versionId: string): Promise<DraftVersionEntity> {
-  const version = isUuid(versionId) ? await em.findOne(DraftVersionEntity, { where: { id: versionId }, lock: { mode: 'pessimistic_write' } }) : null;
-  if (!version) throw AppError.notFound('Version', versionId);
-  if (version.status !== 'DRAFT') {
-    throw AppError.badInput(
-      [{ field: 'versionId', message: `version ${version.number} is published and can no longer change` }],
-      `Version ${version.number} is published and can no longer change; start a revision instead`,
-      { reason: 'VERSION_PUBLISHED' },
-    );
-  }
-  return version;
-}
-
-async function replaceContent(em: EntityManager, versionId: string, sections: CleanSection[]): Promise<{ sections: number; guidelines: number }> {
-  await em.query(`DELETE FROM guideline WHERE version_id = $1`, [versionId]);
-  await em.query(`DELETE FROM section WHERE version_id = $1`, [versionId]);
-  const sectionRows: Partial<SectionEntity>[] = [];
-  const guidelineRows: Partial<GuidelineEntity>[] = [];
-  sections.forEach((s, si) => {
-    const sectionId = randomUUID();
-    sectionRows.push({ id: sectionId, versionId, position: si + 1, number: s.number, heading: s.heading });
-    for (const g of s.guidelines) {
-      guidelineRows.push({ id: randomUUID(), versionId, sectionId, position: guidelineRows.length + 1, ...g });
-    }
-  });
-  for (let i = 0; i < sectionRows.length; i += INSERT_CHUNK) await em.insert(SectionEntity, sectionRows.slice(i, i + INSERT_CHUNK));
-  for (let i = 0; i < guidelineRows.length; i += INSERT_CHUNK) await em.insert(GuidelineEntity, guidelineRows.slice(i, i + INSERT_CHUNK));
-  return { sections: sectionRows.length, guidelines: guidelineRows.length };
 }
 
 /** A content problem of an imported document, named by the line it comes from. */

@@ -1,11 +1,21 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('guideline')
+@Check('guideline_key_check', `char_length(key) BETWEEN 1 AND 50`)
+@Check('guideline_number_check', `char_length(number) BETWEEN 1 AND 20`)
+@Check('guideline_title_check', `char_length(title) BETWEEN 1 AND 500`)
+@Check('guideline_text_check', `char_length(text) BETWEEN 1 AND 20000`)
+@Unique('guideline_version_key_key', ['versionId', 'key'])
+// The section must be one of the same version.
+@ForeignKey('SectionEntity', ['sectionId', 'versionId'], ['id', 'versionId'], { name: 'guideline_section_fkey' })
+@Index('guideline_version_position_key', ['versionId', 'position'], { unique: true })
+@Index('guideline_section_position_idx', ['sectionId', 'position'])
 export class GuidelineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('DraftVersionEntity', { name: 'guideline_version_id_fkey' })
   versionId: string;
 
   @Column({ type: 'uuid' })

@@ -1,10 +1,14 @@
-export * from './instrument.entity';
-export * from './draft-version.entity';
-export * from './section.entity';
-export * from './guideline.entity';
+// What other capabilities may use of drafting: its services, its read model, and the row types they return.
+export { InstrumentEntity } from './instrument.entity';
+export { DraftVersionEntity } from './draft-version.entity';
+export { SectionEntity } from './section.entity';
+export { GuidelineEntity } from './guideline.entity';
 export * from './draft-content';
 export * from './markdown-import';
 export * from './version-diff';
 export * from './drafting.service';
 export * from './drafting-read.service';
+export * from './drafting.read-model';
+export * from './instrument-stages.service';
+export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';
 export * from './drafting.module';

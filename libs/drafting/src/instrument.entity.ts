@@ -1,7 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Stage } from '@tripartite/domain';
 
+/** Migration 1764201800000-drafting; names as PostgreSQL gave them, so the drift test can match them. */
 @Entity('instrument')
+@Check('instrument_reference_check', `char_length(reference) BETWEEN 1 AND 50`)
+@Check('instrument_title_check', `char_length(title) BETWEEN 1 AND 500`)
+@Check('instrument_stage_check', `stage IN ('DRAFTING','CONSULTATION','CONSOLIDATION','EXPERTS_MEETING','GB_SUBMISSION','DECIDED','WITHDRAWN')`)
+@Check('instrument_revision_check', `revision >= 1`)
+// unique on lower(reference): an expression TypeORM cannot describe, kept by the migration
+@Index('instrument_reference_key', { synchronize: false })
+@Index('instrument_stage_idx', ['stage'])
+@Index('instrument_created_by_idx', ['createdBy'])
 export class InstrumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -26,5 +35,6 @@ export class InstrumentEntity {
   createdAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('UserEntity', { name: 'instrument_created_by_fkey' })
   createdBy: string | null;
 }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { EventsModule } from '@tripartite/events';
 import { LiveModule } from '@tripartite/live';
+import { DomainEventNotifications } from './domain-event.notifications';
 import { OutboxModule } from '@tripartite/outbox';
 import { EmailSender } from './email-sender.service';
 import { Mailer } from './mailer';
@@ -19,8 +21,9 @@ import { WebhooksService } from './webhooks.service';
  */
 @Global()
 @Module({
-  imports: [OutboxModule, LiveModule],
+  imports: [EventsModule, OutboxModule, LiveModule],
   providers: [
+    DomainEventNotifications,
     NotificationsService,
     RecipientResolvers,
     NotificationFanout,

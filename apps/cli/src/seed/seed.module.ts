@@ -3,6 +3,7 @@ import { AuditModule } from '@tripartite/audit';
 import { AuthModule } from '@tripartite/auth';
 import { ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
+import { EventsCheckModule } from '@tripartite/events';
 import { ConsultationModule } from '@tripartite/consultation';
 import { DraftingModule } from '@tripartite/drafting';
 import { GoverningBodyModule } from '@tripartite/governing-body';
@@ -17,6 +18,7 @@ import { DemoSeeder } from './demo-seeder';
 @Module({
   imports: [
     ConfigModule,
+    EventsCheckModule,
     DatabaseModule.forRoot(),
     RedisModule,
     AuditModule,

@@ -1,0 +1,3 @@
+export * from './instrument.repository';
+export * from './version.repository';
+export * from './content.repository';

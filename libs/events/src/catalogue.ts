@@ -1,0 +1,16 @@
+import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
+
+/**
+ * Every kind of write, one event each, as data (like the job catalogue): a service raises the event of its
+ * write inside the write's transaction, and subscribers do the rest (the audit row, outbox rows, reactions of
+ * other capabilities; live events after commit). Each capability keeps its part in catalogue/<capability>.events.ts.
+ */
+export const DOMAIN_EVENTS = {
+  ...DRAFTING_EVENTS,
+  ...WORKFLOW_EVENTS,
+} as const;
+
+export type DomainEventName = keyof typeof DOMAIN_EVENTS;
+export type EventData<N extends DomainEventName> = NonNullable<(typeof DOMAIN_EVENTS)[N]['data']>;
+export const DOMAIN_EVENT_NAMES = Object.keys(DOMAIN_EVENTS) as DomainEventName[];
