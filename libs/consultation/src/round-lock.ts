@@ -1,5 +1,5 @@
 import type { Tx } from '@tripartite/database';
-import type { Stage } from '@tripartite/domain';
+import { acceptsLateComments, type Stage } from '@tripartite/domain';
 import { RoundRow, roundColumns } from './sql-columns';
 
 export interface HeldRound<X extends object = object> {
@@ -15,8 +15,6 @@ export interface LockedRound extends HeldRound {
   /** at < closesAt, both read inside this transaction. */
   inTime: boolean;
 }
-
-const LATE_STAGES: Stage[] = ['CONSULTATION', 'CONSOLIDATION'];
 
 /** Exact ISO text (microseconds) of a timestamptz expression. */
 export const isoMicros = (expr: string): string => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -40,7 +38,7 @@ export async function holdRound<X extends object = object>(tx: Tx, roundId: stri
   );
   if (!row) return null;
   const { stage, latest, ...round } = row;
-  return { round: round as RoundRow & X, acceptsLate: round.acceptLate && latest && LATE_STAGES.includes(stage) };
+  return { round: round as RoundRow & X, acceptsLate: acceptsLateComments({ acceptLate: round.acceptLate, status: round.status, isLatest: latest, stage }) };
 }
 
 /**

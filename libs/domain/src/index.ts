@@ -17,3 +17,4 @@ export * from './deadline/reminders';
 export * from './deadline/job-ids';
 export * from './deadline/document-deadline';
 export * from './limits';
+export * from './consultation/late-acceptance';

@@ -1,4 +1,5 @@
 // The fields of a comment (type, text, proposed wording), shared by the new-comment and edit forms.
+import { TEXT_MAX } from '@tripartite/domain';
 import { useId, type Ref } from 'react';
 import type { CommentType } from '../../gql/graphql';
 import { COMMENT_TYPES } from './labels';
@@ -26,7 +27,8 @@ export function fieldProblems(fields: { field: string; message: string }[]): Fie
   return out;
 }
 
-export const TEXT_MAX = 20_000;
+/** What the server accepts for a comment and its proposed text (libs/domain). */
+const PROSE_MAX = TEXT_MAX.prose;
 
 interface Props {
   value: CommentText;
@@ -69,13 +71,13 @@ export function CommentFields({ value, onChange, problems, disabled = false, bod
           ref={bodyRef}
           value={value.body}
           onChange={(e) => set({ body: e.target.value })}
-          maxLength={TEXT_MAX}
+          maxLength={PROSE_MAX}
           disabled={disabled}
           aria-invalid={problems.body ? true : undefined}
           aria-describedby={problems.body ? `${id}-body-error ${id}-body-hint` : `${id}-body-hint`}
         />
         <span className="hint" id={`${id}-body-hint`}>
-          Kept on this device until it is sent, even if your session ends. At most {TEXT_MAX.toLocaleString('en-GB')} characters.
+          Kept on this device until it is sent, even if your session ends. At most {PROSE_MAX.toLocaleString('en-GB')} characters.
         </span>
         {problems.body && (
           <p className="field-error" id={`${id}-body-error`}>
@@ -90,7 +92,7 @@ export function CommentFields({ value, onChange, problems, disabled = false, bod
           className="proposed-input"
           value={value.proposedText}
           onChange={(e) => set({ proposedText: e.target.value })}
-          maxLength={TEXT_MAX}
+          maxLength={PROSE_MAX}
           disabled={disabled}
           aria-invalid={problems.proposedText ? true : undefined}
           aria-describedby={problems.proposedText ? `${id}-proposed-error ${id}-proposed-hint` : `${id}-proposed-hint`}

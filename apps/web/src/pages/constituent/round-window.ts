@@ -1,19 +1,23 @@
 // When a round takes comments: in time (OPEN, before closesAt), or late (after it, when the round
 // accepts late comments). The server decides each write with its own clock; this is what the page shows.
 import { useEffect, useState } from 'react';
+import { acceptsLateComments } from '@tripartite/domain';
 import type { RoundPageRoundQuery, RoundStatus, Stage } from '../../gql/graphql';
 import { serverNow } from '../../graphql/server-clock';
 
 type Round = RoundPageRoundQuery['round'];
 
-const LATE_STAGES: Stage[] = ['CONSULTATION', 'CONSOLIDATION'];
-
-/** The same rule as the server's (libs/consultation round-lock): the latest round of an instrument still in consultation or consolidation. */
+/** The server's rule (libs/domain acceptsLateComments), from what the page has read. */
 export function acceptsLate(
   round: { number: number; status: RoundStatus; acceptLate: boolean },
   instrument: { stage: Stage; rounds: { number: number }[] },
 ): boolean {
-  return round.acceptLate && round.status !== 'SCHEDULED' && LATE_STAGES.includes(instrument.stage) && !instrument.rounds.some((r) => r.number > round.number);
+  return acceptsLateComments({
+    acceptLate: round.acceptLate,
+    status: round.status,
+    stage: instrument.stage,
+    isLatest: !instrument.rounds.some((r) => r.number > round.number),
+  });
 }
 
 /**
