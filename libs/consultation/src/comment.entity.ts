@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CommentStatus, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
 
-/** A constituent's comment (the generated `search` column is the database's own and is not mapped). */
+/** A constituent's comment. */
 @Entity('comment')
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -65,6 +65,17 @@ export class CommentEntity {
 
   @Column({ type: 'text', nullable: true })
   idempotencyKey: string | null;
+
+  /** The full-text search vector, computed by the database; never read into rows. */
+  @Column({
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', coalesce(body, '') || ' ' || coalesce(proposed_text, ''))`,
+  })
+  search?: never;
 }
 
 /** A disposition as recorded; the comment keeps the current one (disposition, dispositionNote). */
