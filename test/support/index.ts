@@ -4,3 +4,4 @@ export * from './people';
 export * from './redis-keys';
 export * from './test-api';
 export * from './test-database';
+export * from './medium';

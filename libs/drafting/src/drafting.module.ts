@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@tripartite/events';
+import { WorkflowModule } from '@tripartite/workflow';
 import { DraftVersionEntity } from './draft-version.entity';
 import { DraftingReadService } from './drafting-read.service';
 import { DraftingService } from './drafting.service';
@@ -12,11 +13,11 @@ import { SectionEntity } from './section.entity';
 
 /**
  * Instruments, versions, sections, guidelines: the tables instrument, draft_version, section and guideline.
- * Needs DatabaseModule and AuditModule (global).
+ * Needs DatabaseModule (the application's).
  */
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
-  imports: [EventsModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
+  imports: [EventsModule, WorkflowModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
   providers: [DraftingService, DraftingReadService, InstrumentStages, InstrumentRepository, VersionRepository, ContentRepository],
   exports: [DraftingService, DraftingReadService, InstrumentStages],
 })
