@@ -1,26 +1,50 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { CommentStatus, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
 
-/** A constituent's comment. */
+/** A constituent's comment. Migrations 1764202000000-consultation and 1764202900000-disposition-history. */
 @Entity('comment')
+@Check('comment_group_check', `"group" IN ('GOVERNMENT','EMPLOYERS','WORKERS')`)
+@Check('comment_type_check', `type IN ('GENERAL','TECHNICAL','EDITORIAL')`)
+@Check('comment_body_check', `char_length(btrim(body)) BETWEEN 1 AND 20000`)
+@Check('comment_proposed_text_check', `char_length(proposed_text) <= 20000`)
+@Check('comment_status_check', `status IN ('SUBMITTED','WITHDRAWN')`)
+@Check('comment_revision_check', `revision >= 1`)
+@Check('comment_disposition_check', `disposition IN ('ACCEPTED','PARTIALLY_ACCEPTED','NOT_ACCEPTED','NOTED')`)
+@Check('comment_disposition_note_check', `char_length(disposition_note) <= 20000`)
+@Check('comment_idempotency_key_check', `char_length(idempotency_key) BETWEEN 1 AND 200`)
+@Check('comment_disposed_check', `(disposition IS NULL) = (disposed_at IS NULL)`)
+@Check('comment_disposition_revision_check', `disposition_revision >= 0`)
+@Unique('comment_author_idempotency_key', ['authorId', 'idempotencyKey'])
+// Keyset pages of a round in (submitted_at, id) order; the lookups by parent.
+@Index('comment_round_submitted_idx', ['roundId', 'submittedAt', 'id'])
+@Index('comment_round_organization_idx', ['roundId', 'organizationId'])
+@Index('comment_guideline_idx', ['guidelineId'])
+@Index('comment_organization_idx', ['organizationId'])
+@Index('comment_disposed_by_idx', ['disposedBy'])
+// Full-text search: a GIN index (USING gin (search)), a method TypeORM cannot describe, kept by the migration.
+@Index('comment_search_idx', { synchronize: false })
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('ConsultationRoundEntity', { name: 'comment_round_id_fkey' })
   roundId: string;
 
   /** null: a general comment on the whole draft. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('GuidelineEntity', { name: 'comment_guideline_id_fkey' })
   guidelineId: string | null;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { name: 'comment_organization_id_fkey' })
   organizationId: string;
 
   @Column({ type: 'text' })
   group: ConstituentGroup;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('UserEntity', { name: 'comment_author_id_fkey' })
   authorId: string;
 
   @Column({ type: 'text' })
@@ -41,10 +65,10 @@ export class CommentEntity {
   @Column({ type: 'int', default: 1 })
   revision: number;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   submittedAt: Date;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   updatedAt: Date;
 
   @Column({ type: 'text', nullable: true })
@@ -57,6 +81,7 @@ export class CommentEntity {
   disposedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('UserEntity', { name: 'comment_disposed_by_fkey' })
   disposedBy: string | null;
 
   /** What setDisposition's expectedRevision is compared with: moves with every disposition and every edit (revision, with the edits only). */
@@ -69,6 +94,7 @@ export class CommentEntity {
   /** The full-text search vector, computed by the database; never read into rows. */
   @Column({
     type: 'tsvector',
+    nullable: true,
     select: false,
     insert: false,
     update: false,
@@ -76,26 +102,4 @@ export class CommentEntity {
     asExpression: `to_tsvector('english', coalesce(body, '') || ' ' || coalesce(proposed_text, ''))`,
   })
   search?: never;
-}
-
-/** A disposition as recorded; the comment keeps the current one (disposition, dispositionNote). */
-@Entity('disposition_record')
-export class DispositionRecordEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  commentId: string;
-
-  @Column({ type: 'text' })
-  disposition: Disposition;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @Column({ type: 'uuid' })
-  recordedBy: string;
-
-  @Column({ type: 'timestamptz' })
-  recordedAt: Date;
 }

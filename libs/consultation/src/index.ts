@@ -2,6 +2,7 @@ export * from './consultation-round.entity';
 export * from './round-invitation.entity';
 export * from './deadline-extension.entity';
 export * from './comment.entity';
+export * from './disposition-record.entity';
 export * from './comment-visibility';
 export * from './sql-columns';
 export * from './round.service';
