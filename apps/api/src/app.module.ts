@@ -5,7 +5,6 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
 import { AccessGuard, AuthModule, TokensService } from '@tripartite/auth';
 import { AuditModule } from '@tripartite/audit';
-import { ConsultationModule } from '@tripartite/consultation';
 import { loggingModule } from '@tripartite/common';
 import { AppConfig, ConfigModule } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
@@ -15,14 +14,7 @@ import { OutboxModule } from '@tripartite/outbox';
 import { RedisModule } from '@tripartite/queue';
 import { WorkflowModule } from '@tripartite/workflow';
 import { AuditResolver } from './audit/audit.resolver';
-import {
-  CommentConnectionResolver,
-  CommentResolver,
-  ConsultationRoundResolver,
-  DispositionRecordResolver,
-  InstrumentRoundsResolver,
-} from './consultation/consultation.resolver';
-import { ExportsController } from './consultation/exports.controller';
+import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { DraftingApiModule } from './drafting/drafting-api.module';
 import { GoverningBodyApiModule } from './governing-body/governing-body-api.module';
 import { StageTransitionResolver, WorkflowResolver } from './workflow/workflow.resolver';
@@ -48,7 +40,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     OutboxModule,
     WorkflowModule,
     DraftingApiModule,
-    ConsultationModule,
+    ConsultationApiModule,
     HealthModule,
     LiveApiModule,
     MeetingsApiModule,
@@ -61,7 +53,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [ExportsController, SessionController],
+  controllers: [SessionController],
   providers: [
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
@@ -69,11 +61,6 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     AuditResolver,
     WorkflowResolver,
     StageTransitionResolver,
-    ConsultationRoundResolver,
-    CommentResolver,
-    CommentConnectionResolver,
-    DispositionRecordResolver,
-    InstrumentRoundsResolver,
   ],
 })
 export class AppModule {}

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
-import { AuditService } from '@tripartite/audit';
-import { Transactions, Tx } from '@tripartite/database';
-import { LivePublisher } from '@tripartite/live';
-import { NotificationsService } from '@tripartite/notifications';
+import { Actor, AppError, FieldErrors, hasRole, isUuid } from '@tripartite/common';
+import { Transactions } from '@tripartite/database';
 import { CAPACITY, COMMENT_TYPES, capacityMessage, CommentType, DISPOSITIONS, Disposition, TEXT_MAX, charLength, checkText, isOneOf } from '@tripartite/domain';
+import { EventBus } from '@tripartite/events';
 import { CommentQueryService } from './comment-query.service';
-import { holdRound, lockRoundForWrite } from './round-lock';
-import { CommentRow, commentColumns, isUuid } from './sql-columns';
+import { CommentChanges, CommentRepository, CommentRow, RoundLockRepository } from './repositories';
 
 export interface SubmitCommentInput {
   roundId: string;
@@ -27,22 +24,15 @@ export interface UpdateCommentInput {
 
 const DISPOSING_STAGES = ['CONSULTATION', 'CONSOLIDATION'];
 
-/** What submit asks of the round it holds, besides the round. */
-interface SubmitChecks {
-  earlierId: string | null;
-  invited: boolean;
-  guidelineOfVersion: boolean;
-}
-
-/** Writes of comments. Each checks the deadline with the database clock inside its own transaction (see round-lock.ts). */
+/** Writes of comments, each raising its one event. Each checks the deadline with the database clock inside its own transaction (see RoundLockRepository). */
 @Injectable()
 export class CommentService {
   constructor(
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
+    private readonly events: EventBus,
+    private readonly comments: CommentRepository,
+    private readonly locks: RoundLockRepository,
     private readonly query: CommentQueryService,
-    private readonly live: LivePublisher,
-    private readonly notifications: NotificationsService,
   ) {}
 
   async submit(actor: Actor, input: SubmitCommentInput): Promise<CommentRow> {
@@ -59,18 +49,16 @@ export class CommentService {
 
     // Five statements in all: BEGIN, the held round with every check, the insert with the clock, the audit event, COMMIT.
     return this.tx.run(async (tx) => {
-      const held = await holdRound<SubmitChecks>(
-        tx,
-        isUuid(input.roundId) ? input.roundId : null,
-        `(SELECT c.id FROM comment c WHERE c.author_id = $2 AND c.idempotency_key = $3) AS "earlierId",
-         EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = r.id AND ri.organization_id = $4) AS invited,
-         EXISTS (SELECT 1 FROM guideline g WHERE g.id = $5 AND g.version_id = r.version_id) AS "guidelineOfVersion"`,
-        [actor.userId, key, actor.organizationId, isUuid(input.guidelineId) ? input.guidelineId : null],
-      );
+      const held = await this.comments.holdForSubmit(tx, isUuid(input.roundId) ? input.roundId : null, {
+        authorId: actor.userId,
+        idempotencyKey: key,
+        organizationId: actor.organizationId!,
+        guidelineId: isUuid(input.guidelineId) ? input.guidelineId : null,
+      });
       if (!held) throw AppError.notFound('Round', input.roundId);
       const { round, acceptsLate } = held;
       // A retry: the first comment back, nothing written, whatever the clock says now.
-      if (round.earlierId) return (await this.byIdempotencyKey(actor.userId, key!, tx))!;
+      if (round.earlierId) return (await this.comments.byIdempotencyKey(actor.userId, key!, tx))!;
       if (!round.invited) throw AppError.forbidden('Your organization is not invited to this consultation round');
       errors.check(input.guidelineId == null || round.guidelineOfVersion, 'guidelineId', "is not a guideline of the round's version").throwIfAny();
       if (round.status === 'SCHEDULED') {
@@ -79,31 +67,44 @@ export class CommentService {
         });
       }
 
-      // The clock is read inside the insert, after the locks are held, and is the comment's submittedAt: the row is
-      // written iff that instant is before closesAt (or the round keeps late comments, marked late).
-      const [result]: (Partial<CommentRow> & { inTime: boolean })[] = await tx.em.query(
-        `WITH c AS MATERIALIZED (SELECT clock_timestamp() AS at),
-              t AS MATERIALIZED (SELECT c.at, r.status = 'OPEN' AND c.at < r.closes_at AS "inTime" FROM c, consultation_round r WHERE r.id = $1),
-              ins AS (
-                INSERT INTO comment (round_id, guideline_id, organization_id, "group", author_id, type, body, proposed_text, late,
-                                     submitted_at, updated_at, idempotency_key)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, NOT t."inTime", t.at, t.at, $9 FROM t WHERE t."inTime" OR $10
-                ON CONFLICT (author_id, idempotency_key) DO NOTHING
-                RETURNING ${commentColumns('comment')})
-         SELECT t."inTime", ins.* FROM t LEFT JOIN ins ON true`,
-        [round.id, input.guidelineId ?? null, actor.organizationId, actor.group, actor.userId, input.type, body, proposedText, key, acceptsLate],
+      // The clock is read inside the insert, after the locks are held, and is the comment's submittedAt.
+      const { inTime, comment } = await this.comments.insertAtClock(
+        tx,
+        {
+          roundId: round.id,
+          guidelineId: input.guidelineId ?? null,
+          organizationId: actor.organizationId!,
+          group: actor.group!,
+          authorId: actor.userId,
+          type: input.type,
+          body: body!,
+          proposedText,
+          idempotencyKey: key,
+        },
+        acceptsLate,
       );
-      if (!result.inTime && !acceptsLate) throw AppError.deadlinePassed(`The comment period closed at ${round.closesAt.toISOString()}`);
-      const { inTime: _inTime, ...inserted } = result;
+      if (!inTime && !acceptsLate) throw AppError.deadlinePassed(`The comment period closed at ${round.closesAt.toISOString()}`);
       // Lost a race with the same key: the winner's comment, and nothing of ours.
-      if (!inserted.id) return (await this.byIdempotencyKey(actor.userId, key!, tx))!;
-      await this.submitted(tx, actor, inserted as CommentRow);
-      return inserted as CommentRow;
+      if (!comment) return (await this.comments.byIdempotencyKey(actor.userId, key!, tx))!;
+      await this.events.raise(tx, {
+        name: 'comment.submitted',
+        actor,
+        entityId: comment.id,
+        data: {
+          roundId: comment.roundId,
+          guidelineId: comment.guidelineId,
+          organizationId: comment.organizationId,
+          group: comment.group,
+          type: comment.type,
+          late: comment.late,
+        },
+      });
+      return comment;
     });
   }
 
   async update(actor: Actor, id: string, input: UpdateCommentInput, expectedRevision?: number | null): Promise<CommentRow> {
-    const changes: Record<string, unknown> = {};
+    const changes: CommentChanges = {};
     const errors = new FieldErrors();
     if (input.type != null) {
       errors.check(isOneOf(COMMENT_TYPES, input.type), 'input.type', 'is not a comment type');
@@ -141,18 +142,9 @@ export class CommentService {
     if (!isUuid(commentId)) throw AppError.notFound('Comment', commentId);
     return this.tx.run(async (tx) => {
       // Instrument first, as stage moves lock it: a move and a disposition never wait on each other in a circle.
-      const [instrument] = await tx.em.query(
-        `SELECT i.stage FROM instrument i
-          WHERE i.id = (SELECT r.instrument_id FROM comment c JOIN consultation_round r ON r.id = c.round_id WHERE c.id = $1)
-          FOR SHARE`,
-        [commentId],
-      );
-      const [held]: (CommentRow & { dispositions: number })[] = await tx.em.query(
-        `SELECT ${commentColumns('c')}, (SELECT count(*)::int FROM disposition_record d WHERE d.comment_id = c.id) AS dispositions
-           FROM comment c WHERE c.id = $1 FOR UPDATE`,
-        [commentId],
-      );
-      if (!instrument || !held) throw AppError.notFound('Comment', commentId);
+      const stage = await this.comments.stageOfCommentHeld(tx, commentId);
+      const held = await this.comments.lockForDisposition(tx, commentId);
+      if (!stage || !held) throw AppError.notFound('Comment', commentId);
       const { dispositions, ...current } = held;
       if (expectedRevision != null && expectedRevision !== current.dispositionRevision) {
         throw AppError.conflict(
@@ -165,27 +157,23 @@ export class CommentService {
       if (dispositions >= CAPACITY.dispositionRecordsPerComment) {
         throw AppError.badInput([{ field: 'commentId', message: capacityMessage(CAPACITY.dispositionRecordsPerComment, 'recorded dispositions') }]);
       }
-      if (!DISPOSING_STAGES.includes(instrument.stage)) {
+      if (!DISPOSING_STAGES.includes(stage)) {
         throw AppError.badInput(
-          [{ field: 'commentId', message: `belongs to an instrument in ${instrument.stage}; dispositions are recorded in CONSULTATION or CONSOLIDATION` }],
-          `Dispositions are recorded while the instrument is in CONSULTATION or CONSOLIDATION, not ${instrument.stage}`,
+          [{ field: 'commentId', message: `belongs to an instrument in ${stage}; dispositions are recorded in CONSULTATION or CONSOLIDATION` }],
+          `Dispositions are recorded while the instrument is in CONSULTATION or CONSOLIDATION, not ${stage}`,
         );
       }
-      // UPDATE ... RETURNING answers [rows, rowCount].
-      const [[updated]]: [CommentRow[]] = await tx.em.query(
-        `UPDATE comment c SET disposition = $2, disposition_note = $3, disposed_at = clock_timestamp(), disposed_by = $4,
-                disposition_revision = disposition_revision + 1
-          WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
-        [commentId, disposition, cleanNote, actor.userId],
-      );
-      await tx.em.query(`INSERT INTO disposition_record (comment_id, disposition, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)`, [
-        commentId,
-        disposition,
-        cleanNote,
-        actor.userId,
-        updated.disposedAt,
-      ]);
-      await this.disposed(tx, actor, updated, current);
+      const updated = await this.comments.dispose(tx, commentId, disposition, cleanNote, actor.userId);
+      await this.events.raise(tx, {
+        name: 'comment.disposed',
+        actor,
+        entityId: updated.id,
+        data: {
+          disposition: updated.disposition,
+          note: updated.dispositionNote,
+          previous: current.disposition ? { disposition: current.disposition, note: current.dispositionNote } : null,
+        },
+      });
       return updated;
     });
   }
@@ -204,70 +192,29 @@ export class CommentService {
     comment: CommentRow,
     expectedRevision: number | null | undefined,
     what: 'updated' | 'withdrawn',
-    changes: Record<string, unknown>,
+    changes: CommentChanges,
   ): Promise<CommentRow> {
     return this.tx.run(async (tx) => {
-      const locked = await lockRoundForWrite(tx, comment.roundId);
+      const locked = await this.locks.lockForWrite(tx, comment.roundId);
       if (!locked || locked.round.status !== 'OPEN' || !locked.inTime) {
         throw AppError.deadlinePassed('The comment period is over: comments can no longer be changed');
       }
-      const [current]: CommentRow[] = await tx.em.query(`SELECT ${commentColumns('c')} FROM comment c WHERE c.id = $1 FOR UPDATE`, [comment.id]);
+      const current = (await this.comments.lockForUpdate(tx, comment.id))!;
       if (current.status === 'WITHDRAWN') {
         throw AppError.badInput([{ field: 'id', message: 'is a withdrawn comment, which cannot be changed' }]);
       }
       if (expectedRevision != null && expectedRevision !== current.revision) {
         throw AppError.conflict(`The comment is at revision ${current.revision}, not ${expectedRevision}; reload and try again`);
       }
-      // UPDATE ... RETURNING answers [rows, rowCount].
-      const [[updated]]: [CommentRow[]] = await tx.em.query(
-        `UPDATE comment c
-            SET type = coalesce($2, type), body = coalesce($3, body),
-                proposed_text = CASE WHEN $4 THEN $5 ELSE proposed_text END,
-                status = coalesce($6, status), revision = revision + 1, disposition_revision = disposition_revision + 1, updated_at = $7
-          WHERE c.id = $1 RETURNING ${commentColumns('c')}`,
-        [comment.id, changes.type ?? null, changes.body ?? null, 'proposedText' in changes, changes.proposedText ?? null, changes.status ?? null, locked.at],
-      );
-      if (what === 'updated') await this.updated(tx, actor, updated, current, Object.keys(changes));
-      else await this.withdrawn(tx, actor, updated);
+      const updated = await this.comments.change(tx, comment.id, changes, locked.at);
+      if (what === 'updated') {
+        const changed = Object.keys(changes);
+        const previous = Object.fromEntries(changed.map((f) => [f, current[f as keyof CommentRow]]));
+        await this.events.raise(tx, { name: 'comment.updated', actor, entityId: updated.id, data: { revision: updated.revision, changed, previous } });
+      } else {
+        await this.events.raise(tx, { name: 'comment.withdrawn', actor, entityId: updated.id, data: { revision: updated.revision, roundId: updated.roundId } });
+      }
       return updated;
     });
-  }
-
-  private async byIdempotencyKey(authorId: string, key: string, tx?: Tx): Promise<CommentRow | null> {
-    const run = tx ? tx.em : this.tx.dataSource;
-    const [found] = await run.query(`SELECT ${commentColumns('c')} FROM comment c WHERE c.author_id = $1 AND c.idempotency_key = $2`, [authorId, key]);
-    return found ?? null;
-  }
-
-  // What happened, once per write (issue 5 adds the outbox rows for notifications here).
-
-  private async submitted(tx: Tx, actor: Actor, comment: CommentRow): Promise<void> {
-    await this.audit.record(tx.em, actor, 'comment.submitted', 'Comment', comment.id, {
-      roundId: comment.roundId,
-      guidelineId: comment.guidelineId,
-      organizationId: comment.organizationId,
-      group: comment.group,
-      type: comment.type,
-      late: comment.late,
-    });
-    tx.afterCommit(() => this.live.publish('commentSubmitted', comment.roundId, { roundId: comment.roundId, commentId: comment.id }));
-  }
-
-  private async updated(tx: Tx, actor: Actor, comment: CommentRow, before: CommentRow, changed: string[]): Promise<void> {
-    const previous = Object.fromEntries(changed.map((f) => [f, before[f as keyof CommentRow]]));
-    await this.audit.record(tx.em, actor, 'comment.updated', 'Comment', comment.id, { revision: comment.revision, changed, previous });
-  }
-
-  private async withdrawn(tx: Tx, actor: Actor, comment: CommentRow): Promise<void> {
-    await this.audit.record(tx.em, actor, 'comment.withdrawn', 'Comment', comment.id, { revision: comment.revision, roundId: comment.roundId });
-  }
-
-  private async disposed(tx: Tx, actor: Actor, comment: CommentRow, before: CommentRow): Promise<void> {
-    await this.audit.record(tx.em, actor, 'comment.disposed', 'Comment', comment.id, {
-      disposition: comment.disposition,
-      note: comment.dispositionNote,
-      previous: before.disposition ? { disposition: before.disposition, note: before.dispositionNote } : null,
-    });
-    await this.notifications.emit(tx.em, { kind: 'comment.disposed', subjectId: comment.id, data: { roundId: comment.roundId, commentId: comment.id } });
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource } from 'typeorm';
+import { ConsultationAuthReadModel } from '@tripartite/auth';
 import { GROUP_LABELS, type ConstituentGroup } from '@tripartite/domain';
+import { DraftingReadService } from '@tripartite/drafting';
+import { CommentRepository } from './repositories';
 
 /** The columns of the ISO commenting template, in its order. */
 export const CSV_HEADER = [
@@ -59,25 +61,43 @@ export function commentsCsv(comments: CsvComment[]): string {
 /** The SUBMITTED comments of a round for the secretariat's table: general comments first, then in document order. */
 @Injectable()
 export class CommentsCsvExporter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly drafting: DraftingReadService,
+    private readonly identity: ConsultationAuthReadModel,
+  ) {}
 
   async export(round: { id: string; instrumentId: string; number: number }): Promise<{ filename: string; csv: string }> {
-    const [{ reference }] = await this.dataSource.query(`SELECT reference FROM instrument WHERE id = $1`, [round.instrumentId]);
+    const [{ reference }] = await this.drafting.instrumentsByIds([round.instrumentId]);
     const safe = String(reference).replace(/[^A-Za-z0-9._-]+/g, '-');
     return { filename: `${safe}-round-${round.number}-comments.csv`, csv: await this.csv(round.id) };
   }
 
   private async csv(roundId: string): Promise<string> {
-    const rows: CsvComment[] = await this.dataSource.query(
-      `SELECT o.name AS organization, c."group", g.number AS "guidelineNumber", c.type, c.body, c.proposed_text AS "proposedText",
-              c.disposition, c.disposition_note AS "dispositionNote", c.late, c.submitted_at AS "submittedAt"
-         FROM comment c
-         JOIN organization o ON o.id = c.organization_id
-         LEFT JOIN guideline g ON g.id = c.guideline_id
-        WHERE c.round_id = $1 AND c.status = 'SUBMITTED'
-        ORDER BY g.position NULLS FIRST, c.submitted_at, c.id`,
-      [roundId],
-    );
+    // In the order submitted; then, stably, general comments first and the others in their guidelines' document order.
+    const comments = await this.comments.submittedForExport(roundId);
+    const guidelineIds = [...new Set(comments.flatMap((c) => (c.guidelineId ? [c.guidelineId] : [])))];
+    const [organizations, guidelines] = await Promise.all([
+      this.identity.organizationsByIds([...new Set(comments.map((c) => c.organizationId))]),
+      this.drafting.guidelinesByIds(guidelineIds),
+    ]);
+    const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+    const guidelineOf = new Map(guidelines.map((g) => [g.id, g]));
+    const position = (id: string | null) => (id ? (guidelineOf.get(id)?.position ?? Number.MAX_SAFE_INTEGER) : 0);
+    const rows: CsvComment[] = [...comments]
+      .sort((a, b) => position(a.guidelineId) - position(b.guidelineId))
+      .map((c) => ({
+        organization: nameOf.get(c.organizationId)!,
+        group: c.group,
+        guidelineNumber: c.guidelineId ? (guidelineOf.get(c.guidelineId)?.number ?? null) : null,
+        type: c.type,
+        body: c.body,
+        proposedText: c.proposedText,
+        disposition: c.disposition,
+        dispositionNote: c.dispositionNote,
+        late: c.late,
+        submittedAt: c.submittedAt,
+      }));
     return commentsCsv(rows);
   }
 }

@@ -1,34 +1,63 @@
 import { Global, Module } from '@nestjs/common';
-import { EventsModule } from '@tripartite/events';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@tripartite/auth';
+import { ConfigModule } from '@tripartite/config';
 import { DraftingModule } from '@tripartite/drafting';
+import { EventsModule } from '@tripartite/events';
 import { LiveModule } from '@tripartite/live';
+import { NotificationsModule } from '@tripartite/notifications';
+import { OutboxModule } from '@tripartite/outbox';
+import { RedisModule } from '@tripartite/queue';
+import { WorkflowModule } from '@tripartite/workflow';
 import { CommentQueryService } from './comment-query.service';
 import { CommentService } from './comment.service';
 import { CommentEntity } from './comment.entity';
-import { DispositionRecordEntity } from './disposition-record.entity';
 import { CommentsCsvExporter } from './comments-csv';
 import { ConsultationParticipant } from './consultation.participant';
+import { ConsultationSubscribers } from './consultation.subscribers';
 import { ConsultationRoundEntity } from './consultation-round.entity';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
+import { DispositionRecordEntity } from './disposition-record.entity';
+import { CommentQueryRepository, CommentRepository, RoundLockRepository, RoundRepository } from './repositories';
 import { RoundInvitationEntity } from './round-invitation.entity';
 import { RoundDeadlines } from './round-deadlines.service';
 import { RoundService } from './round.service';
 
 /**
- * Consultation rounds and comments. Needs DatabaseModule, AuditModule and WorkflowModule (global).
- * Any process that moves stages (api, worker, seed) imports it, so the round opens and closes with the move.
- * Global so the API's per-request loaders reach its read services.
+ * Consultation rounds and comments: the tables consultation_round, round_invitation, deadline_extension, comment and
+ * disposition_record. Needs DatabaseModule (the application's). Any process that moves stages (api, worker, seed)
+ * imports it, so the round opens and closes with the move.
+ * Global until the API's per-request loaders and live feeds (graphql/loaders.module.ts, live/live-api.module.ts)
+ * import it: they reach its read services.
  */
 @Global()
 @Module({
+  // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [
     TypeOrmModule.forFeature([ConsultationRoundEntity, RoundInvitationEntity, DeadlineExtensionEntity, CommentEntity, DispositionRecordEntity]),
-    DraftingModule,
+    ConfigModule,
+    RedisModule,
+    OutboxModule,
     EventsModule,
     LiveModule,
+    AuthModule,
+    WorkflowModule,
+    DraftingModule,
+    NotificationsModule,
   ],
-  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],
+  providers: [
+    RoundRepository,
+    RoundLockRepository,
+    CommentRepository,
+    CommentQueryRepository,
+    RoundDeadlines,
+    RoundService,
+    CommentService,
+    CommentQueryService,
+    CommentsCsvExporter,
+    ConsultationParticipant,
+    ConsultationSubscribers,
+  ],
   exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
 })
 export class ConsultationModule {}

@@ -1,14 +1,9 @@
-export * from './consultation-round.entity';
-export * from './round-invitation.entity';
-export * from './deadline-extension.entity';
-export * from './comment.entity';
-export * from './disposition-record.entity';
-export * from './comment-visibility';
-export * from './sql-columns';
+// What other capabilities and the apps may use of consultation: its module, services, row types and metrics.
+export * from './consultation.module';
 export * from './round.service';
 export * from './comment.service';
 export * from './comment-query.service';
-export * from './comments-csv';
-export * from './consultation.participant';
-export * from './consultation.module';
+export { CommentsCsvExporter } from './comments-csv';
 export * from './round-deadlines.service';
+export * from './consultation.metrics';
+export type { RoundRow, ExtensionRow, CommentRow, DispositionRecordRow } from './repositories';

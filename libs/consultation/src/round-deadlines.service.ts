@@ -4,20 +4,15 @@ import { AppConfig } from '@tripartite/config';
 import { AppError, ErrorCode } from '@tripartite/common';
 import { Tx, Transactions } from '@tripartite/database';
 import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domain';
-import { roundCloseLateness } from '@tripartite/health';
 import { NotificationsService } from '@tripartite/notifications';
 import { OutboxService } from '@tripartite/outbox';
 import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
 import { WorkflowService } from '@tripartite/workflow';
+import { roundCloseLateness } from './consultation.metrics';
+import { RoundRepository } from './repositories';
 
 export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';
-
-interface DueRound {
-  id: string;
-  instrumentId: string;
-  closesAt: Date;
-  opensAt: Date;
-}
+export type ReminderOutcome = 'reminded' | 'already-reminded' | 'moved-on';
 
 /** Longest wait a close job accepts when it fires a little before the database's clock reaches closesAt. */
 const EARLY_TOLERANCE_MS = 10_000;
@@ -32,6 +27,7 @@ export class RoundDeadlines {
 
   constructor(
     private readonly tx: Transactions,
+    private readonly rounds: RoundRepository,
     private readonly outbox: OutboxService,
     private readonly workflow: WorkflowService,
     private readonly queues: Queues,
@@ -63,14 +59,9 @@ export class RoundDeadlines {
 
   /** The close job: moves the instrument out of CONSULTATION as the system, if this deadline still stands and has passed. */
   async closeIfDue(roundId: string, closesAt: string): Promise<CloseOutcome> {
-    const [round] = await this.tx.dataSource.query(
-      `SELECT instrument_id AS "instrumentId", status = 'OPEN' AND closes_at = $2::timestamptz AS current,
-              extract(epoch FROM closes_at - clock_timestamp()) * 1000 AS "remainingMs"
-         FROM consultation_round WHERE id = $1`,
-      [roundId, closesAt],
-    );
+    const round = await this.rounds.closeCheck(roundId, closesAt);
     if (!round?.current) return 'moved-on';
-    const remaining = Number(round.remainingMs);
+    const remaining = round.remainingMs;
     if (remaining > EARLY_TOLERANCE_MS) return 'not-due';
     // BullMQ's timer and the database's clock may differ by a little: wait for the database.
     if (remaining > 0) await new Promise((r) => setTimeout(r, Math.ceil(remaining) + 5));
@@ -84,21 +75,22 @@ export class RoundDeadlines {
     } catch (error) {
       // Someone (a person, another worker, reconcile) moved it first.
       if (error instanceof AppError && (error.code === ErrorCode.TRANSITION_BLOCKED || error.code === ErrorCode.CONFLICT)) {
-        const [again] = await this.tx.dataSource.query(`SELECT status FROM consultation_round WHERE id = $1`, [roundId]);
-        if (again?.status !== 'OPEN') return 'moved-on';
+        if ((await this.rounds.status(roundId)) !== 'OPEN') return 'moved-on';
       }
       throw error;
     }
   }
 
-  /** Whether a reminder job still applies (same deadline, round still open). */
-  async reminderApplies(roundId: string, closesAt: string): Promise<{ instrumentId: string } | null> {
-    const [round] = await this.tx.dataSource.query(
-      `SELECT instrument_id AS "instrumentId" FROM consultation_round
-        WHERE id = $1 AND status = 'OPEN' AND closes_at = $2::timestamptz AND closes_at > clock_timestamp()`,
-      [roundId, closesAt],
-    );
-    return round ?? null;
+  /**
+   * The reminder job: the invited organizations that have not commented are reminded (the fan-out picks them at send
+   * time), once however often the job runs, while this deadline stands and is ahead.
+   */
+  async remind(roundId: string, closesAt: string, offsetMs: number): Promise<ReminderOutcome> {
+    const round = await this.rounds.reminderApplies(roundId, closesAt);
+    if (!round) return 'moved-on';
+    const event = { kind: 'consultation.reminder' as const, instrumentId: round.instrumentId, subjectId: roundId, data: { roundId, closesAt, offsetMs } };
+    const once = reminderJobId(roundId, new Date(closesAt), offsetMs);
+    return (await this.tx.run(({ em }) => this.notifications.emitOnce(em, once, event))) ? 'reminded' : 'already-reminded';
   }
 
   /**
@@ -109,12 +101,7 @@ export class RoundDeadlines {
    */
   async reconcile(): Promise<{ closed: number; rescheduled: number; retried: number }> {
     // scheduledFrom: when the reminders of this deadline were scheduled (the opening, or the last extension), as schedule() was given.
-    const rounds: (DueRound & { due: boolean; now: Date; scheduledFrom: Date | null })[] = await this.tx.dataSource.query(
-      `SELECT r.id, r.instrument_id AS "instrumentId", r.closes_at AS "closesAt", r.opens_at AS "opensAt",
-              greatest(r.opens_at, (SELECT max(e.at) FROM deadline_extension e WHERE e.round_id = r.id)) AS "scheduledFrom",
-              r.closes_at <= clock_timestamp() AS due, clock_timestamp() AS now
-         FROM consultation_round r WHERE r.status = 'OPEN'`,
-    );
+    const rounds = await this.rounds.openDeadlines();
     const delayMs = (at: Date) => at.getTime() - Date.now();
     const ahead = rounds.filter((r) => !r.due);
     const closes: WantedJob[] = ahead.map((round) => ({

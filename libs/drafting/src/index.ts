@@ -12,3 +12,4 @@ export * from './drafting.read-model';
 export * from './instrument-stages.service';
 export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';
 export * from './drafting.module';
+export * from './read-models/consultation.read-model';

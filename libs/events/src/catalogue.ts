@@ -1,3 +1,4 @@
+import { CONSULTATION_EVENTS } from './catalogue/consultation.events';
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 
@@ -9,6 +10,7 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...CONSULTATION_EVENTS,
 } as const;
 
 export type DomainEventName = keyof typeof DOMAIN_EVENTS;

@@ -4,12 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'tripartite_' });
 
-export const roundCloseLateness = new Histogram({
-  name: 'tripartite_round_close_lateness_seconds',
-  help: 'Time from a round’s closesAt to the moment its close was handled',
-  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300],
-  registers: [metricsRegistry],
-});
+// tripartite_round_close_lateness_seconds is consultation's (CONSULTATION_METRICS): the apps register it here.
 
 export const jobDuration = new Histogram({
   name: 'tripartite_job_duration_seconds',
