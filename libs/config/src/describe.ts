@@ -6,7 +6,7 @@ export interface SettingDoc {
   defaultText?: string;
 }
 
-const DOCS = new Map<Function, SettingDoc[]>();
+const DOCS = new Map<object, SettingDoc[]>();
 
 /**
  * Documents one setting of a configuration class. Every setting carries one: the loader reads exactly the
@@ -22,6 +22,6 @@ export function Describe(description: string, defaultText?: string): PropertyDec
 }
 
 /** The described settings of a class, in declaration order. */
-export function settingDocs(owner: Function): readonly SettingDoc[] {
+export function settingDocs(owner: object): readonly SettingDoc[] {
   return DOCS.get(owner) ?? [];
 }
