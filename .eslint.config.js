@@ -29,7 +29,7 @@ const BOUNDARIES = {
 };
 
 module.exports = defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test/artifacts/', 'test/web/screenshots/', 'apps/web/src/gql/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test/artifacts/', 'test/web/screenshots/', 'apps/web/src/gql/', 'test/gql/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

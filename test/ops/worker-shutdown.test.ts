@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { bullConnection } from '@tripartite/queue';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
@@ -75,7 +76,8 @@ describe('worker graceful shutdown (the built worker, SIGTERM)', () => {
   /** Resolves once the worker has renewed a running job's lock `times` times: it is alive and still holds the job. */
   async function lockRenewed(times: number): Promise<void> {
     const [job] = await queue.getActive();
-    const redis = await queue.client;
+    // BullMQ's own connection is ioredis (its declared type is narrower).
+    const redis = (await queue.client) as unknown as Redis;
     const key = `${prefix}:maintenance:${job.id}:lock`;
     let last = await redis.pttl(key);
     let renewals = 0;
