@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AdminService } from './admin.service';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
 import { SessionPrincipals } from './session-principals';
 import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
@@ -14,7 +15,7 @@ import { UserEntity } from './user.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
+  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard, AuthPaperReadModel],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, AuthPaperReadModel],
 })
 export class AuthModule {}
