@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AdminService } from './admin.service';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
 import { ConsultationAuthReadModel } from './read-models/consultation.read-model';
 import { SessionPrincipals } from './session-principals';
@@ -15,7 +16,17 @@ import { UserEntity } from './user.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard, ConsultationAuthReadModel],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, ConsultationAuthReadModel],
+  providers: [
+    SessionPrincipals,
+    SessionsService,
+    TokensService,
+    AuthService,
+    AdminService,
+    LoginRateLimiter,
+    AccessGuard,
+    AuthPaperReadModel,
+    ConsultationAuthReadModel,
+  ],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, AuthPaperReadModel, ConsultationAuthReadModel],
 })
 export class AuthModule {}

@@ -12,4 +12,5 @@ export * from './sessions.service';
 export * from './tokens.service';
 export * from './user.entity';
 export * from './personal-data';
+export * from './read-models/paper.read-model';
 export * from './read-models/consultation.read-model';

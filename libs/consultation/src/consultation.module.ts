@@ -20,6 +20,7 @@ import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { DispositionRecordEntity } from './disposition-record.entity';
 import { CommentQueryRepository, CommentRepository, RoundLockRepository, RoundRepository } from './repositories';
 import { RoundInvitationEntity } from './round-invitation.entity';
+import { ConsultationPaperReadModel } from './read-models/paper.read-model';
 import { RoundDeadlines } from './round-deadlines.service';
 import { RoundService } from './round.service';
 
@@ -57,7 +58,8 @@ import { RoundService } from './round.service';
     CommentsCsvExporter,
     ConsultationParticipant,
     ConsultationSubscribers,
+    ConsultationPaperReadModel,
   ],
-  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
+  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationPaperReadModel],
 })
 export class ConsultationModule {}

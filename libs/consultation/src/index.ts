@@ -7,3 +7,4 @@ export { CommentsCsvExporter } from './comments-csv';
 export * from './round-deadlines.service';
 export * from './consultation.metrics';
 export type { RoundRow, ExtensionRow, CommentRow, DispositionRecordRow } from './repositories';
+export * from './read-models/paper.read-model';

@@ -8,6 +8,7 @@ import { DraftingService } from './drafting.service';
 import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
+import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { ConsultationDraftingReadModel } from './read-models/consultation.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
@@ -26,8 +27,9 @@ import { SectionEntity } from './section.entity';
     InstrumentRepository,
     VersionRepository,
     ContentRepository,
+    DraftingPaperReadModel,
     ConsultationDraftingReadModel,
   ],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, ConsultationDraftingReadModel],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, ConsultationDraftingReadModel],
 })
 export class DraftingModule {}

@@ -1,5 +1,6 @@
 import { CONSULTATION_EVENTS } from './catalogue/consultation.events';
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 
 /**
@@ -10,6 +11,7 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...GOVERNING_BODY_EVENTS,
   ...CONSULTATION_EVENTS,
 } as const;
 
