@@ -4,7 +4,8 @@ import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { gbDeadlineReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
-import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { Queues, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 
 /**
  * Self-healing of GB document-deadline reminders after Redis lost its jobs: each session whose document

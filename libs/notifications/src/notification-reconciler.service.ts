@@ -3,7 +3,8 @@ import type { JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { JobOptionsMap, QueueName, Queues, REDIS, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
+import { JobOptionsMap, QueueName, Queues, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 import { emailJobId, fanoutJobId, webhookJobId } from './job-ids';
 
 export interface NotificationReconcileResult {
