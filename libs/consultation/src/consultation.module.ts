@@ -9,6 +9,7 @@ import { CommentEntity, DispositionRecordEntity } from './comment.entity';
 import { CommentsCsvExporter } from './comments-csv';
 import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationRoundEntity } from './consultation-round.entity';
+import { ConsultationNotificationContext } from './read-models/notification-context.read-model';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { RoundInvitationEntity } from './round-invitation.entity';
 import { RoundDeadlines } from './round-deadlines.service';
@@ -27,7 +28,7 @@ import { RoundService } from './round.service';
     EventsModule,
     LiveModule,
   ],
-  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],
-  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
+  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant, ConsultationNotificationContext],
+  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationNotificationContext],
 })
 export class ConsultationModule {}
