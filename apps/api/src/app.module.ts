@@ -12,7 +12,8 @@ import { DatabaseModule } from '@tripartite/database';
 import { EventsCheckModule } from '@tripartite/events';
 import { HealthModule } from '@tripartite/health';
 import { OutboxModule } from '@tripartite/outbox';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { WorkflowModule } from '@tripartite/workflow';
 import { AuditResolver } from './audit/audit.resolver';
 import {
@@ -43,6 +44,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     loggingModule('api'),
     DatabaseModule.forRoot({ requestBound: true }),
     RedisModule,
+    QueueModule,
     AuditModule,
     AuthModule,
     OutboxModule,

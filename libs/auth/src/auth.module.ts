@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
+import { NotificationRecipients } from './read-models/recipients.read-model';
 import { SessionPrincipals } from './session-principals';
 import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -15,7 +16,17 @@ import { UserEntity } from './user.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard, AuthPaperReadModel],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, AuthPaperReadModel],
+  providers: [
+    SessionPrincipals,
+    SessionsService,
+    TokensService,
+    AuthService,
+    AdminService,
+    LoginRateLimiter,
+    AccessGuard,
+    AuthPaperReadModel,
+    NotificationRecipients,
+  ],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, AuthPaperReadModel, NotificationRecipients],
 })
 export class AuthModule {}

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
 import { isUuid } from '@tripartite/common';
 import type { ConstituentGroup, Role } from '@tripartite/domain';
-import { REDIS } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 import type { SessionEndReason } from './session.entity';
 
 /** Who a session acts for, as the database says now (never as a token claimed it). */

@@ -9,6 +9,7 @@ import { CommentEntity, DispositionRecordEntity } from './comment.entity';
 import { CommentsCsvExporter } from './comments-csv';
 import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationRoundEntity } from './consultation-round.entity';
+import { ConsultationNotificationContext } from './read-models/notification-context.read-model';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { RoundInvitationEntity } from './round-invitation.entity';
 import { ConsultationPaperReadModel } from './read-models/paper.read-model';
@@ -28,7 +29,24 @@ import { RoundService } from './round.service';
     EventsModule,
     LiveModule,
   ],
-  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant, ConsultationPaperReadModel],
-  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationPaperReadModel],
+  providers: [
+    RoundDeadlines,
+    RoundService,
+    CommentService,
+    CommentQueryService,
+    CommentsCsvExporter,
+    ConsultationParticipant,
+    ConsultationPaperReadModel,
+    ConsultationNotificationContext,
+  ],
+  exports: [
+    RoundDeadlines,
+    RoundService,
+    CommentService,
+    CommentQueryService,
+    CommentsCsvExporter,
+    ConsultationPaperReadModel,
+    ConsultationNotificationContext,
+  ],
 })
 export class ConsultationModule {}

@@ -12,3 +12,4 @@ export * from './consultation.participant';
 export * from './consultation.module';
 export * from './round-deadlines.service';
 export * from './read-models/paper.read-model';
+export * from './read-models/notification-context.read-model';

@@ -7,7 +7,8 @@ import { reminderJobId, reminderTimes, roundCloseJobId } from '@tripartite/domai
 import { roundCloseLateness } from '@tripartite/health';
 import { NotificationsService } from '@tripartite/notifications';
 import { OutboxService } from '@tripartite/outbox';
-import { Queues, REDIS, WantedJob, requeueJobs } from '@tripartite/queue';
+import { Queues, WantedJob, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 import { WorkflowService } from '@tripartite/workflow';
 
 export type CloseOutcome = 'closed' | 'moved-on' | 'not-due';

@@ -9,6 +9,7 @@ import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
 import { DraftingPaperReadModel } from './read-models/paper.read-model';
+import { DraftingNotificationContext } from './read-models/notification-context.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
 
@@ -19,7 +20,16 @@ import { SectionEntity } from './section.entity';
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [EventsModule, WorkflowModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
-  providers: [DraftingService, DraftingReadService, InstrumentStages, InstrumentRepository, VersionRepository, ContentRepository, DraftingPaperReadModel],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel],
+  providers: [
+    DraftingService,
+    DraftingReadService,
+    InstrumentStages,
+    InstrumentRepository,
+    VersionRepository,
+    ContentRepository,
+    DraftingPaperReadModel,
+    DraftingNotificationContext,
+  ],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, DraftingNotificationContext],
 })
 export class DraftingModule {}

@@ -4,7 +4,8 @@ import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { meetingReminderJobId } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
-import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { Queues, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 
 /**
  * Self-healing of meeting reminders after Redis lost its jobs (it keeps nothing on disk): each SCHEDULED
