@@ -5,6 +5,7 @@ import { AdminService } from './admin.service';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationEntity } from './organization.entity';
+import { MeetingsAuthReadModel } from './read-models/meetings.read-model';
 import { SessionPrincipals } from './session-principals';
 import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -14,7 +15,7 @@ import { UserEntity } from './user.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
+  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard, MeetingsAuthReadModel],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, MeetingsAuthReadModel],
 })
 export class AuthModule {}

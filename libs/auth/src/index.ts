@@ -12,3 +12,4 @@ export * from './sessions.service';
 export * from './tokens.service';
 export * from './user.entity';
 export * from './personal-data';
+export * from './read-models/meetings.read-model';

@@ -1,4 +1,5 @@
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { MEETINGS_EVENTS } from './catalogue/meetings.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 
 /**
@@ -9,6 +10,7 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...MEETINGS_EVENTS,
 } as const;
 
 export type DomainEventName = keyof typeof DOMAIN_EVENTS;
