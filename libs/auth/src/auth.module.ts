@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AdminService } from './admin.service';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
 import { MeetingsAuthReadModel } from './read-models/meetings.read-model';
 import { SessionPrincipals } from './session-principals';
@@ -15,7 +16,17 @@ import { UserEntity } from './user.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard, MeetingsAuthReadModel],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, MeetingsAuthReadModel],
+  providers: [
+    SessionPrincipals,
+    SessionsService,
+    TokensService,
+    AuthService,
+    AdminService,
+    LoginRateLimiter,
+    AccessGuard,
+    MeetingsAuthReadModel,
+    AuthPaperReadModel,
+  ],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, MeetingsAuthReadModel, AuthPaperReadModel],
 })
 export class AuthModule {}

@@ -13,3 +13,4 @@ export * from './tokens.service';
 export * from './user.entity';
 export * from './personal-data';
 export * from './read-models/meetings.read-model';
+export * from './read-models/paper.read-model';

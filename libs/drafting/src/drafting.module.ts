@@ -9,6 +9,7 @@ import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
 import { DraftingMeetingsReadModel } from './read-models/meetings.read-model';
+import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
 
@@ -19,7 +20,16 @@ import { SectionEntity } from './section.entity';
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [EventsModule, WorkflowModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
-  providers: [DraftingService, DraftingReadService, InstrumentStages, InstrumentRepository, VersionRepository, ContentRepository, DraftingMeetingsReadModel],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingMeetingsReadModel],
+  providers: [
+    DraftingService,
+    DraftingReadService,
+    InstrumentStages,
+    InstrumentRepository,
+    VersionRepository,
+    ContentRepository,
+    DraftingMeetingsReadModel,
+    DraftingPaperReadModel,
+  ],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingMeetingsReadModel, DraftingPaperReadModel],
 })
 export class DraftingModule {}

@@ -10,6 +10,7 @@ export * from './drafting.service';
 export * from './drafting-read.service';
 export * from './drafting.read-model';
 export * from './read-models/meetings.read-model';
+export * from './read-models/paper.read-model';
 export * from './instrument-stages.service';
 export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';
 export * from './drafting.module';

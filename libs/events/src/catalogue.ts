@@ -1,5 +1,6 @@
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
 import { MEETINGS_EVENTS } from './catalogue/meetings.events';
+import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 
 /**
@@ -11,6 +12,7 @@ export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
   ...MEETINGS_EVENTS,
+  ...GOVERNING_BODY_EVENTS,
 } as const;
 
 export type DomainEventName = keyof typeof DOMAIN_EVENTS;

@@ -21,6 +21,7 @@ import { MeetingService } from './meeting.service';
 import { MeetingsLiveSubscriber, MeetingsScheduledSubscriber } from './meetings.subscribers';
 import { MeetingsParticipant } from './meetings.participant';
 import { AgendaItemRepository, AmendmentRepository, MeetingRepository, ParticipantRepository, PositionRepository, VoteRepository } from './repositories';
+import { MeetingsPaperReadModel } from './read-models/paper.read-model';
 
 /**
  * Experts' meetings: the tables experts_meeting, meeting_participant, meeting_moderator, agenda_item,
@@ -68,7 +69,8 @@ import { AgendaItemRepository, AmendmentRepository, MeetingRepository, Participa
     MeetingReminders,
     MeetingsScheduledSubscriber,
     MeetingsLiveSubscriber,
+    MeetingsPaperReadModel,
   ],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, MeetingsPaperReadModel],
 })
 export class MeetingsModule {}
