@@ -7,6 +7,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
 import { NotificationRecipients } from './read-models/recipients.read-model';
+import { MeetingsAuthReadModel } from './read-models/meetings.read-model';
 import { SessionPrincipals } from './session-principals';
 import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -26,7 +27,18 @@ import { UserEntity } from './user.entity';
     AccessGuard,
     AuthPaperReadModel,
     NotificationRecipients,
+    MeetingsAuthReadModel,
   ],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule, AuthPaperReadModel, NotificationRecipients],
+  exports: [
+    SessionPrincipals,
+    TokensService,
+    AuthService,
+    AdminService,
+    AccessGuard,
+    TypeOrmModule,
+    AuthPaperReadModel,
+    NotificationRecipients,
+    MeetingsAuthReadModel,
+  ],
 })
 export class AuthModule {}

@@ -12,5 +12,6 @@ export * from './sessions.service';
 export * from './tokens.service';
 export * from './user.entity';
 export * from './personal-data';
+export * from './read-models/meetings.read-model';
 export * from './read-models/paper.read-model';
 export * from './read-models/recipients.read-model';

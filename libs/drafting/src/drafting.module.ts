@@ -8,6 +8,7 @@ import { DraftingService } from './drafting.service';
 import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
+import { DraftingMeetingsReadModel } from './read-models/meetings.read-model';
 import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { DraftingNotificationContext } from './read-models/notification-context.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
@@ -29,7 +30,8 @@ import { SectionEntity } from './section.entity';
     ContentRepository,
     DraftingPaperReadModel,
     DraftingNotificationContext,
+    DraftingMeetingsReadModel,
   ],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, DraftingNotificationContext],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, DraftingNotificationContext, DraftingMeetingsReadModel],
 })
 export class DraftingModule {}

@@ -9,6 +9,7 @@ export * from './version-diff';
 export * from './drafting.service';
 export * from './drafting-read.service';
 export * from './drafting.read-model';
+export * from './read-models/meetings.read-model';
 export * from './read-models/paper.read-model';
 export * from './read-models/notification-context.read-model';
 export * from './instrument-stages.service';

@@ -1,4 +1,5 @@
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { MEETINGS_EVENTS } from './catalogue/meetings.events';
 import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
 import { NOTIFICATIONS_EVENTS } from './catalogue/notifications.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
@@ -11,6 +12,7 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...MEETINGS_EVENTS,
   ...GOVERNING_BODY_EVENTS,
   ...NOTIFICATIONS_EVENTS,
 } as const;
