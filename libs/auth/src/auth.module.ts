@@ -1,20 +1,43 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@tripartite/events';
 import { AccessGuard } from './access.guard';
 import { AdminService } from './admin.service';
+import { AuthLiveSubscriber } from './auth-live.subscriber';
 import { AuthService } from './auth.service';
+import { IdentityReadModel } from './identity.read-model';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationEntity } from './organization.entity';
+import { OrganizationRepository, SessionRepository, UserRepository } from './repositories';
 import { SessionPrincipals } from './session-principals';
 import { AuthSessionEntity, RefreshTokenEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 
+/**
+ * Identity and sessions: the tables organization, app_user, auth_session and auth_refresh_token. Needs
+ * DatabaseModule, ConfigModule and RedisModule (the application's). Global while the api's loaders and live
+ * server use its services without importing it.
+ */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
-  providers: [SessionPrincipals, SessionsService, TokensService, AuthService, AdminService, LoginRateLimiter, AccessGuard],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, TypeOrmModule],
+  // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
+  imports: [EventsModule, TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],
+  providers: [
+    SessionPrincipals,
+    SessionsService,
+    TokensService,
+    AuthService,
+    AdminService,
+    LoginRateLimiter,
+    AccessGuard,
+    AuthLiveSubscriber,
+    IdentityReadModel,
+    UserRepository,
+    OrganizationRepository,
+    SessionRepository,
+  ],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, IdentityReadModel],
 })
 export class AuthModule {}

@@ -21,8 +21,9 @@ export class UserEntity {
   @Column({ type: 'text' })
   displayName: string;
 
+  /** Never selected (select: false) but by the sign-in's lookup: absent from every other read. */
   @Column({ type: 'text', select: false })
-  passwordHash: string;
+  passwordHash?: string;
 
   @Column({ type: 'text', array: true })
   roles: Role[];

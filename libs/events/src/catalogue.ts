@@ -1,5 +1,6 @@
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
+import { IDENTITY_EVENTS } from './catalogue/identity.events';
 
 /**
  * Every kind of write, one event each, as data (like the job catalogue): a service raises the event of its
@@ -9,6 +10,7 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...IDENTITY_EVENTS,
 } as const;
 
 export type DomainEventName = keyof typeof DOMAIN_EVENTS;
