@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CheckpointReason } from './checkpoint-store';
+import type { CheckpointReason } from './repositories/audit-checkpoint.repository';
 
 /**
  * Migration 1764203000000-audit-checkpoints: the database's copy of the signed checkpoints (append-only, by a
