@@ -8,6 +8,7 @@ import { DraftingService } from './drafting.service';
 import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
+import { InstrumentReferencesReadModel } from './read-models/instrument-references.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
 
@@ -18,7 +19,15 @@ import { SectionEntity } from './section.entity';
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [EventsModule, WorkflowModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
-  providers: [DraftingService, DraftingReadService, InstrumentStages, InstrumentRepository, VersionRepository, ContentRepository],
-  exports: [DraftingService, DraftingReadService, InstrumentStages],
+  providers: [
+    DraftingService,
+    DraftingReadService,
+    InstrumentStages,
+    InstrumentRepository,
+    VersionRepository,
+    ContentRepository,
+    InstrumentReferencesReadModel,
+  ],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, InstrumentReferencesReadModel],
 })
 export class DraftingModule {}

@@ -10,5 +10,6 @@ export * from './drafting.service';
 export * from './drafting-read.service';
 export * from './drafting.read-model';
 export * from './instrument-stages.service';
+export * from './read-models/instrument-references.read-model';
 export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';
 export * from './drafting.module';

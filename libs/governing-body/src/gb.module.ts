@@ -9,6 +9,7 @@ import { GbSessionService } from './gb-session.service';
 import { GbSubmissionEntity } from './gb-submission.entity';
 import { SubmissionReadService } from './submission-read.service';
 import { SubmissionService } from './submission.service';
+import { GbSessionNumbersReadModel } from './read-models/gb-session-numbers.read-model';
 
 /**
  * The Governing Body: sessions, papers and decisions. Needs DatabaseModule, AuditModule, ConfigModule and
@@ -19,7 +20,7 @@ import { SubmissionService } from './submission.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([GbSessionEntity, GbSubmissionEntity]), NotificationsModule],
-  providers: [GbSessionService, SubmissionService, SubmissionReadService, GbParticipant, GbRecipients, GbDeadlineReminders],
-  exports: [GbSessionService, SubmissionService, SubmissionReadService, GbDeadlineReminders],
+  providers: [GbSessionService, SubmissionService, SubmissionReadService, GbParticipant, GbRecipients, GbDeadlineReminders, GbSessionNumbersReadModel],
+  exports: [GbSessionService, SubmissionService, SubmissionReadService, GbDeadlineReminders, GbSessionNumbersReadModel],
 })
 export class GoverningBodyModule {}

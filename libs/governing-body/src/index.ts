@@ -9,3 +9,4 @@ export * from './gb.participant';
 export * from './gb-recipients';
 export * from './gb-deadline-reminders.service';
 export * from './gb.module';
+export * from './read-models/gb-session-numbers.read-model';

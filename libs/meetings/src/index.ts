@@ -12,3 +12,4 @@ export * from './meetings.participant';
 export * from './meeting-recipients';
 export * from './meeting-reminders.service';
 export * from './meetings.module';
+export * from './read-models/instrument-meetings.read-model';

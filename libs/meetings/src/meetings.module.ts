@@ -13,6 +13,7 @@ import { MeetingReminders } from './meeting-reminders.service';
 import { MeetingRecipients } from './meeting-recipients';
 import { MeetingService } from './meeting.service';
 import { MeetingsParticipant } from './meetings.participant';
+import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.read-model';
 
 /**
  * Experts' meetings. Needs DatabaseModule, AuditModule, AuthModule and WorkflowModule (global).
@@ -36,7 +37,16 @@ import { MeetingsParticipant } from './meetings.participant';
     LiveModule,
     NotificationsModule,
   ],
-  providers: [MeetingService, AgendaService, MeetingReadService, MeetingEvents, MeetingsParticipant, MeetingRecipients, MeetingReminders],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders],
+  providers: [
+    MeetingService,
+    AgendaService,
+    MeetingReadService,
+    MeetingEvents,
+    MeetingsParticipant,
+    MeetingRecipients,
+    MeetingReminders,
+    InstrumentMeetingsReadModel,
+  ],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel],
 })
 export class MeetingsModule {}
