@@ -189,7 +189,10 @@ describe('a worker whose Redis goes away', () => {
     await waitFor('not ready', async () => ((await health(`http://127.0.0.1:${port}`, 'ready')).status === 503 ? true : undefined), 10_000);
     // Work arrives while Redis is away: an audit event, sealed by the worker's repeatable job.
     await api.db.query(`INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('test.outage', 'Test', 'x')`);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The worker keeps trying Redis meanwhile (two more failed connections logged) and stays alive.
+    const complaints = () => worker!.logs().filter((l) => l.msg === 'worker connection error').length;
+    const before = complaints();
+    await waitFor('the worker to try Redis again, twice', async () => (complaints() >= before + 2 ? true : undefined), 20_000);
     expect((await health(`http://127.0.0.1:${port}`, 'live')).status).toBe(200);
     await proxy.up();
     await waitFor('ready again', async () => ((await health(`http://127.0.0.1:${port}`, 'ready')).status === 200 ? true : undefined), 20_000);

@@ -8,7 +8,7 @@ import { NotificationReconciler, NotificationsService } from '@tripartite/notifi
 import { bullConnection } from '@tripartite/queue';
 import { People, REDIS_URL, TestApi, deleteRedisKeys, ok, seedPeople, startApi } from '@tripartite/testing';
 import { DeadlinesReconcileProcessor } from '../../apps/worker/src/jobs/deadlines-reconcile.processor';
-import { WebhookReceiver, WorkerHandle, startSmtp, startWorker, waitFor } from '../notifications/e2e-support';
+import { WebhookReceiver, WorkerHandle, notificationsSettled, startSmtp, startWorker, waitFor } from '../notifications/e2e-support';
 
 const MD = `# R\n\n## I. One\n\n1.1 A rule.\n`;
 const ROUND_REMINDER = '5m';
@@ -299,7 +299,7 @@ describe('the reconcile of reminders and of failed jobs', () => {
     await (await Job.fromId(deadlines, ids.meeting))!.retry('completed');
     await waitFor('the repeated reminder job', async () => ((await deadlines.getJobState(ids.meeting)) === 'completed' ? true : undefined), 15_000, 100);
     expect((await deadlines.getJob(ids.meeting))!.returnvalue).toBe('already-reminded');
-    await new Promise((r) => setTimeout(r, 1500)); // any duplicate would show by now
+    await notificationsSettled(api, [deadlines]); // what it did has gone all the way: a duplicate would show now
 
     const byKind = await api.db.query<{ kind: string; subject: string; users: string[] }>(
       `SELECT e.kind, e.subject_id AS subject, array_agg(u.email ORDER BY u.email) AS users
@@ -399,7 +399,7 @@ describe('the reconcile of reminders and of failed jobs', () => {
     // Sent: the next runs add nothing, and each reminder happened once (the one sent before Redis lost it too).
     await reconcile();
     await reconcile();
-    await new Promise((r) => setTimeout(r, 1000)); // any second sending would show by now
+    await notificationsSettled(api, [deadlines]); // whatever they queued has run: a second sending would show now
     expect(await events(watched)).toEqual({ [late.meeting]: 1, [late.session]: 1, [late.round]: 1, [sentJob]: 1 });
     for (const id of Object.values(late)) {
       const job = (await deadlines.getJob(id))!;

@@ -1,5 +1,5 @@
 import { People, TestApi, ok, seedPeople, startApi } from '@tripartite/testing';
-import { WorkerHandle, startSmtp, startWorker, waitFor } from '../notifications/e2e-support';
+import { WorkerHandle, notificationsSettled, startSmtp, startWorker, waitFor } from '../notifications/e2e-support';
 
 const MD = `# R\n\n## I. One\n\n1.1 A rule.\n\n1.2 Another rule.\n`;
 
@@ -69,7 +69,7 @@ describe('reminders', () => {
     );
     const reminderMails = () => smtp.mails.filter((m) => (m.mail.subject ?? '').includes(title));
     await waitFor('the reminder email', async () => (reminderMails().length ? true : undefined), 15_000);
-    await new Promise((r) => setTimeout(r, 500)); // any stray extra email would have arrived by now
+    await notificationsSettled(api); // every email decided: a stray extra one would be counted now
     const recipients = [...new Set(reminderMails().flatMap((m) => m.to))];
     expect(reminderMails()[0].mail.subject).toContain('REM/1');
     expect(recipients).toEqual(expected);

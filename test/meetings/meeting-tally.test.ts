@@ -173,11 +173,20 @@ describe('experts meeting: the tally and the live board', () => {
       await w.mod(Q.position, { i: items[0], g: 'WORKERS', p: 'SUPPORT' });
       await w.mod(Q.closeItem, { i: items[0], s: 'NOT_ADOPTED' });
       await until('the position and the close', () => readers[0].data().length >= before + 2);
-      await new Promise((r) => setTimeout(r, 200));
+      // Events reach a reader in the order they were published: once a marker published now has arrived, so has
+      // anything the writes above published.
+      await live.publish('tallyUpdated', meeting.id, { meetingId: meeting.id, agendaItemId: items[2] });
+      await until('the marker', () =>
+        readers[0]
+          .data()
+          .slice(before)
+          .some((d) => d.agendaItemId === items[2]),
+      );
       expect(
         readers[0]
           .data()
           .slice(before)
+          .filter((d) => d.agendaItemId !== items[2])
           .map((d) => [d.agendaItemId, d.outcome]),
       ).toEqual([
         [items[0], 'NO_CONSENSUS'],

@@ -177,3 +177,56 @@ export async function startSmtp(options: SmtpOptions = {}, mails: CaughtMail[] =
 }
 
 export { waitFor };
+
+/** How many jobs of a kind the worker has finished (completed or failed), from its /metrics. */
+export async function jobsFinished(worker: WorkerHandle, queue: string, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
+  const pattern = new RegExp(`^tripartite_job_duration_seconds_count\\{([^}]*)\\} (\\d+)$`, 'gm');
+  let n = 0;
+  for (const [, labels, count] of text.matchAll(pattern)) {
+    if (labels.includes(`queue="${queue}"`) && labels.includes(`name="${name}"`)) n += Number(count);
+  }
+  return n;
+}
+
+/** Resolves once the worker has finished `runs` more jobs of that kind than when called: a positive sign that they ran. */
+export async function afterRuns(worker: WorkerHandle, queue: string, name: string, runs: number, timeoutMs = 20_000): Promise<void> {
+  const from = await jobsFinished(worker, queue, name);
+  await waitFor(
+    `${runs} more ${queue}/${name} runs`,
+    async () => ((await jobsFinished(worker, queue, name)) >= from + runs ? true : undefined),
+    timeoutMs,
+    100,
+  );
+}
+
+/**
+ * Resolves once nothing is left to happen for notifications: the outbox dispatched, every event fanned out, every
+ * email decided (sent, skipped or failed) and every webhook delivery settled, and the given queues have nothing waiting
+ * or running. What the tests then count is final.
+ */
+export async function notificationsSettled(
+  api: TestApi,
+  queues: { getJobCounts(...types: string[]): Promise<Record<string, number>> }[] = [],
+  timeoutMs = 20_000,
+): Promise<void> {
+  await waitFor(
+    'every notification to be settled',
+    async () => {
+      // Jobs queued or running (a reminder, a fan-out) may still add to what is counted.
+      for (const q of queues) {
+        const counts = await q.getJobCounts('waiting', 'active', 'prioritized');
+        if (Object.values(counts).some((n) => n > 0)) return undefined;
+      }
+      const [row] = await api.db.query<{ open: number }>(
+        `SELECT (SELECT count(*) FROM outbox WHERE dispatched_at IS NULL)
+              + (SELECT count(*) FROM notification_event WHERE fanned_out_at IS NULL)
+              + (SELECT count(*) FROM notification WHERE email_status = 'PENDING')
+              + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING') AS open`,
+      );
+      return Number(row.open) === 0 ? true : undefined;
+    },
+    timeoutMs,
+    100,
+  );
+}

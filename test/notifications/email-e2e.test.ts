@@ -2,7 +2,7 @@ import { formatInstant } from '@tripartite/notifications';
 import { ok } from '@tripartite/testing';
 import { ConsultationWorld } from '../api/consultation-fixtures';
 import { emit } from './notification-fixtures';
-import { CaughtMail, TestSmtp, WorkerHandle, startSmtp, startWorker, waitFor } from './e2e-support';
+import { CaughtMail, TestSmtp, WorkerHandle, notificationsSettled, startSmtp, startWorker, waitFor } from './e2e-support';
 
 // The built worker (child process) sends email through a local SMTP server; the API runs in-process.
 describe('notification emails sent by the real worker', () => {
@@ -41,8 +41,9 @@ describe('notification emails sent by the real worker', () => {
       .sort();
 
     await waitFor('the emails', async () => (mailsOf(eventId).length >= emailed.length ? true : undefined), 20000);
-    // Whoever gets an email, gets one; the opted-out user and the organization that commented get none.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Whoever gets an email, gets one; the opted-out user and the organization that commented get none
+    // (counted once every email is decided).
+    await notificationsSettled(w.api);
     const mails = mailsOf(eventId);
     expect(mails.flatMap((m) => m.to).sort()).toEqual(emailed);
 

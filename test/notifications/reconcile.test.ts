@@ -3,7 +3,7 @@ import { EmailSender, NotificationReconciler, WebhookDeliverer } from '@triparti
 import { bullConnection } from '@tripartite/queue';
 import { People, REDIS_URL, TestApi, deleteRedisKeys, ok, seedPeople, startApi } from '@tripartite/testing';
 import { emit, emitAndFanOut } from './notification-fixtures';
-import { CaughtMail, WebhookReceiver, WorkerHandle, startSmtp, startWorker, waitFor } from './e2e-support';
+import { CaughtMail, WebhookReceiver, WorkerHandle, afterRuns, notificationsSettled, startSmtp, startWorker, waitFor } from './e2e-support';
 
 // Redis lost the notification jobs (this test's keys deleted, as an empty restart would): the reconcile re-queues
 // what PostgreSQL records as unfinished, under the ids they had, and the real worker then does each thing once.
@@ -175,8 +175,9 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
       30_000,
       200,
     );
-    // Let the worker's own reconcile runs (every second) and any duplicate show themselves.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Two more of the worker's own reconcile runs (every second), and all they queued done: a duplicate would show now.
+    await afterRuns(worker!, 'maintenance', 'deadlines.reconcile', 2);
+    await notificationsSettled(api);
 
     for (const eventId of events) {
       expect({ eventId, to: mailsOf(eventId).map((m) => m.to) }).toEqual({ eventId, to: [[people.secretariat.email]] });
@@ -209,7 +210,9 @@ describe('the reconcile re-queues unfinished notification work after Redis lost 
     const hits = receiver.hits.length;
     await deleteRedisKeys(api.prefix);
     await expect(reconcile()).resolves.toEqual({ fanouts: 0, emails: 0, webhooks: 0, retried: 0 });
-    await new Promise((r) => setTimeout(r, 2000));
+    // And the worker's own next runs find nothing either.
+    await afterRuns(worker!, 'maintenance', 'deadlines.reconcile', 2);
+    await notificationsSettled(api);
     expect({ mails: smtp.mails.length, hits: receiver.hits.length }).toEqual({ mails, hits });
   }, 60_000);
 });

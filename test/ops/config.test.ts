@@ -10,6 +10,7 @@ const CASES: [AppName, string, Record<string, string>][] = [
   ['worker', 'QUEUE_PREFIX', { QUEUE_PREFIX: 'tri:prod' }],
   ['worker', 'REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }],
   ['worker', 'JWT_TTL', { JWT_TTL: 'forever' }],
+  ['worker', 'WORKER_CONCURRENCY_EMAILS', { WORKER_CONCURRENCY_EMAILS: '0' }],
   ['worker', 'AUDIT_SIGNING_KEY', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }],
   ['api', 'AUDIT_SIGNING_KEY', { AUDIT_SIGNING_KEY: 'not-a-key' }],
 ];

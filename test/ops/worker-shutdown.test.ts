@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { bullConnection } from '@tripartite/queue';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
@@ -41,6 +42,8 @@ describe('worker graceful shutdown (the built worker, SIGTERM)', () => {
       WORKER_HEALTH_PORT: String(port),
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
+      // Running jobs' locks are renewed every 500 ms: the sign that the worker still holds them.
+      JOB_LOCK_DURATION_MS: '1000',
     });
     await waitFor('the worker to be ready', async () => ((await health(`http://127.0.0.1:${port}`, 'ready')).status === 200 ? true : undefined), 20000);
     return proc;
@@ -70,6 +73,27 @@ describe('worker graceful shutdown (the built worker, SIGTERM)', () => {
 
   const messages = (proc: AppProcess) => proc.logs().map((l) => String(l.msg));
 
+  /** Resolves once the worker has renewed a running job's lock `times` times: it is alive and still holds the job. */
+  async function lockRenewed(times: number): Promise<void> {
+    const [job] = await queue.getActive();
+    // BullMQ's own connection is ioredis (its declared type is narrower).
+    const redis = (await queue.client) as unknown as Redis;
+    const key = `${prefix}:maintenance:${job.id}:lock`;
+    let last = await redis.pttl(key);
+    let renewals = 0;
+    await waitFor(
+      "the running job's lock to be renewed",
+      async () => {
+        const ttl = await redis.pttl(key);
+        if (ttl > last) renewals++;
+        last = ttl;
+        return renewals >= times ? true : undefined;
+      },
+      10_000,
+      50,
+    );
+  }
+
   it('stops taking jobs, lets the running job finish, closes and exits 0', async () => {
     worker = await startWorker(10000);
     const held = await holdSealerLock();
@@ -86,8 +110,8 @@ describe('worker graceful shutdown (the built worker, SIGTERM)', () => {
     expect(draining!.running as number).toBeGreaterThanOrEqual(waitingSeals);
     // A job queued now is left for the next worker (this one has capacity for 5 at once).
     const late = await queue.add('audit.seal', {});
-    // While the job runs the worker waits for it (well inside the 10 s bound).
-    await new Promise((r) => setTimeout(r, 1500));
+    // While the job runs the worker waits for it (well inside the 10 s bound), renewing its lock.
+    await lockRenewed(2);
     expect(worker.child.exitCode).toBeNull();
     expect(await sealJobsWaiting()).toBe(waitingSeals);
     expect(await late.getState()).toBe('waiting');

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 export interface GqlError {
   message: string;
   path?: (string | number)[];
@@ -10,10 +12,19 @@ export interface GqlResponse<T = any> {
   errors?: GqlError[];
 }
 
+/** A document typed by test/codegen.ts (`graphql(...)` from test/gql), or a plain string (untyped, for documents meant to be wrong). */
+export type Document<T = any, V = Record<string, unknown>> = TypedDocumentNode<T, V> | string;
+
+/** The printed text of a document (typed documents are parsed ASTs). */
+export const documentText = (document: Document<unknown, never>): string => (typeof document === 'string' ? document : print(document));
+
+/** A typed document as plain text: for loops over several documents whose variables differ (their answers unread). */
+export const untyped = (document: TypedDocumentNode<any, any>): string => print(document);
+
 /** POSTs a GraphQL operation over HTTP, as any client would. */
 export async function gqlRequest<T = any>(
   url: string,
-  query: string,
+  document: Document<T, never>,
   variables: Record<string, unknown> = {},
   token?: string | null,
   headers: Record<string, string> = {},
@@ -21,7 +32,7 @@ export async function gqlRequest<T = any>(
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: documentText(document), variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: GqlError[] };
   return { status: res.status, data: body.data ?? null, errors: body.errors };

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { resetAppConfig } from '@tripartite/config';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { REDIS_URL } from './env';
-import { GqlResponse, gqlRequest, ok } from './graphql-client';
+import { Document, GqlResponse, gqlRequest, ok } from './graphql-client';
 import { deleteRedisKeys } from './redis-keys';
 import { TestDatabase, createTestDatabase } from './test-database';
 
@@ -11,7 +11,8 @@ export interface TestApi {
   url: string;
   db: TestDatabase;
   prefix: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  /** A typed document checks its variables and types its answer; a string is untyped. */
+  gql<T = any, V = Record<string, unknown>>(document: Document<T, V>, variables?: V, token?: string | null): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -45,7 +46,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<T
     url,
     db,
     prefix,
-    gql: (query, variables, token) => gqlRequest(url, query, variables, token),
+    gql: (document, variables, token) => gqlRequest(url, document as Document<never, never>, variables as Record<string, unknown>, token),
     async login(email, password = TEST_PASSWORD) {
       const res = await gqlRequest(url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
       return ok<{ login: { accessToken: string } }>(res).login.accessToken;

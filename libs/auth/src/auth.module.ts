@@ -7,6 +7,7 @@ import { AuthLiveSubscriber } from './auth-live.subscriber';
 import { AuthService } from './auth.service';
 import { IdentityReadModel } from './identity.read-model';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { AuthPaperReadModel } from './read-models/paper.read-model';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationRepository, SessionRepository, UserRepository } from './repositories';
 import { SessionPrincipals } from './session-principals';
@@ -37,7 +38,8 @@ import { UserEntity } from './user.entity';
     UserRepository,
     OrganizationRepository,
     SessionRepository,
+    AuthPaperReadModel,
   ],
-  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, IdentityReadModel],
+  exports: [SessionPrincipals, TokensService, AuthService, AdminService, AccessGuard, IdentityReadModel, AuthPaperReadModel],
 })
 export class AuthModule {}

@@ -17,3 +17,4 @@ export { UserEntity } from './user.entity';
 export type { SessionEndReason } from './session.entity';
 export type { UserRow, OrganizationRow } from './repositories';
 export { SESSION_READ_TAG } from './repositories';
+export * from './read-models/paper.read-model';

@@ -11,6 +11,7 @@ import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationRoundEntity } from './consultation-round.entity';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { RoundInvitationEntity } from './round-invitation.entity';
+import { ConsultationPaperReadModel } from './read-models/paper.read-model';
 import { RoundDeadlines } from './round-deadlines.service';
 import { RoundService } from './round.service';
 
@@ -27,7 +28,7 @@ import { RoundService } from './round.service';
     EventsModule,
     LiveModule,
   ],
-  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant],
-  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter],
+  providers: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationParticipant, ConsultationPaperReadModel],
+  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationPaperReadModel],
 })
 export class ConsultationModule {}

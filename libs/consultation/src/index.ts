@@ -11,3 +11,4 @@ export * from './comments-csv';
 export * from './consultation.participant';
 export * from './consultation.module';
 export * from './round-deadlines.service';
+export * from './read-models/paper.read-model';

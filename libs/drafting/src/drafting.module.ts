@@ -9,6 +9,7 @@ import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
 import { InstrumentReferencesReadModel } from './read-models/instrument-references.read-model';
+import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
 
@@ -27,7 +28,8 @@ import { SectionEntity } from './section.entity';
     VersionRepository,
     ContentRepository,
     InstrumentReferencesReadModel,
+    DraftingPaperReadModel,
   ],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, InstrumentReferencesReadModel],
+  exports: [DraftingService, DraftingReadService, InstrumentStages, InstrumentReferencesReadModel, DraftingPaperReadModel],
 })
 export class DraftingModule {}

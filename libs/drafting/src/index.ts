@@ -9,6 +9,7 @@ export * from './version-diff';
 export * from './drafting.service';
 export * from './drafting-read.service';
 export * from './drafting.read-model';
+export * from './read-models/paper.read-model';
 export * from './instrument-stages.service';
 export * from './read-models/instrument-references.read-model';
 export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';

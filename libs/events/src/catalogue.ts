@@ -1,4 +1,5 @@
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 import { IDENTITY_EVENTS } from './catalogue/identity.events';
 
@@ -11,6 +12,7 @@ export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
   ...IDENTITY_EVENTS,
+  ...GOVERNING_BODY_EVENTS,
 } as const;
 
 export type DomainEventName = keyof typeof DOMAIN_EVENTS;

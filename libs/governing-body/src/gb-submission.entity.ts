@@ -1,19 +1,45 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { GbDecision, SubmissionStatus } from '@tripartite/domain';
 
+/** Migration 1764202400000-governing-body; names as PostgreSQL gave them. */
 @Entity('gb_submission')
+@Check('gb_submission_symbol_check', `char_length(btrim(symbol)) BETWEEN 1 AND 50`)
+@Check('gb_submission_agenda_item_title_check', `char_length(btrim(agenda_item_title)) BETWEEN 1 AND 500`)
+@Check('gb_submission_point_for_decision_check', `char_length(btrim(point_for_decision)) BETWEEN 1 AND 5000`)
+@Check('gb_submission_status_check', `status IN ('DRAFT','SUBMITTED','DECIDED')`)
+@Check('gb_submission_decision_check', `decision IN ('APPROVED','APPROVED_WITH_AMENDMENTS','DEFERRED','REFERRED_BACK','NOT_APPROVED')`)
+@Check('gb_submission_decision_text_check', `char_length(decision_text) <= 20000`)
+@Check(
+  'gb_submission_submitted_check',
+  `(status = 'DRAFT') = (submitted_at IS NULL) AND (submitted_at IS NULL) = (document_markdown IS NULL) AND (document_markdown IS NULL) = (document_html IS NULL)`,
+)
+@Check('gb_submission_decided_check', `(status = 'DECIDED') = (decision IS NOT NULL) AND (decision IS NULL) = (decided_at IS NULL)`)
+@Check('gb_submission_late_check', `status <> 'DRAFT' OR NOT late`)
+// Unique on lower(symbol) ("GB.294/3" and "gb.294/3" name the same paper): an expression TypeORM cannot describe, kept by the migration.
+@Index('gb_submission_symbol_key', { synchronize: false })
+// One open (not yet decided) submission per instrument; a DEFERRED one is decided, so a new one may follow.
+@Index('gb_submission_one_open_key', ['instrumentId'], { unique: true, where: `status <> 'DECIDED'` })
+@Index('gb_submission_instrument_idx', ['instrumentId', 'createdAt'])
+@Index('gb_submission_session_idx', ['sessionId'])
+@Index('gb_submission_meeting_idx', ['meetingId'])
+@Index('gb_submission_created_by_idx', ['createdBy'])
+@Index('gb_submission_submitted_by_idx', ['submittedBy'])
+@Index('gb_submission_decided_by_idx', ['decidedBy'])
 export class GbSubmissionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('InstrumentEntity', { name: 'gb_submission_instrument_id_fkey' })
   instrumentId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('GbSessionEntity', { name: 'gb_submission_session_id_fkey' })
   sessionId: string;
 
   /** The experts' meeting whose adopted report the paper presents. */
   @Column({ type: 'uuid' })
+  @ForeignKey('ExpertsMeetingEntity', { name: 'gb_submission_meeting_id_fkey' })
   meetingId: string;
 
   @Column({ type: 'text' })
@@ -32,6 +58,7 @@ export class GbSubmissionEntity {
   submittedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('UserEntity', { name: 'gb_submission_submitted_by_fkey' })
   submittedBy: string | null;
 
   @Column({ type: 'boolean', default: false })
@@ -54,11 +81,13 @@ export class GbSubmissionEntity {
   decidedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('UserEntity', { name: 'gb_submission_decided_by_fkey' })
   decidedBy: string | null;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('UserEntity', { name: 'gb_submission_created_by_fkey' })
   createdBy: string | null;
 }

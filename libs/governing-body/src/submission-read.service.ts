@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AppError, isStaff } from '@tripartite/common';
+import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
 import { Transactions } from '@tripartite/database';
-import { loadPaperData } from './paper/paper-data';
+import { PaperLoader } from './paper/paper-loader';
 import { renderPaperHtml } from './paper/paper-html';
 import { renderPaperMarkdown } from './paper/paper-markdown';
-import { SubmissionRow, submissionColumns, validUuids } from './sql-columns';
+import { GbSubmissionRepository, SubmissionRow } from './repositories';
 
 export type DocumentFormat = 'MARKDOWN' | 'HTML';
 
@@ -15,33 +15,28 @@ export type DocumentFormat = 'MARKDOWN' | 'HTML';
  */
 @Injectable()
 export class SubmissionReadService {
-  constructor(private readonly tx: Transactions) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly submissions: GbSubmissionRepository,
+    private readonly paper: PaperLoader,
+  ) {}
 
   /** The latest submission of each instrument that the caller may see. */
   async latestByInstrumentIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, SubmissionRow>> {
-    const valid = validUuids(ids);
-    const rows: SubmissionRow[] = valid.length
-      ? await this.tx.dataSource.query(
-          `SELECT DISTINCT ON (s.instrument_id) ${submissionColumns('s')} FROM gb_submission s
-            WHERE s.instrument_id = ANY($1::uuid[]) AND ($2 OR s.status <> 'DRAFT')
-            ORDER BY s.instrument_id, s.created_at DESC, s.id DESC`,
-          [valid, actor === null || isStaff(actor)],
-        )
-      : [];
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows = valid.length ? await this.submissions.latestByInstrumentIds(valid, actor === null || isStaff(actor)) : [];
     return new Map(rows.map((r) => [r.instrumentId, r]));
   }
 
   /** The paper: as frozen at submission, or rendered now from the data while it is a DRAFT. */
   async document(submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>, format: DocumentFormat): Promise<string> {
     if (submission.status !== 'DRAFT') {
-      const [frozen] = await this.tx.dataSource.query(`SELECT document_markdown AS markdown, document_html AS html FROM gb_submission WHERE id = $1`, [
-        submission.id,
-      ]);
+      const frozen = await this.submissions.frozenDocument(submission.id);
       if (!frozen) throw AppError.notFound('Submission', submission.id);
       return format === 'HTML' ? frozen.html : frozen.markdown;
     }
     // One snapshot for the loader's statements, so the paper never mixes two states of the data.
-    const data = await this.tx.dataSource.transaction('REPEATABLE READ', (em) => loadPaperData(em, submission.id));
+    const data = await this.tx.dataSource.transaction('REPEATABLE READ', (em) => this.paper.load(em, submission.id));
     if (!data) throw AppError.notFound('Submission', submission.id);
     const markdown = renderPaperMarkdown(data);
     return format === 'HTML' ? renderPaperHtml(markdown, `${submission.symbol}: ${submission.agendaItemTitle}`) : markdown;

@@ -13,3 +13,4 @@ export * from './meeting-recipients';
 export * from './meeting-reminders.service';
 export * from './meetings.module';
 export * from './read-models/instrument-meetings.read-model';
+export * from './read-models/paper.read-model';

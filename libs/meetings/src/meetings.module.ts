@@ -14,6 +14,7 @@ import { MeetingRecipients } from './meeting-recipients';
 import { MeetingService } from './meeting.service';
 import { MeetingsParticipant } from './meetings.participant';
 import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.read-model';
+import { MeetingsPaperReadModel } from './read-models/paper.read-model';
 
 /**
  * Experts' meetings. Needs DatabaseModule, AuditModule, AuthModule and WorkflowModule (global).
@@ -46,7 +47,8 @@ import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.r
     MeetingRecipients,
     MeetingReminders,
     InstrumentMeetingsReadModel,
+    MeetingsPaperReadModel,
   ],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel, MeetingsPaperReadModel],
 })
 export class MeetingsModule {}

@@ -1,11 +1,8 @@
 // Enum values of the contract in plain words.
+import { GROUP_LABELS } from '@tripartite/domain';
 import type { ConstituentGroup, Role } from '../gql/graphql';
 
-export const GROUP_NAMES: Record<ConstituentGroup, string> = {
-  GOVERNMENT: 'Government',
-  EMPLOYERS: 'Employers',
-  WORKERS: 'Workers',
-};
+export const GROUP_NAMES: Readonly<Record<ConstituentGroup, string>> = GROUP_LABELS;
 
 export const ROLE_NAMES: Record<Role, string> = {
   ADMIN: 'Administrator',

@@ -24,7 +24,14 @@ const CHECKPOINT_CHECK_MS = 60_000;
 // second time a crash catches it running, and its effect (a fan-out, a webhook delivery) is lost with no dead letter.
 const MAX_STALLS = 10;
 
-const DEFAULT_CONCURRENCY: Partial<Record<QueueName, number>> = { webhooks: 10 };
+/** Each queue's setting (libs/config validates it; the record's type makes a new queue name its own). */
+const CONCURRENCY_SETTING: Record<QueueName, keyof AppConfig & `WORKER_CONCURRENCY_${string}`> = {
+  deadlines: 'WORKER_CONCURRENCY_DEADLINES',
+  notifications: 'WORKER_CONCURRENCY_NOTIFICATIONS',
+  emails: 'WORKER_CONCURRENCY_EMAILS',
+  webhooks: 'WORKER_CONCURRENCY_WEBHOOKS',
+  maintenance: 'WORKER_CONCURRENCY_MAINTENANCE',
+};
 
 type Handler = { handle(payload: unknown, job: Job): Promise<unknown> };
 
@@ -78,10 +85,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.schedulerTimer = setInterval(() => void this.ensureSchedulers(), every);
   }
 
-  /** WORKER_CONCURRENCY_<QUEUE>; by default 5, and 10 for webhooks (mostly waiting on receivers, up to WEBHOOK_TIMEOUT_MS each). */
   private concurrency(queue: QueueName): number {
-    const value = Number(process.env[`WORKER_CONCURRENCY_${queue.toUpperCase()}`]);
-    return Number.isInteger(value) && value > 0 ? value : (DEFAULT_CONCURRENCY[queue] ?? 5);
+    return this.config[CONCURRENCY_SETTING[queue]] as number;
   }
 
   /** Idempotent; re-run periodically because Redis here keeps nothing on disk (a restart drops schedulers). */

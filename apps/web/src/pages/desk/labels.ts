@@ -1,18 +1,11 @@
 // The desk's enum values in plain words (only the desk uses these).
+import { STAGES, STAGE_LABELS } from '@tripartite/domain';
 import type { CommentType, CommentVisibility, Disposition, GbDecision, MeetingStatus, RoundStatus, Stage, SubmissionStatus } from '../../gql/graphql';
 
 /** In lifecycle order (DESIGN.md section 2): the desk lists stages in this order. */
-export const STAGE_ORDER: Stage[] = ['DRAFTING', 'CONSULTATION', 'CONSOLIDATION', 'EXPERTS_MEETING', 'GB_SUBMISSION', 'DECIDED', 'WITHDRAWN'];
+export const STAGE_ORDER: readonly Stage[] = STAGES;
 
-export const STAGE_NAMES: Record<Stage, string> = {
-  DRAFTING: 'Drafting',
-  CONSULTATION: 'Consultation',
-  CONSOLIDATION: 'Consolidation',
-  EXPERTS_MEETING: 'Experts’ meeting',
-  GB_SUBMISSION: 'Governing Body submission',
-  DECIDED: 'Decided',
-  WITHDRAWN: 'Withdrawn',
-};
+export const STAGE_NAMES: Readonly<Record<Stage, string>> = STAGE_LABELS;
 
 export const ROUND_STATUS_NAMES: Record<RoundStatus, string> = {
   SCHEDULED: 'scheduled',

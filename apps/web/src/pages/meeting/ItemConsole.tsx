@@ -1,6 +1,6 @@
 // The agenda item being moderated: its text, the three groups' positions with their buttons and
 // shortcuts, then closing it, its amendments and a vote.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
 import { CONSTITUENT_GROUPS } from '@tripartite/domain';
@@ -8,17 +8,15 @@ import { useSignedIn } from '../../auth/use-session';
 import type { ConstituentGroup, Position } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { hasCode } from '../../ui/errors';
 import { GROUP_NAMES } from '../../ui/labels';
 import { useDraft } from '../../ui/use-draft';
 import { Amendments } from './Amendments';
 import { OutcomeChip, PositionChip } from './Chips';
 import { CloseItem } from './CloseItem';
-import { describeItemChanges } from './item-changes';
-import type { ItemWrites, Retry } from './item-writes';
 import { GROUP_KEYS, ITEM_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER, itemName } from './labels';
 import { ModerateOpenItem, ModerateRecordPosition, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
 import { usePositionShortcuts } from './use-shortcuts';
+import { useItemRecorder } from './use-item-recorder';
 import { VoteForm } from './VoteForm';
 
 export interface ItemConsoleProps {
@@ -34,17 +32,6 @@ export interface ItemConsoleProps {
   shouldFocus(): boolean;
 }
 
-interface Attempt {
-  group: ConstituentGroup;
-  position: Position;
-  statement: string | null;
-}
-
-interface Conflict {
-  changes: string[];
-  retry: Retry;
-}
-
 const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<ConstituentGroup, string>;
 
 const positionWords = (p: Position) => POSITION_LABELS[p].words;
@@ -55,99 +42,28 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
   const [statements, setStatements] = useDraft<Partial<Record<ConstituentGroup, string>>>(`statements:${item.id}`, {});
   const [, recordPosition] = useMutation(ModerateRecordPosition);
   const [opening, openItem] = useMutation(ModerateOpenItem);
-  const [busy, setBusy] = useState<Attempt | null>(null);
-  const [recorded, setRecorded] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [foreign, setForeign] = useState<string[] | null>(null);
   const discussing = item.status === 'UNDER_DISCUSSION' && meeting.status === 'IN_SESSION';
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (shouldFocus()) heading.current?.focus();
   }, [shouldFocus]);
-
-  // What this console last showed or wrote: a newer item that differs came from someone else.
-  const seen = useRef(item);
-  const resolvingConflict = useRef(false);
-  // The item as shown now: what a write (a retry after a CONFLICT too) sends as expectedRevision.
-  const shown = useRef(item);
-  shown.current = item;
+  const { busy, recorded, error, conflict, foreign, record, dismissConflict, dismissForeign, writes } = useItemRecorder({
+    item,
+    userId: user.id,
+    discussing,
+    announce,
+    remember,
+    fetchNow,
+    sendPosition: async (variables) => {
+      const result = await recordPosition(variables);
+      return { item: result.data?.recordPosition ?? null, error: result.error };
+    },
+    onRecorded: (attempt) => setStatements({ ...statements, [attempt.group]: '' }),
+  });
   const conflictBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (conflict) conflictBox.current?.scrollIntoView?.({ block: 'nearest' });
   }, [conflict]);
-  useEffect(() => {
-    if (item.revision <= seen.current.revision || resolvingConflict.current) return;
-    const changes = describeItemChanges(seen.current, item, user.id);
-    seen.current = item;
-    setForeign(changes);
-    announce(`Changed elsewhere: ${changes.join('; ')}.`);
-  }, [item, user.id, announce]);
-
-  const writes: ItemWrites = {
-    revision: () => shown.current.revision,
-    shown: () => shown.current,
-    wrote: (written) => {
-      seen.current = written;
-      remember(written);
-      setConflict(null);
-      setForeign(null);
-    },
-    conflicted: async (saw, retry, failure) => {
-      // Someone else changed the item since this console showed it: show what, record nothing.
-      resolvingConflict.current = true;
-      try {
-        const fresh = (await fetchNow())?.agenda.find((i) => i.id === item.id);
-        if (fresh) {
-          seen.current = fresh;
-          remember(fresh);
-          setForeign(null);
-          setConflict({ changes: describeItemChanges(saw, fresh, user.id), retry });
-        } else setError(failure);
-      } finally {
-        resolvingConflict.current = false;
-      }
-    },
-  };
-
-  const inFlight = useRef(false);
-  const record = async (attempt: Attempt) => {
-    if (inFlight.current || !discussing) return;
-    inFlight.current = true;
-    const saw = shown.current;
-    setBusy(attempt);
-    setError(null);
-    setConflict(null);
-    setRecorded(null);
-    const result = await recordPosition({
-      id: item.id,
-      group: attempt.group,
-      position: attempt.position,
-      statement: attempt.statement,
-      expectedRevision: saw.revision,
-    });
-    if (result.data) {
-      seen.current = result.data.recordPosition;
-      remember(result.data.recordPosition);
-      setStatements({ ...statements, [attempt.group]: '' });
-      const said = `${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} recorded.`;
-      setRecorded(said);
-      setForeign(null);
-      announce(said);
-    } else if (hasCode(result.error, 'CONFLICT')) {
-      await writes.conflicted(
-        saw,
-        {
-          question: `Record ${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} again?`,
-          action: 'Record again',
-          run: () => void record(attempt),
-        },
-        result.error,
-      );
-    } else setError(result.error);
-    inFlight.current = false;
-    setBusy(null);
-  };
 
   const shortcuts = usePositionShortcuts(
     discussing && !busy,
@@ -178,8 +94,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
               if (opening.fetching || meeting.status !== 'IN_SESSION') return;
               const r = await openItem({ id: item.id });
               if (r.data) {
-                seen.current = r.data.openAgendaItem;
-                remember(r.data.openAgendaItem);
+                writes.wrote(r.data.openAgendaItem);
                 announce(`${itemName(item)} is open for discussion.`);
                 heading.current?.focus();
               }
@@ -205,7 +120,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
             <button type="button" onClick={() => conflict.retry.run()} disabled={!discussing}>
               {conflict.retry.action}
             </button>
-            <button type="button" className="button-quiet" onClick={() => setConflict(null)}>
+            <button type="button" className="button-quiet" onClick={dismissConflict}>
               Dismiss
             </button>
           </p>
@@ -216,7 +131,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
           <p>
             <strong>Changed elsewhere just now:</strong> {foreign.join('; ')}.
           </p>
-          <button type="button" className="button-quiet" onClick={() => setForeign(null)}>
+          <button type="button" className="button-quiet" onClick={dismissForeign}>
             Dismiss
           </button>
         </div>

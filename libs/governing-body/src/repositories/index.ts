@@ -1,0 +1,2 @@
+export * from './session.repository';
+export * from './submission.repository';
