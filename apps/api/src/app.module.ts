@@ -15,7 +15,7 @@ import { OutboxModule } from '@tripartite/outbox';
 import { QueueModule } from '@tripartite/queue';
 import { RedisModule } from '@tripartite/redis';
 import { WorkflowModule } from '@tripartite/workflow';
-import { AuditResolver } from './audit/audit.resolver';
+import { AuditApiModule } from './audit/audit-api.module';
 import {
   CommentConnectionResolver,
   CommentResolver,
@@ -26,13 +26,12 @@ import {
 import { ExportsController } from './consultation/exports.controller';
 import { DraftingApiModule } from './drafting/drafting-api.module';
 import { GoverningBodyApiModule } from './governing-body/governing-body-api.module';
-import { StageTransitionResolver, WorkflowResolver } from './workflow/workflow.resolver';
+import { WorkflowApiModule } from './workflow/workflow-api.module';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { LoadersFactory } from './graphql/loaders';
 import { LoadersModule } from './graphql/loaders.module';
-import { IdentityResolver } from './identity/identity.resolver';
-import { SessionController } from './identity/session.controller';
+import { IdentityApiModule } from './identity/identity-api.module';
 import { LiveApiModule } from './live/live-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
@@ -49,6 +48,9 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     AuthModule,
     OutboxModule,
     WorkflowModule,
+    IdentityApiModule,
+    AuditApiModule,
+    WorkflowApiModule,
     DraftingApiModule,
     ConsultationModule,
     HealthModule,
@@ -63,14 +65,10 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [ExportsController, SessionController],
+  controllers: [ExportsController],
   providers: [
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
-    IdentityResolver,
-    AuditResolver,
-    WorkflowResolver,
-    StageTransitionResolver,
     ConsultationRoundResolver,
     CommentResolver,
     CommentConnectionResolver,

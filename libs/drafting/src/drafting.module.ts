@@ -9,6 +9,7 @@ import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
 import { DraftingMeetingsReadModel } from './read-models/meetings.read-model';
+import { InstrumentReferencesReadModel } from './read-models/instrument-references.read-model';
 import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { DraftingNotificationContext } from './read-models/notification-context.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
@@ -31,7 +32,16 @@ import { SectionEntity } from './section.entity';
     DraftingPaperReadModel,
     DraftingNotificationContext,
     DraftingMeetingsReadModel,
+    InstrumentReferencesReadModel,
   ],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, DraftingNotificationContext, DraftingMeetingsReadModel],
+  exports: [
+    DraftingService,
+    DraftingReadService,
+    InstrumentStages,
+    DraftingPaperReadModel,
+    DraftingNotificationContext,
+    DraftingMeetingsReadModel,
+    InstrumentReferencesReadModel,
+  ],
 })
 export class DraftingModule {}

@@ -13,5 +13,6 @@ export * from './read-models/meetings.read-model';
 export * from './read-models/paper.read-model';
 export * from './read-models/notification-context.read-model';
 export * from './instrument-stages.service';
+export * from './read-models/instrument-references.read-model';
 export type { InstrumentRow, VersionRow, SectionRow, GuidelineRow } from './repositories';
 export * from './drafting.module';

@@ -3,6 +3,7 @@ import { MEETINGS_EVENTS } from './catalogue/meetings.events';
 import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
 import { NOTIFICATIONS_EVENTS } from './catalogue/notifications.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
+import { IDENTITY_EVENTS } from './catalogue/identity.events';
 
 /**
  * Every kind of write, one event each, as data (like the job catalogue): a service raises the event of its
@@ -13,6 +14,7 @@ export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
   ...MEETINGS_EVENTS,
+  ...IDENTITY_EVENTS,
   ...GOVERNING_BODY_EVENTS,
   ...NOTIFICATIONS_EVENTS,
 } as const;

@@ -7,4 +7,5 @@ export * from './agenda.service';
 export * from './meeting-reminders.service';
 export type { AgendaItemRow, AmendmentRow, MeetingRow, ParticipantRow, PositionRow, StoredVote } from './repositories';
 export * from './meetings.module';
+export * from './read-models/instrument-meetings.read-model';
 export * from './read-models/paper.read-model';

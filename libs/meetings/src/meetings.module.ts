@@ -21,6 +21,7 @@ import { MeetingService } from './meeting.service';
 import { MeetingsLiveSubscriber, MeetingsScheduledSubscriber } from './meetings.subscribers';
 import { MeetingsParticipant } from './meetings.participant';
 import { AgendaItemRepository, AmendmentRepository, MeetingRepository, ParticipantRepository, PositionRepository, VoteRepository } from './repositories';
+import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.read-model';
 import { MeetingsPaperReadModel } from './read-models/paper.read-model';
 
 /**
@@ -69,8 +70,9 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
     MeetingReminders,
     MeetingsScheduledSubscriber,
     MeetingsLiveSubscriber,
+    InstrumentMeetingsReadModel,
     MeetingsPaperReadModel,
   ],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, MeetingsPaperReadModel],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel, MeetingsPaperReadModel],
 })
 export class MeetingsModule {}
