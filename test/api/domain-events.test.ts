@@ -373,6 +373,7 @@ describe('domain events: every write raises exactly one', () => {
     );
     await write('replayWebhookDelivery', `mutation($id: ID!) { replayWebhookDelivery(deadLetterId: $id) }`, { id: letter.id }, admin);
     await write('setWebhookActive', `mutation($w: ID!) { setWebhookActive(webhookId: $w, active: false) { id } }`, { w: webhook.id }, admin);
+    await write('setWebhookActive', `mutation($w: ID!) { setWebhookActive(webhookId: $w, active: true) { id } }`, { w: webhook.id }, admin);
     await write('deleteWebhook', `mutation($w: ID!) { deleteWebhook(webhookId: $w) }`, { w: webhook.id }, admin);
   }, 120_000);
 

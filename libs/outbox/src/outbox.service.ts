@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { JobName, JobPayload, QueueName } from '@tripartite/queue';
 import { OutboxBacklog, OutboxRepository, OutboxRow } from './repositories/outbox.repository';
@@ -30,6 +31,11 @@ export class OutboxService {
       runAt: entry.runAt ?? null,
     });
     return id;
+  }
+
+  /** For the relay: wakes `client` (a connection of its own) whenever a row is added. */
+  listen(client: Pick<Client, 'query'>): Promise<void> {
+    return this.outbox.listen(client);
   }
 
   /** For the relay: up to `limit` committed rows not yet dispatched, oldest first, locked (SKIP LOCKED) in `em`'s transaction. */

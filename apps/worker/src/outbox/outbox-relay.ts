@@ -89,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     try {
       await client.connect();
-      await client.query('LISTEN outbox');
+      await this.outbox.listen(client);
       this.listener = client;
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'cannot LISTEN for the outbox yet; the sweep covers it');

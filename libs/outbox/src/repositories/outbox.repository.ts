@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectList } from '@tripartite/database';
 import { OutboxEntity } from '../outbox.entity';
@@ -58,5 +59,10 @@ export class OutboxRepository {
          FROM outbox WHERE dispatched_at IS NULL`,
     );
     return { pending: row.pending, oldestAgeSeconds: Number(row.age) };
+  }
+
+  /** Subscribes a dedicated connection to the NOTIFY that the outbox table's insert trigger sends (the migration's channel). */
+  async listen(client: Pick<Client, 'query'>): Promise<void> {
+    await client.query('LISTEN outbox');
   }
 }
