@@ -1,7 +1,6 @@
-import { DataSource } from 'typeorm';
-import { AdminService } from '@tripartite/auth';
+import { AdminService, IdentityReadModel } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
-import { DraftingReadService, DraftingService } from '@tripartite/drafting';
+import { DraftingReadService, DraftingService, InstrumentReferencesReadModel } from '@tripartite/drafting';
 import { TestApi, ok, startApi } from '@tripartite/testing';
 import { DEMO_CLOSE_REASON, seedDemoConsultation } from '../../apps/cli/src/seed/demo-consultation';
 import { DEMO_INSTRUMENTS } from '../../apps/cli/src/seed/demo-instruments';
@@ -15,7 +14,14 @@ describe('demo consultation data', () => {
     api = await startApi();
     const app = api.app;
     // The demo people and instruments, as the seeder writes them, then the consultation on top.
-    await new DemoSeeder(app.get(AdminService), app.get(DataSource), app.get(AppConfig), app.get(DraftingService), app.get(DraftingReadService)).seed();
+    await new DemoSeeder(
+      app.get(AdminService),
+      app.get(IdentityReadModel),
+      app.get(AppConfig),
+      app.get(DraftingService),
+      app.get(DraftingReadService),
+      app.get(InstrumentReferencesReadModel),
+    ).seed();
     [{ id: instrumentId }] = await api.db.query<{ id: string }>(`SELECT id FROM instrument WHERE reference = $1`, [DEMO_INSTRUMENTS.mflm.reference]);
     await seedDemoConsultation(app, instrumentId);
   }, 60_000);

@@ -1,5 +1,6 @@
 import { Transactions } from '@tripartite/database';
-import { EventData, NotificationFanout, NotificationsService, RecipientResolvers } from '@tripartite/notifications';
+import { NotificationRecipients } from '@tripartite/auth';
+import { ConsultationFactsSource, EventData, NotificationFanout, NotificationsService, RecipientResolvers } from '@tripartite/notifications';
 import { ok } from '@tripartite/testing';
 import { ConsultationWorld } from '../api/consultation-fixtures';
 import { emit, emitAndFanOut, queuedJobs, recipientsOf, sorted } from './notification-fixtures';
@@ -130,7 +131,7 @@ describe('notification events and their fan-out (in-process)', () => {
     it('a kind with no resolver yet reaches no user and does not fail; a registered resolver takes over', async () => {
       const app = w.api.app;
       // The app's fan-out with a registry of only the built-in resolvers (other capabilities may have registered theirs).
-      const resolvers = new RecipientResolvers();
+      const resolvers = new RecipientResolvers(app.get(NotificationRecipients), app.get(ConsultationFactsSource));
       const original = app.get(NotificationFanout);
       const fanout: NotificationFanout = Object.assign(Object.create(NotificationFanout.prototype), original, { resolvers });
       expect(resolvers.has('gb.decided')).toBe(false);

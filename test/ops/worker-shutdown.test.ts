@@ -5,7 +5,7 @@ import { bullConnection } from '@tripartite/queue';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
 import { AppProcess, freePort, health, startProcess, waitFor } from './processes';
 
-// The advisory lock every audit sealer takes (libs/audit/src/audit-sealer.ts). Holding it from the
+// The advisory lock every audit sealer takes (libs/audit/src/repositories/audit-event.repository.ts). Holding it from the
 // test parks the worker's next audit.seal job mid-run, so SIGTERM finds a job in flight.
 const SEALER_LOCK = 7_246_311;
 

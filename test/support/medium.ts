@@ -2,7 +2,8 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AppConfig, ConfigModule, resetAppConfig } from '@tripartite/config';
 import { DatabaseModule } from '@tripartite/database';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { deleteRedisKeys } from './redis-keys';
 import { testEnv } from './test-api';
 import { TestDatabase, createTestDatabase } from './test-database';
@@ -30,7 +31,7 @@ export async function startMedium(imports: (Type<unknown> | DynamicModule)[], ex
   resetAppConfig();
   let module: TestingModule | undefined;
   try {
-    module = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, ...imports] }).compile();
+    module = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, QueueModule, ...imports] }).compile();
     await module.init();
   } catch (error) {
     await module?.close();

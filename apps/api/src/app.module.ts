@@ -11,19 +11,19 @@ import { DatabaseModule } from '@tripartite/database';
 import { EventsCheckModule } from '@tripartite/events';
 import { HealthModule } from '@tripartite/health';
 import { OutboxModule } from '@tripartite/outbox';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { WorkflowModule } from '@tripartite/workflow';
-import { AuditResolver } from './audit/audit.resolver';
+import { AuditApiModule } from './audit/audit-api.module';
 import { ConsultationApiModule } from './consultation/consultation-api.module';
 import { DraftingApiModule } from './drafting/drafting-api.module';
 import { GoverningBodyApiModule } from './governing-body/governing-body-api.module';
-import { StageTransitionResolver, WorkflowResolver } from './workflow/workflow.resolver';
+import { WorkflowApiModule } from './workflow/workflow-api.module';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { LoadersFactory } from './graphql/loaders';
 import { LoadersModule } from './graphql/loaders.module';
-import { IdentityResolver } from './identity/identity.resolver';
-import { SessionController } from './identity/session.controller';
+import { IdentityApiModule } from './identity/identity-api.module';
 import { LiveApiModule } from './live/live-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
@@ -35,10 +35,14 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     loggingModule('api'),
     DatabaseModule.forRoot({ requestBound: true }),
     RedisModule,
+    QueueModule,
     AuditModule,
     AuthModule,
     OutboxModule,
     WorkflowModule,
+    IdentityApiModule,
+    AuditApiModule,
+    WorkflowApiModule,
     DraftingApiModule,
     ConsultationApiModule,
     HealthModule,
@@ -53,14 +57,9 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [SessionController],
   providers: [
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
-    IdentityResolver,
-    AuditResolver,
-    WorkflowResolver,
-    StageTransitionResolver,
   ],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { AuditSealer, AuditVerification, AuditVerifier, CheckpointToCheck, parseCheckpointLines, storedCheckpoints, verifyKeys } from '@tripartite/audit';
+import { AuditVerification, CheckpointToCheck, parseCheckpointLines, verifyAuditTrail, verifyKeys } from '@tripartite/audit';
 import { loadConfig } from '@tripartite/config';
 import { dataSourceOptions } from '@tripartite/database';
 
@@ -62,9 +62,7 @@ async function main(): Promise<number> {
   const ds = new DataSource(dataSourceOptions(config.DATABASE_URL));
   await ds.initialize();
   try {
-    await new AuditSealer(ds).seal();
-    const checkpoints = [...(await storedCheckpoints(ds)), ...fromFiles];
-    const result = await new AuditVerifier(ds).verify(checkpoints, verifyKeys(config.auditVerifyKeys));
+    const result = await verifyAuditTrail(ds, verifyKeys(config.auditVerifyKeys), fromFiles);
     process.stdout.write(report(result, fromFiles.length));
     return result.valid ? 0 : 1;
   } finally {

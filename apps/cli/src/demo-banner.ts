@@ -1,4 +1,7 @@
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@tripartite/database';
+import { InstrumentReferencesReadModel } from '@tripartite/drafting';
+import { InstrumentMeetingsReadModel } from '@tripartite/meetings';
 import { DEMO_GB_PAPER } from './seed/demo-governing-body';
 import { DEMO_INSTRUMENTS } from './seed/demo-instruments';
 import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './seed/demo-people';
@@ -10,23 +13,20 @@ export interface DemoPlaces {
   commentsInstrument: string | null;
 }
 
+/** Asks drafting and meetings, through their read models, on a connection of its own. */
 export async function findDemoPlaces(databaseUrl: string): Promise<DemoPlaces> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
-    const id = async (sql: string, params: unknown[]) => ((await client.query(sql, params)).rows[0]?.id as string | undefined) ?? null;
-    const instrument = (reference: string) => id(`SELECT id FROM instrument WHERE lower(reference) = lower($1)`, [reference]);
+    const { care, heat, mflm } = DEMO_INSTRUMENTS;
+    const ids = await new InstrumentReferencesReadModel(dataSource).idsByReference([care.reference, heat.reference, mflm.reference]);
+    const careId = ids.get(care.reference);
     return {
-      meetingInSession: await id(
-        `SELECT m.id FROM experts_meeting m JOIN instrument i ON i.id = m.instrument_id
-          WHERE lower(i.reference) = lower($1) AND m.status = 'IN_SESSION' ORDER BY m.created_at DESC LIMIT 1`,
-        [DEMO_INSTRUMENTS.care.reference],
-      ),
-      paperInstrument: await instrument(DEMO_INSTRUMENTS.heat.reference),
-      commentsInstrument: await instrument(DEMO_INSTRUMENTS.mflm.reference),
+      meetingInSession: careId ? await new InstrumentMeetingsReadModel(dataSource).latestInStatus(careId, 'IN_SESSION') : null,
+      paperInstrument: ids.get(heat.reference) ?? null,
+      commentsInstrument: ids.get(mflm.reference) ?? null,
     };
   } finally {
-    await client.end();
+    await dataSource.destroy();
   }
 }
 

@@ -13,7 +13,8 @@ import { EventsCheckModule } from '@tripartite/events';
 import { HealthModule } from '@tripartite/health';
 import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { AuditSealProcessor } from './jobs/audit-seal.processor';
 import { AuditCheckpointProcessor } from './jobs/audit-checkpoint.processor';
@@ -35,6 +36,7 @@ import { JobRunner } from './runner/job-runner';
     DiscoveryModule,
     DatabaseModule.forRoot(),
     RedisModule,
+    QueueModule,
     AuditModule,
     AuthModule,
     OutboxModule,

@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
+import { Transactions, type Tx } from '@tripartite/database';
 import { AuditCheckpoint, signCheckpoint } from './audit-checkpoint';
 import { AuditKeys } from './audit-keys';
 import { AuditSealer } from './audit-sealer';
-import { CheckpointReason, insertCheckpoint } from './checkpoint-store';
-
-const CHECKPOINT_LOCK = 7_246_312; // advisory lock key shared by all checkpoint writers
+import { AuditCheckpointRepository, AuditEventRepository, type CheckpointReason } from './repositories';
 
 export interface CheckpointRequest {
   reason: CheckpointReason;
@@ -15,7 +13,7 @@ export interface CheckpointRequest {
 }
 
 /** Receives each checkpoint in the transaction that stores it (to raise the audit.checkpoint event). */
-export type CheckpointPublisher = (em: EntityManager, checkpoint: AuditCheckpoint) => Promise<unknown>;
+export type CheckpointPublisher = (tx: Tx, checkpoint: AuditCheckpoint) => Promise<unknown>;
 
 /** Signs checkpoints of the chain's end, stores them, hands them to `publish` and logs each as one JSON line. */
 @Injectable()
@@ -23,7 +21,9 @@ export class AuditCheckpointer {
   private readonly logger = new Logger('AuditCheckpoint');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly events: AuditEventRepository,
+    private readonly checkpoints: AuditCheckpointRepository,
     private readonly sealer: AuditSealer,
     private readonly keys: AuditKeys,
     private readonly config: AppConfig,
@@ -38,38 +38,26 @@ export class AuditCheckpointer {
     const key = this.keys.signingKey();
     await this.sealer.seal();
     if (request.afterTxid !== undefined) {
-      const [{ unsealed }] = await this.dataSource.query(
-        `SELECT count(*) FILTER (WHERE sequence IS NULL)::int AS unsealed FROM audit_event WHERE txid = $1::text::xid8`,
-        [request.afterTxid],
-      );
+      const unsealed = await this.events.unsealedOfTransaction(request.afterTxid);
       if (unsealed > 0) throw new Error(`${unsealed} audit events of transaction ${request.afterTxid} are not sealed yet`);
     }
-    const checkpoint = await this.dataSource.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
-      const [end]: { sequence: number; hash: string }[] = await em.query(
-        `SELECT sequence::int AS sequence, hash FROM audit_event WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1`,
-      );
+    const checkpoint = await this.tx.run(async (tx) => {
+      await this.checkpoints.lock(tx);
+      const end = await this.events.chainEnd(tx);
       if (!end) return null;
-      const [last]: { sequence: number; hash: string; reached: boolean }[] = await em.query(
-        `SELECT c.sequence::int AS sequence, c.hash, EXISTS (SELECT 1 FROM audit_event e WHERE e.sequence = c.sequence AND e.hash = c.hash) AS reached
-           FROM audit_checkpoint c ORDER BY c.sequence DESC, c.at DESC LIMIT 1`,
-      );
+      const last = await this.checkpoints.latest(tx);
       if (last && !last.reached) {
         // Signing now would vouch for a chain cut short or rewritten below a checkpoint: that needs a person.
         this.logger.error({ checkpointSequence: last.sequence, chainEnd: end.sequence }, 'audit chain no longer reaches its last checkpoint; not signing');
         throw new Error(`the audit chain no longer reaches checkpoint ${last.sequence}`);
       }
       if (request.reason === 'interval') {
-        const [{ due }] = await em.query(
-          `SELECT EXISTS (SELECT 1 FROM audit_event WHERE sequence > $1 AND at <= clock_timestamp() - make_interval(secs => $2 / 1000.0)) AS due`,
-          [last?.sequence ?? 0, this.config.auditCheckpointIntervalMs],
-        );
+        const due = await this.events.sealedAfterAndOlderThan(tx, last?.sequence ?? 0, this.config.auditCheckpointIntervalMs);
         if (!due) return null;
       }
-      const [{ now }]: { now: Date }[] = await em.query(`SELECT clock_timestamp() AS now`);
-      const signed = signCheckpoint({ sequence: end.sequence, hash: end.hash, at: now }, key);
-      await insertCheckpoint(em, signed, request.reason);
-      await publish(em, signed);
+      const signed = signCheckpoint({ sequence: end.sequence, hash: end.hash, at: await this.checkpoints.clock(tx) }, key);
+      await this.checkpoints.insert(tx, signed, request.reason);
+      await publish(tx, signed);
       return signed;
     });
     if (checkpoint) this.logger.log({ checkpoint, reason: request.reason }, 'audit checkpoint');

@@ -1,22 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppError } from '@tripartite/common';
 import { AuditSealer } from './audit-sealer';
 import { AuditVerification, AuditVerifier } from './audit-verifier';
 import { AuditKeys } from './audit-keys';
-import { storedCheckpoints } from './checkpoint-store';
-
-export interface AuditEventRow {
-  id: string;
-  sequence: number;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: string;
-  hash: string;
-}
+import { AuditCheckpointRepository, AuditEventRepository, type AuditEventRow } from './repositories';
 
 export interface AuditPage {
   events: AuditEventRow[];
@@ -36,7 +23,8 @@ export function decodeSequenceCursor(cursor: string | null | undefined): number 
 @Injectable()
 export class AuditLogService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
+    private readonly checkpoints: AuditCheckpointRepository,
     private readonly sealer: AuditSealer,
     private readonly verifier: AuditVerifier,
     private readonly keys: AuditKeys,
@@ -45,21 +33,13 @@ export class AuditLogService {
   /** The chain, and the stored checkpoints' signatures and reach (the copies outside are checked with audit:verify --checkpoint). */
   async verify(): Promise<AuditVerification> {
     await this.sealer.seal();
-    return this.verifier.verify(await storedCheckpoints(this.dataSource), this.keys.verifyKeys());
+    return this.verifier.verify(await this.checkpoints.stored(), this.keys.verifyKeys());
   }
 
   async page(entityId: string | null | undefined, first: number, after: string | null | undefined): Promise<AuditPage> {
     const from = decodeSequenceCursor(after);
     await this.sealer.seal();
-    const rows: AuditEventRow[] = await this.dataSource.query(
-      `SELECT id, sequence::int AS sequence, at, actor_id AS "actorId", action, entity_type AS "entityType",
-              entity_id AS "entityId", data::text AS data, hash
-         FROM audit_event
-        WHERE sequence > $1 AND ($2::text IS NULL OR entity_id = $2)
-        ORDER BY sequence
-        LIMIT $3`,
-      [from, entityId ?? null, first + 1],
-    );
+    const rows = await this.events.page(from, entityId ?? null, first + 1);
     return { events: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CHAINED_COLUMNS, ChainedEvent, GENESIS_HASH, chainHash } from './audit-chain';
+import { Transactions } from '@tripartite/database';
+import { ChainedEvent, GENESIS_HASH, chainHash } from './audit-chain';
+import { AuditEventRepository } from './repositories';
 
-const SEALER_LOCK = 7_246_311; // advisory lock key shared by all sealers
 const BATCH = 5000;
 
 /**
@@ -12,7 +12,10 @@ const BATCH = 5000;
  */
 @Injectable()
 export class AuditSealer {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: Transactions,
+    private readonly events: AuditEventRepository,
+  ) {}
 
   /** Seals what can be sealed; returns how many events it sealed. */
   async seal(): Promise<number> {
@@ -25,17 +28,10 @@ export class AuditSealer {
   }
 
   private async sealBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      // Waits for a running sealer rather than skipping, so a reader that seals first sees a complete chain.
-      await em.query('SELECT pg_advisory_xact_lock($1)', [SEALER_LOCK]);
-      const [last] = await em.query(`SELECT sequence::int AS sequence, hash FROM audit_event WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1`);
-      const rows: { id: string; at: string; actorId: string | null; action: string; entityType: string; entityId: string; data: unknown }[] = await em.query(
-        `SELECT id, ${CHAINED_COLUMNS.replace('sequence::int AS sequence,', '')}
-             FROM audit_event
-            WHERE sequence IS NULL AND txid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY txid, at, id
-            LIMIT ${BATCH}`,
-      );
+    return this.tx.run(async (tx) => {
+      await this.events.lockSealer(tx);
+      const last = await this.events.chainEnd(tx);
+      const rows = await this.events.unsealed(tx, BATCH);
       if (rows.length === 0) return 0;
       let sequence: number = last?.sequence ?? 0;
       let previous: string = last?.hash ?? GENESIS_HASH;
@@ -58,12 +54,7 @@ export class AuditSealer {
         sequences.push(sequence);
         hashes.push(previous);
       }
-      await em.query(
-        `UPDATE audit_event e SET sequence = s.sequence, hash = s.hash
-           FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS s(id, sequence, hash)
-          WHERE e.id = s.id`,
-        [ids, sequences, hashes],
-      );
+      await this.events.seal(tx, ids, sequences, hashes);
       return rows.length;
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CHAINED_COLUMNS, ChainedEvent, GENESIS_HASH, chainHash } from './audit-chain';
+import { GENESIS_HASH, chainHash } from './audit-chain';
 import { VerifyKeys } from './audit-checkpoint';
 import { CheckpointReach, CheckpointReport, CheckpointToCheck } from './checkpoint-reach';
+import { AuditEventRepository } from './repositories';
 
 export interface AuditVerification extends CheckpointReport {
   /** The chain recomputes, and reaches every validly signed checkpoint, and no checkpoint fails its signature. */
@@ -19,7 +19,7 @@ const PAGE = 10000;
  */
 @Injectable()
 export class AuditVerifier {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventRepository) {}
 
   async verify(checkpoints: CheckpointToCheck[] = [], keys: VerifyKeys = new Map()): Promise<AuditVerification> {
     const reach = new CheckpointReach(checkpoints, keys);
@@ -28,11 +28,7 @@ export class AuditVerifier {
     let checked = 0;
     let brokenAt: number | null = null;
     walk: for (;;) {
-      const rows: (ChainedEvent & { hash: string })[] = await this.dataSource.query(
-        `SELECT ${CHAINED_COLUMNS}, hash FROM audit_event
-          WHERE sequence IS NOT NULL AND sequence >= $1 ORDER BY sequence LIMIT ${PAGE}`,
-        [expectedSequence],
-      );
+      const rows = await this.events.chain(expectedSequence, PAGE);
       for (const row of rows) {
         const { hash, ...event } = row;
         if (event.sequence !== expectedSequence || chainHash(previous, event) !== hash) {

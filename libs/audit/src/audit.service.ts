@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '@tripartite/common';
+import { AuditEventRepository } from './repositories';
 
 /** Appends audit events inside the caller's transaction; never waits for other writers. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly events: AuditEventRepository) {}
+
   async record(
     em: EntityManager,
     actor: Actor | null,
@@ -13,12 +16,6 @@ export class AuditService {
     entityId: string,
     data: Record<string, unknown> = {},
   ): Promise<void> {
-    await em.query(`INSERT INTO audit_event (actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5)`, [
-      actor?.userId ?? null,
-      action,
-      entityType,
-      entityId,
-      JSON.stringify(data),
-    ]);
+    await this.events.insert(em, { actorId: actor?.userId ?? null, action, entityType, entityId, data });
   }
 }

@@ -1,15 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
 import { CAPACITY, CONSTITUENT_GROUPS, capacityMessage, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
-import { PG_UNIQUE_VIOLATION, Transactions, pgCode, pgConstraint } from '@tripartite/database';
-import { AuditService } from '@tripartite/audit';
+import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
+import { EventBus } from '@tripartite/events';
 import { hashPassword } from './password';
-import { OrganizationEntity } from './organization.entity';
-import { SessionPrincipals } from './session-principals';
+import { LockedUser, OrganizationRepository, OrganizationRow, UserRepository, UserRow } from './repositories';
 import { SessionsService } from './sessions.service';
-import { UserEntity } from './user.entity';
 
 export interface CreateUserData {
   email: string;
@@ -30,32 +26,31 @@ export class AdminService {
 
   constructor(
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly events: EventBus,
+    private readonly users: UserRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly sessions: SessionsService,
-    private readonly principals: SessionPrincipals,
   ) {}
 
-  listOrganizations(group?: ConstituentGroup | null): Promise<OrganizationEntity[]> {
-    return this.organizations.find({ where: group ? { group } : {}, order: { group: 'ASC', name: 'ASC' } });
+  listOrganizations(group?: ConstituentGroup | null): Promise<OrganizationRow[]> {
+    return this.organizations.list(group);
   }
 
-  organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.organizations.findBy({ id: In([...ids]) });
+  organizationsByIds(ids: readonly string[]): Promise<OrganizationRow[]> {
+    return this.organizations.byIds(ids);
   }
 
-  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.users.findBy({ id: In([...ids]) });
+  usersByIds(ids: readonly string[]): Promise<UserRow[]> {
+    return this.users.byIds(ids);
   }
 
-  async getUser(id: string): Promise<UserEntity> {
-    const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
+  async getUser(id: string): Promise<UserRow> {
+    const user = isUuid(id) ? await this.users.get(id) : null;
     if (!user) throw AppError.notFound('User', id);
     return user;
   }
 
-  async createOrganization(actor: Actor | null, input: { name: string; group: ConstituentGroup; countryCode?: string | null }): Promise<OrganizationEntity> {
+  async createOrganization(actor: Actor | null, input: { name: string; group: ConstituentGroup; countryCode?: string | null }): Promise<OrganizationRow> {
     const name = input.name.trim();
     const countryCode = input.countryCode?.trim().toUpperCase() || null;
     const errors = new FieldErrors()
@@ -67,20 +62,20 @@ export class AdminService {
     else errors.check(countryCode === null || /^[A-Z]{2}$/.test(countryCode), 'countryCode', 'must be an ISO 3166-1 alpha-2 code');
     // Checked up front so they are reported with the other problems; the unique indexes still decide races.
     if (name && !CONTROL.test(name)) {
-      const nameTaken = await this.organizations.createQueryBuilder('o').where('lower(o.name) = lower(:name)', { name }).getExists();
+      const nameTaken = await this.organizations.nameTaken(name);
       errors.check(!nameTaken, 'name', 'is already taken');
     }
     if (input.group === 'GOVERNMENT' && countryCode && /^[A-Z]{2}$/.test(countryCode)) {
-      const countryTaken = await this.organizations.existsBy({ group: 'GOVERNMENT', countryCode });
+      const countryTaken = await this.organizations.governmentExists(countryCode);
       errors.check(!countryTaken, 'countryCode', 'already has a government');
     }
     const organizations = await this.organizations.count();
     errors.check(organizations < CAPACITY.organizations, 'name', `the system ${capacityMessage(CAPACITY.organizations, 'organizations')}`);
     errors.throwIfAny();
     try {
-      return await this.tx.run(async ({ em }) => {
-        const org = await em.save(em.create(OrganizationEntity, { name, group: input.group, countryCode }));
-        await this.audit.record(em, actor, 'organization.created', 'Organization', org.id, { name, group: org.group, countryCode });
+      return await this.tx.run(async (tx) => {
+        const org = await this.organizations.insert(tx, { name, group: input.group, countryCode });
+        await this.events.raise(tx, { name: 'organization.created', actor, entityId: org.id, data: { name, group: org.group, countryCode } });
         return org;
       });
     } catch (error) {
@@ -95,7 +90,7 @@ export class AdminService {
     }
   }
 
-  async createUser(actor: Actor | null, input: CreateUserData): Promise<UserEntity> {
+  async createUser(actor: Actor | null, input: CreateUserData): Promise<UserRow> {
     const email = input.email.trim();
     const displayName = input.displayName.trim();
     const roles = [...new Set(input.roles)];
@@ -106,30 +101,29 @@ export class AdminService {
       .check(input.password.length >= 12, 'password', 'must be at least 12 characters')
       .check(input.password.length <= 1024, 'password', 'must be at most 1024 characters')
       .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
-    let organization: OrganizationEntity | null = null;
+    let organization: OrganizationRow | null = null;
     if (input.organizationId) {
-      organization = isUuid(input.organizationId) ? await this.organizations.findOneBy({ id: input.organizationId }) : null;
+      organization = isUuid(input.organizationId) ? await this.organizations.get(input.organizationId) : null;
       errors.check(!!organization, 'organizationId', 'names no organization');
     } else {
       errors.check(!roles.includes('CONSTITUENT'), 'organizationId', 'is required for a CONSTITUENT');
     }
     if (EMAIL.test(email) && !CONTROL.test(email)) {
-      const taken = await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
+      const taken = await this.users.emailTaken(email);
       errors.check(!taken, 'email', 'is already registered');
     }
     errors.throwIfAny();
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.tx.run(async ({ em }) => {
-        const saved = await em.save(em.create(UserEntity, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null }));
-        await this.audit.record(em, actor, 'user.created', 'User', saved.id, {
-          email,
-          displayName,
-          roles,
-          organizationId: saved.organizationId,
+      return await this.tx.run(async (tx) => {
+        const user = await this.users.insert(tx, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null });
+        await this.events.raise(tx, {
+          name: 'user.created',
+          actor,
+          entityId: user.id,
+          data: { email, displayName, roles, organizationId: user.organizationId },
         });
-        const { passwordHash: _omit, ...user } = saved;
-        return user as UserEntity;
+        return user;
       });
     } catch (error) {
       if (pgCode(error) === PG_UNIQUE_VIOLATION) throw AppError.badInput([{ field: 'email', message: 'is already registered' }]);
@@ -142,7 +136,7 @@ export class AdminService {
    * and they can no longer sign in. Not yourself (someone must be left to undo mistakes, and an admin who wants
    * out signs out); never the last active admin. Asking again changes nothing.
    */
-  async deactivateUser(actor: Actor, userId: string, reason: string): Promise<UserEntity> {
+  async deactivateUser(actor: Actor, userId: string, reason: string): Promise<UserRow> {
     const text = reason.trim();
     new FieldErrors()
       .check(text.length >= 1 && text.length <= MAX_DEACTIVATION_REASON, 'reason', `must be 1 to ${MAX_DEACTIVATION_REASON} characters`)
@@ -150,16 +144,15 @@ export class AdminService {
       .check(userId !== actor.userId, 'userId', 'you cannot deactivate yourself')
       .throwIfAny();
     const target = await this.getUser(userId);
-    const changed = await this.tx.run(async ({ em }) => {
-      const user = await this.lockForAdminChange(em, target.id);
-      if (user.deactivatedAt) return null;
-      await em.query(`UPDATE app_user SET deactivated_at = now(), deactivation_reason = $2 WHERE id = $1`, [user.id, text]);
-      await this.assertAnAdminRemains(em, 'userId');
-      const sessionsEnded = await this.sessions.endIn(em, { userId: user.id }, 'deactivated');
-      await this.audit.record(em, actor, 'user.deactivated', 'User', user.id, { reason: text, sessionsEnded });
-      return user.id;
+    // Its event's subscriber announces the change to every instance once it has committed.
+    await this.tx.run(async (tx) => {
+      const user = await this.lockForAdminChange(tx, target.id);
+      if (user.deactivatedAt) return;
+      await this.users.deactivate(tx, user.id, text);
+      await this.assertAnAdminRemains(tx, 'userId');
+      const sessionsEnded = await this.sessions.endIn(tx, { userId: user.id }, 'deactivated');
+      await this.events.raise(tx, { name: 'user.deactivated', actor, entityId: user.id, data: { reason: text, sessionsEnded } });
     });
-    if (changed) await this.principals.changed({ userId: changed });
     return this.getUser(target.id);
   }
 
@@ -167,22 +160,20 @@ export class AdminService {
    * Replaces a user's roles; every session of theirs acts with the new ones from the next request on (WebSockets
    * are closed to subscribe again under them). Never leaves the organization without an active admin.
    */
-  async setUserRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserEntity> {
+  async setUserRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserRow> {
     const wanted = ROLES.filter((r) => roles.includes(r));
     const errors = new FieldErrors().check(wanted.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
     const target = await this.getUser(userId);
     errors.check(!wanted.includes('CONSTITUENT') || !!target.organizationId, 'roles', 'CONSTITUENT needs the user to belong to an organization');
     errors.throwIfAny();
-    const changed = await this.tx.run(async ({ em }) => {
-      const user = await this.lockForAdminChange(em, target.id);
+    await this.tx.run(async (tx) => {
+      const user = await this.lockForAdminChange(tx, target.id);
       const before = ROLES.filter((r) => user.roles.includes(r));
-      if (before.join() === wanted.join()) return null;
-      await em.query(`UPDATE app_user SET roles = $2 WHERE id = $1`, [user.id, wanted]);
-      await this.assertAnAdminRemains(em, 'roles');
-      await this.audit.record(em, actor, 'user.rolesChanged', 'User', user.id, { from: before, to: wanted });
-      return user.id;
+      if (before.join() === wanted.join()) return;
+      await this.users.setRoles(tx, user.id, wanted);
+      await this.assertAnAdminRemains(tx, 'roles');
+      await this.events.raise(tx, { name: 'user.rolesChanged', actor, entityId: user.id, data: { from: before, to: wanted } });
     });
-    if (changed) await this.principals.changed({ userId: changed });
     return this.getUser(target.id);
   }
 
@@ -190,25 +181,20 @@ export class AdminService {
    * Locks the active admins (in one order, so two of these never deadlock) and then the user: two admins
    * demoting or deactivating each other at once take turns, and the second sees the first's change.
    */
-  private async lockForAdminChange(em: EntityManager, userId: string): Promise<UserEntity> {
-    await em.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL ORDER BY id FOR UPDATE`);
-    const [row]: { id: string; roles: Role[]; deactivated_at: Date | null }[] = await em.query(
-      `SELECT id, roles, deactivated_at FROM app_user WHERE id = $1 FOR UPDATE`,
-      [userId],
-    );
-    if (!row) throw AppError.notFound('User', userId);
-    return { id: row.id, roles: row.roles, deactivatedAt: row.deactivated_at } as UserEntity;
+  private async lockForAdminChange(tx: Tx, userId: string): Promise<LockedUser> {
+    const user = await this.users.lockForAdminChange(tx, userId);
+    if (!user) throw AppError.notFound('User', userId);
+    return user;
   }
 
-  private async assertAnAdminRemains(em: EntityManager, field: string): Promise<void> {
-    const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL`);
-    if (n === 0) throw AppError.badInput([{ field, message: 'would leave no active administrator' }]);
+  private async assertAnAdminRemains(tx: Tx, field: string): Promise<void> {
+    if ((await this.users.countActiveAdmins(tx)) === 0) throw AppError.badInput([{ field, message: 'would leave no active administrator' }]);
   }
 
   /** ADMIN_EMAIL/ADMIN_PASSWORD: create the first admin when there is none. */
   async ensureFirstAdmin(email: string | undefined, password: string | undefined): Promise<void> {
     if (!email || !password) return;
-    const admins = await this.users.createQueryBuilder('u').where(`'ADMIN' = ANY(u.roles)`).getCount();
+    const admins = await this.users.countAdmins();
     if (admins > 0) return;
     try {
       await this.createUser(null, { email, displayName: 'Administrator', password, roles: ['ADMIN'] });

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppError, FieldErrors } from '@tripartite/common';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { UserRepository, type UserRow } from './repositories';
 import { SessionsService } from './sessions.service';
 import { SessionActor, TokensService } from './tokens.service';
-import { UserEntity } from './user.entity';
 
 export interface LoginResult {
   accessToken: string;
@@ -15,7 +13,7 @@ export interface LoginResult {
   sessionExpiresAt: Date;
   /** For the HttpOnly cookie of POST /auth/refresh; never in a response body. */
   refreshToken: string;
-  user: UserEntity;
+  user: UserRow;
 }
 
 export interface RefreshResult {
@@ -24,7 +22,7 @@ export interface RefreshResult {
   sessionExpiresAt: Date;
   /** null: the token presented had just been rotated by a concurrent refresh, whose cookie stands. */
   refreshToken: string | null;
-  user: UserEntity;
+  user: UserRow;
 }
 
 const BAD_CREDENTIALS = 'Invalid email or password';
@@ -34,7 +32,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
     private readonly tokens: TokensService,
     private readonly sessions: SessionsService,
     private readonly limiter: LoginRateLimiter,
@@ -48,7 +46,7 @@ export class AuthService {
       .throwIfAny();
     const normalized = email.trim().toLowerCase();
     const attempt = await this.limiter.beforeAttempt(normalized, client);
-    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email: normalized }).getOne();
+    const user = await this.users.forLogin(normalized);
     // Unknown email, wrong password and deactivated user take the same path, the same time, and the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.deactivatedAt) {
@@ -62,14 +60,15 @@ export class AuthService {
       ...this.tokens.issue({ userId: user.id, sessionId: session.sessionId, notAfter: session.expiresAt }),
       sessionExpiresAt: session.expiresAt,
       refreshToken: session.refreshToken,
-      user: rest as UserEntity,
+      user: rest,
     };
   }
 
   /** A new access token (and refresh token) for the session of a refresh token; UNAUTHENTICATED once the session has ended. */
   async refresh(refreshToken: string): Promise<RefreshResult> {
     const session = await this.sessions.refresh(refreshToken);
-    const user = await this.users.findOneByOrFail({ id: session.userId });
+    const user = await this.users.get(session.userId);
+    if (!user) throw new Error(`the user of session ${session.sessionId} is gone`);
     return {
       ...this.tokens.issue({ userId: session.userId, sessionId: session.sessionId, notAfter: session.expiresAt }),
       sessionExpiresAt: session.expiresAt,

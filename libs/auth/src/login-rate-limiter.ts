@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@tripartite/config';
 import { AppError } from '@tripartite/common';
-import { REDIS } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 

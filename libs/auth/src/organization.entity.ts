@@ -1,7 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ConstituentGroup } from '@tripartite/domain';
 
+/** Migration 1764201600000-identity; names as PostgreSQL gave them, so the drift test can match them. */
 @Entity('organization')
+@Check('organization_group_check', `"group" IN ('GOVERNMENT','EMPLOYERS','WORKERS')`)
+@Check('organization_country_code_check', `country_code ~ '^[A-Z]{2}$'`)
+// unique on lower(name): an expression TypeORM cannot describe, kept by the migration
+@Index('organization_name_key', { synchronize: false })
+// One government per country.
+@Index('organization_country_key', ['countryCode'], { unique: true, where: `"group" = 'GOVERNMENT'` })
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
 import { isUuid } from '@tripartite/common';
 import type { ConstituentGroup, Role } from '@tripartite/domain';
-import { REDIS } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
+import { SessionRepository } from './repositories';
 import type { SessionEndReason } from './session.entity';
 
 /** Who a session acts for, as the database says now (never as a token claimed it). */
@@ -40,27 +40,9 @@ export function sameAccess(
 
 const MAX_ENTRIES = 10_000;
 
-/**
- * Marks the one statement authentication adds to a request (when this instance has not read the session within
- * SESSION_CACHE_MS): tests that count a request's statements leave it out.
- */
-export const SESSION_READ_TAG = '/* session read */';
-
 /** The Redis channel on which instances announce session changes (JSON SessionChange), under a QUEUE_PREFIX. */
 export function sessionChangesChannel(prefix: string): string {
   return `${prefix}:auth:sessions`;
-}
-
-interface PrincipalRow {
-  session_id: string;
-  user_id: string;
-  roles: Role[];
-  organization_id: string | null;
-  group: ConstituentGroup | null;
-  expires_at: Date;
-  idle_expires_at: Date;
-  revoked_reason: SessionEndReason | null;
-  deactivated_at: Date | null;
 }
 
 /**
@@ -81,7 +63,7 @@ export class SessionPrincipals implements OnApplicationShutdown {
   private closed = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
@@ -169,16 +151,7 @@ export class SessionPrincipals implements OnApplicationShutdown {
   }
 
   private async read(sessionId: string): Promise<SessionPrincipal | null> {
-    const rows: PrincipalRow[] = await this.dataSource.query(
-      `${SESSION_READ_TAG} SELECT s.id AS session_id, s.user_id, s.expires_at, s.idle_expires_at, s.revoked_reason,
-              u.roles, u.organization_id, u.deactivated_at, o."group"
-         FROM auth_session s
-         JOIN app_user u ON u.id = s.user_id
-         LEFT JOIN organization o ON o.id = u.organization_id
-        WHERE s.id = $1`,
-      [sessionId],
-    );
-    const row = rows[0];
+    const row = await this.sessions.principal(sessionId);
     if (!row) return null;
     return {
       sessionId: row.session_id,

@@ -7,7 +7,8 @@ import { EventsModule } from '@tripartite/events';
 import { LiveModule } from '@tripartite/live';
 import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { WorkflowModule } from '@tripartite/workflow';
 import { CommentQueryService } from './comment-query.service';
 import { CommentService } from './comment.service';
@@ -16,6 +17,7 @@ import { CommentsCsvExporter } from './comments-csv';
 import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationSubscribers } from './consultation.subscribers';
 import { ConsultationRoundEntity } from './consultation-round.entity';
+import { ConsultationNotificationContext } from './read-models/notification-context.read-model';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { DispositionRecordEntity } from './disposition-record.entity';
 import { CommentQueryRepository, CommentRepository, RoundLockRepository, RoundRepository } from './repositories';
@@ -38,6 +40,7 @@ import { RoundService } from './round.service';
     TypeOrmModule.forFeature([ConsultationRoundEntity, RoundInvitationEntity, DeadlineExtensionEntity, CommentEntity, DispositionRecordEntity]),
     ConfigModule,
     RedisModule,
+    QueueModule,
     OutboxModule,
     EventsModule,
     LiveModule,
@@ -59,7 +62,16 @@ import { RoundService } from './round.service';
     ConsultationParticipant,
     ConsultationSubscribers,
     ConsultationPaperReadModel,
+    ConsultationNotificationContext,
   ],
-  exports: [RoundDeadlines, RoundService, CommentService, CommentQueryService, CommentsCsvExporter, ConsultationPaperReadModel],
+  exports: [
+    RoundDeadlines,
+    RoundService,
+    CommentService,
+    CommentQueryService,
+    CommentsCsvExporter,
+    ConsultationPaperReadModel,
+    ConsultationNotificationContext,
+  ],
 })
 export class ConsultationModule {}

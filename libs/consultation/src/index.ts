@@ -8,3 +8,4 @@ export * from './round-deadlines.service';
 export * from './consultation.metrics';
 export type { RoundRow, ExtensionRow, CommentRow, DispositionRecordRow } from './repositories';
 export * from './read-models/paper.read-model';
+export * from './read-models/notification-context.read-model';

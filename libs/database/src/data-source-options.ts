@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Client, type ClientConfig } from 'pg';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 
 /**
@@ -30,4 +30,17 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     extra: { max: 20, application_name: 'tripartite', Client: ListenedClient },
     ...extra,
   } as DataSourceOptions;
+}
+
+/** Types of the schema that TypeORM 0.3 does not list for PostgreSQL: audit_event.txid is an xid8. */
+const EXTRA_COLUMN_TYPES = ['xid8'];
+
+/**
+ * Lets a data source's entities declare the columns of the types above, as the migrations made them (TypeORM
+ * otherwise refuses the entity, and a column left out of it would be drift). Call it before initialize().
+ */
+export function acceptColumnTypes<D extends DataSource>(dataSource: D): D {
+  const supported = dataSource.driver.supportedDataTypes as string[];
+  for (const type of EXTRA_COLUMN_TYPES) if (!supported.includes(type)) supported.push(type);
+  return dataSource;
 }

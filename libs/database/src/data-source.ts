@@ -2,9 +2,11 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@tripartite/config';
-import { dataSourceOptions } from './data-source-options';
+import { acceptColumnTypes, dataSourceOptions } from './data-source-options';
 
-export default new DataSource({
-  ...dataSourceOptions(loadConfig().DATABASE_URL),
-  entities: [join(__dirname, '..', '..', '*', 'src', '**', '*.entity.js')],
-});
+export default acceptColumnTypes(
+  new DataSource({
+    ...dataSourceOptions(loadConfig().DATABASE_URL),
+    entities: [join(__dirname, '..', '..', '*', 'src', '**', '*.entity.js')],
+  }),
+);

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { dataSourceOptions } from './data-source-options';
+import { acceptColumnTypes, dataSourceOptions } from './data-source-options';
 import { Transactions } from './transactions';
 
 export interface DatabaseModuleOptions {
@@ -32,6 +33,7 @@ export class DatabaseModule {
               retryDelay: 500,
             };
           },
+          dataSourceFactory: async (options?: DataSourceOptions) => acceptColumnTypes(new DataSource(options!)),
         }),
       ],
       providers: [Transactions],

@@ -8,7 +8,10 @@ import { DraftingService } from './drafting.service';
 import { GuidelineEntity } from './guideline.entity';
 import { InstrumentEntity } from './instrument.entity';
 import { InstrumentStages } from './instrument-stages.service';
+import { DraftingMeetingsReadModel } from './read-models/meetings.read-model';
+import { InstrumentReferencesReadModel } from './read-models/instrument-references.read-model';
 import { DraftingPaperReadModel } from './read-models/paper.read-model';
+import { DraftingNotificationContext } from './read-models/notification-context.read-model';
 import { ConsultationDraftingReadModel } from './read-models/consultation.read-model';
 import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
 import { SectionEntity } from './section.entity';
@@ -28,8 +31,20 @@ import { SectionEntity } from './section.entity';
     VersionRepository,
     ContentRepository,
     DraftingPaperReadModel,
+    DraftingNotificationContext,
+    DraftingMeetingsReadModel,
+    InstrumentReferencesReadModel,
     ConsultationDraftingReadModel,
   ],
-  exports: [DraftingService, DraftingReadService, InstrumentStages, DraftingPaperReadModel, ConsultationDraftingReadModel],
+  exports: [
+    DraftingService,
+    DraftingReadService,
+    InstrumentStages,
+    DraftingPaperReadModel,
+    DraftingNotificationContext,
+    DraftingMeetingsReadModel,
+    InstrumentReferencesReadModel,
+    ConsultationDraftingReadModel,
+  ],
 })
 export class DraftingModule {}

@@ -1,7 +1,10 @@
 import { CONSULTATION_EVENTS } from './catalogue/consultation.events';
 import { DRAFTING_EVENTS } from './catalogue/drafting.events';
+import { MEETINGS_EVENTS } from './catalogue/meetings.events';
 import { GOVERNING_BODY_EVENTS } from './catalogue/governing-body.events';
+import { NOTIFICATIONS_EVENTS } from './catalogue/notifications.events';
 import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
+import { IDENTITY_EVENTS } from './catalogue/identity.events';
 
 /**
  * Every kind of write, one event each, as data (like the job catalogue): a service raises the event of its
@@ -11,7 +14,10 @@ import { WORKFLOW_EVENTS } from './catalogue/workflow.events';
 export const DOMAIN_EVENTS = {
   ...DRAFTING_EVENTS,
   ...WORKFLOW_EVENTS,
+  ...MEETINGS_EVENTS,
+  ...IDENTITY_EVENTS,
   ...GOVERNING_BODY_EVENTS,
+  ...NOTIFICATIONS_EVENTS,
   ...CONSULTATION_EVENTS,
 } as const;
 

@@ -4,7 +4,8 @@ import { AppConfig, durationMs } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { gbDeadlineReminderJobId, reminderTimes } from '@tripartite/domain';
 import { NotificationsService } from '@tripartite/notifications';
-import { Queues, REDIS, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { Queues, RequeueResult, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 import { GbSessionRepository } from './repositories';
 
 export type GbReminderOutcome = 'reminded' | 'already-reminded' | 'moved-on';

@@ -20,6 +20,7 @@ import { PaperLoader } from './paper/paper-loader';
 import { GbSessionRepository, GbSubmissionRepository } from './repositories';
 import { SubmissionReadService } from './submission-read.service';
 import { SubmissionService } from './submission.service';
+import { GbSessionNumbersReadModel } from './read-models/gb-session-numbers.read-model';
 
 /**
  * The Governing Body: sessions, papers and decisions (the tables gb_session and gb_submission). What its
@@ -55,7 +56,8 @@ import { SubmissionService } from './submission.service';
     GbRecipients,
     GbSubscribers,
     GbDeadlineReminders,
+    GbSessionNumbersReadModel,
   ],
-  exports: [GbSessionService, SubmissionService, SubmissionReadService, GbDeadlineReminders],
+  exports: [GbSessionService, SubmissionService, SubmissionReadService, GbDeadlineReminders, GbSessionNumbersReadModel],
 })
 export class GoverningBodyModule {}

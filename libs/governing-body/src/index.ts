@@ -7,3 +7,4 @@ export * from './submission-read.service';
 export * from './gb-deadline-reminders.service';
 export type { GbSessionRow, SubmissionRow } from './repositories';
 export * from './gb.module';
+export * from './read-models/gb-session-numbers.read-model';

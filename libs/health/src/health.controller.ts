@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '@tripartite/auth';
-import { REDIS } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 
 @Controller('health')
 export class HealthController {

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Headers, UnauthorizedException } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Public } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
+import { OutboxService } from '@tripartite/outbox';
 import { QUEUE_NAMES, Queues } from '@tripartite/queue';
 import { metricsRegistry, outboxOldestAge, outboxPending, queueDepth } from './metrics';
 
@@ -15,7 +15,7 @@ export class MetricsController {
 
   constructor(
     private readonly queues: Queues,
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
     config: AppConfig,
   ) {
     this.tokenDigest = config.METRICS_TOKEN ? digest(config.METRICS_TOKEN) : null;
@@ -49,12 +49,9 @@ export class MetricsController {
 
   private async readOutbox(): Promise<void> {
     try {
-      const [row] = await this.dataSource.query(
-        `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) AS age
-           FROM outbox WHERE dispatched_at IS NULL`,
-      );
-      outboxPending.set(row.pending);
-      outboxOldestAge.set(Number(row.age));
+      const backlog = await this.outbox.backlog();
+      outboxPending.set(backlog.pending);
+      outboxOldestAge.set(backlog.oldestAgeSeconds);
     } catch {
       // database away: readiness reports it
     }

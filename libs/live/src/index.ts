@@ -22,7 +22,7 @@
  * Auth, Origin, limits and error formatting of the WebSocket are in apps/api/src/live/ws-server.ts.
  */
 export * from './live-events';
-export * from './live-pubsub';
+export { redisLiveChannel } from './live-pubsub';
 export * from './live-publisher';
 export * from './live-subscriptions';
 export * from './per-event';

@@ -1,15 +1,11 @@
-export * from './meeting.entity';
-export * from './agenda-item.entity';
-export * from './amendment.entity';
-export * from './item-vote.entity';
-export * from './sql-columns';
+// What other capabilities and the apps may use of meetings: its module, services, and the row types they return.
 export * from './meeting-access';
 export * from './meeting-tally';
 export * from './meeting-read.service';
 export * from './meeting.service';
 export * from './agenda.service';
-export * from './meetings.participant';
-export * from './meeting-recipients';
 export * from './meeting-reminders.service';
+export type { AgendaItemRow, AmendmentRow, MeetingRow, ParticipantRow, PositionRow, StoredVote } from './repositories';
 export * from './meetings.module';
+export * from './read-models/instrument-meetings.read-model';
 export * from './read-models/paper.read-model';

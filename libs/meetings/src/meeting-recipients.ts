@@ -1,26 +1,29 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { MeetingsAuthReadModel } from '@tripartite/auth';
 import { NotificationEventRow, RecipientResolvers, idIn, isUuid } from '@tripartite/notifications';
+import { ParticipantRepository } from './repositories';
 
-// A meeting's participants and moderators, as they stand at fan-out time.
-const IN_MEETING = `SELECT user_id AS id FROM meeting_participant WHERE meeting_id = $1
-                    UNION SELECT user_id AS id FROM meeting_moderator WHERE meeting_id = $1`;
-const SECRETARIAT = `SELECT u.id FROM app_user u WHERE 'SECRETARIAT' = ANY(u.roles)`;
-
-/** Who hears of a meeting: meeting.scheduled also goes to the secretariat (participants are usually registered later). */
+/** Who hears of a meeting, as its people stand at fan-out time: meeting.scheduled also goes to the secretariat (participants are usually registered later). */
 @Injectable()
 export class MeetingRecipients implements OnModuleInit {
-  constructor(private readonly recipients: RecipientResolvers) {}
+  constructor(
+    private readonly recipients: RecipientResolvers,
+    private readonly participants: ParticipantRepository,
+    private readonly users: MeetingsAuthReadModel,
+  ) {}
 
   onModuleInit(): void {
-    this.recipients.register('meeting.scheduled', (em, event) => this.of(em, event, `${IN_MEETING} UNION ${SECRETARIAT}`));
-    this.recipients.register('meeting.reminder', (em, event) => this.of(em, event, IN_MEETING));
+    this.recipients.register('meeting.scheduled', async (em, event) => {
+      const people = await this.people(em, event);
+      return people === null ? [] : [...people, ...(await this.users.secretariatIds(em))];
+    });
+    this.recipients.register('meeting.reminder', async (em, event) => (await this.people(em, event)) ?? []);
   }
 
-  private async of(em: EntityManager, event: NotificationEventRow, sql: string): Promise<string[]> {
+  /** The meeting's participants and moderators; null when the event names no meeting. */
+  private async people(em: EntityManager, event: NotificationEventRow): Promise<string[] | null> {
     const meetingId = idIn(event.data, 'meetingId') ?? (isUuid(event.subjectId) ? event.subjectId : null);
-    if (!meetingId) return [];
-    const rows: { id: string }[] = await em.query(sql, [meetingId]);
-    return rows.map((r) => r.id);
+    return meetingId ? this.participants.peopleIds(em, meetingId) : null;
   }
 }

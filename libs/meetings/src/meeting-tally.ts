@@ -1,5 +1,5 @@
 import { ItemStatus, PositionsByGroup, TallyResult, VoteResult, tallyItem, weighVote, type DecisionRule } from '@tripartite/domain';
-import type { StoredVote } from './sql-columns';
+import type { StoredVote } from './repositories';
 
 /** What an item's tally is computed from, read for many items in one statement (MeetingReadService). */
 export interface TallySource {

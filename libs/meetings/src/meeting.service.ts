@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
-import { AuditService } from '@tripartite/audit';
+import { MeetingsAuthReadModel } from '@tripartite/auth';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import {
   CAPACITY,
@@ -18,9 +18,11 @@ import {
   checkText,
   isOneOf,
 } from '@tripartite/domain';
+import { DraftingMeetingsReadModel } from '@tripartite/drafting';
+import { EventBus } from '@tripartite/events';
+import { isUuid } from './batch';
 import { assertRecorder } from './meeting-access';
-import { MeetingEvents } from './meeting-events';
-import { MeetingRow, ParticipantRow, isUuid, meetingColumns, participantColumns } from './sql-columns';
+import { AgendaItemRepository, LockedMeeting, MeetingRepository, MeetingRow, MeetingStamp, ParticipantRepository, ParticipantRow } from './repositories';
 
 export interface ScheduleMeetingInput {
   instrumentId: string;
@@ -32,21 +34,19 @@ export interface ScheduleMeetingInput {
   decisionRule?: DecisionRule | null;
 }
 
-/** A meeting row locked for a change, with what its checks need. */
-interface LockedMeeting extends MeetingRow {
-  instrumentStage: string;
-  isModerator: boolean;
-  /** This is the instrument's latest meeting (the one the workflow guards read). */
-  isLatest: boolean;
-}
+type MeetingMove = 'meeting.opened' | 'meeting.closed' | 'meeting.reportAdopted';
 
-/** Meetings themselves: scheduling, who takes part, and the meeting's own lifecycle. Items are AgendaService's. */
+/** Meetings themselves: scheduling, who takes part, and the meeting's own lifecycle; each write raises its domain event. Items are AgendaService's. */
 @Injectable()
 export class MeetingService {
   constructor(
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
-    private readonly events: MeetingEvents,
+    private readonly events: EventBus,
+    private readonly meetings: MeetingRepository,
+    private readonly participants: ParticipantRepository,
+    private readonly items: AgendaItemRepository,
+    private readonly drafting: DraftingMeetingsReadModel,
+    private readonly users: MeetingsAuthReadModel,
   ) {}
 
   /** SECRETARIAT, instrument in CONSOLIDATION: the agenda gets one PENDING item per guideline of the version, in document order. */
@@ -66,47 +66,57 @@ export class MeetingService {
 
     return this.tx.run(async (tx) => {
       // Serializes with stage moves and other schedulings of this instrument.
-      const [instrument] = await tx.em.query(`SELECT id, stage FROM instrument WHERE id = $1 FOR UPDATE`, [input.instrumentId]);
+      const instrument = await this.drafting.lockInstrument(tx, input.instrumentId);
       if (!instrument) throw AppError.notFound('Instrument', input.instrumentId);
       if (instrument.stage !== 'CONSOLIDATION') {
         errors.add('instrumentId', `is in ${instrument.stage}; a meeting is scheduled in CONSOLIDATION`);
       }
-      const [{ meetings }] = await tx.em.query(`SELECT count(*)::int AS meetings FROM experts_meeting WHERE instrument_id = $1`, [input.instrumentId]);
+      const meetings = await this.meetings.countOfInstrument(tx, input.instrumentId);
       errors.check(meetings < CAPACITY.meetingsPerInstrument, 'instrumentId', capacityMessage(CAPACITY.meetingsPerInstrument, 'meetings'));
+      let guidelineIds: string[] = [];
       if (isUuid(input.versionId)) {
-        const [version] = await tx.em.query(
-          `SELECT v.status,
-                  (SELECT count(*)::int FROM guideline g WHERE g.version_id = v.id) AS guidelines,
-                  EXISTS (SELECT 1 FROM experts_meeting m WHERE m.version_id = v.id AND m.status <> 'REPORT_ADOPTED') AS "hasOpenMeeting"
-             FROM draft_version v WHERE v.id = $1 AND v.instrument_id = $2`,
-          [input.versionId, input.instrumentId],
-        );
+        const version = await this.drafting.agendaVersion(tx, input.versionId, input.instrumentId);
         if (!version) errors.add('versionId', 'is not a version of this instrument');
         else if (version.status !== 'PUBLISHED') errors.add('versionId', 'is not PUBLISHED');
-        else if (version.guidelines === 0) errors.add('versionId', 'has no guidelines to put on the agenda');
-        else if (version.hasOpenMeeting) errors.add('versionId', 'already has a meeting whose report is not adopted');
+        else if (version.guidelineIds.length === 0) errors.add('versionId', 'has no guidelines to put on the agenda');
+        else if (await this.meetings.hasOpenMeeting(tx, input.versionId)) errors.add('versionId', 'already has a meeting whose report is not adopted');
+        else guidelineIds = version.guidelineIds;
       }
       errors.throwIfAny();
 
       let meeting: MeetingRow;
       try {
-        [meeting] = await tx.em.query(
-          `INSERT INTO experts_meeting (instrument_id, version_id, title, venue, starts_at, ends_at, decision_rule, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${meetingColumns('experts_meeting')}`,
-          [input.instrumentId, input.versionId, title, venue, input.startsAt, input.endsAt, decisionRule, actor.userId],
-        );
+        meeting = await this.meetings.insert(tx, {
+          instrumentId: input.instrumentId,
+          versionId: input.versionId,
+          title: title!,
+          venue,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          decisionRule,
+          createdBy: actor.userId,
+        });
       } catch (error) {
         if (pgCode(error) === PG_UNIQUE_VIOLATION) {
           throw AppError.badInput([{ field: 'versionId', message: 'already has a meeting whose report is not adopted' }]);
         }
         throw error;
       }
-      const items: { id: string }[] = await tx.em.query(
-        `INSERT INTO agenda_item (meeting_id, guideline_id, position)
-         SELECT $1, g.id, row_number() OVER (ORDER BY g.position) FROM guideline g WHERE g.version_id = $2 RETURNING id`,
-        [meeting.id, input.versionId],
-      );
-      await this.events.scheduled(tx, actor, meeting, items.length);
+      const agendaItems = await this.items.insertAgenda(tx, meeting.id, guidelineIds);
+      await this.events.raise(tx, {
+        name: 'meeting.scheduled',
+        actor,
+        entityId: meeting.id,
+        data: {
+          instrumentId: meeting.instrumentId,
+          versionId: meeting.versionId,
+          title: meeting.title,
+          startsAt: meeting.startsAt.toISOString(),
+          endsAt: meeting.endsAt.toISOString(),
+          decisionRule: meeting.decisionRule,
+          agendaItems,
+        },
+      });
       return meeting;
     });
   }
@@ -122,10 +132,7 @@ export class MeetingService {
 
     return this.tx.run(async (tx) => {
       const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
-      const [user] = await tx.em.query(
-        `SELECT u.id, u.roles, o."group" AS "organizationGroup" FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
-        [userId],
-      );
+      const user = await this.users.candidate(tx.em, userId);
       if (!user) throw AppError.notFound('User', userId);
       if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
         errors.add('meetingId', `is ${meeting.status}; participants are registered before it closes`);
@@ -133,12 +140,7 @@ export class MeetingService {
       if (user.roles.includes('CONSTITUENT') && user.organizationGroup && isOneOf(CONSTITUENT_GROUPS, group) && group !== user.organizationGroup) {
         errors.add('group', `must be ${user.organizationGroup}, the group of the user's organization`);
       }
-      const [taken] = await tx.em.query(
-        `SELECT EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND user_id = $2) AS "isParticipant",
-                EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND role = 'CHAIR') AS "hasChair",
-                (SELECT count(*)::int FROM meeting_participant WHERE meeting_id = $1) AS participants`,
-        [meetingId, userId],
-      );
+      const taken = await this.participants.registrationFacts(tx, meetingId, userId);
       if (taken.isParticipant) errors.add('userId', 'already takes part in this meeting');
       else errors.check(taken.participants < CAPACITY.participantsPerMeeting, 'meetingId', capacityMessage(CAPACITY.participantsPerMeeting, 'participants'));
       if (role === 'CHAIR' && taken.hasChair) errors.add('role', 'the meeting already has a CHAIR');
@@ -146,11 +148,7 @@ export class MeetingService {
 
       let participant: ParticipantRow;
       try {
-        [participant] = await tx.em.query(
-          `INSERT INTO meeting_participant (meeting_id, user_id, "group", role, added_by) VALUES ($1, $2, $3, $4, $5)
-           RETURNING ${participantColumns('meeting_participant')}`,
-          [meetingId, userId, group, role, actor.userId],
-        );
+        participant = await this.participants.insert(tx, { meetingId, userId, group, role, addedBy: actor.userId });
       } catch (error) {
         // Lost a race with a concurrent registration.
         if (pgConstraint(error) === 'meeting_participant_one_chair_key') {
@@ -159,43 +157,35 @@ export class MeetingService {
         if (pgCode(error) === PG_UNIQUE_VIOLATION) throw AppError.badInput([{ field: 'userId', message: 'already takes part in this meeting' }]);
         throw error;
       }
-      await this.audit.record(tx.em, actor, 'meeting.participantAdded', 'ExpertsMeeting', meetingId, {
-        participantId: participant.id,
-        userId,
-        group,
-        role,
+      await this.events.raise(tx, {
+        name: 'meeting.participantAdded',
+        actor,
+        entityId: meetingId,
+        data: { participantId: participant.id, userId, group, role },
       });
       return participant;
     });
   }
 
-  /** SECRETARIAT. The user must hold the MODERATOR role; assigning twice changes nothing. */
+  /** SECRETARIAT. The user must hold the MODERATOR role; assigning twice changes nothing (and raises nothing). */
   async assignModerator(actor: Actor, meetingId: string, userId: string): Promise<MeetingRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat assigns moderators');
     if (!isUuid(meetingId)) throw AppError.notFound('Meeting', meetingId);
     if (!isUuid(userId)) throw AppError.notFound('User', userId);
     return this.tx.run(async (tx) => {
       const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
-      const [user] = await tx.em.query(
-        `SELECT u.id, u.roles, EXISTS (SELECT 1 FROM meeting_moderator WHERE meeting_id = $2 AND user_id = u.id) AS assigned,
-                (SELECT count(*)::int FROM meeting_moderator WHERE meeting_id = $2) AS moderators
-           FROM app_user u WHERE u.id = $1`,
-        [userId, meetingId],
-      );
+      const user = await this.users.candidate(tx.em, userId);
       if (!user) throw AppError.notFound('User', userId);
+      const { assigned, moderators } = await this.participants.moderatorFacts(tx, meetingId, userId);
       const errors = new FieldErrors().check(user.roles.includes('MODERATOR'), 'userId', 'does not have the MODERATOR role');
-      if (!user.assigned)
-        errors.check(user.moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
+      if (!assigned) errors.check(moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
       if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
         errors.add('meetingId', `is ${meeting.status}; moderators are assigned before it closes`);
       }
       errors.throwIfAny();
-      const inserted = await tx.em.query(
-        `INSERT INTO meeting_moderator (meeting_id, user_id, assigned_by) VALUES ($1, $2, $3)
-         ON CONFLICT (meeting_id, user_id) DO NOTHING RETURNING user_id`,
-        [meetingId, userId, actor.userId],
-      );
-      if (inserted.length) await this.audit.record(tx.em, actor, 'meeting.moderatorAssigned', 'ExpertsMeeting', meetingId, { userId });
+      if (await this.participants.assignModerator(tx, meetingId, userId, actor.userId)) {
+        await this.events.raise(tx, { name: 'meeting.moderatorAssigned', actor, entityId: meetingId, data: { userId } });
+      }
       return strip(meeting);
     });
   }
@@ -218,12 +208,7 @@ export class MeetingService {
     return this.move(actor, meetingId, 'CLOSED', 'closed_at', 'meeting.closed', async (m, tx) => {
       const blockers: Blocker[] = [];
       if (m.status !== 'IN_SESSION') blockers.push(blocker('MEETING_NOT_IN_SESSION', `The meeting is ${m.status}, not IN_SESSION`));
-      const open: { order: number; number: string; status: string }[] = await tx.em.query(
-        `SELECT i.position AS "order", g.number, i.status FROM agenda_item i JOIN guideline g ON g.id = i.guideline_id
-          WHERE i.meeting_id = $1 AND i.status IN ('PENDING','UNDER_DISCUSSION') ORDER BY i.position`,
-        [m.id],
-      );
-      for (const item of open) {
+      for (const item of await this.items.openItems(tx, m.id)) {
         blockers.push(blocker('ITEM_OPEN', `Item ${item.order} (guideline ${item.number}) is ${item.status}`));
       }
       return blockers;
@@ -242,8 +227,8 @@ export class MeetingService {
     actor: Actor,
     meetingId: string,
     to: MeetingRow['status'],
-    stampColumn: 'opened_at' | 'closed_at' | 'report_adopted_at',
-    action: string,
+    stamp: MeetingStamp,
+    name: MeetingMove,
     blockersOf: (m: LockedMeeting, tx: Tx) => Promise<Blocker[]>,
   ): Promise<MeetingRow> {
     if (!isUuid(meetingId)) throw AppError.notFound('Meeting', meetingId);
@@ -252,25 +237,14 @@ export class MeetingService {
       assertRecorder(actor, meeting.isModerator);
       const blockers = await blockersOf(meeting, tx);
       if (blockers.length) throw AppError.transitionBlocked(blockers, `The meeting cannot become ${to}`);
-      const [[updated]]: [MeetingRow[]] = await tx.em.query(
-        `UPDATE experts_meeting m SET status = $2, ${stampColumn} = clock_timestamp() WHERE m.id = $1 RETURNING ${meetingColumns('m')}`,
-        [meetingId, to],
-      );
-      await this.audit.record(tx.em, actor, action, 'ExpertsMeeting', meetingId, { instrumentId: updated.instrumentId, from: meeting.status, to });
+      const updated = await this.meetings.setStatus(tx, meetingId, to, stamp);
+      await this.events.raise(tx, { name, actor, entityId: meetingId, data: { instrumentId: updated.instrumentId, from: meeting.status, to } });
       return updated;
     });
   }
 
   private async lock(tx: Tx, actor: Actor, meetingId: string, mode: 'FOR UPDATE' | 'FOR SHARE'): Promise<LockedMeeting> {
-    const [meeting] = await tx.em.query(
-      `SELECT ${meetingColumns('m')}, i.stage AS "instrumentStage",
-              EXISTS (SELECT 1 FROM meeting_moderator mm WHERE mm.meeting_id = m.id AND mm.user_id = $2) AS "isModerator",
-              NOT EXISTS (SELECT 1 FROM experts_meeting later WHERE later.instrument_id = m.instrument_id
-                            AND (later.created_at, later.id) > (m.created_at, m.id)) AS "isLatest"
-         FROM experts_meeting m JOIN instrument i ON i.id = m.instrument_id
-        WHERE m.id = $1 ${mode} OF m`,
-      [meetingId, actor.userId],
-    );
+    const meeting = await this.meetings.lock(tx, meetingId, actor.userId, mode);
     if (!meeting) throw AppError.notFound('Meeting', meetingId);
     return meeting;
   }

@@ -1,29 +1,40 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@tripartite/auth';
+import { ConfigModule } from '@tripartite/config';
+import { DraftingModule } from '@tripartite/drafting';
+import { EventsModule } from '@tripartite/events';
 import { LiveModule } from '@tripartite/live';
 import { NotificationsModule } from '@tripartite/notifications';
+import { OutboxModule } from '@tripartite/outbox';
+import { RedisModule } from '@tripartite/redis';
+import { WorkflowModule } from '@tripartite/workflow';
 import { AgendaItemEntity, PositionRecordEntity } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
 import { AmendmentEntity, AmendmentPositionRecordEntity } from './amendment.entity';
 import { ItemVoteEntity } from './item-vote.entity';
 import { ExpertsMeetingEntity, MeetingModeratorEntity, MeetingParticipantEntity } from './meeting.entity';
-import { MeetingEvents } from './meeting-events';
 import { MeetingReadService } from './meeting-read.service';
 import { MeetingReminders } from './meeting-reminders.service';
 import { MeetingRecipients } from './meeting-recipients';
 import { MeetingService } from './meeting.service';
+import { MeetingsLiveSubscriber, MeetingsScheduledSubscriber } from './meetings.subscribers';
 import { MeetingsParticipant } from './meetings.participant';
+import { AgendaItemRepository, AmendmentRepository, MeetingRepository, ParticipantRepository, PositionRepository, VoteRepository } from './repositories';
+import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.read-model';
 import { MeetingsPaperReadModel } from './read-models/paper.read-model';
 
 /**
- * Experts' meetings. Needs DatabaseModule, AuditModule, AuthModule and WorkflowModule (global).
- * Any process that moves stages imports it, so the guards see the meeting; so does the worker's
- * notification fan-out, so meeting.* events reach the meeting's people.
- * Global so the API's per-request loaders reach its read service.
+ * Experts' meetings: the tables experts_meeting, meeting_participant, meeting_moderator, agenda_item,
+ * position_record, amendment, amendment_position_record and item_vote. Needs DatabaseModule (the application's).
+ * Any process that moves stages imports it, so the guards see the meeting; so does the worker's notification
+ * fan-out, so meeting.* events reach the meeting's people.
+ * Global (for now) because the API's per-request loaders (LoadersModule) reach its read service without importing it.
  */
 @Global()
 @Module({
   imports: [
+    // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
     TypeOrmModule.forFeature([
       ExpertsMeetingEntity,
       MeetingParticipantEntity,
@@ -34,19 +45,34 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
       AmendmentPositionRecordEntity,
       ItemVoteEntity,
     ]),
+    ConfigModule,
+    RedisModule,
+    OutboxModule,
+    EventsModule,
     LiveModule,
     NotificationsModule,
+    AuthModule,
+    WorkflowModule,
+    DraftingModule,
   ],
   providers: [
+    MeetingRepository,
+    ParticipantRepository,
+    AgendaItemRepository,
+    PositionRepository,
+    AmendmentRepository,
+    VoteRepository,
     MeetingService,
     AgendaService,
     MeetingReadService,
-    MeetingEvents,
     MeetingsParticipant,
     MeetingRecipients,
     MeetingReminders,
+    MeetingsScheduledSubscriber,
+    MeetingsLiveSubscriber,
+    InstrumentMeetingsReadModel,
     MeetingsPaperReadModel,
   ],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, MeetingsPaperReadModel],
+  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel, MeetingsPaperReadModel],
 })
 export class MeetingsModule {}

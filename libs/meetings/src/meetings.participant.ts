@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '@tripartite/database';
 import { SnapshotPart, WorkflowHooks, WorkflowParticipant } from '@tripartite/workflow';
+import { MeetingRepository } from './repositories';
 
 /**
  * The meeting's part in stage moves: the guards read the instrument's latest meeting (an earlier one,
@@ -9,17 +10,20 @@ import { SnapshotPart, WorkflowHooks, WorkflowParticipant } from '@tripartite/wo
  */
 @Injectable()
 export class MeetingsParticipant implements WorkflowParticipant, OnModuleInit {
-  constructor(private readonly hooks: WorkflowHooks) {}
+  constructor(
+    private readonly hooks: WorkflowHooks,
+    private readonly meetings: MeetingRepository,
+  ) {}
 
   onModuleInit(): void {
     this.hooks.register(this);
   }
 
   async snapshot(tx: Tx, instrumentId: string): Promise<SnapshotPart> {
-    const [latest] = await tx.em.query(`SELECT status FROM experts_meeting WHERE instrument_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`, [instrumentId]);
+    const latest = await this.meetings.latestStatusOfInstrument(tx, instrumentId);
     return {
-      scheduledMeeting: latest?.status === 'SCHEDULED',
-      meetingReportAdopted: latest?.status === 'REPORT_ADOPTED',
+      scheduledMeeting: latest === 'SCHEDULED',
+      meetingReportAdopted: latest === 'REPORT_ADOPTED',
     };
   }
 }

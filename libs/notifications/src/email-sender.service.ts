@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { NotificationRecipients } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { EmailRetryPolicy, emailRetryInMs } from './email-backoff';
-import { loadEventContext } from './event-context';
-import { NotificationEventRow, eventColumns } from './kinds';
+import { EventContexts } from './event-context';
 import { Mailer, SmtpAnswer } from './mailer';
+import { NotificationRepository } from './repositories';
 import { renderEmail, renderMessage } from './templates';
 
 export type EmailOutcome =
@@ -56,6 +57,9 @@ export class EmailSender {
     private readonly tx: Transactions,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationRepository,
+    private readonly users: NotificationRecipients,
+    private readonly contexts: EventContexts,
   ) {}
 
   private get policy(): EmailRetryPolicy {
@@ -75,54 +79,35 @@ export class EmailSender {
       if (!this.smtpOffWarned) this.logger.warn(SMTP_OFF_WARNING);
       else this.logger.debug({ eventId, userId }, 'SMTP_URL is not set; email skipped');
       this.smtpOffWarned = true;
-      await this.tx.dataSource.query(
-        `UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE event_id = $1 AND user_id = $2 AND email_status = 'PENDING'`,
-        [eventId, userId],
-      );
+      await this.notifications.skipPendingEmail(eventId, userId);
       return { result: 'smtp-off' };
     }
     return this.tx
       .run(async ({ em }): Promise<EmailOutcome> => {
-        const [row]: (NotificationEventRow & {
-          notificationId: string;
-          emailStatus: string | null;
-          email: string;
-          displayName: string;
-          optOut: string[];
-          deactivated: boolean;
-          tries: number;
-          owedSince: Date;
-          now: Date;
-        })[] = await em.query(
-          `SELECT n.id AS "notificationId", n.email_status AS "emailStatus", u.email, u.display_name AS "displayName",
-                u.email_opt_out AS "optOut", u.deactivated_at IS NOT NULL AS deactivated, n.email_attempts + 1 AS tries, n.email_owed_since AS "owedSince", clock_timestamp() AS now,
-                ${eventColumns('e')}
-           FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id
-          WHERE n.event_id = $1 AND n.user_id = $2
-          FOR UPDATE OF n`,
-          [eventId, userId],
-        );
+        const row = await this.notifications.lockEmail(em, eventId, userId);
         if (!row) return { result: 'no-notification' };
         if (row.emailStatus === 'SENT') return { result: 'already-sent' };
         if (row.emailStatus !== 'PENDING') return { result: 'not-owed' };
+        const mailbox = await this.users.mailbox(em, userId);
+        if (!mailbox) return { result: 'no-notification' };
         // A deactivated user is told nothing more, whatever was owed before.
-        if (row.deactivated) {
-          await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+        if (mailbox.deactivated) {
+          await this.notifications.skipEmail(em, row.notificationId);
           return { result: 'deactivated' };
         }
         // The user may have turned this kind off since the fan-out.
-        if (row.optOut.includes(row.kind)) {
-          await em.query(`UPDATE notification SET email_status = 'SKIPPED', email_next_attempt_at = NULL WHERE id = $1`, [row.notificationId]);
+        if (mailbox.emailOptOut.includes(row.kind)) {
+          await this.notifications.skipEmail(em, row.notificationId);
           return { result: 'opted-out' };
         }
 
         const zone = this.config.SECRETARIAT_TIME_ZONE;
-        const ctx = await loadEventContext(em, row);
-        const email = renderEmail(ctx, renderMessage(ctx, zone), row.displayName, zone);
+        const ctx = await this.contexts.load(em, row);
+        const email = renderEmail(ctx, renderMessage(ctx, zone), mailbox.displayName, zone);
         let answer: SmtpAnswer;
         try {
           answer = await this.mailer.send({
-            to: { name: row.displayName, address: row.email },
+            to: { name: mailbox.displayName, address: mailbox.email },
             subject: email.subject,
             text: email.text,
             html: email.html,
@@ -133,13 +118,7 @@ export class EmailSender {
         } catch (error) {
           const text = smtpErrorText(error);
           const retryInMs = isPermanent(error) ? null : emailRetryInMs(row.tries, row.owedSince.getTime(), row.now.getTime(), this.policy);
-          await em.query(
-            `UPDATE notification SET email_attempts = $2, email_last_attempt_at = clock_timestamp(), email_last_error = $3,
-                  email_status = CASE WHEN $4::float8 IS NULL THEN 'DEAD' ELSE 'PENDING' END,
-                  email_next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000)
-            WHERE id = $1`,
-            [row.notificationId, row.tries, text, retryInMs],
-          );
+          await this.notifications.recordFailedTry(em, row.notificationId, row.tries, text, retryInMs);
           if (retryInMs === null) {
             this.logger.warn({ eventId, userId, tries: row.tries, err: text }, 'email given up: DEAD, for an admin to re-send');
             return { result: 'dead', error: text };
@@ -148,12 +127,7 @@ export class EmailSender {
         }
         // Sent, whatever happens to this transaction from here.
         this.unrecorded.set(key, answer);
-        await em.query(
-          `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = $2, email_last_attempt_at = clock_timestamp(),
-                email_next_attempt_at = NULL, email_smtp_response = $3
-          WHERE id = $1`,
-          [row.notificationId, row.tries, answer.response.slice(0, TEXT_MAX)],
-        );
+        await this.notifications.recordSent(em, row.notificationId, row.tries, answer.response.slice(0, TEXT_MAX));
         return { result: 'sent', response: answer.response };
       })
       .then((outcome) => {
@@ -164,13 +138,8 @@ export class EmailSender {
 
   /** Records an accepted message as SENT; false if it already was. */
   private async recordSent(eventId: string, userId: string, answer: SmtpAnswer): Promise<boolean> {
-    const [, changed]: [unknown, number] = await this.tx.dataSource.query(
-      `UPDATE notification SET emailed_at = clock_timestamp(), email_status = 'SENT', email_attempts = email_attempts + 1,
-              email_last_attempt_at = clock_timestamp(), email_next_attempt_at = NULL, email_smtp_response = $3
-        WHERE event_id = $1 AND user_id = $2 AND email_status IS DISTINCT FROM 'SENT'`,
-      [eventId, userId, answer.response.slice(0, TEXT_MAX)],
-    );
+    const changed = await this.notifications.recordSentLate(eventId, userId, answer.response.slice(0, TEXT_MAX));
     if (changed) this.logger.warn({ eventId, userId }, 'recorded an email the SMTP server had accepted before its SENT mark was lost');
-    return changed > 0;
+    return changed;
   }
 }

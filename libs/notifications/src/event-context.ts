@@ -1,5 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotificationEventRow, idIn, instantIn } from './kinds';
+import { DraftingNotificationContext } from '@tripartite/drafting';
+import { ConsultationFactsSource } from './consultation-facts';
+import { idIn, instantIn } from './kinds';
+import type { NotificationEventRow } from './repositories';
 
 /** What the templates say about an event, read when the message is rendered. */
 export interface EventContext {
@@ -13,33 +17,38 @@ export interface EventContext {
   disposition: string | null;
 }
 
-/** Reads the instrument, and the round or comment the event names; deadlines are the current ones. */
-export async function loadEventContext(em: EntityManager, event: NotificationEventRow): Promise<EventContext> {
-  const roundId = idIn(event.data, 'roundId');
-  const commentId = idIn(event.data, 'commentId');
-  const [row] = await em.query(
-    `SELECT i.reference, i.title, r.closes_at AS "closesAt", r.number AS "roundNumber", c.disposition
-       FROM (SELECT 1) one
-       LEFT JOIN instrument i ON i.id = $1::uuid
-       LEFT JOIN consultation_round r ON r.id = $2::uuid
-       LEFT JOIN comment c ON c.id = $3::uuid`,
-    [event.instrumentId, roundId, commentId],
-  );
-  const ctx: EventContext = {
-    event,
-    instrument: row.reference ? { reference: row.reference, title: row.title } : null,
-    deadline: null,
-    previousDeadline: null,
-    roundNumber: row.roundNumber ?? null,
-    disposition: row.disposition ?? (typeof event.data.disposition === 'string' ? event.data.disposition : null),
-  };
-  if (event.kind.startsWith('consultation.')) {
-    ctx.deadline = row.closesAt ?? instantIn(event.data, 'toAt') ?? instantIn(event.data, 'closesAt');
-    if (event.kind === 'consultation.extended') ctx.previousDeadline = instantIn(event.data, 'fromAt');
-  } else if (event.kind.startsWith('meeting.')) {
-    ctx.deadline = instantIn(event.data, 'startsAt');
-  } else if (event.kind === 'gb.deadline') {
-    ctx.deadline = instantIn(event.data, 'documentDeadline');
+/** Reads the instrument, and the round or comment the event names (from their owners); deadlines are the current ones. */
+@Injectable()
+export class EventContexts {
+  constructor(
+    private readonly drafting: DraftingNotificationContext,
+    private readonly consultation: ConsultationFactsSource,
+  ) {}
+
+  async load(em: EntityManager, event: NotificationEventRow): Promise<EventContext> {
+    const roundId = idIn(event.data, 'roundId');
+    const commentId = idIn(event.data, 'commentId');
+    const [instrument, round, comment] = [
+      event.instrumentId ? await this.drafting.instrumentHeading(em, event.instrumentId) : null,
+      roundId ? await this.consultation.facts.round(em, roundId) : null,
+      commentId ? await this.consultation.facts.comment(em, commentId) : null,
+    ];
+    const ctx: EventContext = {
+      event,
+      instrument,
+      deadline: null,
+      previousDeadline: null,
+      roundNumber: round?.number ?? null,
+      disposition: comment?.disposition ?? (typeof event.data.disposition === 'string' ? event.data.disposition : null),
+    };
+    if (event.kind.startsWith('consultation.')) {
+      ctx.deadline = round?.closesAt ?? instantIn(event.data, 'toAt') ?? instantIn(event.data, 'closesAt');
+      if (event.kind === 'consultation.extended') ctx.previousDeadline = instantIn(event.data, 'fromAt');
+    } else if (event.kind.startsWith('meeting.')) {
+      ctx.deadline = instantIn(event.data, 'startsAt');
+    } else if (event.kind === 'gb.deadline') {
+      ctx.deadline = instantIn(event.data, 'documentDeadline');
+    }
+    return ctx;
   }
-  return ctx;
 }

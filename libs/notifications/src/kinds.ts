@@ -40,20 +40,6 @@ export interface NotificationEventInput {
   data: EventData;
 }
 
-export interface NotificationEventRow {
-  id: string;
-  kind: NotificationKind;
-  instrumentId: string | null;
-  subjectId: string | null;
-  data: EventData;
-  occurredAt: Date;
-  fannedOutAt: Date | null;
-}
-
-export const eventColumns = (e = 'e'): string =>
-  `${e}.id, ${e}.kind, ${e}.instrument_id AS "instrumentId", ${e}.subject_id AS "subjectId", ${e}.data,
-   ${e}.occurred_at AS "occurredAt", ${e}.fanned_out_at AS "fannedOutAt"`;
-
 export { isUuid };
 
 /** data[key] when it is a uuid (ids come from other services; a bad one must not fail SQL). */

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { NotificationRecipients } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { LivePublisher } from '@tripartite/live';
 import { OutboxService } from '@tripartite/outbox';
-import { loadEventContext } from './event-context';
+import { EventContexts } from './event-context';
 import { emailJobId, webhookJobId } from './job-ids';
-import { NotificationEventRow, eventColumns } from './kinds';
 import { RecipientResolvers } from './recipients';
+import { NotificationEventRepository, NotificationEventRow, NotificationRepository, WebhookDeliveryRepository, WebhookRepository } from './repositories';
 import { renderMessage } from './templates';
 
 export interface FanoutResult {
@@ -37,6 +38,12 @@ export class NotificationFanout {
   constructor(
     private readonly tx: Transactions,
     private readonly resolvers: RecipientResolvers,
+    private readonly contexts: EventContexts,
+    private readonly users: NotificationRecipients,
+    private readonly events: NotificationEventRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly webhooks: WebhookRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly live: LivePublisher,
@@ -45,7 +52,7 @@ export class NotificationFanout {
   fanOut(eventId: string): Promise<FanoutResult> {
     const none: FanoutResult = { done: false, notified: 0, emails: 0, webhooks: 0 };
     return this.tx.run(async ({ em, afterCommit }) => {
-      const [event]: NotificationEventRow[] = await em.query(`SELECT ${eventColumns('e')} FROM notification_event e WHERE e.id = $1 FOR UPDATE`, [eventId]);
+      const event = await this.events.lock(em, eventId);
       if (!event) {
         this.logger.warn({ eventId }, 'notification event not found; nothing to fan out');
         return none;
@@ -57,20 +64,20 @@ export class NotificationFanout {
         this.logger.warn({ eventId, kind: event.kind }, 'no recipient resolver for this kind; no user is notified');
         userIds = [];
       }
-      const message = renderMessage(await loadEventContext(em, event), this.config.SECRETARIAT_TIME_ZONE);
+      const message = renderMessage(await this.contexts.load(em, event), this.config.SECRETARIAT_TIME_ZONE);
+      // A deactivated user is told nothing (in-app, email), whichever resolver named them.
+      const recipients = await this.users.active(em, userIds);
       // email_status PENDING records the email each user is owed (until sent), so a lost email job can be queued again.
-      const added: { id: string; userId: string; emailOff: boolean }[] = await em.query(
-        `WITH added AS (
-           INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id, email_status, email_owed_since)
-           SELECT $1, au.id, $2, $3, $4, $5, CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE 'PENDING' END,
-                  CASE WHEN $2 = ANY(au.email_opt_out) THEN NULL ELSE clock_timestamp() END
-             FROM unnest($6::uuid[]) u JOIN app_user au ON au.id = u
-            -- A deactivated user is told nothing (in-app, email), whichever resolver named them.
-            WHERE au.deactivated_at IS NULL
-           ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id, email_status)
-         SELECT id, user_id AS "userId", email_status IS NULL AS "emailOff" FROM added ORDER BY user_id`,
-        [event.id, event.kind, message.title, message.body, event.instrumentId, userIds],
-      );
+      const added = recipients.length
+        ? await this.notifications.insertForRecipients(em, {
+            eventId: event.id,
+            kind: event.kind,
+            title: message.title,
+            body: message.body,
+            instrumentId: event.instrumentId,
+            recipients: recipients.map((r) => ({ userId: r.id, emailOff: r.emailOptOut.includes(event.kind) })),
+          })
+        : [];
       for (const a of added) afterCommit(() => this.live.publish('notificationAdded', a.userId, { userId: a.userId, notificationId: a.id }));
       const emailTo = added.filter((a) => !a.emailOff);
       for (const { userId } of emailTo) {
@@ -79,18 +86,17 @@ export class NotificationFanout {
 
       // The schedule's first entry: when the first try is due (at once by default).
       const firstTry = this.config.webhookRetryScheduleMs[0] ?? 0;
-      const webhooks: { id: string }[] = await em.query(`SELECT id FROM webhook WHERE active AND events && ARRAY[$1, '*']::text[] ORDER BY created_at, id`, [
-        event.kind,
-      ]);
+      const webhooks = await this.webhooks.activeFor(em, event.kind);
       let deliveries = 0;
-      for (const webhook of webhooks) {
+      for (const webhookId of webhooks) {
         const deliveryId = randomUUID();
-        const [created] = await em.query(
-          `INSERT INTO webhook_delivery (id, webhook_id, event_id, payload, next_attempt_at)
-           VALUES ($1, $2, $3, $4, clock_timestamp() + make_interval(secs => $5::float8 / 1000))
-           ON CONFLICT (event_id, webhook_id) DO NOTHING RETURNING id, next_attempt_at AS "dueAt"`,
-          [deliveryId, webhook.id, event.id, webhookPayload(deliveryId, event), firstTry],
-        );
+        const created = await this.deliveries.insert(em, {
+          id: deliveryId,
+          webhookId,
+          eventId: event.id,
+          payload: webhookPayload(deliveryId, event),
+          firstTryMs: firstTry,
+        });
         if (!created) continue;
         deliveries += 1;
         await this.outbox.add(em, {
@@ -101,7 +107,7 @@ export class NotificationFanout {
           runAt: firstTry > 0 ? created.dueAt : undefined,
         });
       }
-      await em.query(`UPDATE notification_event SET fanned_out_at = clock_timestamp() WHERE id = $1`, [event.id]);
+      await this.events.markFannedOut(em, event.id);
       return { done: true, notified: added.length, emails: emailTo.length, webhooks: deliveries };
     });
   }

@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService } from '@tripartite/audit';
-import { UserEntity } from '@tripartite/auth';
+import { NotificationRecipients, UserEntity } from '@tripartite/auth';
 import { Actor, AppError, FieldErrors } from '@tripartite/common';
 import { Transactions } from '@tripartite/database';
+import { EventBus } from '@tripartite/events';
 import { isNotificationKind, isUuid, NOTIFICATION_KINDS } from './kinds';
-
-export interface NotificationRow {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  instrumentId: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-}
+import { NotificationRepository, NotificationRow } from './repositories';
 
 export interface NotificationPage {
   edges: { cursor: string; node: NotificationRow }[];
@@ -37,32 +27,24 @@ function decodeNotificationCursor(cursor: string): { at: string; id: string } {
 @Injectable()
 export class NotificationInbox {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly users: NotificationRecipients,
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   /** Newest first, keyset-paged by (createdAt, id). */
   async page(actor: Actor, options: { unreadOnly: boolean; first: number; after?: string | null }): Promise<NotificationPage> {
-    const params: unknown[] = [actor.userId];
-    const where = ['n.user_id = $1'];
-    if (options.unreadOnly) where.push('n.read_at IS NULL');
-    if (options.after) {
-      const cursor = decodeNotificationCursor(options.after);
-      params.push(cursor.at, cursor.id);
-      where.push(`(n.created_at, n.id) < ($2::timestamptz, $3::uuid)`);
-    }
-    params.push(options.first + 1);
-    const rows: (NotificationRow & { cursorAt: string })[] = await this.dataSource.query(
-      `SELECT n.id, n.kind, n.title, n.body, n.instrument_id AS "instrumentId", n.created_at AS "createdAt", n.read_at AS "readAt",
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-         FROM notification n WHERE ${where.join(' AND ')}
-        ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const [{ unread }] = await this.dataSource.query(`SELECT count(*)::int AS unread FROM notification WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]);
+    const before = options.after ? decodeNotificationCursor(options.after) : null;
+    const rows = await this.notifications.page(actor.userId, { unreadOnly: options.unreadOnly, before, limit: options.first + 1 });
+    const unread = await this.notifications.unreadCount(actor.userId);
     const edges = rows.slice(0, options.first).map(({ cursorAt, ...node }) => ({ cursor: encodeNotificationCursor(cursorAt, node.id), node }));
     return { edges, hasNextPage: rows.length > options.first, unreadCount: unread };
+  }
+
+  /** The caller's own notification; null for another's, or none. */
+  own(actor: Actor, id: string): Promise<NotificationRow | null> {
+    return this.notifications.ofUser(actor.userId, id);
   }
 
   /** Marks the caller's own unread notifications among `ids` read; others' ids change nothing. Returns how many changed. */
@@ -71,11 +53,7 @@ export class NotificationInbox {
     ids.forEach((id, i) => errors.check(isUuid(id), `ids[${i}]`, 'is not a notification id'));
     errors.throwIfAny();
     if (!ids.length) return 0;
-    const [, changed]: [unknown, number] = await this.dataSource.query(
-      `UPDATE notification SET read_at = clock_timestamp() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
-      [actor.userId, [...new Set(ids)]],
-    );
-    return changed;
+    return this.notifications.markRead(actor.userId, [...new Set(ids)]);
   }
 
   /** Turns email off for these kinds (and on for all others); in-app notifications continue. */
@@ -84,11 +62,11 @@ export class NotificationInbox {
     disabledKinds.forEach((k, i) => errors.check(isNotificationKind(k), `disabledKinds[${i}]`, 'is not a notification kind'));
     errors.throwIfAny();
     const kinds = NOTIFICATION_KINDS.filter((k) => disabledKinds.includes(k));
-    return this.tx.run(async ({ em }) => {
-      const [[changed]] = await em.query(`UPDATE app_user SET email_opt_out = $2 WHERE id = $1 RETURNING id`, [actor.userId, kinds]);
-      if (!changed) throw AppError.notFound('User', actor.userId);
-      await this.audit.record(em, actor, 'user.email-preferences-changed', 'User', actor.userId, { disabledKinds: kinds });
-      return em.findOneByOrFail(UserEntity, { id: actor.userId });
+    return this.tx.run(async (tx) => {
+      const user = await this.users.setEmailOptOut(tx.em, actor.userId, kinds);
+      if (!user) throw AppError.notFound('User', actor.userId);
+      await this.events.raise(tx, { name: 'user.email-preferences-changed', actor, entityId: actor.userId, data: { disabledKinds: kinds } });
+      return user;
     });
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { JobOptionsMap, QueueName, Queues, REDIS, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
+import { JobOptionsMap, QueueName, Queues, jobOptions, optionsFor, requeueJobs } from '@tripartite/queue';
+import { REDIS } from '@tripartite/redis';
 import { emailJobId, fanoutJobId, webhookJobId } from './job-ids';
+import { Keyset, NotificationEventRepository, NotificationRepository, WebhookDeliveryRepository } from './repositories';
 
 export interface NotificationReconcileResult {
   /** Jobs added because Redis no longer had them. */
@@ -17,10 +18,7 @@ export interface NotificationReconcileResult {
 
 type Kind = Exclude<keyof NotificationReconcileResult, 'retried'>;
 
-interface Cursor {
-  at: string;
-  id: string;
-}
+type Cursor = Keyset;
 
 interface Wanted {
   queue: QueueName;
@@ -55,7 +53,9 @@ export class NotificationReconciler {
   private readonly options: JobOptionsMap;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly events: NotificationEventRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
     private readonly queues: Queues,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
@@ -121,12 +121,7 @@ export class NotificationReconciler {
   }
 
   private async unfannedEvents(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
-    const rows: (Cursor & { eventId: string })[] = await this.dataSource.query(
-      `SELECT occurred_at::text AS at, id, id AS "eventId" FROM notification_event
-        WHERE fanned_out_at IS NULL AND (occurred_at, id) > ($1::timestamptz, $2::uuid)
-        ORDER BY occurred_at, id LIMIT ${PAGE}`,
-      [after.at, after.id],
-    );
+    const rows = await this.events.unfanned(after, PAGE);
     return rows.map((r) => ({
       ...r,
       job: { queue: 'notifications', name: 'notification.fanout', jobId: fanoutJobId(r.eventId), payload: { eventId: r.eventId }, delayMs: 0 },
@@ -134,14 +129,7 @@ export class NotificationReconciler {
   }
 
   private async pendingEmails(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
-    const rows: (Cursor & { eventId: string; userId: string; resends: number; delayMs: number })[] = await this.dataSource.query(
-      `SELECT created_at::text AS at, id, event_id AS "eventId", user_id AS "userId", email_resends AS resends,
-              greatest(0, ceil(extract(epoch FROM coalesce(email_next_attempt_at, clock_timestamp()) - clock_timestamp()) * 1000))::float8 AS "delayMs"
-         FROM notification
-        WHERE email_status = 'PENDING' AND (created_at, id) > ($1::timestamptz, $2::uuid)
-        ORDER BY created_at, id LIMIT ${PAGE}`,
-      [after.at, after.id],
-    );
+    const rows = await this.notifications.pendingEmails(after, PAGE);
     return rows.map((r) => ({
       ...r,
       job: {
@@ -155,15 +143,7 @@ export class NotificationReconciler {
   }
 
   private async dueDeliveries(after: Cursor): Promise<(Cursor & { job: Wanted })[]> {
-    const rows: (Cursor & { replays: number; resumes: number; delayMs: number })[] = await this.dataSource.query(
-      `SELECT d.created_at::text AS at, d.id, d.replays, d.resumes,
-              greatest(0, ceil(extract(epoch FROM coalesce(d.next_attempt_at, clock_timestamp()) - clock_timestamp()) * 1000))::float8 AS "delayMs"
-         FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-        WHERE d.status = 'PENDING' AND (d.created_at, d.id) > ($1::timestamptz, $2::uuid) AND w.active
-          AND (d.attempt_started_at IS NULL OR d.attempt_started_at < clock_timestamp() - make_interval(secs => $3::float8 / 1000))
-        ORDER BY d.created_at, d.id LIMIT ${PAGE}`,
-      [after.at, after.id, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS],
-    );
+    const rows = await this.deliveries.due(after, PAGE, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS);
     return rows.map((r) => ({
       ...r,
       job: { queue: 'webhooks', name: 'webhook.deliver', jobId: webhookJobId(r.id, r.replays, r.resumes), payload: { deliveryId: r.id }, delayMs: r.delayMs },

@@ -3,13 +3,19 @@ import type { EntityManager } from 'typeorm';
 import { PlannedReminder, lateReminderCandidates } from '@tripartite/domain';
 import { OutboxService } from '@tripartite/outbox';
 import { WantedJob, wantedReminder } from '@tripartite/queue';
+import { ConsultationFactsSource } from './consultation-facts';
 import { fanoutJobId } from './job-ids';
 import { NotificationEventInput, idIn, isNotificationKind, isUuid } from './kinds';
+import { NotificationEventRepository } from './repositories';
 
 /** How capabilities tell people what happened: inside their own write transaction. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly events: NotificationEventRepository,
+    private readonly consultation: ConsultationFactsSource,
+  ) {}
 
   /**
    * Records the event and queues its fan-out in the caller's transaction, so it is sent
@@ -35,10 +41,7 @@ export class NotificationsService {
   async wantedReminders(em: Pick<EntityManager, 'query'>, name: string, reminders: (PlannedReminder & { data: object; now: Date })[]): Promise<WantedJob[]> {
     if (!reminders.length) return [];
     const candidates = lateReminderCandidates(reminders, reminders[0].now).map((r) => r.jobId);
-    const sent: { key: string }[] = candidates.length
-      ? await em.query(`SELECT once_key AS key FROM notification_event WHERE once_key = ANY($1::text[])`, [candidates])
-      : [];
-    const recorded = new Set(sent.map((s) => s.key));
+    const recorded = await this.events.recordedOnceKeys(em, candidates);
     const late = new Set(candidates.filter((key) => !recorded.has(key)));
     return reminders.map((r) => wantedReminder(name, r.jobId, r.data, r.at, r.now, late.has(r.jobId)));
   }
@@ -52,16 +55,13 @@ export class NotificationsService {
       if (value !== null && typeof value !== 'string' && typeof value !== 'number')
         throw new Error(`notification data ${key} must be a string, number or null`);
     }
+    // Without an instrument named, the round's (when the event names one).
+    const roundId = event.instrumentId ? null : idIn(event.data, 'roundId');
+    const instrumentId = event.instrumentId ?? (roundId ? ((await this.consultation.facts.round(em, roundId))?.instrumentId ?? null) : null);
     // A concurrent holder of the same key makes this wait for its commit, then insert nothing.
-    const [row]: { id: string }[] = await em.query(
-      `INSERT INTO notification_event (kind, instrument_id, subject_id, data, once_key)
-       VALUES ($1, coalesce($2::uuid, (SELECT instrument_id FROM consultation_round WHERE id = $5::uuid)), $3, $4, $6)
-       ON CONFLICT (once_key) WHERE once_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [event.kind, event.instrumentId ?? null, event.subjectId ?? null, JSON.stringify(event.data), idIn(event.data, 'roundId'), onceKey],
-    );
-    if (!row) return null;
-    await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: row.id }, jobId: fanoutJobId(row.id) });
-    return row.id;
+    const id = await this.events.insert(em, { kind: event.kind, instrumentId, subjectId: event.subjectId ?? null, data: event.data, onceKey });
+    if (!id) return null;
+    await this.outbox.add(em, { queue: 'notifications', name: 'notification.fanout', payload: { eventId: id }, jobId: fanoutJobId(id) });
+    return id;
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { NonPublicAddressError } from './webhook-address';
 import { webhookJobGeneration } from './job-ids';
+import { WebhookDeliveryRepository } from './repositories';
 import { webhookRetryInMs } from './webhook-backoff';
 import { postWebhook } from './webhook-http';
 import { standardWebhookHeaders, webhookSignature } from './webhook-signature';
@@ -34,7 +34,7 @@ export class WebhookDeliverer {
   private readonly logger = new Logger(WebhookDeliverer.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveryRepository,
     private readonly tx: Transactions,
     private readonly config: AppConfig,
   ) {}
@@ -45,14 +45,7 @@ export class WebhookDeliverer {
     const generation = jobId === undefined ? null : webhookJobGeneration(deliveryId, jobId);
     if (jobId !== undefined && !generation) return { result: 'skipped', reason: `job ${jobId} is not one of this delivery's` };
     // Counted before sending, and committed, so a try cut short by a crash still counts.
-    const [[claimed]]: [{ tries: number; payload: string; url: string; secret: string }[]] = await this.dataSource.query(
-      `UPDATE webhook_delivery d SET attempts = d.attempts + 1, cycle_attempts = d.cycle_attempts + 1, attempt_started_at = clock_timestamp()
-         FROM webhook w
-        WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'PENDING' AND w.active
-          AND ($2::int IS NULL OR (d.replays = $2 AND d.resumes = $3))
-        RETURNING d.cycle_attempts AS tries, d.payload, w.url, w.secret`,
-      [deliveryId, generation?.replays ?? null, generation?.resumes ?? null],
-    );
+    const claimed = await this.deliveries.claim(deliveryId, generation);
     if (!claimed) return { result: 'skipped', reason: 'delivery unknown, settled or superseded, or its webhook inactive' };
 
     const headers = {
@@ -68,11 +61,7 @@ export class WebhookDeliverer {
     try {
       status = await postWebhook(new URL(claimed.url), claimed.payload, headers, { timeoutMs: this.config.WEBHOOK_TIMEOUT_MS, publicOnly });
       if (status >= 200 && status < 300) {
-        await this.dataSource.query(
-          `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = clock_timestamp(), last_status = $2, last_error = NULL, next_attempt_at = NULL, attempt_started_at = NULL
-            WHERE id = $1 AND status = 'PENDING'`,
-          [deliveryId, status],
-        );
+        await this.deliveries.recordDelivered(deliveryId, status);
         return { result: 'delivered', status };
       }
       error = status >= 300 && status < 400 ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`;
@@ -83,29 +72,12 @@ export class WebhookDeliverer {
     }
     const retryInMs = webhookRetryInMs(claimed.tries, this.config.webhookRetryScheduleMs);
     if (retryInMs === null) return this.deadLetter(deliveryId, status, error);
-    await this.dataSource.query(
-      `UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = clock_timestamp() + make_interval(secs => $4::float8 / 1000),
-              attempt_started_at = NULL
-        WHERE id = $1 AND status = 'PENDING'`,
-      [deliveryId, status, error, retryInMs],
-    );
+    await this.deliveries.recordRetry(deliveryId, status, error, retryInMs);
     return { result: 'retry', error, retryInMs };
   }
   /** Gives up: the delivery is DEAD and a dead letter records why, for an admin to see and replay. */
   private async deadLetter(deliveryId: string, status: number | null, error: string): Promise<DeliveryOutcome> {
-    await this.tx.run(async ({ em }) => {
-      const [[dead]] = await em.query(
-        `UPDATE webhook_delivery SET status = 'DEAD', last_status = $2, last_error = $3, next_attempt_at = NULL, attempt_started_at = NULL
-          WHERE id = $1 AND status = 'PENDING' RETURNING id, webhook_id AS "webhookId", event_id AS "eventId", attempts`,
-        [deliveryId, status, error],
-      );
-      if (!dead) return;
-      await em.query(
-        `INSERT INTO webhook_dead_letter (delivery_id, webhook_id, kind, attempts, last_status, last_error)
-         SELECT $1, $2, e.kind, $3, $4, $5 FROM notification_event e WHERE e.id = $6`,
-        [deliveryId, dead.webhookId, dead.attempts, status, error, dead.eventId],
-      );
-    });
+    await this.tx.run(({ em }) => this.deliveries.deadLetter(em, deliveryId, status, error));
     this.logger.warn({ deliveryId, status, error }, 'webhook delivery dead-lettered');
     return { result: 'dead', error };
   }

@@ -1,35 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService } from '@tripartite/audit';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { CAPACITY, capacityMessage } from '@tripartite/domain';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
+import { EventBus } from '@tripartite/events';
 import { OutboxService } from '@tripartite/outbox';
 import { webhookJobId } from './job-ids';
 import { ALL_KINDS, isNotificationKind, isUuid } from './kinds';
+import { DeadLetterRow, WebhookDeliveryRepository, WebhookRepository, WebhookRow } from './repositories';
 import { assertPublicHost, hostOf, NonPublicAddressError } from './webhook-address';
-
-export interface WebhookRow {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdAt: Date;
-  deletedAt: Date | null;
-}
-
-export interface DeadLetterRow {
-  id: string;
-  webhookId: string;
-  deliveryId: string;
-  kind: string;
-  attempts: number;
-  lastError: string | null;
-  lastStatus: number | null;
-  failedAt: Date;
-  replayedAt: Date | null;
-}
 
 export interface RegisterWebhookInput {
   url: string;
@@ -41,11 +20,8 @@ const SECRET_MIN = 16;
 const SECRET_MAX = 500;
 const URL_MAX = 2000;
 
-const WEBHOOK_COLUMNS = `id, url, events, active, created_at AS "createdAt", deleted_at AS "deletedAt"`;
 /** Beyond WEBHOOK_TIMEOUT_MS, time for a try's own database writes (as in the reconcile). */
 const TRY_MARGIN_MS = 5000;
-const DEAD_LETTER_COLUMNS = `id, webhook_id AS "webhookId", delivery_id AS "deliveryId", kind, attempts, last_error AS "lastError",
-  last_status AS "lastStatus", failed_at AS "failedAt", replayed_at AS "replayedAt"`;
 
 /**
  * Webhooks as an admin manages them: registration (with the address rules), pausing and resuming, deletion,
@@ -56,8 +32,9 @@ const DEAD_LETTER_COLUMNS = `id, webhook_id AS "webhookId", delivery_id AS "deli
 export class WebhooksService {
   constructor(
     private readonly tx: Transactions,
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly events: EventBus,
+    private readonly webhooks: WebhookRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {}
@@ -89,34 +66,30 @@ export class WebhooksService {
       }
     }
     errors.throwIfAny();
-    return this.tx.run(async ({ em }) => {
+    return this.tx.run(async (tx) => {
       // Deleted webhooks are kept (soft delete) but no longer count.
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM webhook WHERE deleted_at IS NULL`);
-      if (n >= CAPACITY.webhooks)
+      if ((await this.webhooks.countLive(tx.em)) >= CAPACITY.webhooks)
         throw AppError.badInput([{ field: 'url', message: `the system ${capacityMessage(CAPACITY.webhooks, 'webhooks')}; delete one first` }]);
-      const [webhook]: WebhookRow[] = await em.query(
-        `INSERT INTO webhook (url, events, secret, created_by) VALUES ($1, $2, $3, $4) RETURNING ${WEBHOOK_COLUMNS}`,
-        [url!.href, events, input.secret, actor.userId],
-      );
-      await this.audit.record(em, actor, 'webhook.registered', 'Webhook', webhook.id, { url: webhook.url, events });
+      const webhook = await this.webhooks.insert(tx.em, { url: url!.href, events, secret: input.secret, createdBy: actor.userId });
+      await this.events.raise(tx, { name: 'webhook.registered', actor, entityId: webhook.id, data: { url: webhook.url, events } });
       return webhook;
     });
   }
 
   list(actor: Actor): Promise<WebhookRow[]> {
     this.requireAdmin(actor);
-    return this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id`);
+    return this.webhooks.list();
   }
 
   byIds(ids: readonly string[]): Promise<WebhookRow[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = ANY($1::uuid[])`, [valid]) : Promise.resolve([]);
+    return valid.length ? this.webhooks.byIds(valid) : Promise.resolve([]);
   }
 
   /** Newest first. */
   deadLetters(actor: Actor, first: number): Promise<DeadLetterRow[]> {
     this.requireAdmin(actor);
-    return this.dataSource.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM webhook_dead_letter ORDER BY failed_at DESC, id DESC LIMIT $1`, [first]);
+    return this.deliveries.deadLetters(first);
   }
 
   /**
@@ -126,29 +99,20 @@ export class WebhooksService {
   async replay(actor: Actor, deadLetterId: string): Promise<boolean> {
     this.requireAdmin(actor);
     if (!isUuid(deadLetterId)) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
-    return this.tx.run(async ({ em }) => {
-      const [letter]: { deliveryId: string; replayedAt: Date | null; status: string; deleted: boolean }[] = await em.query(
-        `SELECT dl.delivery_id AS "deliveryId", dl.replayed_at AS "replayedAt", d.status, w.deleted_at IS NOT NULL AS deleted
-           FROM webhook_dead_letter dl JOIN webhook_delivery d ON d.id = dl.delivery_id JOIN webhook w ON w.id = d.webhook_id
-          WHERE dl.id = $1 FOR UPDATE OF dl, d FOR SHARE OF w`,
-        [deadLetterId],
-      );
+    return this.tx.run(async (tx) => {
+      const letter = await this.deliveries.lockDeadLetter(tx.em, deadLetterId);
       if (!letter) throw AppError.notFound('WebhookDeadLetter', deadLetterId);
       if (letter.deleted) throw AppError.conflict('The webhook of this dead letter has been deleted');
       if (letter.replayedAt || letter.status !== 'DEAD') throw AppError.conflict('This dead letter has already been replayed');
-      const [[delivery]]: [{ replays: number; resumes: number }[]] = await em.query(
-        `UPDATE webhook_delivery SET status = 'PENDING', replays = replays + 1, cycle_attempts = 0, next_attempt_at = clock_timestamp()
-          WHERE id = $1 RETURNING replays, resumes`,
-        [letter.deliveryId],
-      );
-      await em.query(`UPDATE webhook_dead_letter SET replayed_at = clock_timestamp(), replayed_by = $2 WHERE id = $1`, [deadLetterId, actor.userId]);
-      await this.outbox.add(em, {
+      const delivery = await this.deliveries.replay(tx.em, letter.deliveryId);
+      await this.deliveries.markReplayed(tx.em, deadLetterId, actor.userId);
+      await this.outbox.add(tx.em, {
         queue: 'webhooks',
         name: 'webhook.deliver',
         payload: { deliveryId: letter.deliveryId },
         jobId: webhookJobId(letter.deliveryId, delivery.replays, delivery.resumes),
       });
-      await this.audit.record(em, actor, 'webhook.delivery-replayed', 'WebhookDelivery', letter.deliveryId, { deadLetterId, replay: delivery.replays });
+      await this.events.raise(tx, { name: 'webhook.delivery-replayed', actor, entityId: letter.deliveryId, data: { deadLetterId, replay: delivery.replays } });
       return true;
     });
   }
@@ -161,24 +125,16 @@ export class WebhooksService {
   async setActive(actor: Actor, webhookId: string, active: boolean): Promise<WebhookRow> {
     this.requireAdmin(actor);
     if (!isUuid(webhookId)) throw AppError.notFound('Webhook', webhookId);
-    return this.tx.run(async ({ em }) => {
-      const [before]: { active: boolean }[] = await em.query(`SELECT active FROM webhook WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [webhookId]);
+    return this.tx.run(async (tx) => {
+      const before = await this.webhooks.lockLive(tx.em, webhookId);
       if (!before) throw AppError.notFound('Webhook', webhookId);
       if (before.active !== active) {
-        await em.query(`UPDATE webhook SET active = $2 WHERE id = $1`, [webhookId, active]);
-        let resumed = 0;
+        await this.webhooks.setActive(tx.em, webhookId, active);
         if (active) {
           // A try still running when the webhook was paused has until WEBHOOK_TIMEOUT_MS (and a margin) to end first.
-          const [rows]: [{ id: string; replays: number; resumes: number; dueAt: Date }[]] = await em.query(
-            `UPDATE webhook_delivery SET resumes = resumes + 1
-              WHERE webhook_id = $1 AND status = 'PENDING'
-              RETURNING id, replays, resumes,
-                        greatest(clock_timestamp(), next_attempt_at,
-                                 attempt_started_at + make_interval(secs => $2::float8 / 1000)) AS "dueAt"`,
-            [webhookId, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS],
-          );
+          const rows = await this.deliveries.resumeAll(tx.em, webhookId, this.config.WEBHOOK_TIMEOUT_MS + TRY_MARGIN_MS);
           for (const row of rows) {
-            await this.outbox.add(em, {
+            await this.outbox.add(tx.em, {
               queue: 'webhooks',
               name: 'webhook.deliver',
               payload: { deliveryId: row.id },
@@ -186,12 +142,13 @@ export class WebhooksService {
               runAt: row.dueAt,
             });
           }
-          resumed = rows.length;
+          await this.events.raise(tx, { name: 'webhook.activated', actor, entityId: webhookId, data: { resumed: rows.length } });
+        } else {
+          await this.events.raise(tx, { name: 'webhook.deactivated', actor, entityId: webhookId, data: {} });
         }
-        await this.audit.record(em, actor, active ? 'webhook.activated' : 'webhook.deactivated', 'Webhook', webhookId, active ? { resumed } : {});
       }
-      const [webhook]: WebhookRow[] = await em.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1`, [webhookId]);
-      return webhook;
+      const webhook = await this.webhooks.get(tx.em, webhookId);
+      return webhook!;
     });
   }
 
@@ -199,17 +156,11 @@ export class WebhooksService {
   async delete(actor: Actor, webhookId: string): Promise<boolean> {
     this.requireAdmin(actor);
     if (!isUuid(webhookId)) throw AppError.notFound('Webhook', webhookId);
-    return this.tx.run(async ({ em }) => {
-      const [[webhook]]: [{ url: string }[]] = await em.query(
-        `UPDATE webhook SET deleted_at = clock_timestamp(), active = false WHERE id = $1 AND deleted_at IS NULL RETURNING url`,
-        [webhookId],
-      );
+    return this.tx.run(async (tx) => {
+      const webhook = await this.webhooks.softDelete(tx.em, webhookId);
       if (!webhook) throw AppError.notFound('Webhook', webhookId);
-      const [, cancelled]: [unknown, number] = await em.query(
-        `UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'PENDING'`,
-        [webhookId],
-      );
-      await this.audit.record(em, actor, 'webhook.deleted', 'Webhook', webhookId, { url: webhook.url, cancelledDeliveries: cancelled });
+      const cancelled = await this.deliveries.cancelPending(tx.em, webhookId);
+      await this.events.raise(tx, { name: 'webhook.deleted', actor, entityId: webhookId, data: { url: webhook.url, cancelledDeliveries: cancelled } });
       return true;
     });
   }

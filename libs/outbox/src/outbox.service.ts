@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { JobName, JobPayload, QueueName } from '@tripartite/queue';
+import { OutboxBacklog, OutboxRepository, OutboxRow } from './repositories/outbox.repository';
 
 export interface OutboxEntry<Q extends QueueName, N extends JobName<Q>> {
   queue: Q;
@@ -16,16 +18,38 @@ export interface OutboxEntry<Q extends QueueName, N extends JobName<Q>> {
 /** Writes jobs into the caller's transaction; they reach BullMQ only if it commits. */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly outbox: OutboxRepository) {}
+
   async add<Q extends QueueName, N extends JobName<Q>>(em: EntityManager, entry: OutboxEntry<Q, N>): Promise<string> {
     const id = randomUUID();
-    await em.query(`INSERT INTO outbox (id, queue, name, payload, job_id, run_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    await this.outbox.insert(em, {
       id,
-      entry.queue,
-      entry.name,
-      JSON.stringify(entry.payload),
-      entry.jobId ?? `outbox-${id}`,
-      entry.runAt ?? null,
-    ]);
+      queue: entry.queue,
+      name: entry.name,
+      payload: entry.payload,
+      jobId: entry.jobId ?? `outbox-${id}`,
+      runAt: entry.runAt ?? null,
+    });
     return id;
+  }
+
+  /** For the relay: wakes `client` (a connection of its own) whenever a row is added. */
+  listen(client: Pick<Client, 'query'>): Promise<void> {
+    return this.outbox.listen(client);
+  }
+
+  /** For the relay: up to `limit` committed rows not yet dispatched, oldest first, locked (SKIP LOCKED) in `em`'s transaction. */
+  claimPending(em: EntityManager, limit: number): Promise<OutboxRow[]> {
+    return this.outbox.claimPending(em, limit);
+  }
+
+  /** For the relay, once BullMQ accepted the rows' jobs. */
+  markDispatched(em: EntityManager, ids: readonly string[]): Promise<void> {
+    return this.outbox.markDispatched(em, ids);
+  }
+
+  /** For the metrics: what waits to be dispatched. */
+  backlog(): Promise<OutboxBacklog> {
+    return this.outbox.backlog();
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DraftingModule } from '@tripartite/drafting';
 import { LiveModule } from '@tripartite/live';
+import { NotificationsModule } from '@tripartite/notifications';
 import { LoadersModule } from '../graphql/loaders.module';
 import { LiveFeeds } from './live-feeds';
 import { LiveResolver } from './live.resolver';
 
 /** stageChanged, commentSubmitted, notificationAdded (served over graphql-ws: see ws-server.ts and graphql.options.ts). */
 @Module({
-  imports: [LiveModule, DraftingModule, LoadersModule],
+  imports: [LiveModule, DraftingModule, NotificationsModule, LoadersModule],
   providers: [LiveFeeds, LiveResolver],
   exports: [LiveFeeds],
 })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@tripartite/common';
 import { CommentQueryService, CommentRow, RoundService } from '@tripartite/consultation';
 import { DraftingReadService } from '@tripartite/drafting';
 import { LiveEventPayloads, LiveSelect, LiveSubscriptions, liveChannel } from '@tripartite/live';
-import type { NotificationRow } from '@tripartite/notifications';
+import { NotificationInbox, NotificationRow } from '@tripartite/notifications';
 import { StageTransitionRow, WorkflowService } from '@tripartite/workflow';
 import type { GqlContext } from '../graphql/context';
 import { LoadersFactory } from '../graphql/loaders';
@@ -25,7 +24,7 @@ export class LiveFeeds {
     private readonly workflow: WorkflowService,
     private readonly rounds: RoundService,
     private readonly comments: CommentQueryService,
-    private readonly dataSource: DataSource,
+    private readonly inbox: NotificationInbox,
   ) {}
 
   async stageChanged(actor: Actor, ctx: GqlContext, instrumentId: string): Promise<AsyncIterableIterator<StageTransitionRow>> {
@@ -46,14 +45,9 @@ export class LiveFeeds {
 
   /** The caller's own channel, and only rows addressed to the caller: no one receives another's notification. */
   notificationAdded(actor: Actor, ctx: GqlContext): AsyncIterableIterator<NotificationRow> {
-    return this.stream<LiveEventPayloads['notificationAdded'], NotificationRow>(ctx, liveChannel('notificationAdded', actor.userId), async (e) => {
-      const [row] = await this.dataSource.query(
-        `SELECT id, kind, title, body, instrument_id AS "instrumentId", created_at AS "createdAt", read_at AS "readAt"
-           FROM notification WHERE id = $1 AND user_id = $2`,
-        [e.notificationId, actor.userId],
-      );
-      return row;
-    });
+    return this.stream<LiveEventPayloads['notificationAdded'], NotificationRow>(ctx, liveChannel('notificationAdded', actor.userId), (e) =>
+      this.inbox.own(actor, e.notificationId),
+    );
   }
 
   /** Coalesces the concurrent reads of one key (the subscribers of one event), and keeps nothing after. */

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { IdentityReadModel } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
 import { CommentService, RoundService } from '@tripartite/consultation';
 import { DraftingReadService } from '@tripartite/drafting';
@@ -23,23 +23,21 @@ export function seedDemoConsultation(app: INestApplicationContext, instrumentId:
 
 /** The same closed first round with the given comments (each disposed as it says), for any demo instrument. */
 export async function consultDemoConstituents(app: INestApplicationContext, instrumentId: string, demoComments: DemoComment[]): Promise<void> {
-  const dataSource = app.get(DataSource, { strict: false });
   const rounds = app.get(RoundService, { strict: false });
   const comments = app.get(CommentService, { strict: false });
   const workflow = app.get(WorkflowService, { strict: false });
   const drafting = app.get(DraftingReadService, { strict: false });
 
-  const [existing] = await dataSource.query(`SELECT 1 FROM consultation_round WHERE instrument_id = $1`, [instrumentId]);
-  if (existing) return;
+  if ((await rounds.byInstrumentIds([instrumentId])).get(instrumentId)?.length) return;
   const version = (await drafting.versionsByInstrumentIds([instrumentId])).find((v) => v.number === 1 && v.status === 'PUBLISHED');
   if (!version) throw new Error(`Demo consultation: instrument ${instrumentId} has no published version 1`);
   const guidelines = new Map((await drafting.guidelinesByVersionIds([version.id])).map((g) => [g.key, g.id]));
   const missing = demoComments.filter((c) => c.guideline !== null && !guidelines.has(c.guideline)).map((c) => c.guideline);
   if (missing.length) throw new Error(`Demo consultation: no guideline ${missing.join(', ')} in the demo instrument`);
 
-  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, ...demoComments.map((c) => c.author)]);
+  const actors = await actorsByEmail(app, [DEMO_SECRETARIAT, ...demoComments.map((c) => c.author)]);
   const secretariat = actors.get(DEMO_SECRETARIAT)!;
-  const [{ closesAt }] = await dataSource.query(`SELECT clock_timestamp() + interval '10 minutes' AS "closesAt"`);
+  const closesAt = new Date(Date.now() + 10 * 60_000);
 
   const round = await rounds.schedule(secretariat, { instrumentId, versionId: version.id, closesAt, visibility: 'AFTER_CLOSE' });
   await workflow.advance(secretariat, instrumentId, 'CONSULTATION');
@@ -61,15 +59,9 @@ export async function consultDemoConstituents(app: INestApplicationContext, inst
 }
 
 /** The demo people as actors, by email; fails when one is missing. */
-export async function actorsByEmail(dataSource: DataSource, emails: string[]): Promise<Map<string, Actor>> {
-  const rows: { email: string; id: string; roles: Actor['roles']; organizationId: string | null; group: Actor['group'] }[] = await dataSource.query(
-    `SELECT lower(u.email) AS email, u.id, u.roles, u.organization_id AS "organizationId", o."group"
-       FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id
-      WHERE lower(u.email) = ANY($1::text[])`,
-    [[...new Set(emails.map((e) => e.toLowerCase()))]],
-  );
-  const actors = new Map(rows.map((r) => [r.email, { userId: r.id, roles: r.roles, organizationId: r.organizationId, group: r.group }]));
-  const unknown = [...new Set(emails)].filter((e) => !actors.has(e.toLowerCase()));
+export async function actorsByEmail(app: INestApplicationContext, emails: string[]): Promise<Map<string, Actor>> {
+  const actors = await app.get(IdentityReadModel, { strict: false }).actorsByEmail(emails);
+  const unknown = [...new Set(emails)].filter((e) => !actors.has(e));
   if (unknown.length) throw new Error(`Demo consultation: seed the demo people first (missing ${unknown.join(', ')})`);
-  return new Map(emails.map((e) => [e, actors.get(e.toLowerCase())!]));
+  return actors;
 }

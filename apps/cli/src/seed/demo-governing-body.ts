@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { GbSessionService, SubmissionService } from '@tripartite/governing-body';
+import { GbSessionNumbersReadModel, GbSessionService, SubmissionReadService, SubmissionService } from '@tripartite/governing-body';
 import { DEMO_SECRETARIAT, actorsByEmail } from './demo-consultation';
 
 /** The demo's Governing Body session: upcoming, its document deadline (GB_DOCUMENT_DEADLINE_DAYS before it) still ahead. */
@@ -24,19 +23,17 @@ export const DEMO_GB_PAPER = {
  * writes nothing. The instrument must be in GB_SUBMISSION (seedDemoMeeting with a report adopted).
  */
 export async function seedDemoGoverningBody(app: INestApplicationContext, instrumentId: string): Promise<void> {
-  const dataSource = app.get(DataSource, { strict: false });
   const sessions = app.get(GbSessionService, { strict: false });
   const submissions = app.get(SubmissionService, { strict: false });
-  const secretariat = (await actorsByEmail(dataSource, [DEMO_SECRETARIAT])).get(DEMO_SECRETARIAT)!;
+  const secretariat = (await actorsByEmail(app, [DEMO_SECRETARIAT])).get(DEMO_SECRETARIAT)!;
 
-  let [session]: { id: string }[] = await dataSource.query(`SELECT id FROM gb_session WHERE number = $1`, [DEMO_GB_SESSION.number]);
-  if (!session) {
-    const [{ now }] = await dataSource.query(`SELECT clock_timestamp() AS now`);
-    const startsAt = new Date(now.getTime() + DEMO_GB_SESSION.opensInDays * 86_400_000);
+  let sessionId = await app.get(GbSessionNumbersReadModel, { strict: false }).idByNumber(DEMO_GB_SESSION.number);
+  if (!sessionId) {
+    const startsAt = new Date(Date.now() + DEMO_GB_SESSION.opensInDays * 86_400_000);
     const endsAt = new Date(startsAt.getTime() + DEMO_GB_SESSION.days * 86_400_000);
-    session = await sessions.create(secretariat, { number: DEMO_GB_SESSION.number, startsAt, endsAt });
+    sessionId = (await sessions.create(secretariat, { number: DEMO_GB_SESSION.number, startsAt, endsAt })).id;
   }
-  const [paper] = await dataSource.query(`SELECT 1 FROM gb_submission WHERE instrument_id = $1`, [instrumentId]);
-  if (paper) return;
-  await submissions.prepare(secretariat, { instrumentId, sessionId: session.id, ...DEMO_GB_PAPER });
+  // As the system, which sees drafts too.
+  if ((await app.get(SubmissionReadService, { strict: false }).latestByInstrumentIds(null, [instrumentId])).has(instrumentId)) return;
+  await submissions.prepare(secretariat, { instrumentId, sessionId, ...DEMO_GB_PAPER });
 }

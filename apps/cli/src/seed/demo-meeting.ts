@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { ConstituentGroup } from '@tripartite/domain';
 import { DraftingReadService } from '@tripartite/drafting';
-import { AgendaService, MeetingService } from '@tripartite/meetings';
+import { AgendaService, MeetingReadService, MeetingService } from '@tripartite/meetings';
 import { WorkflowService } from '@tripartite/workflow';
 import { DEMO_SECRETARIAT, actorsByEmail, consultDemoConstituents } from './demo-consultation';
 import type { DemoMeetingPlan } from './demo-meetings';
@@ -18,23 +17,23 @@ const GROUPS: ConstituentGroup[] = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
  * secretariat and the moderator as actors. Does nothing once the instrument has a meeting.
  */
 export async function seedDemoMeeting(app: INestApplicationContext, instrumentId: string, plan: DemoMeetingPlan): Promise<void> {
-  const dataSource = app.get(DataSource, { strict: false });
   const meetings = app.get(MeetingService, { strict: false });
+  const meetingReads = app.get(MeetingReadService, { strict: false });
   const agenda = app.get(AgendaService, { strict: false });
   const workflow = app.get(WorkflowService, { strict: false });
   const drafting = app.get(DraftingReadService, { strict: false });
 
-  const [existing] = await dataSource.query(`SELECT 1 FROM experts_meeting WHERE instrument_id = $1`, [instrumentId]);
-  if (existing) return;
+  // As the system, which reads every meeting.
+  if ((await meetingReads.byInstrumentIds(null, [instrumentId])).get(instrumentId)?.length) return;
   await consultDemoConstituents(app, instrumentId, plan.comments);
 
-  const actors = await actorsByEmail(dataSource, [DEMO_SECRETARIAT, plan.moderator, ...DEMO_ORGANIZATIONS.map((o) => o.user.email)]);
+  const actors = await actorsByEmail(app, [DEMO_SECRETARIAT, plan.moderator, ...DEMO_ORGANIZATIONS.map((o) => o.user.email)]);
   const secretariat = actors.get(DEMO_SECRETARIAT)!;
   const moderator = actors.get(plan.moderator)!;
   const version = (await drafting.versionsByInstrumentIds([instrumentId])).find((v) => v.status === 'PUBLISHED');
   if (!version) throw new Error(`Demo meeting: instrument ${instrumentId} has no published version`);
-  const [{ now }] = await dataSource.query(`SELECT clock_timestamp() AS now`);
-  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+  const now = Date.now();
+  const at = (hours: number) => new Date(now + hours * 3_600_000);
 
   const meeting = await meetings.schedule(secretariat, {
     instrumentId,
@@ -54,10 +53,9 @@ export async function seedDemoMeeting(app: INestApplicationContext, instrumentId
   await workflow.advance(secretariat, instrumentId, 'EXPERTS_MEETING');
   await meetings.open(moderator, meeting.id);
 
-  const items: { id: string; key: string }[] = await dataSource.query(
-    `SELECT i.id, g.key FROM agenda_item i JOIN guideline g ON g.id = i.guideline_id WHERE i.meeting_id = $1`,
-    [meeting.id],
-  );
+  const agendaItems = (await meetingReads.agendaByMeetingIds([meeting.id])).get(meeting.id) ?? [];
+  const keys = new Map((await drafting.guidelinesByIds(agendaItems.map((i) => i.guidelineId))).map((g) => [g.id, g.key]));
+  const items = agendaItems.map((i) => ({ id: i.id, key: keys.get(i.guidelineId)! }));
   const itemId = new Map(items.map((i) => [i.key, i.id]));
   for (const item of plan.items) {
     const id = itemId.get(item.key);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AdminService } from '@tripartite/auth';
+import { AdminService, IdentityReadModel } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
-import { DraftingReadService, DraftingService } from '@tripartite/drafting';
+import { DraftingReadService, DraftingService, InstrumentReferencesReadModel } from '@tripartite/drafting';
 import { DEMO_INSTRUMENTS, DemoInstrument } from './demo-instruments';
 import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './demo-people';
 
@@ -17,15 +16,15 @@ export class DemoSeeder {
 
   constructor(
     private readonly admin: AdminService,
-    private readonly dataSource: DataSource,
+    private readonly identity: IdentityReadModel,
     private readonly config: AppConfig,
     private readonly drafting: DraftingService,
     private readonly read: DraftingReadService,
+    private readonly references: InstrumentReferencesReadModel,
   ) {}
 
   async isEmpty(): Promise<boolean> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
-    return n === 0;
+    return !(await this.identity.hasUsers());
   }
 
   /** People and instruments; returns the instruments' ids for the stages seeded after them. */
@@ -41,8 +40,8 @@ export class DemoSeeder {
 
   /** Created through the same import the API uses, from the Markdown kept in apps/cli/src/demo. */
   private async instrument(demo: DemoInstrument, options: { publish: boolean }): Promise<string> {
-    const [existing] = await this.dataSource.query(`SELECT id FROM instrument WHERE lower(reference) = lower($1)`, [demo.reference]);
-    if (existing) return existing.id;
+    const existing = (await this.references.idsByReference([demo.reference])).get(demo.reference);
+    if (existing) return existing;
     const markdown = readFileSync(join(__dirname, '..', 'demo', demo.file), 'utf8');
     const instrument = await this.drafting.createInstrument(null, { reference: demo.reference, title: demo.title, summary: demo.summary });
     const [version] = await this.read.versionsByInstrumentIds([instrument.id]);
@@ -54,17 +53,15 @@ export class DemoSeeder {
   private async people(): Promise<void> {
     const password = this.config.DEMO_PASSWORD;
     for (const org of DEMO_ORGANIZATIONS) {
-      const [existing] = await this.dataSource.query(`SELECT id FROM organization WHERE lower(name) = lower($1)`, [org.name]);
-      const id: string =
-        existing?.id ?? (await this.admin.createOrganization(null, { name: org.name, group: org.group, countryCode: org.countryCode ?? null })).id;
+      const existing = (await this.identity.organizationIdsByName([org.name])).get(org.name);
+      const id = existing ?? (await this.admin.createOrganization(null, { name: org.name, group: org.group, countryCode: org.countryCode ?? null })).id;
       await this.user(org.user.email, org.user.displayName, ['CONSTITUENT'], id, password);
     }
     for (const staff of DEMO_STAFF) await this.user(staff.email, staff.displayName, staff.roles, null, password);
   }
 
   private async user(email: string, displayName: string, roles: AdminServiceRoles, organizationId: string | null, password: string): Promise<void> {
-    const [existing] = await this.dataSource.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
-    if (existing) return;
+    if ((await this.identity.actorsByEmail([email])).has(email)) return;
     await this.admin.createUser(null, { email, displayName, password, roles, organizationId });
     this.logger.debug(`created ${email}`);
   }

@@ -11,7 +11,8 @@ import { MeetingsModule } from '@tripartite/meetings';
 import { NotificationsModule } from '@tripartite/notifications';
 import { OutboxModule } from '@tripartite/outbox';
 import { WorkflowModule } from '@tripartite/workflow';
-import { RedisModule } from '@tripartite/queue';
+import { QueueModule } from '@tripartite/queue';
+import { RedisModule } from '@tripartite/redis';
 import { DemoSeeder } from './demo-seeder';
 
 /** The services the seed writes through: the same rules as the API. */
@@ -21,6 +22,7 @@ import { DemoSeeder } from './demo-seeder';
     EventsCheckModule,
     DatabaseModule.forRoot(),
     RedisModule,
+    QueueModule,
     AuditModule,
     AuthModule,
     OutboxModule,

@@ -13,8 +13,8 @@ export class AuditCheckpointProcessor implements HandlesJob<'maintenance', 'audi
   ) {}
 
   async handle(payload: JobPayload<'maintenance', 'audit.checkpoint'>): Promise<AuditCheckpoint | null> {
-    return this.checkpointer.checkpoint({ reason: payload.reason ?? 'interval', afterTxid: payload.afterTxid }, (em, checkpoint) =>
-      this.notifications.emit(em, { kind: 'audit.checkpoint', data: { ...checkpoint } }),
+    return this.checkpointer.checkpoint({ reason: payload.reason ?? 'interval', afterTxid: payload.afterTxid }, (tx, checkpoint) =>
+      this.notifications.emit(tx.em, { kind: 'audit.checkpoint', data: { ...checkpoint } }),
     );
   }
 }

@@ -2,18 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@tripartite/config';
-import { JobOptionsMap, QueueName, Queues, jobOptions, optionsFor } from '@tripartite/queue';
+import { OutboxService } from '@tripartite/outbox';
+import { JobOptionsMap, Queues, jobOptions, optionsFor } from '@tripartite/queue';
 
 const BATCH = 200;
-
-interface PendingRow {
-  id: string;
-  queue: QueueName;
-  name: string;
-  payload: Record<string, unknown>;
-  jobId: string;
-  runAt: Date | null;
-}
 
 /**
  * Moves committed outbox rows to BullMQ. Woken by LISTEN/NOTIFY for promptness and by a
@@ -32,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
     private readonly queues: Queues,
     private readonly config: AppConfig,
   ) {
@@ -66,18 +59,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async drain(): Promise<void> {
     for (;;) {
       const sent = await this.dataSource.transaction(async (em) => {
-        const rows: PendingRow[] = await em.query(
-          `SELECT id, queue, name, payload, job_id AS "jobId", run_at AS "runAt"
-             FROM outbox WHERE dispatched_at IS NULL
-            ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
+        const rows = await this.outbox.claimPending(em, BATCH);
         for (const row of rows) {
           const delay = row.runAt ? Math.max(0, row.runAt.getTime() - Date.now()) : 0;
           const opts = { ...optionsFor(this.options, row.queue, row.name), jobId: row.jobId, delay };
           await this.queues.get(row.queue).add(row.name, row.payload, opts);
         }
         if (rows.length) {
-          await em.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+          await this.outbox.markDispatched(
+            em,
+            rows.map((r) => r.id),
+          );
         }
         return rows.length;
       });
@@ -97,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     try {
       await client.connect();
-      await client.query('LISTEN outbox');
+      await this.outbox.listen(client);
       this.listener = client;
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'cannot LISTEN for the outbox yet; the sweep covers it');

@@ -1,8 +1,8 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
-import { Queues } from './queues.service';
 
+/** The application's shared Redis client (health, rate limits, session principals, the reconciles' requeue). */
 export const REDIS = Symbol('REDIS');
 
 /** A client that fails fast while Redis is away (health, rate limits), and reconnects by itself. */
@@ -24,6 +24,10 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The REDIS client, one per process. Needs ConfigModule. Import it where REDIS is injected; still global while
+ * capabilities that inject REDIS without importing it remain (auth, consultation, meetings, governing body).
+ */
 @Global()
 @Module({
   providers: [
@@ -37,8 +41,7 @@ class RedisCloser implements OnApplicationShutdown {
       },
     },
     RedisCloser,
-    Queues,
   ],
-  exports: [REDIS, Queues],
+  exports: [REDIS],
 })
 export class RedisModule {}

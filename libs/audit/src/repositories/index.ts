@@ -1,0 +1,2 @@
+export * from './audit-event.repository';
+export * from './audit-checkpoint.repository';

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { selectList } from '@tripartite/database';
+import { UserEntity } from '../user.entity';
+
+/** A user a notification may reach: not deactivated, with the kinds they get no email for. */
+export interface ActiveRecipient {
+  id: string;
+  emailOptOut: string[];
+}
+
+/** Where and how an email reaches a user, read when it is sent. */
+export interface Mailbox {
+  email: string;
+  displayName: string;
+  emailOptOut: string[];
+  deactivated: boolean;
+}
+
+/**
+ * What notifications read of users (who receives an event, where their email goes), in the caller's transaction
+ * (`em`), and the one column of app_user they write: the user's own email preferences (email_opt_out).
+ */
+@Injectable()
+export class NotificationRecipients {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async secretariat(em: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(`SELECT u.id FROM app_user u WHERE 'SECRETARIAT' = ANY(u.roles)`);
+    return rows.map((r) => r.id);
+  }
+
+  /** The constituents (CONSTITUENT role) of these organizations. */
+  async constituentsOf(em: EntityManager, organizationIds: readonly string[]): Promise<string[]> {
+    if (!organizationIds.length) return [];
+    const rows: { id: string }[] = await em.query(`SELECT u.id FROM app_user u WHERE u.organization_id = ANY($1::uuid[]) AND 'CONSTITUENT' = ANY(u.roles)`, [
+      organizationIds,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Those of these users who are not deactivated (a deactivated user is told nothing), by id. */
+  active(em: EntityManager, userIds: readonly string[]): Promise<ActiveRecipient[]> {
+    if (!userIds.length) return Promise.resolve([]);
+    return em.query(`SELECT u.id, u.email_opt_out AS "emailOptOut" FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL ORDER BY u.id`, [
+      userIds,
+    ]);
+  }
+
+  async mailbox(em: EntityManager, userId: string): Promise<Mailbox | null> {
+    const [row]: Mailbox[] = await em.query(
+      `SELECT u.email, u.display_name AS "displayName", u.email_opt_out AS "emailOptOut", u.deactivated_at IS NOT NULL AS deactivated
+         FROM app_user u WHERE u.id = $1`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  /** Sets the kinds the user gets no email for; the user as now stored, null when there is none. */
+  async setEmailOptOut(em: EntityManager, userId: string, kinds: readonly string[]): Promise<UserEntity | null> {
+    const [[row]]: [UserEntity[]] = await em.query(
+      `UPDATE app_user u SET email_opt_out = $2 WHERE u.id = $1 RETURNING ${selectList(this.dataSource, UserEntity, 'u')}`,
+      [userId, kinds],
+    );
+    return row ?? null;
+  }
+}

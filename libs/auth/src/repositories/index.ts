@@ -1,0 +1,3 @@
+export * from './user.repository';
+export * from './organization.repository';
+export * from './session.repository';

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { selectList, type Tx } from '@tripartite/database';
+import type { ConstituentGroup } from '@tripartite/domain';
+import { OrganizationEntity } from '../organization.entity';
+
+export type OrganizationRow = OrganizationEntity;
+
+export interface NewOrganization {
+  name: string;
+  group: ConstituentGroup;
+  countryCode: string | null;
+}
+
+/** The organization table. */
+@Injectable()
+export class OrganizationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private columns(alias: string): string {
+    return selectList(this.dataSource, OrganizationEntity, alias);
+  }
+
+  /** By group, then name; every group when none is given. */
+  list(group?: ConstituentGroup | null): Promise<OrganizationRow[]> {
+    return this.dataSource.query(`SELECT ${this.columns('o')} FROM organization o WHERE ($1::text IS NULL OR o."group" = $1) ORDER BY o."group", o.name`, [
+      group ?? null,
+    ]);
+  }
+
+  async get(id: string): Promise<OrganizationRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${this.columns('o')} FROM organization o WHERE o.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  byIds(ids: readonly string[]): Promise<OrganizationRow[]> {
+    return this.dataSource.query(`SELECT ${this.columns('o')} FROM organization o WHERE o.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Whether an organization has this name, whatever its case (organization_name_key decides races). */
+  async nameTaken(name: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM organization o WHERE lower(o.name) = lower($1) LIMIT 1`, [name]);
+    return !!row;
+  }
+
+  /** Whether the country already has a government (organization_country_key decides races). */
+  async governmentExists(countryCode: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM organization o WHERE o."group" = 'GOVERNMENT' AND o.country_code = $1 LIMIT 1`, [countryCode]);
+    return !!row;
+  }
+
+  async count(): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM organization`);
+    return n;
+  }
+
+  async insert(tx: Tx, row: NewOrganization): Promise<OrganizationRow> {
+    const [created]: OrganizationRow[] = await tx.em.query(
+      `INSERT INTO organization (name, "group", country_code) VALUES ($1, $2, $3) RETURNING ${this.columns('organization')}`,
+      [row.name, row.group, row.countryCode],
+    );
+    return created;
+  }
+}

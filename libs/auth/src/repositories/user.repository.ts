@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { selectList, type Tx } from '@tripartite/database';
+import type { Role } from '@tripartite/domain';
+import { UserEntity } from '../user.entity';
+
+/** A user as every read but the sign-in's gives it: without passwordHash (select: false). */
+export type UserRow = UserEntity;
+
+/** The sign-in's lookup: the one read of the password hash. */
+export type LoginUserRow = UserRow & { passwordHash: string };
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  organizationId: string | null;
+}
+
+/** What an admin change reads of the user it locks. */
+export interface LockedUser {
+  id: string;
+  roles: Role[];
+  deactivatedAt: Date | null;
+}
+
+/** The app_user table. */
+@Injectable()
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private columns(alias: string): string {
+    return selectList(this.dataSource, UserEntity, alias);
+  }
+
+  async get(id: string): Promise<UserRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${this.columns('u')} FROM app_user u WHERE u.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  byIds(ids: readonly string[]): Promise<UserRow[]> {
+    return this.dataSource.query(`SELECT ${this.columns('u')} FROM app_user u WHERE u.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** By an email already trimmed and lower-cased, with the password hash. */
+  async forLogin(normalizedEmail: string): Promise<LoginUserRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${this.columns('u')}, u.password_hash AS "passwordHash" FROM app_user u WHERE lower(u.email) = $1`, [
+      normalizedEmail,
+    ]);
+    return row ?? null;
+  }
+
+  /** Whether a user has this email, whatever its case (app_user_email_key decides races). */
+  async emailTaken(email: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM app_user u WHERE lower(u.email) = lower($1) LIMIT 1`, [email]);
+    return !!row;
+  }
+
+  /** Admins, active or not. */
+  async countAdmins(): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user u WHERE 'ADMIN' = ANY(u.roles)`);
+    return n;
+  }
+
+  /** The created user, without its password hash. */
+  async insert(tx: Tx, row: NewUser): Promise<UserRow> {
+    const [created]: UserRow[] = await tx.em.query(
+      `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${this.columns('app_user')}`,
+      [row.email, row.displayName, row.passwordHash, row.roles, row.organizationId],
+    );
+    return created;
+  }
+
+  /**
+   * Locks the active admins (in one order, so two admin changes never deadlock) and then the user: two admins
+   * demoting or deactivating each other at once take turns, and the second sees the first's change.
+   */
+  async lockForAdminChange(tx: Tx, userId: string): Promise<LockedUser | null> {
+    await tx.em.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL ORDER BY id FOR UPDATE`);
+    const [row]: LockedUser[] = await tx.em.query(`SELECT id, roles, deactivated_at AS "deactivatedAt" FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
+    return row ?? null;
+  }
+
+  async countActiveAdmins(tx: Tx): Promise<number> {
+    const [{ n }]: { n: number }[] = await tx.em.query(`SELECT count(*)::int AS n FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL`);
+    return n;
+  }
+
+  async deactivate(tx: Tx, userId: string, reason: string): Promise<void> {
+    await tx.em.query(`UPDATE app_user SET deactivated_at = now(), deactivation_reason = $2 WHERE id = $1`, [userId, reason]);
+  }
+
+  async setRoles(tx: Tx, userId: string, roles: Role[]): Promise<void> {
+    await tx.em.query(`UPDATE app_user SET roles = $2 WHERE id = $1`, [userId, roles]);
+  }
+}

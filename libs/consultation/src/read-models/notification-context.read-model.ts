@@ -1,0 +1,49 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CommentFacts, ConsultationFacts, ConsultationFactsSource, RoundFacts } from '@tripartite/notifications';
+
+/**
+ * What notifications read of consultation (rounds, comments, invitations), for their recipients and messages, in
+ * the caller's transaction. Provided to notifications at module init: consultation emits notifications, so
+ * notifications cannot import it.
+ */
+@Injectable()
+export class ConsultationNotificationContext implements ConsultationFacts, OnModuleInit {
+  constructor(private readonly source: ConsultationFactsSource) {}
+
+  onModuleInit(): void {
+    this.source.provide(this);
+  }
+
+  async round(em: EntityManager, roundId: string): Promise<RoundFacts | null> {
+    const [row]: RoundFacts[] = await em.query(
+      `SELECT r.instrument_id AS "instrumentId", r.number, r.closes_at AS "closesAt" FROM consultation_round r WHERE r.id = $1`,
+      [roundId],
+    );
+    return row ?? null;
+  }
+
+  async comment(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
+    const [row]: CommentFacts[] = await em.query(`SELECT c.organization_id AS "organizationId", c.disposition FROM comment c WHERE c.id = $1`, [commentId]);
+    return row ?? null;
+  }
+
+  async invitedOrganizations(em: EntityManager, roundId: string, which: 'all' | 'yetToComment'): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT ri.organization_id AS id FROM round_invitation ri
+        WHERE ri.round_id = $1
+          AND (NOT $2::boolean OR NOT EXISTS (SELECT 1 FROM comment c WHERE c.round_id = ri.round_id
+                                                 AND c.organization_id = ri.organization_id AND c.status = 'SUBMITTED'))`,
+      [roundId, which === 'yetToComment'],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async consultedOrganizations(em: EntityManager, instrumentId: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT DISTINCT ri.organization_id AS id FROM round_invitation ri JOIN consultation_round r ON r.id = ri.round_id WHERE r.instrument_id = $1`,
+      [instrumentId],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** What a notification says of its instrument. */
+export interface InstrumentHeading {
+  reference: string;
+  title: string;
+}
+
+/** What notifications read of drafting when a message is rendered: in the caller's transaction (`em`). */
+@Injectable()
+export class DraftingNotificationContext {
+  async instrumentHeading(em: EntityManager, instrumentId: string): Promise<InstrumentHeading | null> {
+    const [row]: InstrumentHeading[] = await em.query(`SELECT i.reference, i.title FROM instrument i WHERE i.id = $1`, [instrumentId]);
+    return row ?? null;
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** A round as its notifications describe it (the deadline is the current one). */
+export interface RoundFacts {
+  instrumentId: string;
+  number: number;
+  closesAt: Date;
+}
+
+/** A comment as its notifications need it: whose it is, and its disposition. */
+export interface CommentFacts {
+  organizationId: string;
+  disposition: string | null;
+}
+
+/**
+ * What notifications read of consultation: the rounds and comments events name, and the organizations they reach.
+ * Consultation provides it (its read model ConsultationNotificationContext, at module init): consultation emits
+ * notifications, so notifications cannot import it without a cycle. Each read runs in the caller's transaction (`em`).
+ */
+export interface ConsultationFacts {
+  round(em: EntityManager, roundId: string): Promise<RoundFacts | null>;
+  comment(em: EntityManager, commentId: string): Promise<CommentFacts | null>;
+  /** The organizations invited to the round; `yetToComment`: only those without a SUBMITTED comment in it. */
+  invitedOrganizations(em: EntityManager, roundId: string, which: 'all' | 'yetToComment'): Promise<string[]>;
+  /** The organizations invited to any round on the instrument. */
+  consultedOrganizations(em: EntityManager, instrumentId: string): Promise<string[]>;
+}
+
+/** Where consultation's read model plugs in (see ConsultationFacts). */
+@Injectable()
+export class ConsultationFactsSource {
+  private provided: ConsultationFacts | null = null;
+
+  provide(facts: ConsultationFacts): void {
+    this.provided = facts;
+  }
+
+  get facts(): ConsultationFacts {
+    if (!this.provided) throw new Error('No consultation facts: the process composes NotificationsModule without ConsultationModule');
+    return this.provided;
+  }
+}
