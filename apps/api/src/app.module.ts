@@ -53,7 +53,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig, PinoLogger, LoadersFactory, GraphQLSchemaHost, TokensService],
-      imports: [LoadersModule],
+      imports: [LoadersModule, AuthModule],
       useFactory: graphqlOptions,
     }),
   ],

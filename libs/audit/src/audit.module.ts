@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@tripartite/events';
 import { OutboxModule } from '@tripartite/outbox';
@@ -16,9 +16,8 @@ import { AuditCheckpointRepository, AuditEventRepository } from './repositories'
 
 /**
  * The audit trail: the tables audit_event and audit_checkpoint. Needs DatabaseModule and ConfigModule (the
- * application's). Global while other capabilities record audit events through AuditService without importing it.
+ * application's).
  */
-@Global()
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [EventsModule, OutboxModule, TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@tripartite/events';
 import { AccessGuard } from './access.guard';
@@ -21,10 +21,8 @@ import { UserEntity } from './user.entity';
 
 /**
  * Identity and sessions: the tables organization, app_user, auth_session and auth_refresh_token. Needs
- * DatabaseModule, ConfigModule and RedisModule (the application's). Global while the api's loaders and live
- * server use its services without importing it.
+ * DatabaseModule, ConfigModule and RedisModule (the application's).
  */
-@Global()
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [EventsModule, TypeOrmModule.forFeature([UserEntity, OrganizationEntity, AuthSessionEntity, RefreshTokenEntity])],

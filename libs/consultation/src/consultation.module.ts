@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tripartite/auth';
 import { ConfigModule } from '@tripartite/config';
@@ -30,10 +30,7 @@ import { RoundService } from './round.service';
  * Consultation rounds and comments: the tables consultation_round, round_invitation, deadline_extension, comment and
  * disposition_record. Needs DatabaseModule (the application's). Any process that moves stages (api, worker, seed)
  * imports it, so the round opens and closes with the move.
- * Global until the API's per-request loaders and live feeds (graphql/loaders.module.ts, live/live-api.module.ts)
- * import it: they reach its read services.
  */
-@Global()
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
   imports: [

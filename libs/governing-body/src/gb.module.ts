@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { QueueModule } from '@tripartite/queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tripartite/audit';
 import { AuthModule } from '@tripartite/auth';
@@ -30,12 +31,12 @@ import { GbSessionNumbersReadModel } from './read-models/gb-session-numbers.read
  * worker's notification fan-out, so gb.decided reaches its recipients.
  * Still global: the API's LoadersModule (apps/api/src/graphql) reaches its read services without importing it.
  */
-@Global()
 @Module({
   imports: [
     // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
     TypeOrmModule.forFeature([GbSessionEntity, GbSubmissionEntity]),
     EventsModule,
+    QueueModule,
     AuditModule,
     OutboxModule,
     NotificationsModule,

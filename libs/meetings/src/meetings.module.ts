@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { QueueModule } from '@tripartite/queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tripartite/auth';
 import { ConfigModule } from '@tripartite/config';
@@ -29,9 +30,7 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
  * position_record, amendment, amendment_position_record and item_vote. Needs DatabaseModule (the application's).
  * Any process that moves stages imports it, so the guards see the meeting; so does the worker's notification
  * fan-out, so meeting.* events reach the meeting's people.
- * Global (for now) because the API's per-request loaders (LoadersModule) reach its read service without importing it.
  */
-@Global()
 @Module({
   imports: [
     // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
@@ -47,6 +46,7 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
     ]),
     ConfigModule,
     RedisModule,
+    QueueModule,
     OutboxModule,
     EventsModule,
     LiveModule,

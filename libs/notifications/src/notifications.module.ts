@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tripartite/auth';
 import { DraftingModule } from '@tripartite/drafting';
@@ -33,7 +33,6 @@ import { WebhooksService } from './webhooks.service';
  * (it provides ConsultationFacts). Still global while capabilities that emit or register recipients without
  * importing it remain (consultation).
  */
-@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([NotificationEventEntity, NotificationEntity, WebhookEntity, WebhookDeliveryEntity, WebhookDeadLetterEntity]),

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxEntity } from './outbox.entity';
 import { OutboxService } from './outbox.service';
@@ -9,7 +9,6 @@ import { OutboxRepository } from './repositories/outbox.repository';
  * DatabaseModule (the application's). Still global while capabilities that add jobs without importing it remain
  * (audit, consultation, meetings, governing body).
  */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEntity])],
   providers: [OutboxService, OutboxRepository],

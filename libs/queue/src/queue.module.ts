@@ -1,11 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Queues } from './queues.service';
 
 /**
- * The BullMQ queues of the job catalogue (Queues), for whoever adds or inspects jobs. Needs ConfigModule. Import it
- * where Queues is injected; still global while capabilities that inject Queues without importing it remain
- * (consultation, meetings, governing body, the api's queue dashboard).
+ * The BullMQ queues of the job catalogue (Queues), for whoever adds or inspects jobs. Needs ConfigModule and
+ * RedisModule (the application's); imported where Queues is injected.
  */
-@Global()
 @Module({ providers: [Queues], exports: [Queues] })
 export class QueueModule {}

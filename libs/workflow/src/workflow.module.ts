@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@tripartite/events';
 import { LiveModule } from '@tripartite/live';
@@ -9,7 +9,6 @@ import { WorkflowLiveSubscriber } from './workflow-live.subscriber';
 import { WorkflowService } from './workflow.service';
 
 /** Stage moves: the table stage_transition. The instrument row is drafting's, lent through WorkflowHooks.useInstruments. */
-@Global()
 @Module({
   imports: [EventsModule, LiveModule, TypeOrmModule.forFeature([StageTransitionEntity])],
   providers: [WorkflowHooks, WorkflowService, StageTransitionRepository, WorkflowLiveSubscriber],
