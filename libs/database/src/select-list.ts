@@ -7,7 +7,12 @@ const cache = new WeakMap<object, Map<string, string>>();
  * description of its table, migrations aside). Columns mapped with `select: false` and those named in `omit`
  * are left out. Raw rows read with it have the entity's property names; dates and numbers as the driver gives them.
  */
-export function selectList<E extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<E>, alias: string, omit: readonly (keyof E & string)[] = []): string {
+export function selectList<E extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<E>,
+  alias: string,
+  omit: readonly (keyof E & string)[] = [],
+): string {
   const metadata = dataSource.getMetadata(entity);
   let byKey = cache.get(metadata);
   if (!byKey) cache.set(metadata, (byKey = new Map()));

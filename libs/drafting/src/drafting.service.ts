@@ -65,7 +65,12 @@ export class DraftingService {
       const { sections: clean, problems } = cleanContent(sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: fieldPath(p), message: p.message })));
       const counts = await this.content.replace(tx, version.id, clean);
-      await this.events.raise(tx, { name: 'version.saved', actor, entityId: version.id, data: { instrumentId: version.instrumentId, number: version.number, ...counts } });
+      await this.events.raise(tx, {
+        name: 'version.saved',
+        actor,
+        entityId: version.id,
+        data: { instrumentId: version.instrumentId, number: version.number, ...counts },
+      });
       return version;
     });
   }
@@ -75,7 +80,8 @@ export class DraftingService {
     assertSecretariat(actor);
     return this.tx.run(async (tx) => {
       const version = await this.lockDraft(tx, versionId);
-      if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
+      if (charLength(markdown) > TEXT_MAX.document)
+        throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
       const parsed = parseDraftMarkdown(markdown);
       if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
       checkContentSize(parsed.draft.sections, 'markdown');
@@ -104,13 +110,22 @@ export class DraftingService {
       await this.bumpInstrument(tx, found.instrumentId);
       const version = await this.lockDraft(tx, versionId);
       const count = await this.content.countGuidelines(tx, version.id);
-      if (count === 0) throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, { reason: 'VERSION_EMPTY' });
+      if (count === 0)
+        throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, {
+          reason: 'VERSION_EMPTY',
+        });
       const published = await this.versions.publish(tx, version.id, summary);
       await this.events.raise(tx, {
         name: 'version.published',
         actor,
         entityId: version.id,
-        data: { instrumentId: version.instrumentId, number: version.number, changeSummary: summary, guidelines: count, publishedAt: published.publishedAt?.toISOString() },
+        data: {
+          instrumentId: version.instrumentId,
+          number: version.number,
+          changeSummary: summary,
+          guidelines: count,
+          publishedAt: published.publishedAt?.toISOString(),
+        },
       });
       return published;
     });
@@ -129,7 +144,8 @@ export class DraftingService {
           throw AppError.badInput([{ field: 'instrumentId', message: capacityMessage(CAPACITY.versionsPerInstrument, 'versions') }]);
         }
         const source = versions.find((v) => v.status === 'PUBLISHED');
-        if (!source) throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
+        if (!source)
+          throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
         const number = versions[0].number + 1;
         const version = await this.versions.insertDraft(tx, instrumentId, number);
         await this.content.copy(tx, source.id, version.id);

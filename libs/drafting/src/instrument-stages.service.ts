@@ -19,7 +19,9 @@ export class InstrumentStages implements InstrumentStore, OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.useInstruments(this);
-    this.hooks.register({ snapshot: async (tx, instrumentId) => ({ latestPublishedVersionNumber: await this.versions.latestPublishedNumber(tx, instrumentId) }) });
+    this.hooks.register({
+      snapshot: async (tx, instrumentId) => ({ latestPublishedVersionNumber: await this.versions.latestPublishedNumber(tx, instrumentId) }),
+    });
   }
 
   async read(tx: Tx, id: string, lock = false): Promise<InstrumentRow> {

@@ -26,7 +26,14 @@ export class WorkflowService {
   }
 
   /** The move inside a caller's transaction, for capabilities whose own write implies a move (a GB decision). */
-  async advanceIn(tx: Tx, actor: Actor | null, instrumentId: string, to: Stage, reason?: string | null, expectedRevision?: number | null): Promise<StagedInstrument> {
+  async advanceIn(
+    tx: Tx,
+    actor: Actor | null,
+    instrumentId: string,
+    to: Stage,
+    reason?: string | null,
+    expectedRevision?: number | null,
+  ): Promise<StagedInstrument> {
     new FieldErrors()
       .check(STAGES.includes(to), 'to', 'is not a stage')
       .addAll(checkText('reason', reason, 'reason').problems)

@@ -75,10 +75,14 @@ export class ContentRepository {
   }
 
   guidelinesByVersionIds(ids: readonly string[]): Promise<GuidelineRow[]> {
-    return this.dataSource.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.version_id = ANY($1::uuid[]) ORDER BY g.version_id, g.position`, [ids]);
+    return this.dataSource.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.version_id = ANY($1::uuid[]) ORDER BY g.version_id, g.position`, [
+      ids,
+    ]);
   }
 
   guidelinesBySectionIds(ids: readonly string[]): Promise<GuidelineRow[]> {
-    return this.dataSource.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.section_id = ANY($1::uuid[]) ORDER BY g.section_id, g.position`, [ids]);
+    return this.dataSource.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.section_id = ANY($1::uuid[]) ORDER BY g.section_id, g.position`, [
+      ids,
+    ]);
   }
 }

@@ -47,9 +47,14 @@ export class InstrumentRepository {
     if (p.stage) where.push(`i.stage = $${params.push(p.stage)}`);
     if (p.publishedOnly) where.push(publishedExists('i.id'));
     if (p.after) {
-      where.push(`EXISTS (SELECT 1 FROM instrument a WHERE a.id = $${params.push(p.after)} AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM instrument a WHERE a.id = $${params.push(p.after)} AND (i.created_at < a.created_at OR (i.created_at = a.created_at AND i.id > a.id)))`,
+      );
     }
-    return this.dataSource.query(`SELECT ${this.columns('i')} FROM instrument i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id LIMIT $1`, params);
+    return this.dataSource.query(
+      `SELECT ${this.columns('i')} FROM instrument i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id LIMIT $1`,
+      params,
+    );
   }
 
   async get(id: string, publishedOnly: boolean): Promise<InstrumentRow | null> {
@@ -77,10 +82,10 @@ export class InstrumentRepository {
   }
 
   async setStage(tx: Tx, id: string, stage: Stage): Promise<InstrumentRow> {
-    const [[updated]]: [InstrumentRow[]] = await tx.em.query(`UPDATE instrument i SET stage = $2, revision = revision + 1 WHERE i.id = $1 RETURNING ${this.columns('i')}`, [
-      id,
-      stage,
-    ]);
+    const [[updated]]: [InstrumentRow[]] = await tx.em.query(
+      `UPDATE instrument i SET stage = $2, revision = revision + 1 WHERE i.id = $1 RETURNING ${this.columns('i')}`,
+      [id, stage],
+    );
     return updated;
   }
 }

@@ -58,7 +58,10 @@ export class VersionRepository {
 
   /** Every version, drafts included, by instrument and number. */
   byInstrumentIds(ids: readonly string[]): Promise<VersionRow[]> {
-    return this.dataSource.query(`SELECT ${this.columns('v')} FROM draft_version v WHERE v.instrument_id = ANY($1::uuid[]) ORDER BY v.instrument_id, v.number`, [ids]);
+    return this.dataSource.query(
+      `SELECT ${this.columns('v')} FROM draft_version v WHERE v.instrument_id = ANY($1::uuid[]) ORDER BY v.instrument_id, v.number`,
+      [ids],
+    );
   }
 
   latestPublishedByInstrumentIds(ids: readonly string[]): Promise<VersionRow[]> {
