@@ -4,6 +4,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { Queue } from 'bullmq';
+import { bullConnection } from '@tripartite/queue';
 import { REDIS_URL, TestApi } from '@tripartite/testing';
 import { AppProcess, freePort, health, startProcess, waitFor } from '../ops/processes';
 
@@ -229,4 +231,25 @@ export async function notificationsSettled(
     timeoutMs,
     100,
   );
+}
+
+/**
+ * Resolves once a queue has no job waiting, running or scheduled for later: no try is left to make (a retry would
+ * be a delayed job). A positive sign, unlike waiting for a while to see whether one comes.
+ */
+export async function noJobsLeft(api: TestApi, queueName: string, timeoutMs = 20_000): Promise<void> {
+  const queue = new Queue(queueName, { connection: bullConnection(REDIS_URL), prefix: api.prefix });
+  try {
+    await waitFor(
+      `the ${queueName} queue to have nothing left to run`,
+      async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(counts).every((n) => n === 0) ? true : undefined;
+      },
+      timeoutMs,
+      100,
+    );
+  } finally {
+    await queue.close();
+  }
 }

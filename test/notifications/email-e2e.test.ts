@@ -2,7 +2,7 @@ import { formatInstant } from '@tripartite/notifications';
 import { ok } from '@tripartite/testing';
 import { ConsultationWorld } from '../api/consultation-fixtures';
 import { emit } from './notification-fixtures';
-import { CaughtMail, TestSmtp, WorkerHandle, notificationsSettled, startSmtp, startWorker, waitFor } from './e2e-support';
+import { CaughtMail, TestSmtp, WorkerHandle, afterRuns, notificationsSettled, startSmtp, startWorker, waitFor } from './e2e-support';
 
 // The built worker (child process) sends email through a local SMTP server; the API runs in-process.
 describe('notification emails sent by the real worker', () => {
@@ -108,8 +108,9 @@ describe('notification emails sent by the real worker', () => {
       60_000,
       200,
     );
-    // Let a duplicate, if any, show itself (the reconcile runs every second).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Two more of the worker's reconcile runs (every second) and all they queued done: a duplicate would show now.
+    await afterRuns(worker!, 'maintenance', 'deadlines.reconcile', 2);
+    await notificationsSettled(w.api);
     for (const eventId of events) expect({ eventId, to: mailsOf(eventId).map((m) => m.to) }).toEqual({ eventId, to: [[w.people.secretariat.email]] });
     const sent = await w.api.db.query<{ response: string }>(`SELECT email_smtp_response AS response FROM notification WHERE event_id = ANY($1::uuid[])`, [
       events,
