@@ -1,9 +1,18 @@
 'use strict';
 // One benchmark's world: a fresh database, its own Redis key prefix and JWT secret, and the
 // processes it started; everything is removed at the end, whatever happened.
-const { randomBytes } = require('node:crypto');
+const { generateKeyPairSync, randomBytes } = require('node:crypto');
 const { createDatabase, deleteRedisKeys, newPrefix, loadAverage } = require('./services');
 const { log } = require('./util');
+
+/** An Ed25519 key pair as the settings take it: base64 of the PKCS#8 and SPKI DER. */
+function auditKeyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    signing: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    verify: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+  };
+}
 
 async function withContext(tag, fn) {
   const db = await createDatabase(tag);
@@ -12,6 +21,8 @@ async function withContext(tag, fn) {
     db,
     prefix: newPrefix(tag),
     jwtSecret: randomBytes(32).toString('hex'),
+    // The worker signs audit checkpoints in production; the api verifies them.
+    auditKeys: auditKeyPair(),
     processes: [],
     loadBefore: loadAverage(),
     /** Registers a started process for the final clean-up; returns it. */

@@ -85,6 +85,7 @@ function appEnv(ctx, extra = {}) {
     DATABASE_URL: ctx.db.url,
     REDIS_URL,
     QUEUE_PREFIX: ctx.prefix,
+    AUDIT_VERIFY_KEY: ctx.auditKeys.verify,
     ...extra,
   };
 }
@@ -102,7 +103,7 @@ async function startApi(ctx, { name = 'api', env = {}, nodeArgs = [] } = {}) {
 async function startWorker(ctx, { env = {} } = {}) {
   const port = await freePort();
   // Shares the server core with the api: the load generator keeps the other one.
-  return startServer(`${ctx.tag}-worker`, DIST.worker, { port, env: appEnv(ctx, { WORKER_HEALTH_PORT: String(port), PORT: '0', ...env }) });
+  return startServer(`${ctx.tag}-worker`, DIST.worker, { port, env: appEnv(ctx, { WORKER_HEALTH_PORT: String(port), PORT: '0', AUDIT_SIGNING_KEY: ctx.auditKeys.signing, ...env }) });
 }
 
 async function startBaseline(ctx, script, { env = {} } = {}) {

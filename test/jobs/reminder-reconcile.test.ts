@@ -399,7 +399,13 @@ describe('the reconcile of reminders and of failed jobs', () => {
     // Sent: the next runs add nothing, and each reminder happened once (the one sent before Redis lost it too).
     await reconcile();
     await reconcile();
-    await notificationsSettled(api, [deadlines]); // whatever they queued has run: a second sending would show now
+    // A second sending would be a reminder job's event: once no reminder job is waiting or running, what they queued has run.
+    await waitFor(
+      'the reminder jobs the reconcile runs queued',
+      async () => (Object.values(await deadlines.getJobCounts('waiting', 'active', 'prioritized')).every((n) => n === 0) ? true : undefined),
+      20_000,
+      100,
+    );
     expect(await events(watched)).toEqual({ [late.meeting]: 1, [late.session]: 1, [late.round]: 1, [sentJob]: 1 });
     for (const id of Object.values(late)) {
       const job = (await deadlines.getJob(id))!;

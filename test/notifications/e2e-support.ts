@@ -218,15 +218,17 @@ export async function notificationsSettled(
       // Jobs queued or running (a reminder, a fan-out) may still add to what is counted.
       for (const q of queues) {
         const counts = await q.getJobCounts('waiting', 'active', 'prioritized');
-        if (Object.values(counts).some((n) => n > 0)) return undefined;
+        if (Object.values(counts).some((n) => n > 0)) throw new Error(`jobs still queued: ${JSON.stringify(counts)}`);
       }
-      const [row] = await api.db.query<{ open: number }>(
-        `SELECT (SELECT count(*) FROM outbox WHERE dispatched_at IS NULL)
-              + (SELECT count(*) FROM notification_event WHERE fanned_out_at IS NULL)
-              + (SELECT count(*) FROM notification WHERE email_status = 'PENDING')
-              + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING') AS open`,
+      const [row] = await api.db.query<Record<string, number>>(
+        `SELECT (SELECT count(*) FROM outbox WHERE dispatched_at IS NULL)::int AS outbox,
+                (SELECT count(*) FROM notification_event WHERE fanned_out_at IS NULL)::int AS events,
+                (SELECT count(*) FROM notification WHERE email_status = 'PENDING')::int AS emails,
+                (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')::int AS deliveries`,
       );
-      return Number(row.open) === 0 ? true : undefined;
+      // Thrown, not returned, so that a time-out says what was still open.
+      if (Object.values(row).some((n) => n > 0)) throw new Error(`still open: ${JSON.stringify(row)}`);
+      return true;
     },
     timeoutMs,
     100,
