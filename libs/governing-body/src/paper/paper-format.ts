@@ -31,9 +31,12 @@ const FULL = formats((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 
 const DAY_MONTH = formats((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', timeZone: 'UTC' }));
 const LISTS = formats((l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }));
 
-/** "3 March 2027", "3 mars 2027", "3 de marzo de 2027" (UTC, whatever the server's zone). */
+/** French writes the first of the month as an ordinal, "1er mars", which Intl does not. */
+const firstOfMonth = (d: Date, language: Language, text: string) => (language === 'FR' && d.getUTCDate() === 1 ? text.replace(/^1(?!\d)/, '1er') : text);
+
+/** "3 March 2027", "3 mars 2027" ("1er mars 2027"), "3 de marzo de 2027" (UTC, whatever the server's zone). */
 export function formatDate(d: Date, language: Language = 'EN'): string {
-  return FULL[language].format(d);
+  return firstOfMonth(d, language, FULL[language].format(d));
 }
 
 /**
@@ -44,8 +47,8 @@ export function formatDateRange(from: Date, to: Date, language: Language = 'EN')
   const sameYear = from.getUTCFullYear() === to.getUTCFullYear();
   const sameMonth = sameYear && from.getUTCMonth() === to.getUTCMonth();
   if (!sameYear) return `${formatDate(from, language)} – ${formatDate(to, language)}`;
-  if (!sameMonth) return `${DAY_MONTH[language].format(from)} – ${formatDate(to, language)}`;
-  if (from.getUTCDate() !== to.getUTCDate()) return `${from.getUTCDate()}–${formatDate(to, language)}`;
+  if (!sameMonth) return `${firstOfMonth(from, language, DAY_MONTH[language].format(from))} – ${formatDate(to, language)}`;
+  if (from.getUTCDate() !== to.getUTCDate()) return `${firstOfMonth(from, language, String(from.getUTCDate()))}–${formatDate(to, language)}`;
   return formatDate(from, language);
 }
 

@@ -187,6 +187,11 @@ describe('paper formatting', () => {
     expect(range('2027-02-28T08:00:00Z', '2027-03-02T18:00:00Z', 'FR')).toBe('28 février – 2 mars 2027');
     expect(range('2027-02-28T08:00:00Z', '2027-03-02T18:00:00Z', 'ES')).toBe('28 de febrero – 2 de marzo de 2027');
     expect(range('2026-12-30T08:00:00Z', '2027-01-02T18:00:00Z', 'ES')).toBe('30 de diciembre de 2026 – 2 de enero de 2027');
+    expect(formatDate(new Date('2027-03-01T12:00:00Z'), 'FR')).toBe('1er mars 2027');
+    expect(range('2027-06-01T08:00:00Z', '2027-06-10T18:00:00Z', 'FR')).toBe('1er–10 juin 2027');
+    expect(range('2027-05-01T08:00:00Z', '2027-06-01T18:00:00Z', 'FR')).toBe('1er mai – 1er juin 2027');
+    expect(range('2027-06-01T08:00:00Z', '2027-06-10T18:00:00Z', 'ES')).toBe('1–10 de junio de 2027');
+    expect(formatDate(new Date('2027-03-01T12:00:00Z'))).toBe('1 March 2027');
     expect(listOf(['a', 'b', 'c'], 'FR')).toBe('a, b et c');
     expect(listOf(['a', 'b', 'c'], 'ES')).toBe('a, b y c');
   });
@@ -220,7 +225,13 @@ describe('the paper in English, French and Spanish', () => {
       lines('FR')
         .filter((l) => l.startsWith('**'))
         .slice(0, 5),
-    ).toEqual(['**Bureau international du Travail**', "**Conseil d'administration**", '**351e session, 1–10 juin 2027**', '**GB.351/3**', '**POUR DÉCISION**']);
+    ).toEqual([
+      '**Bureau international du Travail**',
+      "**Conseil d'administration**",
+      '**351e session, 1er–10 juin 2027**',
+      '**GB.351/3**',
+      '**POUR DÉCISION**',
+    ]);
     expect(
       lines('ES')
         .filter((l) => l.startsWith('**'))
