@@ -18,7 +18,7 @@ export const G = {
   decide: `mutation($id: ID!, $d: GbDecision!, $t: String) { recordGoverningBodyDecision(submissionId: $id, decision: $d, text: $t) { ${SUBMISSION_FIELDS} } }`,
   instrument: `query($i: ID!) { instrument(id: $i) { id stage submission { ${SUBMISSION_FIELDS} }
     stageHistory { from to reason } nextStages { stage allowed blockers { code } } } }`,
-  document: `query($i: ID!, $f: DocumentFormat) { instrument(id: $i) { submission { id status document(format: $f) } } }`,
+  document: `query($i: ID!, $f: DocumentFormat, $l: Language) { instrument(id: $i) { submission { id status document(format: $f, language: $l) } } }`,
   dispose: `mutation($c: ID!, $d: Disposition!) { setDisposition(commentId: $c, disposition: $d) { id } }`,
   comment: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
   createInstrument: `mutation($r: String!, $t: String!, $s: String) { createInstrument(input: { reference: $r, title: $t, summary: $s }) { id versions { id } } }`,

@@ -14,8 +14,12 @@ describe('the Governing Body paper, rendered from an instrument taken through co
   let submissionId: string;
   let draft: { markdown: string; html: string };
 
-  const document = async (format: 'MARKDOWN' | 'HTML', token?: string) =>
-    ok(await gb.gql(G.document, { i: instrumentId, f: format }, token)).instrument.submission.document as string;
+  const document = async (format: 'MARKDOWN' | 'HTML', token?: string, language?: 'EN' | 'FR' | 'ES') =>
+    ok(await gb.gql(G.document, { i: instrumentId, f: format, l: language }, token)).instrument.submission.document as string;
+  const inLanguages = async () => ({
+    fr: await document('MARKDOWN', undefined, 'FR'),
+    es: await document('HTML', undefined, 'ES'),
+  });
 
   beforeAll(async () => {
     gb = await GbWorld.start();
@@ -84,9 +88,9 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     const numbered = paragraphs(draft.markdown);
     const numbers = [...numbered.keys()];
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-    const point = Number(/^Point for decision: paragraph (\d+)\.$/m.exec(draft.markdown)![1]);
+    const point = Number(/^Point for decision: Paragraph (\d+)\.$/m.exec(draft.markdown)![1]);
     expect(numbered.get(point)).toMatch(/^The Governing Body approves the guidelines/);
-    expect(draft.html).toContain(`<p>Point for decision: paragraph ${point}.</p>`);
+    expect(draft.html).toContain(`<p>Point for decision: Paragraph ${point}.</p>`);
     expect(draft.html).toContain(`<ol start="${point}">`);
   });
 
@@ -124,6 +128,29 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(draft.markdown).not.toContain('Secret comment');
   });
 
+  it("answers the DRAFT in French and Spanish, with the Office's fixed phrases and the same data", async () => {
+    const { fr, es } = await inLanguages();
+    const point = /^Point for decision: Paragraph (\d+)\.$/m.exec(draft.markdown)![1];
+    expect(fr).toContain(`\nPoint appelant une décision: paragraphe ${point}.\n`);
+    expect(fr).toContain("**Conseil d'administration**");
+    expect(fr).toContain(
+      "6 organisations y ont été invitées (Gouvernements 2, Employeurs 2, Travailleurs 2); 4 d'entre elles ont présenté des commentaires (Gouvernements 2, Employeurs 1, Travailleurs 1).",
+    );
+    expect(fr).toContain(
+      "Le cycle 1 a reçu 4 commentaires: Gouvernements 2 (1 d'ordre général, 1 technique); Employeurs 1 (1 rédactionnel); Travailleurs 1 (1 technique).",
+    );
+    expect(fr).toMatch(/Le groupe des employeurs a exprimé une réserve sur la ligne directrice 1\.1 \(«\u00a0Only with care .*\u00a0»\)\./);
+    expect(fr).toContain(draft.markdown.split('\n').find((l) => l.includes('The Governing Body approves the guidelines')));
+
+    expect(es).toMatch(/^<!doctype html>\n<html lang="es">/);
+    expect(es).toContain(`<p>Punto que requiere decisión: párrafo ${point}.</p>`);
+    expect(es).toContain('<p><strong>Consejo de Administración</strong></p>');
+    expect(es).toContain(
+      'El Grupo de los Empleadores expresó una reserva sobre la directriz 1.1 («Only with care &lt;script&gt;alert(1)&lt;/script&gt; **loud**»).',
+    );
+    expect(es).not.toMatch(/<script|<a |<strong>loud/);
+  });
+
   it('renders live from the data while a DRAFT, then freezes at submission: the same bytes whatever changes later', async () => {
     await gb.w.api.db.query(`UPDATE instrument SET summary = 'A newer summary.' WHERE id = $1`, [instrumentId]);
     expect(await document('MARKDOWN')).toContain('The purpose of the instrument: A newer summary.');
@@ -131,9 +158,17 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     const submitted = ok(await gb.gql(G.submit, { id: submissionId })).submitToGoverningBody;
     expect(submitted).toMatchObject({ status: 'SUBMITTED', late: true });
     const frozen = { markdown: await document('MARKDOWN'), html: await document('HTML') };
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(submitted.submittedAt));
-    expect(frozen.markdown).toContain(`Date: ${day}`);
+    const dayIn = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(submitted.submittedAt));
+    const day = dayIn('en-GB');
+    expect(frozen.markdown).toContain(`Geneva, ${day}.`);
     expect(frozen.markdown).toContain('A newer summary.');
+    const translated = await inLanguages();
+    // French writes the first of the month "1er".
+    expect(translated.fr).toContain(`Genève, le ${dayIn('fr-FR').replace(/^1 /, '1er ')}.`);
+    expect(translated.es).toContain(`<p>Ginebra, ${dayIn('es-ES')}.</p>`);
+    expect(translated.fr).toContain("Objet de l'instrument: A newer summary.");
+    expect(translated.es).toContain('Objeto del instrumento: A newer summary.');
 
     await gb.w.api.db.query(`UPDATE instrument SET summary = 'Changed after submission.' WHERE id = $1`, [instrumentId]);
     await gb.w.api.db.query(`UPDATE comment SET disposition = 'ACCEPTED' WHERE round_id IN (SELECT id FROM consultation_round WHERE instrument_id = $1)`, [
@@ -142,7 +177,16 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     await gb.w.api.db.query(`UPDATE experts_meeting SET venue = 'Elsewhere' WHERE instrument_id = $1`, [instrumentId]);
     expect(await document('MARKDOWN')).toBe(frozen.markdown);
     expect(await document('HTML')).toBe(frozen.html);
+    expect(await inLanguages()).toEqual(translated);
     // Everyone who may read the instrument reads the same paper.
     expect(await document('HTML', gb.tokens.observer)).toBe(frozen.html);
+    expect(await document('HTML', gb.tokens.observer, 'ES')).toBe(translated.es);
+  });
+
+  it('reads a paper frozen before papers had languages in English, whatever the language asked', async () => {
+    const english = { markdown: await document('MARKDOWN'), html: await document('HTML') };
+    await gb.w.api.db.query(`UPDATE gb_submission SET document_translations = NULL WHERE id = $1`, [submissionId]);
+    expect(await document('MARKDOWN', undefined, 'FR')).toBe(english.markdown);
+    expect(await document('HTML', undefined, 'ES')).toBe(english.html);
   });
 });

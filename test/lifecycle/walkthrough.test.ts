@@ -46,7 +46,7 @@ describe('npm run demo -- --walkthrough', () => {
       '2.2 NOT_ADOPTED',
       'Meeting report adopted',
       'Decision recorded: DECIDED',
-      'Point for decision: paragraph',
+      'Point for decision: Paragraph',
       'Walkthrough finished: the instrument is DECIDED.',
     ];
     const positions = steps.map((s) => out.indexOf(s));

@@ -1,7 +1,10 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { GbDecision, SubmissionStatus } from '@tripartite/domain';
+import type { GbDecision, Language, SubmissionStatus } from '@tripartite/domain';
 
-/** Migration 1764202400000-governing-body; names as PostgreSQL gave them. */
+/** The paper frozen in a language other than English: Markdown and the HTML made from it. */
+export type FrozenTranslations = Partial<Record<Exclude<Language, 'EN'>, { markdown: string; html: string }>>;
+
+/** Migrations 1764202400000-governing-body and 1764203500000-paper-languages; names as PostgreSQL gave them. */
 @Entity('gb_submission')
 @Check('gb_submission_symbol_check', `char_length(btrim(symbol)) BETWEEN 1 AND 50`)
 @Check('gb_submission_agenda_item_title_check', `char_length(btrim(agenda_item_title)) BETWEEN 1 AND 500`)
@@ -12,6 +15,10 @@ import type { GbDecision, SubmissionStatus } from '@tripartite/domain';
 @Check(
   'gb_submission_submitted_check',
   `(status = 'DRAFT') = (submitted_at IS NULL) AND (submitted_at IS NULL) = (document_markdown IS NULL) AND (document_markdown IS NULL) = (document_html IS NULL)`,
+)
+@Check(
+  'gb_submission_document_translations_check',
+  `document_translations IS NULL OR (document_markdown IS NOT NULL AND jsonb_typeof(document_translations) = 'object')`,
 )
 @Check('gb_submission_decided_check', `(status = 'DECIDED') = (decision IS NOT NULL) AND (decision IS NULL) = (decided_at IS NULL)`)
 @Check('gb_submission_late_check', `status <> 'DRAFT' OR NOT late`)
@@ -70,6 +77,10 @@ export class GbSubmissionEntity {
 
   @Column({ type: 'text', nullable: true, select: false })
   documentHtml: string | null;
+
+  /** The frozen paper in French and Spanish (null while DRAFT, and on papers submitted before they existed). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  documentTranslations: FrozenTranslations | null;
 
   @Column({ type: 'text', nullable: true })
   decision: GbDecision | null;

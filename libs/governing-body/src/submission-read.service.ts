@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
+import type { Language } from '@tripartite/domain';
 import { Transactions } from '@tripartite/database';
 import { PaperLoader } from './paper/paper-loader';
-import { renderPaperHtml } from './paper/paper-html';
-import { renderPaperMarkdown } from './paper/paper-markdown';
+import { renderPaper } from './paper/paper-render';
 import { GbSubmissionRepository, SubmissionRow } from './repositories';
 
 export type DocumentFormat = 'MARKDOWN' | 'HTML';
@@ -28,17 +28,21 @@ export class SubmissionReadService {
     return new Map(rows.map((r) => [r.instrumentId, r]));
   }
 
-  /** The paper: as frozen at submission, or rendered now from the data while it is a DRAFT. */
-  async document(submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>, format: DocumentFormat): Promise<string> {
+  /** The paper in `language`: as frozen at submission, or rendered now from the data while it is a DRAFT. */
+  async document(
+    submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>,
+    format: DocumentFormat,
+    language: Language = 'EN',
+  ): Promise<string> {
     if (submission.status !== 'DRAFT') {
-      const frozen = await this.submissions.frozenDocument(submission.id);
+      const frozen = await this.submissions.frozenDocument(submission.id, language);
       if (!frozen) throw AppError.notFound('Submission', submission.id);
       return format === 'HTML' ? frozen.html : frozen.markdown;
     }
     // One snapshot for the loader's statements, so the paper never mixes two states of the data.
     const data = await this.tx.dataSource.transaction('REPEATABLE READ', (em) => this.paper.load(em, submission.id));
     if (!data) throw AppError.notFound('Submission', submission.id);
-    const markdown = renderPaperMarkdown(data);
-    return format === 'HTML' ? renderPaperHtml(markdown, `${submission.symbol}: ${submission.agendaItemTitle}`) : markdown;
+    const paper = renderPaper(data, `${submission.symbol}: ${submission.agendaItemTitle}`, language);
+    return format === 'HTML' ? paper.html : paper.markdown;
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole, isUuid } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
-import { Blocker, FINAL_GB_DECISIONS, GB_DECISIONS, GbDecision, Stage, blocker, checkText, isOneOf } from '@tripartite/domain';
+import { Blocker, FINAL_GB_DECISIONS, GB_DECISIONS, GbDecision, LANGUAGES, Language, Stage, blocker, checkText, isOneOf } from '@tripartite/domain';
 import { InstrumentStages } from '@tripartite/drafting';
 import { EventBus } from '@tripartite/events';
 import { MeetingsPaperReadModel } from '@tripartite/meetings';
 import { WorkflowService } from '@tripartite/workflow';
 import { PaperLoader } from './paper/paper-loader';
-import { renderPaperHtml } from './paper/paper-html';
-import { renderPaperMarkdown } from './paper/paper-markdown';
+import { renderPaper, type RenderedPaper } from './paper/paper-render';
 import { GbSessionRepository, GbSubmissionRepository, LockedSubmission, SubmissionRow } from './repositories';
 
 export interface PrepareSubmissionInput {
@@ -127,7 +126,7 @@ export class SubmissionService {
 
   /**
    * SECRETARIAT. DRAFT -> SUBMITTED at the database clock, late when after the session's document
-   * deadline (accepted all the same). The paper is rendered now and stored: it reads the same thereafter.
+   * deadline (accepted all the same). The paper is rendered now in each language and stored: it reads the same thereafter.
    */
   async submit(actor: Actor, submissionId: string): Promise<SubmissionRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat submits Governing Body papers');
@@ -138,10 +137,12 @@ export class SubmissionService {
 
       const data = await this.paper.load(tx.em, submissionId);
       if (!data) throw AppError.notFound('Submission', submissionId);
-      const markdown = renderPaperMarkdown({ ...data, date: locked.now });
-      const html = renderPaperHtml(markdown, `${locked.symbol}: ${locked.agendaItemTitle}`);
+      // Frozen in every language from the same data, so the three papers say the same.
+      const frozen = { ...data, date: locked.now };
+      const title = `${locked.symbol}: ${locked.agendaItemTitle}`;
+      const papers = Object.fromEntries(LANGUAGES.map((l) => [l, renderPaper(frozen, title, l)])) as Record<Language, RenderedPaper>;
       const late = locked.now.getTime() > locked.documentDeadline.getTime();
-      const submitted = await this.submissions.markSubmitted(tx, submissionId, { at: locked.now, by: actor.userId, late, markdown, html });
+      const submitted = await this.submissions.markSubmitted(tx, submissionId, { at: locked.now, by: actor.userId, late, papers });
       await this.events.raise(tx, {
         name: 'gbSubmission.submitted',
         actor,

@@ -2,11 +2,11 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
 import { AppError, type Actor, checkFirst } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
-import type { GbDecision } from '@tripartite/domain';
+import type { GbDecision, Language } from '@tripartite/domain';
 import { GbSessionService, SubmissionReadService, SubmissionService, type DocumentFormat } from '@tripartite/governing-body';
 import { InstrumentModel } from '../drafting/drafting.models';
 import type { GqlContext } from '../graphql/context';
-import { DocumentFormatEnum, GbDecisionEnum } from '../graphql/enums';
+import { DocumentFormatEnum, GbDecisionEnum, LanguageEnum } from '../graphql/enums';
 import { PrepareSubmissionInput } from './governing-body.inputs';
 import { GoverningBodySessionModel, GoverningBodySubmissionModel } from './governing-body.models';
 
@@ -83,12 +83,13 @@ export class GoverningBodySubmissionResolver {
     return present(await ctx.loaders.gbSession.load(submission.sessionId), 'Session', submission.sessionId);
   }
 
-  @ResolveField(() => String, { description: 'the paper; frozen once SUBMITTED' })
+  @ResolveField(() => String, { description: "the paper in the language, with the Office's fixed phrases; frozen once SUBMITTED" })
   document(
     @Parent() submission: GoverningBodySubmissionModel,
     @Args('format', { type: () => DocumentFormatEnum, nullable: true, defaultValue: 'MARKDOWN' }) format?: DocumentFormat | null,
+    @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'EN' }) language?: Language | null,
   ): Promise<string> {
-    return this.read.document(submission, format ?? 'MARKDOWN');
+    return this.read.document(submission, format ?? 'MARKDOWN', language ?? 'EN');
   }
 }
 

@@ -24,6 +24,7 @@ export const TallyOutcomeEnum = asEnum(d.TALLY_OUTCOMES);
 export const SubmissionStatusEnum = asEnum(d.SUBMISSION_STATUSES);
 export const GbDecisionEnum = asEnum(d.GB_DECISIONS);
 export const DocumentFormatEnum = asEnum(['MARKDOWN', 'HTML'] as const);
+export const LanguageEnum = asEnum(d.LANGUAGES);
 
 registerEnumType(ConstituentGroupEnum, { name: 'ConstituentGroup' });
 registerEnumType(RoleEnum, { name: 'Role' });
@@ -45,3 +46,4 @@ registerEnumType(TallyOutcomeEnum, { name: 'TallyOutcome' });
 registerEnumType(SubmissionStatusEnum, { name: 'SubmissionStatus' });
 registerEnumType(GbDecisionEnum, { name: 'GbDecision' });
 registerEnumType(DocumentFormatEnum, { name: 'DocumentFormat' });
+registerEnumType(LanguageEnum, { name: 'Language', description: "The organization's official languages" });

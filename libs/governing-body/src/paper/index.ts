@@ -2,3 +2,5 @@ export * from './paper-data';
 export * from './paper-format';
 export * from './paper-markdown';
 export * from './paper-html';
+export * from './paper-i18n';
+export * from './paper-render';

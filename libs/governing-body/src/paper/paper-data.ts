@@ -1,4 +1,4 @@
-import type { CommentType, ConstituentGroup, DecisionRule, Disposition, ItemStatus, Position } from '@tripartite/domain';
+import type { CommentType, ConstituentGroup, DecisionRule, Disposition, ItemStatus, Language, Position } from '@tripartite/domain';
 
 export type GroupCounts = Partial<Record<ConstituentGroup, number>>;
 
@@ -62,4 +62,9 @@ export interface PaperItem {
   finalText: string | null;
   /** The position in force of each group that stated one, in group order. */
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
+  /**
+   * The guideline's title and text in other languages, where translated. Absent (as PaperLoader gives it
+   * today), the paper quotes the guideline in the version's original language whatever the paper's language.
+   */
+  translations?: Partial<Record<Language, { title: string | null; text: string }>>;
 }

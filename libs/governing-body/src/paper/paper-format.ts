@@ -1,4 +1,6 @@
-// Pure helpers of the paper: user values made inert in Markdown, and dates written out in UTC.
+// Pure helpers of the paper: user values made inert in Markdown, and dates and lists written out in the
+// paper's language (dates in UTC).
+import type { Language } from '@tripartite/domain';
 
 const MARKDOWN_SPECIALS = /[\\`*_[\]<>|~&#]/g;
 
@@ -21,36 +23,36 @@ export function mdBlock(value: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const parts = (d: Date) => {
-  const [day, month, year] = DAY.format(d).split(' ');
-  return { day, month, year };
-};
+/** The locale each language's dates and lists are written in. */
+export const LOCALES: Readonly<Record<Language, string>> = { EN: 'en-GB', FR: 'fr-FR', ES: 'es-ES' };
 
-/** "3 March 2027" (UTC, whatever the server's zone). */
-export function formatDate(d: Date): string {
-  return DAY.format(d);
+const formats = <T>(make: (locale: string) => T): Record<Language, T> => ({ EN: make(LOCALES.EN), FR: make(LOCALES.FR), ES: make(LOCALES.ES) });
+const FULL = formats((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const DAY_MONTH = formats((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', timeZone: 'UTC' }));
+const LISTS = formats((l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }));
+
+/** French writes the first of the month as an ordinal, "1er mars", which Intl does not. */
+const firstOfMonth = (d: Date, language: Language, text: string) => (language === 'FR' && d.getUTCDate() === 1 ? text.replace(/^1(?!\d)/, '1er') : text);
+
+/** "3 March 2027", "3 mars 2027" ("1er mars 2027"), "3 de marzo de 2027" (UTC, whatever the server's zone). */
+export function formatDate(d: Date, language: Language = 'EN'): string {
+  return firstOfMonth(d, language, FULL[language].format(d));
 }
 
-/** "16–26 March 2027", "28 February – 5 March 2027", "30 December 2026 – 2 January 2027"; one day: "3 March 2027". */
-export function formatDateRange(from: Date, to: Date): string {
-  const a = parts(from);
-  const b = parts(to);
-  if (a.year !== b.year) return `${formatDate(from)} – ${formatDate(to)}`;
-  if (a.month !== b.month) return `${a.day} ${a.month} – ${formatDate(to)}`;
-  if (a.day !== b.day) return `${a.day}–${formatDate(to)}`;
-  return formatDate(from);
+/**
+ * "16–26 March 2027", "28 February – 5 March 2027", "30 December 2026 – 2 January 2027"; one day: "3 March 2027".
+ * Not Intl's formatRange: its spacing changes with the ICU version, and the paper must read the same.
+ */
+export function formatDateRange(from: Date, to: Date, language: Language = 'EN'): string {
+  const sameYear = from.getUTCFullYear() === to.getUTCFullYear();
+  const sameMonth = sameYear && from.getUTCMonth() === to.getUTCMonth();
+  if (!sameYear) return `${formatDate(from, language)} – ${formatDate(to, language)}`;
+  if (!sameMonth) return `${firstOfMonth(from, language, DAY_MONTH[language].format(from))} – ${formatDate(to, language)}`;
+  if (from.getUTCDate() !== to.getUTCDate()) return `${firstOfMonth(from, language, String(from.getUTCDate()))}–${formatDate(to, language)}`;
+  return formatDate(from, language);
 }
 
-/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 294th ... */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a", "a and b", "a, b and c" ("a, b et c", "a, b y c"). */
+export function listOf(items: readonly string[], language: Language = 'EN'): string {
+  return LISTS[language].format(items);
 }

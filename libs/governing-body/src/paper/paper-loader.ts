@@ -74,6 +74,8 @@ export class PaperLoader {
         status: i.status,
         finalText: i.finalText,
         positions: i.positions,
+        // Where drafting's translations of the guideline are read, they go in `translations` (per language:
+        // title and text); until then every language's paper quotes the version's original text.
       };
     });
 

@@ -1,5 +1,6 @@
+import type { Language } from '@tripartite/domain';
 import type { PaperData, PaperItem } from './paper-data';
-import { formatDate, formatDateRange, listOf, md, mdBlock, ordinal } from './paper-format';
+import { formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
 import { renderPaperHtml } from './paper-html';
 import { renderPaperMarkdown } from './paper-markdown';
 
@@ -60,7 +61,7 @@ function paper(extra: Partial<PaperData> = {}): PaperData {
 /** The numbers of the numbered paragraphs, in order, and the paragraph the point for decision names. */
 function numbering(markdown: string) {
   const numbers = [...markdown.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
-  const point = /^Point for decision: paragraph (\d+)\.$/m.exec(markdown);
+  const point = /^Point for decision: Paragraph (\d+)\.$/m.exec(markdown);
   return { numbers, point: point ? Number(point[1]) : null };
 }
 
@@ -124,7 +125,7 @@ describe('renderPaperMarkdown', () => {
   it('writes dates in UTC, and the session header with its ordinal', () => {
     const markdown = renderPaperMarkdown(paper({ date: new Date('2027-03-03T23:59:59Z') }));
     expect(markdown).toContain('**351st Session, 1–10 June 2027**');
-    expect(markdown).toContain('Date: 3 March 2027');
+    expect(markdown).toContain('Geneva, 3 March 2027.');
   });
 
   it('keeps values people typed literal: no HTML, emphasis, links, code or extra table cells', () => {
@@ -168,26 +169,161 @@ describe('paper formatting', () => {
     expect(mdBlock('12 items')).toBe('12 items');
   });
 
-  it('writes dates, ranges and ordinals', () => {
+  it('writes dates and ranges', () => {
     expect(formatDate(new Date('2027-03-03T00:00:00Z'))).toBe('3 March 2027');
     expect(formatDateRange(new Date('2027-03-16T08:00:00Z'), new Date('2027-03-26T18:00:00Z'))).toBe('16–26 March 2027');
     expect(formatDateRange(new Date('2027-02-28T08:00:00Z'), new Date('2027-03-02T18:00:00Z'))).toBe('28 February – 2 March 2027');
     expect(formatDateRange(new Date('2026-12-30T08:00:00Z'), new Date('2027-01-02T18:00:00Z'))).toBe('30 December 2026 – 2 January 2027');
     expect(formatDateRange(new Date('2027-03-03T08:00:00Z'), new Date('2027-03-03T18:00:00Z'))).toBe('3 March 2027');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 294].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '22nd',
-      '101st',
-      '111th',
-      '294th',
-    ]);
     expect(listOf(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+
+  it('writes dates, ranges and lists in French and Spanish', () => {
+    const range = (a: string, b: string, l: 'FR' | 'ES') => formatDateRange(new Date(a), new Date(b), l);
+    expect(formatDate(new Date('2004-10-26T12:00:00Z'), 'FR')).toBe('26 octobre 2004');
+    expect(formatDate(new Date('2004-10-26T12:00:00Z'), 'ES')).toBe('26 de octubre de 2004');
+    expect(range('2027-03-16T08:00:00Z', '2027-03-26T18:00:00Z', 'FR')).toBe('16–26 mars 2027');
+    expect(range('2027-03-16T08:00:00Z', '2027-03-26T18:00:00Z', 'ES')).toBe('16–26 de marzo de 2027');
+    expect(range('2027-02-28T08:00:00Z', '2027-03-02T18:00:00Z', 'FR')).toBe('28 février – 2 mars 2027');
+    expect(range('2027-02-28T08:00:00Z', '2027-03-02T18:00:00Z', 'ES')).toBe('28 de febrero – 2 de marzo de 2027');
+    expect(range('2026-12-30T08:00:00Z', '2027-01-02T18:00:00Z', 'ES')).toBe('30 de diciembre de 2026 – 2 de enero de 2027');
+    expect(formatDate(new Date('2027-03-01T12:00:00Z'), 'FR')).toBe('1er mars 2027');
+    expect(range('2027-06-01T08:00:00Z', '2027-06-10T18:00:00Z', 'FR')).toBe('1er–10 juin 2027');
+    expect(range('2027-05-01T08:00:00Z', '2027-06-01T18:00:00Z', 'FR')).toBe('1er mai – 1er juin 2027');
+    expect(range('2027-06-01T08:00:00Z', '2027-06-10T18:00:00Z', 'ES')).toBe('1–10 de junio de 2027');
+    expect(formatDate(new Date('2027-03-01T12:00:00Z'))).toBe('1 March 2027');
+    expect(listOf(['a', 'b', 'c'], 'FR')).toBe('a, b et c');
+    expect(listOf(['a', 'b', 'c'], 'ES')).toBe('a, b y c');
+  });
+});
+
+describe('the paper in English, French and Spanish', () => {
+  const lines = (language: Language, data = paper()) => renderPaperMarkdown(data, language).split('\n');
+
+  it("closes the draft decision with the Office's point for decision in each language", () => {
+    const data = paper();
+    const { point } = numbering(renderPaperMarkdown(data));
+    expect(point).toBe(8);
+    expect(lines('EN', data)).toContain('Point for decision: Paragraph 8.');
+    expect(lines('FR', data)).toContain('Point appelant une décision: paragraphe 8.');
+    expect(lines('ES', data)).toContain('Punto que requiere decisión: párrafo 8.');
+  });
+
+  it("heads the paper with the Office's name, the Governing Body, the session and FOR DECISION", () => {
+    expect(lines('EN').slice(0, 9)).toEqual([
+      '**International Labour Office**',
+      '',
+      '**Governing Body**',
+      '',
+      '**351st Session, 1–10 June 2027**',
+      '',
+      '**GB.351/3**',
+      '',
+      '**FOR DECISION**',
+    ]);
+    expect(
+      lines('FR')
+        .filter((l) => l.startsWith('**'))
+        .slice(0, 5),
+    ).toEqual([
+      '**Bureau international du Travail**',
+      "**Conseil d'administration**",
+      '**351e session, 1er–10 juin 2027**',
+      '**GB.351/3**',
+      '**POUR DÉCISION**',
+    ]);
+    expect(
+      lines('ES')
+        .filter((l) => l.startsWith('**'))
+        .slice(0, 5),
+    ).toEqual([
+      '**Oficina Internacional del Trabajo**',
+      '**Consejo de Administración**',
+      '**351.ª reunión, 1–10 de junio de 2027**',
+      '**GB.351/3**',
+      '**PARA DECISIÓN**',
+    ]);
+  });
+
+  it('numbers the session in each language: 1st, 2nd, 3rd, 11th, 21st; 1re, 2e; 1.ª', () => {
+    const header = (number: number, language: Language) =>
+      lines(language, paper({ session: { ...paper().session, number } })).find((l) => /Session|session|reunión/.test(l));
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 294].map((n) => header(n, 'EN')!.replace(/ Session.*/, ''))).toEqual(
+      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th', '294th'].map((o) => `**${o}`),
+    );
+    expect([1, 2, 356].map((n) => header(n, 'FR')!.replace(/ session.*/, ''))).toEqual(['**1re', '**2e', '**356e']);
+    expect([1, 356].map((n) => header(n, 'ES')!.replace(/ reunión.*/, ''))).toEqual(['**1.ª', '**356.ª']);
+  });
+
+  it('dates the paper at Geneva in each language', () => {
+    const data = paper({ date: new Date('2004-10-26T12:00:00Z') });
+    expect(lines('EN', data)).toContain('Geneva, 26 October 2004.');
+    expect(lines('FR', data)).toContain('Genève, le 26 octobre 2004.');
+    expect(lines('ES', data)).toContain('Ginebra, 26 de octubre de 2004.');
+  });
+
+  it('names the groups as the Office does, and counts with plurals', () => {
+    const data = paper();
+    data.meeting.items = [
+      item('1.1', { positions: [{ group: 'GOVERNMENT', position: 'RESERVATION', statement: null }] }),
+      item('1.2', {
+        positions: [
+          { group: 'EMPLOYERS', position: 'RESERVATION', statement: 'Non.' },
+          { group: 'WORKERS', position: 'RESERVATION', statement: null },
+        ],
+      }),
+    ];
+    const fr = renderPaperMarkdown(data, 'FR');
+    expect(fr).toContain('Le groupe gouvernemental a exprimé une réserve sur la ligne directrice 1.1.');
+    expect(fr).toContain('Le groupe des employeurs a exprimé une réserve sur la ligne directrice 1.2 («\u00a0Non.\u00a0»).');
+    expect(fr).toContain('Le groupe des travailleurs a exprimé une réserve');
+    expect(fr).toContain("Le cycle 1 a reçu 3 commentaires: Gouvernements 2 (1 d'ordre général, 1 technique); Travailleurs 1 (1 rédactionnel).");
+    expect(fr).toContain(
+      "Parmi ceux-ci, 1 a été accepté, 0 partiellement accepté, 0 non accepté et 1 pris en note; 1 commentaire n'a fait l'objet d'aucune suite.",
+    );
+    const es = renderPaperMarkdown(data, 'ES');
+    expect(es).toContain('El Grupo Gubernamental expresó una reserva sobre la directriz 1.1.');
+    expect(es).toContain('El Grupo de los Empleadores expresó una reserva sobre la directriz 1.2 («Non.»).');
+    expect(es).toContain('El Grupo de los Trabajadores expresó una reserva');
+    expect(es).toContain('En la ronda 1 se recibieron 3 comentarios: Gobiernos 2 (1 general, 1 técnico); Trabajadores 1 (1 de redacción).');
+    expect(es).toContain('La reunión examinó 2 directrices: adoptó 2, adoptó 0 con enmiendas, no adoptó 0 y aplazó 0.');
+    const en = renderPaperMarkdown(data);
+    expect(en).toContain("The Employers' group expressed a reservation on guideline 1.2 (“Non.”).");
+  });
+
+  it('states how the meeting decided, consensus or vote, in each language', () => {
+    const vote = paper({ meeting: { ...paper().meeting, decisionRule: 'GROUP_WEIGHTED_VOTE' } });
+    expect(renderPaperMarkdown(paper(), 'FR')).toContain('Elle a pris ses décisions par consensus et, à défaut de consensus, par un vote.');
+    expect(renderPaperMarkdown(vote, 'ES')).toContain('mediante una votación en la que los tres grupos tenían el mismo peso.');
+    expect(renderPaperMarkdown(paper(), 'FR')).toContain("et invite le Conseil d'administration à se prononcer sur le texte adopté par la réunion");
+    expect(renderPaperMarkdown(paper(), 'ES')).toContain('e invita al Consejo de Administración a pronunciarse sobre el texto adoptado por la reunión');
+  });
+
+  it('keeps values people typed literal in every language, i18next syntax included', () => {
+    const data = paper({ agendaItemTitle: '{{count}} $t(office) <b>x</b>' });
+    data.meeting = { ...data.meeting, title: '{{title}} $t(governingBody)' };
+    for (const language of ['EN', 'FR', 'ES'] as const) {
+      const markdown = renderPaperMarkdown(data, language);
+      expect(markdown).toContain('# {{count}} $t(office) \\<b\\>x\\</b\\>');
+      expect(markdown).toContain('{{title}} $t(governingBody)');
+    }
+  });
+
+  it("quotes a guideline's translation where the item carries one, and the original where it does not", () => {
+    const data = paper();
+    data.meeting.items = [
+      item('1.1', { translations: { FR: { title: 'Titre 1.1', text: 'Texte de 1.1.' } } }),
+      item('1.2', { status: 'ADOPTED_AS_AMENDED', finalText: 'Amended 1.2.', translations: { FR: { title: 'Titre 1.2', text: 'Texte de 1.2.' } } }),
+    ];
+    const fr = renderPaperMarkdown(data, 'FR');
+    expect(fr).toContain('**1.1 Titre 1.1.** Texte de 1.1.');
+    expect(fr).toContain('**1.2 Titre 1.2.** *(Texte amendé.)* Amended 1.2.');
+    expect(renderPaperMarkdown(data, 'ES')).toContain('**1.1 Title 1.1.** Text of 1.1.');
+  });
+
+  it('sets the HTML lang attribute to the language', () => {
+    expect(renderPaperHtml(renderPaperMarkdown(paper(), 'FR'), 't', 'FR')).toContain('<html lang="fr">');
+    expect(renderPaperHtml(renderPaperMarkdown(paper(), 'ES'), 't', 'ES')).toContain('<html lang="es">');
+    expect(renderPaperHtml(renderPaperMarkdown(paper()), 't')).toContain('<html lang="en">');
   });
 });

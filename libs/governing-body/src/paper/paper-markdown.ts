@@ -1,36 +1,15 @@
-import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, GROUP_LABELS, type ConstituentGroup, type ItemStatus, countOf } from '@tripartite/domain';
+import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, type ItemStatus, type Language } from '@tripartite/domain';
 import type { GroupCounts, PaperComment, PaperData, PaperItem, PaperMeeting, PaperRound } from './paper-data';
-import { formatDate, formatDateRange, listOf, md, mdBlock, ordinal } from './paper-format';
+import { formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
+import { paperT, type PaperT } from './paper-i18n';
 
-// The Governing Body paper as Markdown: a pure function of PaperData, so the same data gives the same
-// bytes. Every value a person typed goes through md() (literal text); guideline texts are Markdown
-// source by design of the drafting library and are kept as such (raw HTML in them is escaped when the
-// HTML is rendered).
+// The Governing Body paper as Markdown: a pure function of PaperData and the language, so the same data
+// gives the same bytes. The fixed phrases are the Office's own in that language (paper-i18n); every value
+// a person typed goes through md() (literal text); guideline texts are Markdown source by design of the
+// drafting library and are kept as such (raw HTML in them is escaped when the HTML is rendered).
 
-const GROUP_NAMES: Record<ConstituentGroup, string> = {
-  GOVERNMENT: 'Government group',
-  EMPLOYERS: "Employers' group",
-  WORKERS: "Workers' group",
-};
-
-const OUTCOMES: Record<ItemStatus, string> = {
-  PENDING: 'Not decided',
-  UNDER_DISCUSSION: 'Not decided',
-  ADOPTED: 'Adopted',
-  ADOPTED_AS_AMENDED: 'Adopted as amended',
-  NOT_ADOPTED: 'Not adopted',
-  DEFERRED: 'Deferred',
-};
-
-const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 const total = (counts: GroupCounts) => CONSTITUENT_GROUPS.reduce((sum, g) => sum + (counts[g] ?? 0), 0);
-
-/** "Government 6, Employers 3, Workers 3" (groups with none left out). */
-const byGroup = (counts: GroupCounts) =>
-  CONSTITUENT_GROUPS.filter((g) => (counts[g] ?? 0) > 0)
-    .map((g) => `${GROUP_LABELS[g]} ${counts[g]}`)
-    .join(', ');
 
 /** Numbered paragraphs, headings and free lines, numbered in the order they are added. */
 class Paper {
@@ -57,199 +36,257 @@ class Paper {
   }
 }
 
-export function renderPaperMarkdown(data: PaperData): string {
+/** The phrases, dates and lists of one language, for the paragraph writers below. */
+class Writer {
+  readonly t: PaperT;
+
+  constructor(readonly language: Language) {
+    this.t = paperT(language);
+  }
+
+  date(d: Date): string {
+    return formatDate(d, this.language);
+  }
+
+  dates(from: Date, to: Date): string {
+    return formatDateRange(from, to, this.language);
+  }
+
+  list(items: readonly string[]): string {
+    return listOf(items, this.language);
+  }
+
+  quoted(text: string): string {
+    return this.t('quoted', { text });
+  }
+
+  /** "Government 6, Employers 3, Workers 3" (groups with none left out). */
+  byGroup(counts: GroupCounts): string {
+    return CONSTITUENT_GROUPS.filter((g) => (counts[g] ?? 0) > 0)
+      .map((g) => this.t('byGroup', { group: this.t(`group.${g}`), count: counts[g] }))
+      .join(', ');
+  }
+}
+
+/** The paper in `language` (English unless told). */
+export function renderPaperMarkdown(data: PaperData, language: Language = 'EN'): string {
+  const w = new Writer(language);
+  const { t } = w;
   const paper = new Paper();
   const { session, instrument, meeting } = data;
 
-  paper.line('**Governing Body**');
-  paper.line(`**${ordinal(session.number)} Session, ${formatDateRange(session.startsAt, session.endsAt)}**`);
+  paper.line(`**${t('office')}**`);
+  paper.line(`**${t('governingBody')}**`);
+  paper.line(`**${t('session', { count: session.number, ordinal: true, dates: w.dates(session.startsAt, session.endsAt) })}**`);
   paper.line(`**${md(data.symbol)}**`);
-  paper.line(`Date: ${formatDate(data.date)}`);
+  paper.line(`**${t('forDecision')}**`);
   paper.heading(1, md(data.agendaItemTitle));
 
-  paper.heading(2, 'Background');
-  paper.paragraph(
-    `This paper reports on the consultation of constituents and the tripartite meeting of experts on the draft ` +
-      `*${md(instrument.title)}* (${md(instrument.reference)}), and invites the Governing Body to decide on the text ` +
-      `adopted by the meeting, reproduced in Appendix I.`,
-  );
-  if (instrument.summary?.trim()) paper.paragraph(`The purpose of the instrument: ${sentence(md(instrument.summary))}`);
+  paper.heading(2, t('heading.background'));
+  paper.paragraph(t('background.intro', { title: md(instrument.title), reference: md(instrument.reference) }));
+  if (instrument.summary?.trim()) paper.paragraph(t('background.purpose', { summary: sentence(md(instrument.summary)) }));
 
-  paper.heading(2, 'The consultation');
-  if (!data.rounds.length) paper.paragraph('No consultation round was held.');
+  paper.heading(2, t('heading.consultation'));
+  if (!data.rounds.length) paper.paragraph(t('consultation.none'));
   for (const round of data.rounds) {
-    paper.paragraph(roundParagraph(round));
+    paper.paragraph(roundParagraph(w, round));
     paper.paragraph(
       commentsParagraph(
+        w,
         round.number,
         data.comments.filter((c) => c.round === round.number),
       ),
     );
   }
 
-  paper.heading(2, 'The tripartite meeting of experts');
-  paper.paragraph(meetingParagraph(meeting));
-  paper.paragraph(outcomeParagraph(meeting.items));
-  const reservations = reservationParagraphs(meeting.items);
-  if (!reservations.length) paper.paragraph('No group expressed a reservation.');
+  paper.heading(2, t('heading.meeting'));
+  paper.paragraph(meetingParagraph(w, meeting));
+  paper.paragraph(outcomeParagraph(w, meeting.items));
+  const reservations = reservationParagraphs(w, meeting.items);
+  if (!reservations.length) paper.paragraph(t('meeting.noReservation'));
   for (const text of reservations) paper.paragraph(text);
 
-  paper.heading(2, 'Draft decision');
+  paper.heading(2, t('heading.draftDecision'));
   const decision = paper.paragraph(mdBlock(data.pointForDecision));
-  paper.line(`Point for decision: paragraph ${decision}.`);
+  paper.line(t('placeAndDate', { date: w.date(data.date) }));
+  paper.line(t('pointForDecision', { paragraph: decision }));
 
-  paper.heading(2, 'Appendix I. Text adopted by the meeting');
+  paper.heading(2, t('appendix', { number: 'I', title: t('heading.adoptedText') }));
   let section: string | null = null;
   for (const item of meeting.items) {
     if (item.sectionNumber !== section) {
       section = item.sectionNumber;
       paper.heading(3, `${md(item.sectionNumber)}. ${md(item.sectionHeading)}`);
     }
-    paper.line(adoptedText(item));
+    paper.line(adoptedText(w, item));
   }
 
-  paper.heading(2, 'Appendix II. Resolution matrix');
-  paper.line(resolutionMatrix(meeting.items, data.comments));
+  paper.heading(2, t('appendix', { number: 'II', title: t('heading.matrix') }));
+  paper.line(resolutionMatrix(w, meeting.items, data.comments));
   return paper.toString();
 }
 
-function roundParagraph(round: PaperRound): string {
+function roundParagraph(w: Writer, round: PaperRound): string {
+  const { t } = w;
   let period: string;
   if (round.opensAt && round.closedAt) {
-    period = `was open from ${formatDate(round.opensAt)} to ${formatDate(round.closedAt)}`;
-    if (round.closedAt < round.closesAt && formatDate(round.closedAt) !== formatDate(round.closesAt)) {
-      period += `, closing before its deadline of ${formatDate(round.closesAt)}`;
+    period = t('consultation.closed', { from: w.date(round.opensAt), to: w.date(round.closedAt) });
+    if (round.closedAt < round.closesAt && w.date(round.closedAt) !== w.date(round.closesAt)) {
+      period += t('consultation.closedEarly', { deadline: w.date(round.closesAt) });
     }
+  } else if (round.opensAt) {
+    period = t('consultation.opened', { from: w.date(round.opensAt), to: w.date(round.closesAt) });
   } else {
-    period = `${round.opensAt ? `opened on ${formatDate(round.opensAt)} and ` : ''}closes on ${formatDate(round.closesAt)}`;
+    period = t('consultation.notOpened', { to: w.date(round.closesAt) });
   }
   const invited = total(round.invited);
   const responding = total(round.responding);
-  return (
-    `Round ${round.number} of the consultation, on version ${round.versionNumber} of the draft, ${period}. ` +
-    `It invited ${countOf(invited, 'organization', 'organizations')}${invited ? ` (${byGroup(round.invited)})` : ''}; ` +
-    (responding ? `${responding} of them submitted comments (${byGroup(round.responding)}).` : 'none of them submitted comments.')
-  );
+  return t('consultation.round', {
+    round: round.number,
+    version: round.versionNumber,
+    period,
+    invited: t('consultation.invited', { count: invited, groups: invited ? ` (${w.byGroup(round.invited)})` : '' }),
+    responding: responding ? t('consultation.responding', { count: responding, groups: w.byGroup(round.responding) }) : t('consultation.noneResponding'),
+  });
 }
 
-function commentsParagraph(round: number, comments: PaperComment[]): string {
-  if (!comments.length) return `No comments were received in round ${round}.`;
+function commentsParagraph(w: Writer, round: number, comments: PaperComment[]): string {
+  const { t } = w;
+  if (!comments.length) return t('consultation.noComments', { round });
   const perGroup = CONSTITUENT_GROUPS.map((g) => {
     const mine = comments.filter((c) => c.group === g);
     if (!mine.length) return null;
-    const types = COMMENT_TYPES.map((t) => [t, mine.filter((c) => c.type === t).length] as const)
+    const types = COMMENT_TYPES.map((type) => [type, mine.filter((c) => c.type === type).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${n} ${words(t)}`);
-    return `${GROUP_LABELS[g]} ${mine.length} (${types.join(', ')})`;
+      .map(([type, n]) => t(`commentType.${type}`, { count: n }));
+    return `${t('byGroup', { group: t(`group.${g}`), count: mine.length })} (${types.join(', ')})`;
   }).filter((s): s is string => s !== null);
-  const count = (d: string) => comments.filter((c) => c.disposition === d).length;
-  const [accepted, partially, notAccepted, noted] = DISPOSITIONS.map(count);
+  const dispositions = DISPOSITIONS.map((d) => t(`disposition.${d}`, { count: comments.filter((c) => c.disposition === d).length }));
   const undisposed = comments.filter((c) => c.disposition === null).length;
   return (
-    `Round ${round} received ${countOf(comments.length, 'comment', 'comments')}: ${perGroup.join('; ')}. ` +
-    `Of these, ${accepted} ${accepted === 1 ? 'was' : 'were'} accepted, ${partially} partially accepted, ` +
-    `${notAccepted} not accepted and ${noted} noted` +
-    (undisposed ? `; ${countOf(undisposed, 'comment has', 'comments have')} no disposition.` : '.')
+    `${t('consultation.received', { round, count: comments.length, groups: perGroup.join('; ') })} ` +
+    t('consultation.dispositions', { list: w.list(dispositions) }) +
+    (undisposed ? t('consultation.undisposed', { count: undisposed }) : '.')
   );
 }
 
-function meetingParagraph(meeting: PaperMeeting): string {
+function meetingParagraph(w: Writer, meeting: PaperMeeting): string {
+  const { t } = w;
   const participants = total(meeting.participants);
-  const rule =
-    meeting.decisionRule === 'CONSENSUS'
-      ? 'It decided by consensus, and by a vote where consensus failed.'
-      : 'It decided each guideline by a vote in which the three groups had equal voting strength.';
-  return (
-    `The meeting of experts (“${md(meeting.title)}”) was held${meeting.venue?.trim() ? ` in ${md(meeting.venue)}` : ''} ` +
-    `on ${formatDateRange(meeting.startsAt, meeting.endsAt)}, with ${countOf(participants, 'participant', 'participants')}` +
-    `${participants ? ` (${byGroup(meeting.participants)})` : ''}. ${rule}`
-  );
+  return t('meeting.held', {
+    title: md(meeting.title),
+    venue: meeting.venue?.trim() ? t('meeting.venue', { venue: md(meeting.venue) }) : '',
+    dates: w.dates(meeting.startsAt, meeting.endsAt),
+    count: participants,
+    groups: participants ? ` (${w.byGroup(meeting.participants)})` : '',
+    rule: t(`meeting.${meeting.decisionRule}`),
+  });
 }
 
-function outcomeParagraph(items: PaperItem[]): string {
+function outcomeParagraph(w: Writer, items: PaperItem[]): string {
+  const { t } = w;
   const of = (...statuses: ItemStatus[]) => items.filter((i) => statuses.includes(i.status));
-  const numbers = (list: PaperItem[]) => (list.length ? ` (${listOf(list.map((i) => md(i.number)))})` : '');
-  const amended = of('ADOPTED_AS_AMENDED');
-  const notAdopted = of('NOT_ADOPTED');
-  const deferred = of('DEFERRED');
-  const open = of('PENDING', 'UNDER_DISCUSSION');
+  const numbers = (list: PaperItem[]) => (list.length ? ` (${w.list(list.map((i) => md(i.number)))})` : '');
+  const part = (key: string, list: PaperItem[]) => t(`meeting.${key}`, { count: list.length, numbers: numbers(list) });
   const parts = [
-    `adopted ${of('ADOPTED').length}`,
-    `adopted ${amended.length} as amended${numbers(amended)}`,
-    `did not adopt ${notAdopted.length}${numbers(notAdopted)}`,
-    `deferred ${deferred.length}${numbers(deferred)}`,
+    t('meeting.adopted', { count: of('ADOPTED').length }),
+    part('adoptedAsAmended', of('ADOPTED_AS_AMENDED')),
+    part('notAdopted', of('NOT_ADOPTED')),
+    part('deferred', of('DEFERRED')),
   ];
-  if (open.length) parts.push(`left ${open.length} undecided${numbers(open)}`);
-  return `The meeting considered ${countOf(items.length, 'guideline', 'guidelines')}: it ${listOf(parts)}.`;
+  const open = of('PENDING', 'UNDER_DISCUSSION');
+  if (open.length) parts.push(part('undecided', open));
+  return t('meeting.considered', { count: items.length, list: w.list(parts) });
 }
 
 /** One paragraph per group that reserved its position, quoting what it said. */
-function reservationParagraphs(items: PaperItem[]): string[] {
+function reservationParagraphs(w: Writer, items: PaperItem[]): string[] {
+  const { t } = w;
   return CONSTITUENT_GROUPS.flatMap((g) => {
     const reserved = items.flatMap((item) =>
       item.positions.filter((p) => p.group === g && p.position === 'RESERVATION').map((p) => ({ item, statement: p.statement })),
     );
     if (!reserved.length) return [];
-    const on = reserved.map(({ item, statement }) => `guideline ${md(item.number)}${statement?.trim() ? ` (“${md(statement)}”)` : ''}`);
-    return [`The ${GROUP_NAMES[g]} expressed ${reserved.length === 1 ? 'a reservation' : 'reservations'} on ${listOf(on)}.`];
+    const on = reserved.map(({ item, statement }) =>
+      t('meeting.onGuideline', { number: md(item.number), statement: statement?.trim() ? ` (${w.quoted(md(statement))})` : '' }),
+    );
+    return [t('meeting.reservation', { count: reserved.length, group: t(`groupName.${g}`), list: w.list(on) })];
   });
 }
 
-/** "1.1 Equal footing" (with `end`, a sentence: "1.1 Equal footing."). */
-function guidelineLabel(item: PaperItem, end = false): string {
-  if (!item.title?.trim()) return md(item.number);
-  const title = md(item.title);
-  return `${md(item.number)} ${end ? sentence(title) : title}`;
+/**
+ * The guideline's wording in the paper's language: its translation where the item carries one, else the
+ * original. An amended text was adopted in the meeting's words, which have no translation: it stays as adopted.
+ */
+function wording(item: PaperItem, language: Language): { title: string | null; text: string } {
+  const translated = item.translations?.[language];
+  const original = item.finalText ?? item.text;
+  if (!translated) return { title: item.title, text: original };
+  return { title: translated.title, text: item.finalText === null || item.finalText === item.text ? translated.text : original };
 }
 
-function adoptedText(item: PaperItem): string {
-  const label = `**${guidelineLabel(item, true)}**`;
+/** "1.1 Equal footing" (with `end`, a sentence: "1.1 Equal footing."). */
+function guidelineLabel(item: PaperItem, language: Language, end = false): string {
+  const { title } = wording(item, language);
+  if (!title?.trim()) return md(item.number);
+  return `${md(item.number)} ${end ? sentence(md(title)) : md(title)}`;
+}
+
+function adoptedText(w: Writer, item: PaperItem): string {
+  const { t } = w;
+  const label = `**${guidelineLabel(item, w.language, true)}**`;
+  const { text } = wording(item, w.language);
   switch (item.status) {
     case 'ADOPTED':
-      return `${label} ${item.finalText ?? item.text}`;
+      return `${label} ${text}`;
     case 'ADOPTED_AS_AMENDED':
-      return `${label} *(As amended.)* ${item.finalText ?? item.text}`;
+      return `${label} ${t('adopted.asAmended')} ${text}`;
     case 'NOT_ADOPTED':
-      return `${label} *Not adopted by the meeting.*`;
     case 'DEFERRED':
-      return `${label} *Deferred by the meeting.*`;
+      return `${label} ${t(`adopted.${item.status}`)}`;
     default:
-      return `${label} *Not decided by the meeting.*`;
+      return `${label} ${t('adopted.undecided')}`;
   }
 }
 
 /** "Government 2 (1 accepted, 1 noted); Workers 1 (1 without disposition)", or "None". */
-function commentsCell(comments: PaperComment[]): string {
+function commentsCell(w: Writer, comments: PaperComment[]): string {
+  const { t } = w;
   const cells = CONSTITUENT_GROUPS.map((g) => {
     const mine = comments.filter((c) => c.group === g);
     if (!mine.length) return null;
     const dispositions = DISPOSITIONS.map((d) => [d, mine.filter((c) => c.disposition === d).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([d, n]) => `${n} ${words(d)}`);
+      .map(([d, n]) => t(`matrix.disposition.${d}`, { count: n }));
     const undisposed = mine.filter((c) => c.disposition === null).length;
-    if (undisposed) dispositions.push(`${undisposed} without disposition`);
-    return `${GROUP_LABELS[g]} ${mine.length} (${dispositions.join(', ')})`;
+    if (undisposed) dispositions.push(t('matrix.undisposed', { count: undisposed }));
+    return `${t('byGroup', { group: t(`group.${g}`), count: mine.length })} (${dispositions.join(', ')})`;
   }).filter((s): s is string => s !== null);
-  return cells.length ? cells.join('; ') : 'None';
+  return cells.length ? cells.join('; ') : t('matrix.none');
 }
 
-function positionsCell(item: PaperItem): string {
+function positionsCell(w: Writer, item: PaperItem): string {
+  const { t } = w;
   return CONSTITUENT_GROUPS.map((g) => {
     const stated = item.positions.find((p) => p.group === g);
-    return `${GROUP_LABELS[g]}: ${stated ? words(stated.position) : 'none stated'}`;
+    return `${t(`group.${g}`)}: ${stated ? t(`matrix.position.${stated.position}`) : t('matrix.noneStated')}`;
   }).join('; ');
 }
 
-function resolutionMatrix(items: PaperItem[], comments: PaperComment[]): string {
+function resolutionMatrix(w: Writer, items: PaperItem[], comments: PaperComment[]): string {
+  const { t } = w;
   const rows = [
-    '| Guideline | Comments by group (dispositions) | Positions at the meeting | Outcome |',
+    t('matrix.header'),
     '| --- | --- | --- | --- |',
     ...items.map(
       (item) =>
-        `| ${guidelineLabel(item)} | ${commentsCell(comments.filter((c) => c.guidelineKey === item.key))} | ${positionsCell(item)} | ${OUTCOMES[item.status]} |`,
+        `| ${guidelineLabel(item, w.language)} | ${commentsCell(
+          w,
+          comments.filter((c) => c.guidelineKey === item.key),
+        )} | ${positionsCell(w, item)} | ${t(`matrix.outcome.${item.status}`)} |`,
     ),
   ];
   const general = comments.filter((c) => c.guidelineKey === null);
-  if (general.length) rows.push(`| General comments | ${commentsCell(general)} | — | — |`);
+  if (general.length) rows.push(`| ${t('matrix.generalComments')} | ${commentsCell(w, general)} | — | — |`);
   return rows.join('\n');
 }

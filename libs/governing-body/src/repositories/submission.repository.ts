@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
-import type { GbDecision } from '@tripartite/domain';
+import type { GbDecision, Language } from '@tripartite/domain';
 import { MeetingsPaperReadModel } from '@tripartite/meetings';
 import { GbSessionEntity } from '../gb-session.entity';
-import { GbSubmissionEntity } from '../gb-submission.entity';
+import { GbSubmissionEntity, type FrozenTranslations } from '../gb-submission.entity';
+import type { RenderedPaper } from '../paper/paper-render';
 
 /** A submission as read back: the frozen paper is read only when asked for. */
-export type SubmissionRow = Omit<GbSubmissionEntity, 'documentMarkdown' | 'documentHtml'>;
+export type SubmissionRow = Omit<GbSubmissionEntity, 'documentMarkdown' | 'documentHtml' | 'documentTranslations'>;
 
 export interface NewSubmission {
   instrumentId: string;
@@ -95,12 +96,14 @@ export class GbSubmissionRepository {
     return locked ?? null;
   }
 
-  async markSubmitted(tx: Tx, id: string, s: { at: Date; by: string | null; late: boolean; markdown: string; html: string }): Promise<SubmissionRow> {
+  /** Submits, freezing the paper as rendered in each language. */
+  async markSubmitted(tx: Tx, id: string, s: { at: Date; by: string | null; late: boolean; papers: Record<Language, RenderedPaper> }): Promise<SubmissionRow> {
+    const { EN, ...translations } = s.papers;
     const [[submitted]]: [SubmissionRow[]] = await tx.em.query(
       `UPDATE gb_submission s SET status = 'SUBMITTED', submitted_at = $2, submitted_by = $3, late = $4,
-              document_markdown = $5, document_html = $6
+              document_markdown = $5, document_html = $6, document_translations = $7::jsonb
         WHERE s.id = $1 RETURNING ${this.columns('s')}`,
-      [id, s.at, s.by, s.late, s.markdown, s.html],
+      [id, s.at, s.by, s.late, EN.markdown, EN.html, JSON.stringify(translations satisfies FrozenTranslations)],
     );
     return submitted;
   }
@@ -124,11 +127,16 @@ export class GbSubmissionRepository {
     );
   }
 
-  /** The paper as frozen at submission; null when there is no such submission, or it is still a DRAFT (nothing is frozen). */
-  async frozenDocument(id: string): Promise<{ markdown: string; html: string } | null> {
-    const [frozen]: { markdown: string; html: string }[] = await this.dataSource.query(
-      `SELECT document_markdown AS markdown, document_html AS html FROM gb_submission WHERE id = $1 AND document_markdown IS NOT NULL`,
-      [id],
+  /**
+   * The paper in `language` as frozen at submission; null when there is no such submission, or it is still a DRAFT
+   * (nothing is frozen). A paper submitted before papers had languages was frozen in English only: that is its text.
+   */
+  async frozenDocument(id: string, language: Language): Promise<RenderedPaper | null> {
+    const [frozen]: RenderedPaper[] = await this.dataSource.query(
+      `SELECT coalesce(document_translations -> $2 ->> 'markdown', document_markdown) AS markdown,
+              coalesce(document_translations -> $2 ->> 'html', document_html) AS html
+         FROM gb_submission WHERE id = $1 AND document_markdown IS NOT NULL`,
+      [id, language],
     );
     return frozen ?? null;
   }
