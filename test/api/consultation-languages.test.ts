@@ -94,7 +94,10 @@ describe('comments in three languages', () => {
       fr: await submit(wrk1, { roundId: round.id, body: 'Les travailleurs migrants doivent pouvoir bénéficier de la protection sociale dès leur arrivée.' }),
       // Typed without its accents.
       frPlain: await submit(wrk2, { roundId: round.id, body: 'Chaque travailleur doit beneficier d’un contrat ecrit dans une langue qu’il comprend.' }),
-      es: await submit(emp1, { roundId: round.id, body: 'La discriminación en el empleo debe eliminarse para todos los trabajadores migrantes.' }),
+      es: await submit(emp1, {
+        roundId: round.id,
+        body: 'La discriminación en el empleo debe eliminarse para todos los trabajadores migrantes y sus organizaciones.',
+      }),
       esPlain: await submit(gov2, { roundId: round.id, body: 'El trabajador tiene derecho a una informacion clara sobre la discriminacion salarial.' }),
       en: await submit(gov1, { roundId: round.id, body: 'Every migrant worker should benefit from social protection on arrival.' }),
     };
@@ -119,6 +122,9 @@ describe('comments in three languages', () => {
     expect(await found('trabajador')).toEqual(['es', 'esPlain']);
     expect(await found('trabajadores')).toEqual(['es', 'esPlain']);
     expect(await found('información')).toEqual(['esPlain']);
+    // Plurals of -ción, whose stem the Spanish stemmer knows only with the accent.
+    expect(await found('organización')).toEqual(['es']);
+    expect(await found('discriminaciones')).toEqual(['es', 'esPlain']);
     // English as before.
     expect(await found('benefits')).toEqual(['en']);
     expect(await found('workers')).toEqual(['en']);

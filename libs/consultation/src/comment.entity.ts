@@ -2,9 +2,11 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Uniqu
 import type { CommentStatus, CommentType, ConstituentGroup, Disposition, Language } from '@tripartite/domain';
 
 const COMMENT_TEXT = `coalesce(body, '') || ' ' || coalesce(proposed_text, '')`;
-/** Configurations of migration 1764203300000: english, french and spanish with unaccent before the stemmer. */
-export const SEARCH_CONFIGURATIONS = ['tripartite_en', 'tripartite_fr', 'tripartite_es'] as const;
-const COMMENT_SEARCH_EXPRESSION = SEARCH_CONFIGURATIONS.map((c) => `to_tsvector('${c}', ${COMMENT_TEXT})`).join(' || ');
+/** Migration 1764203300000's: english, french and spanish with unaccent before the stemmer, so accents never matter. */
+export const FOLDING_CONFIGURATIONS = ['tripartite_en', 'tripartite_fr', 'tripartite_es'] as const;
+/** The stemmers on the text as written: some endings they know only with their accents (Spanish -ción of -ciones, French -ée). */
+export const ACCENTED_CONFIGURATIONS = ['french', 'spanish'] as const;
+const COMMENT_SEARCH_EXPRESSION = [...FOLDING_CONFIGURATIONS, ...ACCENTED_CONFIGURATIONS].map((c) => `to_tsvector('${c}', ${COMMENT_TEXT})`).join(' || ');
 
 /** A constituent's comment. Migrations 1764202000000-consultation, 1764202900000-disposition-history and 1764203300000-comment-language. */
 @Entity('comment')
@@ -103,8 +105,8 @@ export class CommentEntity {
 
   /**
    * The full-text search vector, computed by the database; never read into rows. The text under each language's
-   * configuration (stemmed, accents folded): a query, parsed under each too, finds a comment whatever language
-   * either is written in, and a wrongly detected language loses nothing.
+   * configuration (stemmed, accents folded; and stemmed as written): a query, parsed under each too, finds a
+   * comment whatever language either is written in, and a wrongly detected language loses nothing.
    */
   @Column({
     type: 'tsvector',

@@ -4,7 +4,7 @@ import { ConsultationAuthReadModel, type OrganizationEntity, type UserEntity } f
 import type { CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
 import { ConsultationDraftingReadModel, type GuidelineRow } from '@tripartite/drafting';
 import type { Viewer } from '../comment-visibility';
-import { SEARCH_CONFIGURATIONS } from '../comment.entity';
+import { ACCENTED_CONFIGURATIONS, FOLDING_CONFIGURATIONS } from '../comment.entity';
 import { CommentRepository, type CommentRow } from './comment.repository';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns its `$n`. */
@@ -43,11 +43,14 @@ export function visibleCommentSql(viewer: Viewer, p: SqlParams, c = 'c', r = 'r'
 }
 
 /**
- * The search text parsed under each language's configuration, OR-ed: matches c.search (the text under each) for a
- * query in any of the three, with or without accents, in any inflection its stemmer knows.
+ * The search text parsed under each configuration of c.search, OR-ed: a query in any of the three languages, with
+ * or without accents, in any inflection its stemmer knows. A query that excludes words (`-word`) is parsed under the
+ * folding configurations only: under the others an accent variant of the excluded word would get through the OR.
  */
 export function searchQuerySql(param: string): string {
-  return `(${SEARCH_CONFIGURATIONS.map((c) => `websearch_to_tsquery('${c}', ${param})`).join(' || ')})`;
+  const under = (configurations: readonly string[]) => configurations.map((c) => `websearch_to_tsquery('${c}', ${param})`).join(' || ');
+  const folded = under(FOLDING_CONFIGURATIONS);
+  return `(CASE WHEN websearch_to_tsquery('simple', ${param})::text LIKE '%!%' THEN ${folded} ELSE ${folded} || ${under(ACCENTED_CONFIGURATIONS)} END)`;
 }
 
 /** A list's filter, checked (CommentQueryService): ids are uuids, the search text is clean. */

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const TEXT = `coalesce(body, '') || ' ' || coalesce(proposed_text, '')`;
 /** The generated column's expression before this migration and after it (CommentEntity.search declares the latter). */
 const ENGLISH_ONLY = `to_tsvector('english', ${TEXT})`;
-const EVERY_LANGUAGE = `to_tsvector('tripartite_en', ${TEXT}) || to_tsvector('tripartite_fr', ${TEXT}) || to_tsvector('tripartite_es', ${TEXT})`;
+const EVERY_LANGUAGE = ['tripartite_en', 'tripartite_fr', 'tripartite_es', 'french', 'spanish'].map((c) => `to_tsvector('${c}', ${TEXT})`).join(' || ');
 
 const CONFIGURATIONS = [
   ['tripartite_en', 'english'],
@@ -14,7 +14,9 @@ const CONFIGURATIONS = [
 /**
  * Comments are written in English, French or Spanish (comment.language) and searched across the three and across
  * accents: the search vector holds the text under a configuration per language, each folding accents (unaccent)
- * before its stemmer. Needs the right to create the unaccent extension (it ships with PostgreSQL's contrib).
+ * before its stemmer; and under french and spanish as written, as their stemmers know some endings only with their
+ * accents ("discriminaciones" is "discrimin", "discriminación" is "discrimin" but "discriminacion" is not).
+ * Needs the right to create the unaccent extension (it ships with PostgreSQL's contrib).
  */
 export class CommentLanguage1764203300000 implements MigrationInterface {
   name = 'CommentLanguage1764203300000';
