@@ -1,7 +1,14 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { CommentStatus, CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
+import type { CommentStatus, CommentType, ConstituentGroup, Disposition, Language } from '@tripartite/domain';
 
-/** A constituent's comment. Migrations 1764202000000-consultation and 1764202900000-disposition-history. */
+const COMMENT_TEXT = `coalesce(body, '') || ' ' || coalesce(proposed_text, '')`;
+/** Migration 1764203300000's: english, french and spanish with unaccent before the stemmer, so accents never matter. */
+export const FOLDING_CONFIGURATIONS = ['tripartite_en', 'tripartite_fr', 'tripartite_es'] as const;
+/** The stemmers on the text as written: some endings they know only with their accents (Spanish -ción of -ciones, French -ée). */
+export const ACCENTED_CONFIGURATIONS = ['french', 'spanish'] as const;
+const COMMENT_SEARCH_EXPRESSION = [...FOLDING_CONFIGURATIONS, ...ACCENTED_CONFIGURATIONS].map((c) => `to_tsvector('${c}', ${COMMENT_TEXT})`).join(' || ');
+
+/** A constituent's comment. Migrations 1764202000000-consultation, 1764202900000-disposition-history and 1764203300000-comment-language. */
 @Entity('comment')
 @Check('comment_group_check', `"group" IN ('GOVERNMENT','EMPLOYERS','WORKERS')`)
 @Check('comment_type_check', `type IN ('GENERAL','TECHNICAL','EDITORIAL')`)
@@ -14,6 +21,7 @@ import type { CommentStatus, CommentType, ConstituentGroup, Disposition } from '
 @Check('comment_idempotency_key_check', `char_length(idempotency_key) BETWEEN 1 AND 200`)
 @Check('comment_disposed_check', `(disposition IS NULL) = (disposed_at IS NULL)`)
 @Check('comment_disposition_revision_check', `disposition_revision >= 0`)
+@Check('comment_language_check', `language IN ('EN','FR','ES')`)
 @Unique('comment_author_idempotency_key', ['authorId', 'idempotencyKey'])
 // Keyset pages of a round in (submitted_at, id) order; the lookups by parent.
 @Index('comment_round_submitted_idx', ['roundId', 'submittedAt', 'id'])
@@ -91,7 +99,15 @@ export class CommentEntity {
   @Column({ type: 'text', nullable: true })
   idempotencyKey: string | null;
 
-  /** The full-text search vector, computed by the database; never read into rows. */
+  /** Given by its author, else detected from its text, else its author's language; null when none of them tells. */
+  @Column({ type: 'text', nullable: true })
+  language: Language | null;
+
+  /**
+   * The full-text search vector, computed by the database; never read into rows. The text under each language's
+   * configuration (stemmed, accents folded; and stemmed as written): a query, parsed under each too, finds a
+   * comment whatever language either is written in, and a wrongly detected language loses nothing.
+   */
   @Column({
     type: 'tsvector',
     nullable: true,
@@ -99,7 +115,7 @@ export class CommentEntity {
     insert: false,
     update: false,
     generatedType: 'STORED',
-    asExpression: `to_tsvector('english', coalesce(body, '') || ' ' || coalesce(proposed_text, ''))`,
+    asExpression: COMMENT_SEARCH_EXPRESSION,
   })
   search?: never;
 }

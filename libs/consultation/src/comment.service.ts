@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole, isUuid } from '@tripartite/common';
 import { Transactions } from '@tripartite/database';
-import { CAPACITY, COMMENT_TYPES, capacityMessage, CommentType, DISPOSITIONS, Disposition, TEXT_MAX, charLength, checkText, isOneOf } from '@tripartite/domain';
+import {
+  CAPACITY,
+  COMMENT_TYPES,
+  capacityMessage,
+  CommentType,
+  DISPOSITIONS,
+  Disposition,
+  LANGUAGES,
+  Language,
+  TEXT_MAX,
+  charLength,
+  checkText,
+  isOneOf,
+} from '@tripartite/domain';
 import { EventBus } from '@tripartite/events';
+import { commentLanguage } from './comment-language';
 import { CommentQueryService } from './comment-query.service';
 import { CommentChanges, CommentRepository, CommentRow, RoundLockRepository } from './repositories';
 
@@ -13,13 +27,16 @@ export interface SubmitCommentInput {
   body: string;
   proposedText?: string | null;
   idempotencyKey?: string | null;
+  /** Else detected from body and proposedText, else the author's language. */
+  language?: Language | null;
 }
 
-/** Fields left undefined are kept; proposedText null (or blank) clears it. */
+/** Fields left undefined are kept; proposedText null (or blank) clears it. Without language, a changed text is detected anew. */
 export interface UpdateCommentInput {
   type?: CommentType | null;
   body?: string | null;
   proposedText?: string | null;
+  language?: Language | null;
 }
 
 const DISPOSING_STAGES = ['CONSULTATION', 'CONSOLIDATION'];
@@ -35,7 +52,8 @@ export class CommentService {
     private readonly query: CommentQueryService,
   ) {}
 
-  async submit(actor: Actor, input: SubmitCommentInput): Promise<CommentRow> {
+  /** `authorLanguage`: the author's own language (User.language), the comment's when neither given nor detected. */
+  async submit(actor: Actor, input: SubmitCommentInput, authorLanguage: Language | null = null): Promise<CommentRow> {
     if (!hasRole(actor, 'CONSTITUENT') || !actor.organizationId || !actor.group) {
       throw AppError.forbidden('Only constituents comment, for their own organization');
     }
@@ -46,6 +64,9 @@ export class CommentService {
     const errors = new FieldErrors().check(isOneOf(COMMENT_TYPES, input.type), 'type', 'is not a comment type');
     const body = errors.take(checkText('body', input.body, 'prose', { required: true }));
     const proposedText = errors.take(checkText('proposedText', input.proposedText, 'prose'));
+    errors.check(input.language == null || isOneOf(LANGUAGES, input.language), 'language', 'is not a language');
+    // Decided here, before the transaction: the submit stays at its five statements.
+    const language = errors.any ? null : commentLanguage(input.language, { body: body!, proposedText }, authorLanguage);
 
     // Five statements in all: BEGIN, the held round with every check, the insert with the clock, the audit event, COMMIT.
     return this.tx.run(async (tx) => {
@@ -80,6 +101,7 @@ export class CommentService {
           body: body!,
           proposedText,
           idempotencyKey: key,
+          language,
         },
         acceptsLate,
       );
@@ -118,11 +140,22 @@ export class CommentService {
     if (input.proposedText !== undefined) {
       changes.proposedText = errors.take(checkText('input.proposedText', input.proposedText, 'prose'));
     }
-    errors.check(Object.keys(changes).length > 0, 'input', 'must change type, body or proposedText');
+    if (input.language != null) {
+      errors.check(isOneOf(LANGUAGES, input.language), 'input.language', 'is not a language');
+      changes.language = input.language;
+    }
+    errors.check(Object.keys(changes).length > 0, 'input', 'must change type, body, proposedText or language');
     const current = await this.ownComment(actor, id);
     errors.throwIfAny();
 
-    return this.changeOwn(actor, current, expectedRevision, 'updated', changes);
+    const textChanged = changes.body !== undefined || 'proposedText' in changes;
+    return this.changeOwn(actor, current, expectedRevision, 'updated', (locked) => {
+      if (!textChanged || changes.language !== undefined) return changes;
+      // Detected anew from the text as it will be; kept when the new text cannot tell.
+      const text = { body: changes.body ?? locked.body, proposedText: 'proposedText' in changes ? changes.proposedText : locked.proposedText };
+      const language = commentLanguage(null, text, locked.language);
+      return language === locked.language ? changes : { ...changes, language };
+    });
   }
 
   async withdraw(actor: Actor, id: string): Promise<CommentRow> {
@@ -192,7 +225,7 @@ export class CommentService {
     comment: CommentRow,
     expectedRevision: number | null | undefined,
     what: 'updated' | 'withdrawn',
-    changes: CommentChanges,
+    changesOf: CommentChanges | ((current: CommentRow) => CommentChanges),
   ): Promise<CommentRow> {
     return this.tx.run(async (tx) => {
       const locked = await this.locks.lockForWrite(tx, comment.roundId);
@@ -206,6 +239,7 @@ export class CommentService {
       if (expectedRevision != null && expectedRevision !== current.revision) {
         throw AppError.conflict(`The comment is at revision ${current.revision}, not ${expectedRevision}; reload and try again`);
       }
+      const changes = typeof changesOf === 'function' ? changesOf(current) : changesOf;
       const updated = await this.comments.change(tx, comment.id, changes, locked.at);
       if (what === 'updated') {
         const changed = Object.keys(changes);

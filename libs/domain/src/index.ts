@@ -1,6 +1,5 @@
 export * from './stages';
 export * from './enums';
-export * from './language';
 export * from './blocker';
 export * from './capacity';
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type { CommentType, CommentVisibility, ConstituentGroup, Disposition } from '@tripartite/domain';
-import { CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum } from '../graphql/enums';
+import type { CommentType, CommentVisibility, ConstituentGroup, Disposition, Language } from '@tripartite/domain';
+import { CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum, LanguageEnum } from '../graphql/enums';
 
 @InputType('ScheduleConsultationInput')
 export class ScheduleConsultationInput {
@@ -21,6 +21,8 @@ export class SubmitCommentInput {
   @Field(() => String, { description: '1 to 20000 characters after trimming' }) body: string;
   @Field(() => String, { nullable: true, description: 'at most 20000 characters' }) proposedText?: string | null;
   @Field(() => String, { nullable: true, description: 'same key from the same user: the same comment back' }) idempotencyKey?: string | null;
+  @Field(() => LanguageEnum, { nullable: true, description: "default: detected from body and proposedText, else the author's language" })
+  language?: Language | null;
 }
 
 @InputType('UpdateCommentInput')
@@ -28,6 +30,8 @@ export class UpdateCommentInput {
   @Field(() => CommentTypeEnum, { nullable: true }) type?: CommentType | null;
   @Field(() => String, { nullable: true }) body?: string | null;
   @Field(() => String, { nullable: true }) proposedText?: string | null;
+  @Field(() => LanguageEnum, { nullable: true, description: 'default: detected anew when body or proposedText changes (kept when the new text cannot tell)' })
+  language?: Language | null;
 }
 
 @InputType('CommentFilter')
@@ -39,5 +43,6 @@ export class CommentFilterInput {
   @Field(() => CommentTypeEnum, { nullable: true }) type?: CommentType | null;
   @Field(() => DispositionEnum, { nullable: true }) disposition?: Disposition | null;
   @Field(() => Boolean, { nullable: true }) undisposedOnly?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'full-text over body and proposedText' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'full-text over body and proposedText, in English, French and Spanish, accents ignored' }) search?:
+    string | null;
 }

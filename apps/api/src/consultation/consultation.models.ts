@@ -1,7 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { CommentStatus, CommentType, CommentVisibility, ConstituentGroup, Disposition, RoundStatus } from '@tripartite/domain';
+import type { CommentStatus, CommentType, CommentVisibility, ConstituentGroup, Disposition, Language, RoundStatus } from '@tripartite/domain';
 import { GuidelineModel } from '../drafting/drafting.models';
-import { CommentStatusEnum, CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum, RoundStatusEnum } from '../graphql/enums';
+import {
+  CommentStatusEnum,
+  CommentTypeEnum,
+  CommentVisibilityEnum,
+  ConstituentGroupEnum,
+  DispositionEnum,
+  LanguageEnum,
+  RoundStatusEnum,
+} from '../graphql/enums';
 import { PageInfoModel } from '../graphql/page-info.model';
 
 // instrument, version, extensions, pendingOrganizations and matrix are @ResolveFields (consultation.resolver.ts).
@@ -47,6 +55,8 @@ export class CommentModel {
     description: "setDisposition's expectedRevision: moves with every disposition and every edit of the comment (revision moves with the edits only)",
   })
   dispositionRevision: number;
+  @Field(() => LanguageEnum, { nullable: true, description: 'the language the comment is written in (given or detected); search matches across accents' })
+  language: Language | null;
   roundId: string;
   guidelineId: string | null;
   organizationId: string;

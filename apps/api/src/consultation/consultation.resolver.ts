@@ -117,7 +117,8 @@ export class CommentResolver {
   @Roles('CONSTITUENT')
   @Mutation(() => CommentModel)
   submitComment(@CurrentActor() actor: Actor, @Args('input') input: SubmitCommentInput): Promise<CommentModel> {
-    return this.writes.submit(actor, input);
+    // The fallback is the author's language (User.language): null until identity keeps one.
+    return this.writes.submit(actor, input, null);
   }
 
   @Roles('CONSTITUENT')

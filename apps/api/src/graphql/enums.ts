@@ -14,6 +14,7 @@ export const CommentVisibilityEnum = asEnum(d.COMMENT_VISIBILITIES);
 export const CommentTypeEnum = asEnum(d.COMMENT_TYPES);
 export const DispositionEnum = asEnum(d.DISPOSITIONS);
 export const CommentStatusEnum = asEnum(d.COMMENT_STATUSES);
+export const LanguageEnum = asEnum(d.LANGUAGES);
 export const MeetingStatusEnum = asEnum(d.MEETING_STATUSES);
 export const DecisionRuleEnum = asEnum(d.DECISION_RULES);
 export const ParticipantRoleEnum = asEnum(d.PARTICIPANT_ROLES);
@@ -24,7 +25,6 @@ export const TallyOutcomeEnum = asEnum(d.TALLY_OUTCOMES);
 export const SubmissionStatusEnum = asEnum(d.SUBMISSION_STATUSES);
 export const GbDecisionEnum = asEnum(d.GB_DECISIONS);
 export const DocumentFormatEnum = asEnum(['MARKDOWN', 'HTML'] as const);
-export const LanguageEnum = asEnum(d.LANGUAGES);
 
 registerEnumType(ConstituentGroupEnum, { name: 'ConstituentGroup' });
 registerEnumType(RoleEnum, { name: 'Role' });

@@ -4,6 +4,7 @@ import { ConsultationAuthReadModel, type OrganizationEntity, type UserEntity } f
 import type { CommentType, ConstituentGroup, Disposition } from '@tripartite/domain';
 import { ConsultationDraftingReadModel, type GuidelineRow } from '@tripartite/drafting';
 import type { Viewer } from '../comment-visibility';
+import { ACCENTED_CONFIGURATIONS, FOLDING_CONFIGURATIONS } from '../comment.entity';
 import { CommentRepository, type CommentRow } from './comment.repository';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns its `$n`. */
@@ -39,6 +40,17 @@ export function visibleCommentSql(viewer: Viewer, p: SqlParams, c = 'c', r = 'r'
          (${r}.visibility = 'IMMEDIATE' AND (${r}.status = 'CLOSED'
             OR EXISTS (SELECT 1 FROM round_invitation vi WHERE vi.round_id = ${r}.id AND vi.organization_id = ${org})))
       OR (${r}.visibility = 'AFTER_CLOSE' AND ${r}.status = 'CLOSED'))))`;
+}
+
+/**
+ * The search text parsed under each configuration of c.search, OR-ed: a query in any of the three languages, with
+ * or without accents, in any inflection its stemmer knows. A query that excludes words (`-word`) is parsed under the
+ * folding configurations only: under the others an accent variant of the excluded word would get through the OR.
+ */
+export function searchQuerySql(param: string): string {
+  const under = (configurations: readonly string[]) => configurations.map((c) => `websearch_to_tsquery('${c}', ${param})`).join(' || ');
+  const folded = under(FOLDING_CONFIGURATIONS);
+  return `(CASE WHEN websearch_to_tsquery('simple', ${param})::text LIKE '%!%' THEN ${folded} ELSE ${folded} || ${under(ACCENTED_CONFIGURATIONS)} END)`;
 }
 
 /** A list's filter, checked (CommentQueryService): ids are uuids, the search text is clean. */
@@ -160,7 +172,7 @@ export class CommentQueryRepository {
     if (filter.type != null) where.push(`c.type = ${p.add(filter.type)}`);
     if (filter.disposition != null) where.push(`c.disposition = ${p.add(filter.disposition)}`);
     if (filter.undisposedOnly) where.push(`c.status = 'SUBMITTED' AND c.disposition IS NULL`);
-    if (filter.search) where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(filter.search)})`);
+    if (filter.search) where.push(`c.search @@ ${searchQuerySql(p.add(filter.search))}`);
     return where;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
-import type { CommentType, ConstituentGroup, Disposition, Stage } from '@tripartite/domain';
+import type { CommentType, ConstituentGroup, Disposition, Language, Stage } from '@tripartite/domain';
 import { ConsultationDraftingReadModel } from '@tripartite/drafting';
 import { CommentEntity } from '../comment.entity';
 import { DispositionRecordEntity } from '../disposition-record.entity';
@@ -30,6 +30,7 @@ export interface NewComment {
   body: string;
   proposedText: string | null;
   idempotencyKey: string | null;
+  language: Language | null;
 }
 
 /** Fields left undefined are kept. */
@@ -37,6 +38,7 @@ export interface CommentChanges {
   type?: CommentType;
   body?: string;
   proposedText?: string | null;
+  language?: Language | null;
   status?: 'WITHDRAWN';
 }
 
@@ -97,12 +99,24 @@ export class CommentRepository {
             t AS MATERIALIZED (SELECT c.at, r.status = 'OPEN' AND c.at < r.closes_at AS "inTime" FROM c, consultation_round r WHERE r.id = $1),
             ins AS (
               INSERT INTO comment (round_id, guideline_id, organization_id, "group", author_id, type, body, proposed_text, late,
-                                   submitted_at, updated_at, idempotency_key)
-              SELECT $1, $2, $3, $4, $5, $6, $7, $8, NOT t."inTime", t.at, t.at, $9 FROM t WHERE t."inTime" OR $10
+                                   submitted_at, updated_at, idempotency_key, language)
+              SELECT $1, $2, $3, $4, $5, $6, $7, $8, NOT t."inTime", t.at, t.at, $9, $11 FROM t WHERE t."inTime" OR $10
               ON CONFLICT (author_id, idempotency_key) DO NOTHING
               RETURNING ${this.columns('comment')})
        SELECT t."inTime", ins.* FROM t LEFT JOIN ins ON true`,
-      [row.roundId, row.guidelineId, row.organizationId, row.group, row.authorId, row.type, row.body, row.proposedText, row.idempotencyKey, acceptsLate],
+      [
+        row.roundId,
+        row.guidelineId,
+        row.organizationId,
+        row.group,
+        row.authorId,
+        row.type,
+        row.body,
+        row.proposedText,
+        row.idempotencyKey,
+        acceptsLate,
+        row.language,
+      ],
     );
     const { inTime, ...inserted } = result;
     return { inTime, comment: inserted.id ? (inserted as CommentRow) : null };
@@ -129,9 +143,20 @@ export class CommentRepository {
       `UPDATE comment c
           SET type = coalesce($2, type), body = coalesce($3, body),
               proposed_text = CASE WHEN $4 THEN $5 ELSE proposed_text END,
+              language = CASE WHEN $8 THEN $9 ELSE language END,
               status = coalesce($6, status), revision = revision + 1, disposition_revision = disposition_revision + 1, updated_at = $7
         WHERE c.id = $1 RETURNING ${this.columns('c')}`,
-      [id, changes.type ?? null, changes.body ?? null, 'proposedText' in changes, changes.proposedText ?? null, changes.status ?? null, at],
+      [
+        id,
+        changes.type ?? null,
+        changes.body ?? null,
+        'proposedText' in changes,
+        changes.proposedText ?? null,
+        changes.status ?? null,
+        at,
+        'language' in changes,
+        changes.language ?? null,
+      ],
     );
     return updated;
   }
