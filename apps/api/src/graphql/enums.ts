@@ -23,6 +23,7 @@ export const AmendmentStatusEnum = asEnum(d.AMENDMENT_STATUSES);
 export const TallyOutcomeEnum = asEnum(d.TALLY_OUTCOMES);
 export const SubmissionStatusEnum = asEnum(d.SUBMISSION_STATUSES);
 export const GbDecisionEnum = asEnum(d.GB_DECISIONS);
+export const LanguageEnum = asEnum(d.LANGUAGES);
 export const DocumentFormatEnum = asEnum(['MARKDOWN', 'HTML'] as const);
 
 registerEnumType(ConstituentGroupEnum, { name: 'ConstituentGroup' });
@@ -45,3 +46,4 @@ registerEnumType(TallyOutcomeEnum, { name: 'TallyOutcome' });
 registerEnumType(SubmissionStatusEnum, { name: 'SubmissionStatus' });
 registerEnumType(GbDecisionEnum, { name: 'GbDecision' });
 registerEnumType(DocumentFormatEnum, { name: 'DocumentFormat' });
+registerEnumType(LanguageEnum, { name: 'Language', description: "The organization's official languages." });
