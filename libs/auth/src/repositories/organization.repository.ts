@@ -64,7 +64,8 @@ export class OrganizationRepository {
 
   /** Sets the organization's default language (null: none), the row locked first; the default before, undefined when there is no such organization. */
   async setDefaultLanguage(tx: Tx, organizationId: string, language: Language | null): Promise<{ before: Language | null } | undefined> {
-    const [row]: { before: Language | null }[] = await tx.em.query(
+    // An UPDATE answers [rows, count].
+    const [[row]]: [{ before: Language | null }[], number] = await tx.em.query(
       `UPDATE organization o SET default_language = $2 FROM (SELECT id, default_language FROM organization WHERE id = $1 FOR UPDATE) old
         WHERE o.id = old.id RETURNING old.default_language AS before`,
       [organizationId, language],

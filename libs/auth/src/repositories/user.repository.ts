@@ -99,7 +99,8 @@ export class UserRepository {
 
   /** Sets the user's own language, the row locked first; the choice it had before, undefined when there is no such user. */
   async setLanguage(tx: Tx, userId: string, language: Language): Promise<{ before: Language | null } | undefined> {
-    const [row]: { before: Language | null }[] = await tx.em.query(
+    // An UPDATE answers [rows, count].
+    const [[row]]: [{ before: Language | null }[], number] = await tx.em.query(
       `UPDATE app_user u SET language = $2 FROM (SELECT id, language FROM app_user WHERE id = $1 FOR UPDATE) old
         WHERE u.id = old.id RETURNING old.language AS before`,
       [userId, language],
