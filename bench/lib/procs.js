@@ -103,7 +103,10 @@ async function startApi(ctx, { name = 'api', env = {}, nodeArgs = [] } = {}) {
 async function startWorker(ctx, { env = {} } = {}) {
   const port = await freePort();
   // Shares the server core with the api: the load generator keeps the other one.
-  return startServer(`${ctx.tag}-worker`, DIST.worker, { port, env: appEnv(ctx, { WORKER_HEALTH_PORT: String(port), PORT: '0', AUDIT_SIGNING_KEY: ctx.auditKeys.signing, ...env }) });
+  return startServer(`${ctx.tag}-worker`, DIST.worker, {
+    port,
+    env: appEnv(ctx, { WORKER_HEALTH_PORT: String(port), PORT: '0', AUDIT_SIGNING_KEY: ctx.auditKeys.signing, ...env }),
+  });
 }
 
 async function startBaseline(ctx, script, { env = {} } = {}) {

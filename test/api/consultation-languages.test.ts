@@ -18,7 +18,7 @@ describe('comments in three languages', () => {
   const submit = async (token: string, input: Record<string, unknown>) => ok(await w.gql(SUBMIT, { in: { type: 'GENERAL', ...input } }, token)).submitComment;
   const update = async (token: string, id: string, input: Record<string, unknown>) => ok(await w.gql(UPDATE, { id, in: input }, token)).updateComment;
 
-  it('keeps the given language, else detects it from the text, else has none', async () => {
+  it("keeps the given language, else detects it from the text, else takes the author's", async () => {
     const { round } = await w.openRound();
     const [gov1] = w.tokens.constituents.GOVERNMENT;
     const [emp1] = w.tokens.constituents.EMPLOYERS;
@@ -35,8 +35,10 @@ describe('comments in three languages', () => {
     const english = await submit(gov1, { roundId: round.id, body: 'Every migrant worker should benefit from social protection on arrival.' });
     // An English-speaking organization quoting the French text: what its author says wins over what the text looks like.
     const quoted = await submit(gov1, { roundId: round.id, body: 'Nous proposons la formulation suivante pour le paragraphe.', language: 'EN' });
+    // Too short to tell: the author's own language (a delegate who works in Spanish).
+    ok(await w.gql(`mutation { setMyLanguage(language: ES) { language } }`, {}, gov1));
     const short = await submit(gov1, { roundId: round.id, body: 'Merci' });
-    expect([french, spanish, english, quoted, short].map((c) => c.language)).toEqual(['FR', 'ES', 'EN', 'EN', null]);
+    expect([french, spanish, english, quoted, short].map((c) => c.language)).toEqual(['FR', 'ES', 'EN', 'EN', 'ES']);
 
     // Read back the same way by everyone who may see them.
     const listed = ok(await w.gql(SEARCH, { f: { roundId: round.id } }, w.tokens.secretariat)).comments.edges.map((e: any) => e.node);
@@ -45,7 +47,7 @@ describe('comments in three languages', () => {
       [spanish.id]: 'ES',
       [english.id]: 'EN',
       [quoted.id]: 'EN',
-      [short.id]: null,
+      [short.id]: 'ES',
     });
 
     const bad = errorOf(await w.gql(SUBMIT, { in: { roundId: round.id, type: 'GENERAL', body: 'Hallo', language: 'DE' } }, gov1));

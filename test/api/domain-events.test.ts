@@ -149,6 +149,13 @@ describe('domain events: every write raises exactly one', () => {
       { k: ['consultation.reminder'] },
       session.accessToken,
     );
+    await write('setMyLanguage', `mutation($l: Language!) { setMyLanguage(language: $l) { id language } }`, { l: 'FR' }, session.accessToken);
+    await write(
+      'setOrganizationDefaultLanguage',
+      `mutation($o: ID!, $l: Language) { setOrganizationDefaultLanguage(organizationId: $o, language: $l) { id defaultLanguage } }`,
+      { o: org.id, l: 'ES' },
+      admin,
+    );
     await write('logout', `mutation { logout }`, {}, session.accessToken);
     await write(
       'deactivateUser',

@@ -125,6 +125,8 @@ describe('sessions', () => {
         displayName: 'secretariat',
         roles: ['SECRETARIAT'],
         organization: null,
+        // So the web client switches to the user's language on reload too.
+        language: 'EN',
       });
       expect(r.body.sessionExpiresAt).toBe(s.sessionExpiresAt);
       expect((jwt.decode(r.body.accessToken) as { sid: string }).sid).toBe((jwt.decode(s.accessToken) as { sid: string }).sid);

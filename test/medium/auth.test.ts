@@ -1,6 +1,16 @@
 import type { Actor } from '@tripartite/common';
 import { AuditModule } from '@tripartite/audit';
-import { AdminService, AuthModule, AuthService, SessionChange, SessionPrincipals, SessionsService, TokensService } from '@tripartite/auth';
+import {
+  AdminService,
+  AuthModule,
+  AuthService,
+  NotificationRecipients,
+  SessionChange,
+  SessionPrincipals,
+  SessionsService,
+  TokensService,
+} from '@tripartite/auth';
+import { DataSource } from 'typeorm';
 import { OutboxModule } from '@tripartite/outbox';
 import { Medium, startMedium } from '../support';
 
@@ -152,5 +162,57 @@ describe('identity services (medium)', () => {
     ]);
     // Whoever holds the newest token is refused too.
     await expect(sessions.refresh(third.refreshToken!)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it("decides each user's language in one place: their choice, else their organization's default, else EN; each change audited and announced once committed", async () => {
+    const org = await admin.createOrganization(root, { name: 'Confédération syndicale', group: 'WORKERS' });
+    const chose = await admin.createUser(root, {
+      email: 'amelie@cs.test',
+      displayName: 'Amélie',
+      password,
+      roles: ['CONSTITUENT'],
+      organizationId: org.id,
+      language: 'FR',
+    });
+    const follows = await admin.createUser(root, { email: 'lucia@cs.test', displayName: 'Lucía', password, roles: ['CONSTITUENT'], organizationId: org.id });
+    const recipients = medium.get(NotificationRecipients);
+    const em = medium.get(DataSource).manager;
+    const languages = async () => (await recipients.active(em, [chose.id, follows.id, root.userId])).map((r) => [r.id, r.language]);
+    expect(await languages()).toEqual(
+      expect.arrayContaining([
+        [chose.id, 'FR'],
+        [follows.id, 'EN'],
+        [root.userId, 'EN'],
+      ]),
+    );
+
+    changes.length = 0;
+    await admin.setOrganizationDefaultLanguage(root, org.id, 'ES');
+    expect(await languages()).toEqual(
+      expect.arrayContaining([
+        [chose.id, 'FR'],
+        [follows.id, 'ES'],
+        [root.userId, 'EN'],
+      ]),
+    );
+    expect((await recipients.mailbox(em, follows.id))?.language).toBe('ES');
+    expect(changes).toEqual([{ change: { all: true }, endedWhenAnnounced: null }]);
+
+    const lucia: Actor = { userId: follows.id, roles: ['CONSTITUENT'], organizationId: org.id, group: 'WORKERS' };
+    expect((await admin.setMyLanguage(lucia, 'EN')).language).toBe('EN');
+    expect((await recipients.mailbox(em, follows.id))?.language).toBe('EN');
+    expect(changes.at(-1)).toEqual({ change: { userId: follows.id }, endedWhenAnnounced: false });
+    // The same again: nothing written, audited or announced.
+    const announced = changes.length;
+    await admin.setMyLanguage(lucia, 'EN');
+    await admin.setOrganizationDefaultLanguage(root, org.id, 'ES');
+    expect(changes.length).toBe(announced);
+    expect((await auditOf(follows.id)).map((e) => [e.action, e.data])).toEqual([
+      ['user.created', { email: 'lucia@cs.test', displayName: 'Lucía', roles: ['CONSTITUENT'], organizationId: org.id }],
+      ['user.languageChanged', { from: null, to: 'EN' }],
+    ]);
+    expect((await auditOf(org.id)).map((e) => e.action)).toEqual(['organization.created', 'organization.defaultLanguageChanged']);
+    await expect(admin.setMyLanguage(lucia, 'DE' as never)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(admin.setOrganizationDefaultLanguage(root, org.id, 'de' as never)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

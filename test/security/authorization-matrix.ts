@@ -196,6 +196,14 @@ export const MUTATIONS = rows('mutation', [
     variables: (f) => ({ e: f.deadEmailId }),
     expect: [U, A, F, F, F, F, F, F, F],
   },
+  // The caller's own language: the one it has already (EN), so no row changes another's pages or emails.
+  { operation: 'setMyLanguage', document: `mutation { setMyLanguage(language: EN) { id language } }`, expect: [U, A, A, A, A, A, A, A, A] },
+  {
+    operation: 'setOrganizationDefaultLanguage',
+    document: `mutation($o: ID!) { setOrganizationDefaultLanguage(organizationId: $o, language: null) { id defaultLanguage } }`,
+    variables: (f) => ({ o: f.spareOrganizationId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
   { operation: 'setEmailPreferences', document: `mutation { setEmailPreferences(disabledKinds: []) { id } }`, expect: [U, A, A, A, A, A, A, A, A] },
   {
     operation: 'createInstrument',

@@ -70,6 +70,11 @@ const PATHS: Record<string, UserPath> = {
     document: `mutation { setEmailPreferences(disabledKinds: []) ${user} }`,
     variables: () => ({}),
   },
+  'own language': {
+    covers: ['Mutation.setMyLanguage'],
+    document: `mutation { setMyLanguage(language: EN) ${user} }`,
+    variables: () => ({}),
+  },
 };
 
 /** Every User object anywhere in a response. */

@@ -45,6 +45,8 @@ export interface Fixture {
   deadEmailId: string;
   /** An observer nobody else's row needs: what the admin mutations on users act on. */
   spareUserId: string;
+  /** An organization the admin rows on organizations act on (nothing else depends on its settings). */
+  spareOrganizationId: string;
   /** A new session of the caller (anonymous: none), for rows that end the caller's session. */
   signIn(caller: Caller): Promise<string | null>;
 }
@@ -211,6 +213,7 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
 
   return {
     spareUserId,
+    spareOrganizationId: people.organizations.EMPLOYERS[1],
     signIn: async (caller) => (emails[caller] ? w.api.login(emails[caller]) : null),
     tokens,
     userIds,

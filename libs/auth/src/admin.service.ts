@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
-import { CAPACITY, CONSTITUENT_GROUPS, capacityMessage, ROLES, type ConstituentGroup, type Role } from '@tripartite/domain';
+import {
+  CAPACITY,
+  CONSTITUENT_GROUPS,
+  LANGUAGES,
+  capacityMessage,
+  isLanguage,
+  ROLES,
+  type ConstituentGroup,
+  type Language,
+  type Role,
+} from '@tripartite/domain';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import { EventBus } from '@tripartite/events';
 import { hashPassword } from './password';
@@ -13,7 +23,11 @@ export interface CreateUserData {
   password: string;
   roles: Role[];
   organizationId?: string | null;
+  /** The user's own language; unset: their organization's default, else English. */
+  language?: Language | null;
 }
+
+const LANGUAGE_LIST = LANGUAGES.join(', ');
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const MAX_DEACTIVATION_REASON = 500;
@@ -100,7 +114,8 @@ export class AdminService {
       .check(!CONTROL.test(displayName), 'displayName', 'may not contain control characters')
       .check(input.password.length >= 12, 'password', 'must be at least 12 characters')
       .check(input.password.length <= 1024, 'password', 'must be at most 1024 characters')
-      .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
+      .check(roles.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role')
+      .check(input.language == null || isLanguage(input.language), 'language', `must be one of ${LANGUAGE_LIST}`);
     let organization: OrganizationRow | null = null;
     if (input.organizationId) {
       organization = isUuid(input.organizationId) ? await this.organizations.get(input.organizationId) : null;
@@ -116,12 +131,20 @@ export class AdminService {
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.tx.run(async (tx) => {
-        const user = await this.users.insert(tx, { email, displayName, passwordHash, roles, organizationId: organization?.id ?? null });
+        const user = await this.users.insert(tx, {
+          email,
+          displayName,
+          passwordHash,
+          roles,
+          organizationId: organization?.id ?? null,
+          language: input.language ?? null,
+        });
         await this.events.raise(tx, {
           name: 'user.created',
           actor,
           entityId: user.id,
-          data: { email, displayName, roles, organizationId: user.organizationId },
+          // The language only when one was chosen: a user created without one follows their organization.
+          data: { email, displayName, roles, organizationId: user.organizationId, ...(user.language ? { language: user.language } : {}) },
         });
         return user;
       });
@@ -175,6 +198,41 @@ export class AdminService {
       await this.events.raise(tx, { name: 'user.rolesChanged', actor, entityId: user.id, data: { from: before, to: wanted } });
     });
     return this.getUser(target.id);
+  }
+
+  /**
+   * The caller's own language, for their pages and emails from the next request on, on every api instance (the
+   * event's subscriber drops the cached sessions). Choosing the language already chosen changes nothing.
+   */
+  async setMyLanguage(actor: Actor, language: Language): Promise<UserRow> {
+    new FieldErrors().check(isLanguage(language), 'language', `must be one of ${LANGUAGE_LIST}`).throwIfAny();
+    await this.tx.run(async (tx) => {
+      const changed = await this.users.setLanguage(tx, actor.userId, language);
+      if (!changed) throw AppError.notFound('User', actor.userId);
+      if (changed.before === language) return;
+      await this.events.raise(tx, { name: 'user.languageChanged', actor, entityId: actor.userId, data: { from: changed.before, to: language } });
+    });
+    return this.getUser(actor.userId);
+  }
+
+  /** The language of the organization's members who never chose one (null: none, so English). Audited; in effect at the next request. */
+  async setOrganizationDefaultLanguage(actor: Actor, organizationId: string, language: Language | null): Promise<OrganizationRow> {
+    new FieldErrors().check(language === null || isLanguage(language), 'language', `must be one of ${LANGUAGE_LIST}, or null`).throwIfAny();
+    const org = isUuid(organizationId) ? await this.organizations.get(organizationId) : null;
+    if (!org) throw AppError.notFound('Organization', organizationId);
+    await this.tx.run(async (tx) => {
+      const changed = await this.organizations.setDefaultLanguage(tx, org.id, language);
+      if (!changed) throw AppError.notFound('Organization', org.id);
+      if (changed.before === language) return;
+      await this.events.raise(tx, {
+        name: 'organization.defaultLanguageChanged',
+        actor,
+        entityId: org.id,
+        data: { from: changed.before, to: language },
+      });
+    });
+    const [after] = await this.organizations.byIds([org.id]);
+    return after;
   }
 
   /**

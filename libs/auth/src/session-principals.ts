@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import Redis from 'ioredis';
 import { AppConfig } from '@tripartite/config';
 import { isUuid } from '@tripartite/common';
-import type { ConstituentGroup, Role } from '@tripartite/domain';
+import { effectiveLanguage, type ConstituentGroup, type Language, type Role } from '@tripartite/domain';
 import { REDIS } from '@tripartite/redis';
 import { SessionRepository } from './repositories';
 import type { SessionEndReason } from './session.entity';
@@ -14,6 +14,8 @@ export interface SessionPrincipal {
   roles: Role[];
   organizationId: string | null;
   group: ConstituentGroup | null;
+  /** The language the user's pages and emails are in now (their choice, else their organization's default, else EN). */
+  language: Language;
   /** The absolute end of the session. */
   expiresAt: Date;
   /** The end if nobody refreshes it before (moves with each refresh). */
@@ -159,6 +161,7 @@ export class SessionPrincipals implements OnApplicationShutdown {
       roles: row.roles,
       organizationId: row.organization_id,
       group: row.group,
+      language: effectiveLanguage(row.language, row.default_language),
       expiresAt: new Date(row.expires_at),
       idleExpiresAt: new Date(row.idle_expires_at),
       ended: row.deactivated_at ? 'deactivated' : row.revoked_reason,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '@tripartite/config';
 import { Actor, AppError, isUuid } from '@tripartite/common';
+import type { Language } from '@tripartite/domain';
 import { SessionPrincipal, SessionPrincipals, sessionLive } from './session-principals';
 
 export const JWT_ISSUER = 'tripartite';
@@ -18,12 +19,22 @@ export interface AccessClaims {
 /** A signed-in caller: the actor as the database has it now, and the session it acts in. */
 export interface SessionActor extends Actor {
   sessionId: string;
+  /** The language of the caller's pages and emails, as the database says now (read with the session). */
+  language: Language;
   /** The session's absolute end. */
   sessionExpiresAt: Date;
 }
 
 export function actorOf(p: SessionPrincipal): SessionActor {
-  return { userId: p.userId, roles: p.roles, organizationId: p.organizationId, group: p.group, sessionId: p.sessionId, sessionExpiresAt: p.expiresAt };
+  return {
+    userId: p.userId,
+    roles: p.roles,
+    organizationId: p.organizationId,
+    group: p.group,
+    language: p.language,
+    sessionId: p.sessionId,
+    sessionExpiresAt: p.expiresAt,
+  };
 }
 
 @Injectable()

@@ -29,8 +29,6 @@ export type CommentType = (typeof COMMENT_TYPES)[number];
 /** The organization's official languages (DESIGN.md 6a). */
 export const LANGUAGES = ['EN', 'FR', 'ES'] as const;
 export type Language = (typeof LANGUAGES)[number];
-/** Where none is chosen. */
-export const DEFAULT_LANGUAGE: Language = 'EN';
 
 export const COMMENT_STATUSES = ['SUBMITTED', 'WITHDRAWN'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];

@@ -1,5 +1,6 @@
 export * from './stages';
 export * from './enums';
+export * from './language';
 export * from './blocker';
 export * from './capacity';
 

@@ -103,7 +103,8 @@ export class EmailSender {
 
         const zone = this.config.SECRETARIAT_TIME_ZONE;
         const ctx = await this.contexts.load(em, row);
-        const email = renderEmail(ctx, renderMessage(ctx, zone), mailbox.displayName, zone);
+        // In the recipient's language as it stands now (they may have changed it since the fan-out).
+        const email = renderEmail(ctx, renderMessage(ctx, zone, mailbox.language), mailbox.displayName, zone, mailbox.language);
         let answer: SmtpAnswer;
         try {
           answer = await this.mailer.send({

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { NotificationRecipients } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
+import type { Language } from '@tripartite/domain';
 import { LivePublisher } from '@tripartite/live';
 import { OutboxService } from '@tripartite/outbox';
 import { EventContexts } from './event-context';
 import { emailJobId, webhookJobId } from './job-ids';
 import { RecipientResolvers } from './recipients';
 import { NotificationEventRepository, NotificationEventRow, NotificationRepository, WebhookDeliveryRepository, WebhookRepository } from './repositories';
-import { renderMessage } from './templates';
+import { Message, renderMessage } from './templates';
 
 export interface FanoutResult {
   /** false: the event is unknown, or an earlier run already fanned it out. */
@@ -64,18 +65,23 @@ export class NotificationFanout {
         this.logger.warn({ eventId, kind: event.kind }, 'no recipient resolver for this kind; no user is notified');
         userIds = [];
       }
-      const message = renderMessage(await this.contexts.load(em, event), this.config.SECRETARIAT_TIME_ZONE);
       // A deactivated user is told nothing (in-app, email), whichever resolver named them.
       const recipients = await this.users.active(em, userIds);
+      // The in-app text in each recipient's language, rendered once per language.
+      const ctx = recipients.length ? await this.contexts.load(em, event) : null;
+      const messages = new Map<Language, Message>();
+      const messageIn = (language: Language): Message => {
+        let m = messages.get(language);
+        if (!m) messages.set(language, (m = renderMessage(ctx!, this.config.SECRETARIAT_TIME_ZONE, language)));
+        return m;
+      };
       // email_status PENDING records the email each user is owed (until sent), so a lost email job can be queued again.
       const added = recipients.length
         ? await this.notifications.insertForRecipients(em, {
             eventId: event.id,
             kind: event.kind,
-            title: message.title,
-            body: message.body,
             instrumentId: event.instrumentId,
-            recipients: recipients.map((r) => ({ userId: r.id, emailOff: r.emailOptOut.includes(event.kind) })),
+            recipients: recipients.map((r) => ({ userId: r.id, emailOff: r.emailOptOut.includes(event.kind), ...messageIn(r.language) })),
           })
         : [];
       for (const a of added) afterCommit(() => this.live.publish('notificationAdded', a.userId, { userId: a.userId, notificationId: a.id }));

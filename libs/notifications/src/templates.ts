@@ -1,6 +1,8 @@
+import { DEFAULT_LANGUAGE, LANGUAGE_LOCALES, type Language } from '@tripartite/domain';
 import type { EventContext } from './event-context';
 import { escapeHtml } from './escape-html';
 import type { NotificationKind } from './kinds';
+import { translator } from './messages';
 
 /** A rendered message: the in-app title and body, and the parts of its email. */
 export interface Message {
@@ -14,45 +16,24 @@ export interface Email {
   html: string;
 }
 
-const STAGE_WORDS: Record<string, string> = {
-  DRAFTING: 'drafting',
-  CONSULTATION: 'consultation',
-  CONSOLIDATION: 'consolidation',
-  EXPERTS_MEETING: "the experts' meeting",
-  GB_SUBMISSION: 'submission to the Governing Body',
-  DECIDED: 'decided',
-  WITHDRAWN: 'withdrawn',
-};
+type DeadlineLabel = 'commentsDue' | 'commentsNowDue' | 'closed' | 'starts' | 'papersDue';
 
-const DISPOSITION_WORDS: Record<string, string> = {
-  ACCEPTED: 'accepted',
-  PARTIALLY_ACCEPTED: 'partially accepted',
-  NOT_ACCEPTED: 'not accepted',
-  NOTED: 'noted',
-};
-
-const DECISION_WORDS: Record<string, string> = {
-  APPROVED: 'approved',
-  APPROVED_WITH_AMENDMENTS: 'approved with amendments',
-  NOT_APPROVED: 'not approved',
-  DEFERRED: 'deferred',
-  REFERRED_BACK: 'referred back',
-};
-
-/** What the deadline of each kind is, in the subject line. */
-const DEADLINE_LABEL: Partial<Record<NotificationKind, string>> = {
-  'consultation.scheduled': 'comments due',
-  'consultation.opened': 'comments due',
-  'consultation.extended': 'comments now due',
-  'consultation.reminder': 'comments due',
+/** What the deadline of each kind is, in the subject line and above the times. */
+const DEADLINE_LABEL: Partial<Record<NotificationKind, DeadlineLabel>> = {
+  'consultation.scheduled': 'commentsDue',
+  'consultation.opened': 'commentsDue',
+  'consultation.extended': 'commentsNowDue',
+  'consultation.reminder': 'commentsDue',
   'consultation.closed': 'closed',
   'meeting.scheduled': 'starts',
   'meeting.reminder': 'starts',
-  'gb.deadline': 'papers due',
+  'gb.deadline': 'papersDue',
 };
 
-function dateTime(at: Date, timeZone: string, zoneName = true): string {
-  return new Intl.DateTimeFormat('en-GB', {
+const DAY_MS = 86_400_000;
+
+function dateTime(at: Date, timeZone: string, language: Language, zoneName = true): string {
+  return new Intl.DateTimeFormat(LANGUAGE_LOCALES[language], {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -65,104 +46,89 @@ function dateTime(at: Date, timeZone: string, zoneName = true): string {
   }).format(at);
 }
 
-/** An instant in UTC and in the secretariat's zone, e.g. "Mon, 30 June 2025 at 17:00 UTC" and "... 19:00 CEST (Europe/Zurich)". */
-export function formatInstant(at: Date, timeZone: string): { utc: string; local: string } {
-  return { utc: dateTime(at, 'UTC'), local: `${dateTime(at, timeZone)} (${timeZone})` };
-}
-
-const both = (at: Date, timeZone: string) => {
-  const f = formatInstant(at, timeZone);
-  return `${f.utc} (${f.local})`;
-};
-
-function words(map: Record<string, string>, value: unknown): string {
-  return typeof value === 'string' ? (map[value] ?? value.toLowerCase().replace(/_/g, ' ')) : 'updated';
-}
-
-/** Title and body of each kind, in plain words. */
-export function renderMessage(ctx: EventContext, timeZone: string): Message {
-  const { event, deadline } = ctx;
-  const ref = ctx.instrument?.reference ?? 'an instrument';
-  const named = ctx.instrument ? `${ctx.instrument.reference} "${ctx.instrument.title}"` : 'the instrument';
-  const due = deadline ? ` Comments are due by ${both(deadline, timeZone)}.` : '';
-  const round = ctx.roundNumber ? `round ${ctx.roundNumber} of the consultation` : 'the consultation';
-  const data = event.data;
-  switch (event.kind) {
-    case 'consultation.scheduled':
-      return { title: `Consultation scheduled: ${ref}`, body: `The secretariat has scheduled ${round} on ${named}.${due}` };
-    case 'consultation.opened':
-      return { title: `Consultation open: ${ref}`, body: `${capital(round)} on ${named} is open for comments.${due}` };
-    case 'consultation.extended': {
-      const from = ctx.previousDeadline ? ` from ${both(ctx.previousDeadline, timeZone)}` : '';
-      const to = deadline ? ` to ${both(deadline, timeZone)}` : '';
-      return { title: `Deadline extended: ${ref}`, body: `The deadline of ${round} on ${named} has been extended${from}${to}.` };
-    }
-    case 'consultation.reminder':
-      return {
-        title: `Reminder: comments on ${ref}`,
-        body: `Your organization has not submitted a comment in ${round} on ${named} yet.${due}`,
-      };
-    case 'consultation.closed':
-      return {
-        title: `Consultation closed: ${ref}`,
-        body: `${capital(round)} on ${named} has closed${deadline ? ` (deadline ${both(deadline, timeZone)})` : ''}. The secretariat now considers the comments.`,
-      };
-    case 'comment.disposed':
-      return {
-        title: `Your comment on ${ref} was answered`,
-        body: `The secretariat has recorded its disposition of your organization's comment on ${named}: ${words(DISPOSITION_WORDS, ctx.disposition)}.`,
-      };
-    case 'stage.changed':
-      return {
-        title: `${capital(ref)} moved to ${words(STAGE_WORDS, data.to)}`,
-        body: `${capital(named)} moved from ${words(STAGE_WORDS, data.from)} to ${words(STAGE_WORDS, data.to)}.`,
-      };
-    case 'meeting.scheduled':
-      return {
-        title: `Experts' meeting scheduled: ${ref}`,
-        body: `A tripartite meeting of experts on ${named} has been scheduled${deadline ? `; it starts ${both(deadline, timeZone)}` : ''}.`,
-      };
-    case 'meeting.reminder':
-      return {
-        title: `Reminder: experts' meeting on ${ref}`,
-        body: `The tripartite meeting of experts on ${named} starts ${deadline ? both(deadline, timeZone) : 'soon'}.`,
-      };
-    case 'gb.deadline':
-      return {
-        title: `Governing Body papers due${ctx.instrument ? `: ${ref}` : ''}`,
-        body: `Papers for the coming Governing Body session are due by ${deadline ? both(deadline, timeZone) : 'the document deadline'}.`,
-      };
-    case 'gb.decided':
-      return {
-        title: `Governing Body decision on ${ref}`,
-        body: `The Governing Body's decision on ${named}: ${words(DECISION_WORDS, data.decision)}.`,
-      };
-    case 'audit.checkpoint':
-      // Reaches no user (webhooks only); rendered all the same, as every event is.
-      return {
-        title: `Audit checkpoint${ctx.instrument ? `: ${ref}` : ''}`,
-        body: `A signed checkpoint of the audit log was written${typeof data.sequence === 'number' ? ` at event ${data.sequence}` : ''}.`,
-      };
-  }
+/**
+ * An instant in UTC and in the secretariat's zone, in the reader's locale, e.g. "Mon, 30 June 2025 at 17:00 UTC" and
+ * "... 19:00 CEST (Europe/Zurich)"; "lun. 30 juin 2025 à 17:00 UTC"; "lun, 30 de junio de 2025, 17:00 UTC".
+ */
+export function formatInstant(at: Date, timeZone: string, language: Language = DEFAULT_LANGUAGE): { utc: string; local: string } {
+  const t = translator(language);
+  return { utc: dateTime(at, 'UTC', language), local: t('at.zoned', { at: dateTime(at, timeZone, language), zone: timeZone }) };
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The email of a message: subject with the instrument reference and deadline, a text and an HTML part. */
-export function renderEmail(ctx: EventContext, message: Message, recipientName: string, timeZone: string): Email {
+/** Title and body of each kind, in plain words of the reader's language. */
+export function renderMessage(ctx: EventContext, timeZone: string, language: Language = DEFAULT_LANGUAGE): Message {
+  const t = translator(language);
+  const { event, deadline } = ctx;
+  const both = (at: Date) => {
+    const f = formatInstant(at, timeZone, language);
+    return t('at.both', { utc: f.utc, local: f.local });
+  };
+  const words = (group: 'stage' | 'disposition' | 'decision', value: unknown): string =>
+    typeof value === 'string' ? t(`${group}.${value}`, { defaultValue: value.toLowerCase().replace(/_/g, ' ') }) : t('updated');
+  const ref = ctx.instrument?.reference ?? t('instrument.someRef');
+  const named = ctx.instrument ? t('instrument.named', { reference: ctx.instrument.reference, title: ctx.instrument.title }) : t('instrument.someNamed');
+  const suffix = ctx.instrument ? t('instrument.refSuffix', { reference: ctx.instrument.reference }) : '';
+  const round = ctx.roundNumber ? t('round.numbered', { number: ctx.roundNumber }) : t('round.unnumbered');
+  const due = deadline ? t('due', { at: both(deadline) }) : '';
+  const v = { ref, Ref: capital(ref), named, Named: capital(named), round, Round: capital(round), due, suffix };
+  const data = event.data;
+  const message = (key: string, values: Record<string, unknown> = {}, body = 'body'): Message => ({
+    title: t(`${key}.title`, { ...v, ...values }),
+    body: t(`${key}.${body}`, { ...v, ...values }),
+  });
+  switch (event.kind) {
+    case 'consultation.scheduled':
+      return message('consultationScheduled');
+    case 'consultation.opened':
+      return message('consultationOpened');
+    case 'consultation.extended':
+      return message('consultationExtended', {
+        from: ctx.previousDeadline ? t('consultationExtended.from', { at: both(ctx.previousDeadline) }) : '',
+        to: deadline ? t('consultationExtended.to', { at: both(deadline) }) : '',
+      });
+    case 'consultation.reminder': {
+      // Whole days left when the reminder was raised (7 and 1 by default); none said under a day.
+      const days = deadline ? Math.floor((deadline.getTime() - event.occurredAt.getTime()) / DAY_MS) : 0;
+      return message('consultationReminder', { daysLeft: days >= 1 ? t('daysLeft', { count: days }) : '' });
+    }
+    case 'consultation.closed':
+      return message('consultationClosed', { deadline: deadline ? t('consultationClosed.deadline', { at: both(deadline) }) : '' });
+    case 'comment.disposed':
+      return message('commentDisposed', { disposition: words('disposition', ctx.disposition) });
+    case 'stage.changed':
+      return message('stageChanged', { from: words('stage', data.from), to: words('stage', data.to) });
+    case 'meeting.scheduled':
+      return message('meetingScheduled', { starts: deadline ? t('meetingScheduled.starts', { at: both(deadline) }) : '' });
+    case 'meeting.reminder':
+      return deadline ? message('meetingReminder', { at: both(deadline) }) : message('meetingReminder', {}, 'bodySoon');
+    case 'gb.deadline':
+      return deadline ? message('gbDeadline', { at: both(deadline) }) : message('gbDeadline', {}, 'bodyUndated');
+    case 'gb.decided':
+      return message('gbDecided', { decision: words('decision', data.decision) });
+    case 'audit.checkpoint':
+      // Reaches no user (webhooks only); rendered all the same, as every event is.
+      return message('auditCheckpoint', { at: typeof data.sequence === 'number' ? t('auditCheckpoint.at', { sequence: data.sequence }) : '' });
+  }
+}
+
+/** The email of a message: subject with the instrument reference and deadline, a text and an HTML part, in the reader's language. */
+export function renderEmail(ctx: EventContext, message: Message, recipientName: string, timeZone: string, language: Language = DEFAULT_LANGUAGE): Email {
+  const t = translator(language);
   const label = DEADLINE_LABEL[ctx.event.kind];
-  const deadline = ctx.deadline && label ? formatInstant(ctx.deadline, timeZone) : null;
+  const deadline = ctx.deadline && label ? formatInstant(ctx.deadline, timeZone, language) : null;
   const prefix = ctx.instrument ? `[${ctx.instrument.reference}] ` : '';
-  const subject = `${prefix}${message.title}${deadline ? ` (${label} ${deadline.utc})` : ''}`;
-  const footer = `You receive this email because of your role in the consultation. You can turn off emails about "${ctx.event.kind}" in your notification settings; they stay in the application.`;
-  const text = [`Hello ${recipientName},`, message.body, ...(deadline ? [`${capital(label!)}:\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join(
-    '\n\n',
-  );
+  const subject = `${prefix}${message.title}${deadline ? t(`email.subjectDeadline.${label}`, { at: deadline.utc }) : ''}`;
+  const greeting = t('email.greeting', { name: recipientName });
+  const heading = deadline ? t(`email.deadlineHeading.${label}`) : '';
+  const footer = t('email.footer', { kind: ctx.event.kind });
+  const text = [greeting, message.body, ...(deadline ? [`${heading}\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join('\n\n');
   const html = [
-    '<!doctype html><html><body>',
-    `<p>Hello ${escapeHtml(recipientName)},</p>`,
+    `<!doctype html><html lang="${language.toLowerCase()}"><body>`,
+    `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(message.body)}</p>`,
-    deadline ? `<p>${escapeHtml(capital(label!))}:</p><ul><li>${escapeHtml(deadline.utc)}</li><li>${escapeHtml(deadline.local)}</li></ul>` : '',
+    deadline ? `<p>${escapeHtml(heading)}</p><ul><li>${escapeHtml(deadline.utc)}</li><li>${escapeHtml(deadline.local)}</li></ul>` : '',
     `<p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
+import { Authenticated, CurrentActor, Roles, type SessionActor } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
 import { checkFirst } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
@@ -116,9 +116,9 @@ export class CommentResolver {
 
   @Roles('CONSTITUENT')
   @Mutation(() => CommentModel)
-  submitComment(@CurrentActor() actor: Actor, @Args('input') input: SubmitCommentInput): Promise<CommentModel> {
-    // The fallback is the author's language (User.language): null until identity keeps one.
-    return this.writes.submit(actor, input, null);
+  submitComment(@CurrentActor() actor: SessionActor, @Args('input') input: SubmitCommentInput): Promise<CommentModel> {
+    // Neither given nor detectable: the author's own language (read with the session).
+    return this.writes.submit(actor, input, actor.language);
   }
 
   @Roles('CONSTITUENT')

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { ConstituentGroup, Role } from '@tripartite/domain';
-import { ConstituentGroupEnum, RoleEnum } from '../graphql/enums';
+import type { ConstituentGroup, Language, Role } from '@tripartite/domain';
+import { ConstituentGroupEnum, LanguageEnum, RoleEnum } from '../graphql/enums';
 
 @ObjectType('Organization')
 export class OrganizationModel {
@@ -8,6 +8,8 @@ export class OrganizationModel {
   @Field(() => String) name: string;
   @Field(() => ConstituentGroupEnum) group: ConstituentGroup;
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 for governments' }) countryCode: string | null;
+  @Field(() => LanguageEnum, { nullable: true, description: 'the language of its members who never chose one (null: English)' })
+  defaultLanguage: Language | null;
 }
 
 @ObjectType('User')
@@ -18,6 +20,8 @@ export class UserModel {
   @Field(() => String) displayName: string;
   @Field(() => [RoleEnum]) roles: Role[];
   organizationId: string | null;
+  /** The user's own choice (null: never chosen); IdentityResolver.language resolves the one in effect. */
+  language?: Language | null;
   /** Not loaded by every path that yields users (IdentityResolver.active loads it then). */
   deactivatedAt?: Date | null;
   /** The signed-in user themself (login's and refresh's payload), before any token is in the request. */

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminService, AuthService, Authenticated, CurrentActor, Public, Roles, mayReadEmail, type SessionActor } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
-import type { ConstituentGroup, Role } from '@tripartite/domain';
-import { ConstituentGroupEnum, RoleEnum } from '../graphql/enums';
+import { effectiveLanguage, type ConstituentGroup, type Language, type Role } from '@tripartite/domain';
+import { ConstituentGroupEnum, LanguageEnum, RoleEnum } from '../graphql/enums';
 import type { GqlContext } from '../graphql/context';
 import { AuthPayloadModel, OrganizationModel, UserModel } from './identity.models';
 import { CreateUserInput } from './identity.inputs';
@@ -42,6 +42,26 @@ export class IdentityResolver {
   @Query(() => [OrganizationModel])
   organizations(@Args('group', { type: () => ConstituentGroupEnum, nullable: true }) group?: ConstituentGroup): Promise<OrganizationModel[]> {
     return this.admin.listOrganizations(group);
+  }
+
+  @Authenticated()
+  @Mutation(() => UserModel, {
+    description: "The caller's own language, for their pages, emails and drafts from the next request on, on every api instance (audited).",
+  })
+  setMyLanguage(@CurrentActor() actor: Actor, @Args('language', { type: () => LanguageEnum }) language: Language): Promise<UserModel> {
+    return this.admin.setMyLanguage(actor, language);
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => OrganizationModel, {
+    description: 'ADMIN. The language of the organization’s members who never chose one; null: none, so English (audited).',
+  })
+  setOrganizationDefaultLanguage(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('language', { type: () => LanguageEnum, nullable: true }) language: Language | null,
+  ): Promise<OrganizationModel> {
+    return this.admin.setOrganizationDefaultLanguage(actor, organizationId, language ?? null);
   }
 
   @Roles('ADMIN')
@@ -90,6 +110,16 @@ export class IdentityResolver {
   async active(@Parent() user: UserModel, @Context() ctx: GqlContext): Promise<boolean> {
     const deactivatedAt = user.deactivatedAt !== undefined ? user.deactivatedAt : (await ctx.loaders.user.load(user.id))?.deactivatedAt;
     return !deactivatedAt;
+  }
+
+  @ResolveField(() => LanguageEnum, {
+    description: "the language of the user's pages, emails and drafts: their choice, else their organization's default, else EN",
+  })
+  async language(@Parent() user: UserModel, @Context() ctx: GqlContext): Promise<Language> {
+    const row = user.language !== undefined ? user : await ctx.loaders.user.load(user.id);
+    const organizationId = row?.organizationId ?? user.organizationId;
+    const organization = organizationId ? await ctx.loaders.organization.load(organizationId) : null;
+    return effectiveLanguage(row?.language, organization?.defaultLanguage);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'set for constituents' })

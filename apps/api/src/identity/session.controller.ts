@@ -2,6 +2,7 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AdminService, AuthService, Public, type RefreshResult } from '@tripartite/auth';
 import { AppError, ErrorCode } from '@tripartite/common';
+import { effectiveLanguage, type Language } from '@tripartite/domain';
 import { clearRefreshCookie, readRefreshCookie, requireCsrfHeader, setRefreshCookie } from './refresh-cookie';
 
 /** What POST /auth/refresh answers: login's payload, as JSON. */
@@ -9,7 +10,14 @@ export interface RefreshBody {
   accessToken: string;
   expiresAt: string;
   sessionExpiresAt: string;
-  user: { id: string; email: string; displayName: string; roles: string[]; organization: { id: string; name: string; group: string } | null };
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    roles: string[];
+    organization: { id: string; name: string; group: string } | null;
+    language: Language;
+  };
 }
 
 /**
@@ -55,6 +63,7 @@ export class SessionController {
         displayName: user.displayName,
         roles: user.roles,
         organization: organization ? { id: organization.id, name: organization.name, group: organization.group } : null,
+        language: effectiveLanguage(user.language, organization?.defaultLanguage),
       },
     };
   }

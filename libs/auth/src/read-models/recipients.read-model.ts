@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { selectList } from '@tripartite/database';
+import { effectiveLanguage, type Language } from '@tripartite/domain';
 import { UserEntity } from '../user.entity';
 
 /** A user a notification may reach: not deactivated, with the kinds they get no email for. */
 export interface ActiveRecipient {
   id: string;
   emailOptOut: string[];
+  /** The language their in-app text is written in (effectiveLanguage). */
+  language: Language;
 }
 
 /** Where and how an email reaches a user, read when it is sent. */
@@ -15,7 +18,14 @@ export interface Mailbox {
   displayName: string;
   emailOptOut: string[];
   deactivated: boolean;
+  /** The language their email is written in (effectiveLanguage), as it stands when it is sent. */
+  language: Language;
 }
+
+type WithLanguages<T> = Omit<T, 'language'> & { language: string | null; defaultLanguage: string | null };
+
+const withLanguage = <T>({ language, defaultLanguage, ...row }: WithLanguages<T>) =>
+  ({ ...row, language: effectiveLanguage(language, defaultLanguage) }) as unknown as T;
 
 /**
  * What notifications read of users (who receives an event, where their email goes), in the caller's transaction
@@ -40,20 +50,25 @@ export class NotificationRecipients {
   }
 
   /** Those of these users who are not deactivated (a deactivated user is told nothing), by id. */
-  active(em: EntityManager, userIds: readonly string[]): Promise<ActiveRecipient[]> {
-    if (!userIds.length) return Promise.resolve([]);
-    return em.query(`SELECT u.id, u.email_opt_out AS "emailOptOut" FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL ORDER BY u.id`, [
-      userIds,
-    ]);
+  async active(em: EntityManager, userIds: readonly string[]): Promise<ActiveRecipient[]> {
+    if (!userIds.length) return [];
+    const rows: WithLanguages<ActiveRecipient>[] = await em.query(
+      `SELECT u.id, u.email_opt_out AS "emailOptOut", u.language, o.default_language AS "defaultLanguage"
+         FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id
+        WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL ORDER BY u.id`,
+      [userIds],
+    );
+    return rows.map((r) => withLanguage<ActiveRecipient>(r));
   }
 
   async mailbox(em: EntityManager, userId: string): Promise<Mailbox | null> {
-    const [row]: Mailbox[] = await em.query(
-      `SELECT u.email, u.display_name AS "displayName", u.email_opt_out AS "emailOptOut", u.deactivated_at IS NOT NULL AS deactivated
-         FROM app_user u WHERE u.id = $1`,
+    const [row]: WithLanguages<Mailbox>[] = await em.query(
+      `SELECT u.email, u.display_name AS "displayName", u.email_opt_out AS "emailOptOut", u.deactivated_at IS NOT NULL AS deactivated,
+              u.language, o.default_language AS "defaultLanguage"
+         FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
     );
-    return row ?? null;
+    return row ? withLanguage<Mailbox>(row) : null;
   }
 
   /** Sets the kinds the user gets no email for; the user as now stored, null when there is none. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
-import type { ConstituentGroup } from '@tripartite/domain';
+import type { ConstituentGroup, Language } from '@tripartite/domain';
 import { OrganizationEntity } from '../organization.entity';
 
 export type OrganizationRow = OrganizationEntity;
@@ -60,5 +60,16 @@ export class OrganizationRepository {
       [row.name, row.group, row.countryCode],
     );
     return created;
+  }
+
+  /** Sets the organization's default language (null: none), the row locked first; the default before, undefined when there is no such organization. */
+  async setDefaultLanguage(tx: Tx, organizationId: string, language: Language | null): Promise<{ before: Language | null } | undefined> {
+    // An UPDATE answers [rows, count].
+    const [[row]]: [{ before: Language | null }[], number] = await tx.em.query(
+      `UPDATE organization o SET default_language = $2 FROM (SELECT id, default_language FROM organization WHERE id = $1 FOR UPDATE) old
+        WHERE o.id = old.id RETURNING old.default_language AS before`,
+      [organizationId, language],
+    );
+    return row;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@tripartite/database';
-import type { ConstituentGroup, Role } from '@tripartite/domain';
+import type { ConstituentGroup, Language, Role } from '@tripartite/domain';
 import type { SessionEndReason } from '../session.entity';
 
 /** Sessions are deleted (with their refresh tokens) a day after their absolute end; a sign-in clears a few. */
@@ -44,6 +44,8 @@ export interface PrincipalRow {
   idle_expires_at: Date;
   revoked_reason: SessionEndReason | null;
   deactivated_at: Date | null;
+  language: Language | null;
+  default_language: Language | null;
 }
 
 /** The auth_session and auth_refresh_token tables: sign-ins and the refresh tokens that keep them alive. */
@@ -104,7 +106,8 @@ export class SessionRepository {
   async principal(sessionId: string): Promise<PrincipalRow | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
       `${SESSION_READ_TAG} SELECT s.id AS session_id, s.user_id, s.expires_at, s.idle_expires_at, s.revoked_reason,
-              u.roles, u.organization_id, u.deactivated_at, o."group"
+              u.roles, u.organization_id, u.deactivated_at, o."group",
+              u.language, o.default_language
          FROM auth_session s
          JOIN app_user u ON u.id = s.user_id
          LEFT JOIN organization o ON o.id = u.organization_id

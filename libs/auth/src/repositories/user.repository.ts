@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
-import type { Role } from '@tripartite/domain';
+import type { Language, Role } from '@tripartite/domain';
 import { UserEntity } from '../user.entity';
 
 /** A user as every read but the sign-in's gives it: without passwordHash (select: false). */
@@ -16,6 +16,7 @@ export interface NewUser {
   passwordHash: string;
   roles: Role[];
   organizationId: string | null;
+  language: Language | null;
 }
 
 /** What an admin change reads of the user it locks. */
@@ -66,8 +67,9 @@ export class UserRepository {
   /** The created user, without its password hash. */
   async insert(tx: Tx, row: NewUser): Promise<UserRow> {
     const [created]: UserRow[] = await tx.em.query(
-      `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${this.columns('app_user')}`,
-      [row.email, row.displayName, row.passwordHash, row.roles, row.organizationId],
+      `INSERT INTO app_user (email, display_name, password_hash, roles, organization_id, language) VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING ${this.columns('app_user')}`,
+      [row.email, row.displayName, row.passwordHash, row.roles, row.organizationId, row.language],
     );
     return created;
   }
@@ -93,5 +95,16 @@ export class UserRepository {
 
   async setRoles(tx: Tx, userId: string, roles: Role[]): Promise<void> {
     await tx.em.query(`UPDATE app_user SET roles = $2 WHERE id = $1`, [userId, roles]);
+  }
+
+  /** Sets the user's own language, the row locked first; the choice it had before, undefined when there is no such user. */
+  async setLanguage(tx: Tx, userId: string, language: Language): Promise<{ before: Language | null } | undefined> {
+    // An UPDATE answers [rows, count].
+    const [[row]]: [{ before: Language | null }[], number] = await tx.em.query(
+      `UPDATE app_user u SET language = $2 FROM (SELECT id, language FROM app_user WHERE id = $1 FOR UPDATE) old
+        WHERE u.id = old.id RETURNING old.language AS before`,
+      [userId, language],
+    );
+    return row;
   }
 }

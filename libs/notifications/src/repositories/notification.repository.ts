@@ -52,11 +52,9 @@ export type EmailToSend = NotificationEventRow & {
 export interface NewNotifications {
   eventId: string;
   kind: string;
-  title: string;
-  body: string;
   instrumentId: string | null;
-  /** The users told, each with whether they get no email of this kind. */
-  recipients: { userId: string; emailOff: boolean }[];
+  /** The users told, each with whether they get no email of this kind, and the in-app text in their language. */
+  recipients: { userId: string; emailOff: boolean; title: string; body: string }[];
 }
 
 /** The notification table: users' in-app rows and the emails they owe. */
@@ -76,12 +74,20 @@ export class NotificationRepository {
     return em.query(
       `WITH added AS (
          INSERT INTO notification (event_id, user_id, kind, title, body, instrument_id, email_status, email_owed_since)
-         SELECT $1, r.user_id, $2, $3, $4, $5, CASE WHEN r.email_off THEN NULL ELSE 'PENDING' END,
+         SELECT $1, r.user_id, $2, r.title, r.body, $3, CASE WHEN r.email_off THEN NULL ELSE 'PENDING' END,
                 CASE WHEN r.email_off THEN NULL ELSE clock_timestamp() END
-           FROM unnest($6::uuid[], $7::boolean[]) AS r(user_id, email_off)
+           FROM unnest($4::uuid[], $5::boolean[], $6::text[], $7::text[]) AS r(user_id, email_off, title, body)
          ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id, user_id, email_status)
        SELECT id, user_id AS "userId", email_status IS NULL AS "emailOff" FROM added ORDER BY user_id`,
-      [n.eventId, n.kind, n.title, n.body, n.instrumentId, n.recipients.map((r) => r.userId), n.recipients.map((r) => r.emailOff)],
+      [
+        n.eventId,
+        n.kind,
+        n.instrumentId,
+        n.recipients.map((r) => r.userId),
+        n.recipients.map((r) => r.emailOff),
+        n.recipients.map((r) => r.title),
+        n.recipients.map((r) => r.body),
+      ],
     );
   }
 
