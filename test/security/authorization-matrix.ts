@@ -244,7 +244,7 @@ export const MUTATIONS = rows('mutation', [
   // A structure that cannot match: the secretariat is let through to BAD_USER_INPUT.
   {
     operation: 'importTranslationMarkdown',
-    document: `mutation($v: ID!) { importTranslationMarkdown(versionId: $v, language: FR, markdown: "## IX. Rien\n\n9.9 Rien.\n") { id } }`,
+    document: `mutation($v: ID!) { importTranslationMarkdown(versionId: $v, language: FR, markdown: "## IX. Rien\\n\\n9.9 Rien.\\n") { id } }`,
     variables: (f) => ({ v: f.consultation.versionId }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
