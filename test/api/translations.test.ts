@@ -1,4 +1,5 @@
 import { People, TestApi, errorOf, ok, seedPeople, startApi } from '@tripartite/testing';
+import { SqlCounter } from '../security/sql-counter';
 
 // Translations of drafts (DESIGN.md 6a) over HTTP: statuses, history, revisions, the Markdown import, the diff
 // per language, the secretariat's summary and a round's complete languages.
@@ -268,5 +269,15 @@ describe('translations', () => {
     expect(round.completeLanguages).toEqual(['EN', 'FR']);
     for (const key of ['1.2', '2.1']) await staff(Q.translate, { g: p.g[key].id, l: 'ES', x: `Traducción de ${key}.` });
     expect(ok(await api.gql(Q.round, { id: round.id }, constituent)).round.completeLanguages).toEqual(['EN', 'FR', 'ES']);
+  });
+
+  it('reads a whole version in every language with one query per translation table, however many guidelines', async () => {
+    const p = await published();
+    await staff(Q.importT, { v: p.versionId, l: 'FR', md: FR_EDITION });
+    const sql = new SqlCounter(api.app);
+    const { statements } = await sql.during(() => staff(Q.version, { i: p.instrumentId }));
+    // The texts' loader (three guidelines, three languages, three fields each) and the summary's.
+    expect(statements.filter((q) => /FROM guideline_translation\b/.test(q))).toHaveLength(2);
+    expect(statements.filter((q) => /FROM section_translation\b/.test(q))).toHaveLength(1);
   });
 });
