@@ -198,6 +198,12 @@ describe('domain events: every write raises exactly one', () => {
       sec,
     );
     await write(
+      'setInstrumentTitleTranslation',
+      `mutation($i: ID!) { setInstrumentTitleTranslation(instrumentId: $i, language: FR, title: "Principes qui lèvent des événements") { id } }`,
+      { i: instrumentId },
+      sec,
+    );
+    await write(
       'importTranslationMarkdown',
       `mutation($v: ID!, $md: String!) { importTranslationMarkdown(versionId: $v, language: ES, markdown: $md) { id } }`,
       { v: v1, md: '## I. Voz\n\n1.1 Todos deberían ser oídos.\n\n1.2 Los plazos se anuncian.\n\n## II. Equidad\n\n2.1 Sin comisiones.\n' },

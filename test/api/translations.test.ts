@@ -25,6 +25,9 @@ const Q = {
   diff: `query($f: ID!, $t: ID!, $l: Language) { versionDiff(fromVersionId: $f, toVersionId: $t, language: $l) { key kind before { id } after { id } } }`,
   schedule: `mutation($in: ScheduleConsultationInput!) { scheduleConsultation(input: $in) { id completeLanguages } }`,
   round: `query($id: ID!) { round(id: $id) { completeLanguages } }`,
+  title: `mutation($i: ID!, $l: Language!, $t: String!) { setInstrumentTitleTranslation(instrumentId: $i, language: $l, title: $t) { id title titleIn(language: $l) titleStatus(language: $l) } }`,
+  titles: `query($i: ID!) { instrument(id: $i) { title en: titleIn(language: EN) fr: titleIn(language: FR) es: titleIn(language: ES)
+    enStatus: titleStatus(language: EN) frStatus: titleStatus(language: FR) esStatus: titleStatus(language: ES) } }`,
 };
 
 const CONTENT = [
@@ -253,6 +256,16 @@ describe('translations', () => {
     expect(v.translationSummary[1]).toEqual({ language: 'FR', current: 3, stale: 0, missing: 0, complete: true });
     expect(await translationRows(versionId)).toBe(5);
     expect(await events()).toBe(1);
+    // Its "# Title" is the instrument's title in French.
+    expect((await staff(Q.titles, { i: instrumentId })).instrument).toEqual({
+      title: 'Translated guidelines',
+      en: 'Translated guidelines',
+      fr: 'Principes',
+      es: null,
+      enStatus: 'ORIGINAL',
+      frStatus: 'CURRENT',
+      esStatus: 'MISSING',
+    });
     // The same edition again sets nothing new (one event still, the history unchanged).
     ok(await api.gql(Q.importT, { v: versionId, l: 'FR', md: FR_EDITION }, sec));
     expect(await translationRows(versionId)).toBe(5);
@@ -279,5 +292,20 @@ describe('translations', () => {
     // The texts' loader (three guidelines, three languages, three fields each) and the summary's.
     expect(statements.filter((q) => /FROM guideline_translation\b/.test(q))).toHaveLength(2);
     expect(statements.filter((q) => /FROM section_translation\b/.test(q))).toHaveLength(1);
+  });
+
+  it("sets the instrument's title in another language, audited; refusing the language of its versions", async () => {
+    const p = await published('ES');
+    const set = (await staff(Q.title, { i: p.instrumentId, l: 'EN', t: ' Translated guidelines, in English ' })).setInstrumentTitleTranslation;
+    expect(set).toEqual({ id: p.instrumentId, title: 'Translated guidelines', titleIn: 'Translated guidelines, in English', titleStatus: 'CURRENT' });
+    const [audit] = await api.db.query<{ actor_id: string; data: any }>(
+      `SELECT actor_id, data FROM audit_event WHERE action = 'instrument.titleTranslated' AND entity_id = $1`,
+      [p.instrumentId],
+    );
+    expect(audit).toMatchObject({ actor_id: people.secretariat.id, data: { language: 'EN', title: 'Translated guidelines, in English' } });
+    const refused = errorOf(await api.gql(Q.title, { i: p.instrumentId, l: 'ES', t: 'Directrices' }, sec));
+    expect(refused.extensions?.fields).toEqual([{ field: 'language', message: expect.stringMatching(/original language/) }]);
+    expect(errorOf(await api.gql(Q.title, { i: p.instrumentId, l: 'FR', t: 'Non' }, constituent)).code).toBe('FORBIDDEN');
+    expect((await staff(Q.titles, { i: p.instrumentId })).instrument).toMatchObject({ es: 'Translated guidelines', esStatus: 'ORIGINAL', frStatus: 'MISSING' });
   });
 });

@@ -14,6 +14,7 @@ const TABLES = [
   'guideline',
   'guideline_translation',
   'section_translation',
+  'instrument_translation',
   'consultation_round',
   'comment',
   'experts_meeting',
@@ -120,6 +121,10 @@ describe('npm run seed:demo', () => {
          JOIN instrument i ON i.id = v.instrument_id WHERE i.reference = 'HEAT/2026'`,
     );
     expect(headings).toBe(6);
+    const titles = await db.query<{ language: string; title: string }>(
+      `SELECT t.language, t.title FROM instrument_translation t JOIN instrument i ON i.id = t.instrument_id WHERE i.reference = 'HEAT/2026' ORDER BY t.language`,
+    );
+    expect(titles.map((t) => t.language)).toEqual(['ES', 'FR']);
   }
 
   /** CARE/2026: its meeting IN_SESSION, the three groups taking part, the demo moderator at the console, items decided, one under discussion. */

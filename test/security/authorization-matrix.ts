@@ -241,6 +241,12 @@ export const MUTATIONS = rows('mutation', [
     variables: (f) => ({ s: f.consultation.sectionId }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
+  {
+    operation: 'setInstrumentTitleTranslation',
+    document: `mutation($i: ID!) { setInstrumentTitleTranslation(instrumentId: $i, language: ES, title: "Directrices") { id } }`,
+    variables: (f) => ({ i: f.consultation.instrumentId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
   // A structure that cannot match: the secretariat is let through to BAD_USER_INPUT.
   {
     operation: 'importTranslationMarkdown',

@@ -7,6 +7,7 @@ import {
   GuidelineRow,
   GuidelineTranslationRow,
   InstrumentRepository,
+  InstrumentTranslationRow,
   InstrumentRow,
   SectionRow,
   SectionTranslationRow,
@@ -131,6 +132,10 @@ export class DraftingReadService {
 
   latestTranslationsOfGuidelines(ids: readonly string[]): Promise<GuidelineTranslationRow[]> {
     return batch(ids, (valid) => this.translations.latestOfGuidelines(valid));
+  }
+
+  latestTranslationsOfInstruments(ids: readonly string[]): Promise<InstrumentTranslationRow[]> {
+    return batch(ids, (valid) => this.translations.latestOfInstruments(valid));
   }
 
   latestTranslationsOfSections(ids: readonly string[]): Promise<SectionTranslationRow[]> {

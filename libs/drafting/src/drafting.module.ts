@@ -16,13 +16,14 @@ import { ConsultationDraftingReadModel } from './read-models/consultation.read-m
 import { ContentRepository, InstrumentRepository, TranslationRepository, VersionRepository } from './repositories';
 import { GuidelineTranslationEntity } from './guideline-translation.entity';
 import { SectionTranslationEntity } from './section-translation.entity';
+import { InstrumentTranslationEntity } from './instrument-translation.entity';
 import { TranslationService } from './translation.service';
 import { TranslationsReadModel } from './read-models/translations.read-model';
 import { SectionEntity } from './section.entity';
 
 /**
  * Instruments, versions, sections, guidelines and their translations: the tables instrument, draft_version, section,
- * guideline, guideline_translation and section_translation.
+ * guideline, guideline_translation, section_translation and instrument_translation.
  * Needs DatabaseModule (the application's).
  */
 @Module({
@@ -30,7 +31,15 @@ import { SectionEntity } from './section.entity';
   imports: [
     EventsModule,
     WorkflowModule,
-    TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity, GuidelineTranslationEntity, SectionTranslationEntity]),
+    TypeOrmModule.forFeature([
+      InstrumentEntity,
+      DraftVersionEntity,
+      SectionEntity,
+      GuidelineEntity,
+      GuidelineTranslationEntity,
+      SectionTranslationEntity,
+      InstrumentTranslationEntity,
+    ]),
   ],
   providers: [
     DraftingService,

@@ -6,8 +6,17 @@ import { EventBus } from '@tripartite/events';
 import { cleanContent } from './draft-content';
 import { isUuid } from './drafting-read.service';
 import { parseDraftMarkdown } from './markdown-import';
-import { ContentRepository, GuidelineRow, SectionRow, TranslationRepository, VersionRepository, VersionRow } from './repositories';
-import { headingHash, sourceHash, structureProblems } from './translations';
+import {
+  ContentRepository,
+  GuidelineRow,
+  InstrumentRepository,
+  InstrumentRow,
+  SectionRow,
+  TranslationRepository,
+  VersionRepository,
+  VersionRow,
+} from './repositories';
+import { lineHash, sourceHash, structureProblems } from './translations';
 
 /**
  * The secretariat's translations of a version's texts, DRAFT or PUBLISHED (a translation never changes the original).
@@ -19,6 +28,7 @@ export class TranslationService {
     private readonly tx: Transactions,
     private readonly events: EventBus,
     private readonly versions: VersionRepository,
+    private readonly instruments: InstrumentRepository,
     private readonly content: ContentRepository,
     private readonly translations: TranslationRepository,
   ) {}
@@ -69,7 +79,7 @@ export class TranslationService {
       if ((await this.translations.countSectionRecords(tx, section.id, language)) >= CAPACITY.translationRecordsPerText) {
         throw AppError.badInput([{ field: 'sectionId', message: `${capacityMessage(CAPACITY.translationRecordsPerText, 'translations')} per language` }]);
       }
-      const hash = headingHash(section.heading);
+      const hash = lineHash(section.heading);
       const [row] = await this.translations.insertSectionTranslations(tx, [
         { sectionId: section.id, language, heading: cleanHeading, sourceHash: hash, translatedBy: actor?.userId ?? null },
       ]);
@@ -83,9 +93,42 @@ export class TranslationService {
     });
   }
 
+  /** The instrument's title in another language than its versions' (the language of its version 1, which revisions keep). */
+  setInstrumentTitleTranslation(actor: Actor | null, instrumentId: string, language: Language, title: string): Promise<InstrumentRow> {
+    assertSecretariat(actor);
+    const errors = new FieldErrors();
+    const cleanTitle = errors.take(checkText('title', title, 'title', { required: true, oneLine: true }));
+    errors.throwIfAny();
+    return this.tx.run(async (tx) => {
+      const instrument = isUuid(instrumentId) ? await this.instruments.read(tx, instrumentId) : null;
+      if (!instrument) throw AppError.notFound('Instrument', instrumentId);
+      const versions = await this.versions.ofInstrument(tx, instrument.id);
+      checkLanguage(versions[versions.length - 1], language);
+      if ((await this.translations.countInstrumentRecords(tx, instrument.id, language)) >= CAPACITY.translationRecordsPerText) {
+        throw AppError.badInput([{ field: 'instrumentId', message: `${capacityMessage(CAPACITY.translationRecordsPerText, 'translations')} per language` }]);
+      }
+      const hash = lineHash(instrument.title);
+      const row = await this.translations.insertInstrumentTranslation(tx, {
+        instrumentId: instrument.id,
+        language,
+        title: cleanTitle,
+        sourceHash: hash,
+        translatedBy: actor?.userId ?? null,
+      });
+      await this.events.raise(tx, {
+        name: 'instrument.titleTranslated',
+        actor,
+        entityId: instrument.id,
+        data: { language, title: cleanTitle, sourceHash: hash, translationId: row.id },
+      });
+      return instrument;
+    });
+  }
+
   /**
    * A whole edition in one language, in the Markdown of importDraftMarkdown: it must have the original's sections
    * and guidelines (by number and key); all of it is set, or nothing. A text already in force unchanged is not set again.
+   * Its "# Title", when there is one, is the instrument's title in that language.
    */
   importTranslation(actor: Actor | null, versionId: string, language: Language, markdown: string): Promise<VersionRow> {
     assertSecretariat(actor);
@@ -141,18 +184,38 @@ export class TranslationService {
       });
       const sectionRows = sections.flatMap((s) => {
         const heading = byNumber.get(s.number)!.heading;
-        const hash = headingHash(s.heading);
+        const hash = lineHash(s.heading);
         const now = latestS.get(s.id);
         if (now && now.sourceHash === hash && now.heading === heading) return [];
         return [{ sectionId: s.id, language, heading, sourceHash: hash, translatedBy: by }];
       });
       await this.translations.insertGuidelineTranslations(tx, guidelineRows);
       await this.translations.insertSectionTranslations(tx, sectionRows);
+      let title = false;
+      const translatedTitle = parsed.draft.title?.trim();
+      if (translatedTitle) {
+        const instrument = (await this.instruments.read(tx, version.instrumentId))!;
+        const hash = lineHash(instrument.title);
+        const [now] = (await this.translations.latestOfInstruments([instrument.id])).filter((t) => t.language === language);
+        if (charLength(translatedTitle) > TEXT_MAX.title || /[\r\n]/.test(translatedTitle)) {
+          throw AppError.badInput([{ field: 'markdown', message: `line 1: the title must be at most ${TEXT_MAX.title} characters` }]);
+        }
+        if (!now || now.sourceHash !== hash || now.title !== translatedTitle) {
+          await this.translations.insertInstrumentTranslation(tx, {
+            instrumentId: instrument.id,
+            language,
+            title: translatedTitle,
+            sourceHash: hash,
+            translatedBy: by,
+          });
+          title = true;
+        }
+      }
       await this.events.raise(tx, {
         name: 'version.translationImported',
         actor,
         entityId: version.id,
-        data: { instrumentId: version.instrumentId, number: version.number, language, guidelines: guidelineRows.length, sections: sectionRows.length },
+        data: { instrumentId: version.instrumentId, number: version.number, language, guidelines: guidelineRows.length, sections: sectionRows.length, title },
       });
       return version;
     });

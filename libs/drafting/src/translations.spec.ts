@@ -1,4 +1,4 @@
-import { completeLanguages, headingHash, sourceHash, structureProblems, summarize, translationStatus } from './translations';
+import { completeLanguages, lineHash, sourceHash, structureProblems, summarize, translationStatus } from './translations';
 import type { CleanSection } from './draft-content';
 
 describe('sourceHash', () => {
@@ -8,7 +8,7 @@ describe('sourceHash', () => {
     expect(sourceHash({ title: null, text: 'x' })).not.toBe(sourceHash({ title: '', text: 'x' }));
     expect(sourceHash({ title: 'ab', text: 'c' })).not.toBe(sourceHash({ title: 'a', text: 'bc' }));
     expect(sourceHash({ title: 'T', text: 'x' })).not.toBe(sourceHash({ title: 'T', text: 'x.' }));
-    expect(headingHash('I')).not.toBe(headingHash('II'));
+    expect(lineHash('I')).not.toBe(lineHash('II'));
   });
 });
 

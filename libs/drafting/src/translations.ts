@@ -12,8 +12,8 @@ export function sourceHash(original: { title: string | null; text: string }): st
     .digest('hex');
 }
 
-/** SHA-256 (hex) of an original section heading. */
-export function headingHash(heading: string): string {
+/** SHA-256 (hex) of an original one-line text: a section heading, an instrument title. */
+export function lineHash(heading: string): string {
   return createHash('sha256')
     .update(JSON.stringify([heading]))
     .digest('hex');

@@ -5,6 +5,7 @@ import { DraftingResolver } from './drafting.resolver';
 import {
   GuidelineTranslationFieldsResolver,
   GuidelineTranslationResolver,
+  InstrumentTranslationFieldsResolver,
   RoundLanguagesResolver,
   SectionTranslationFieldsResolver,
   TranslationMutationsResolver,
@@ -23,6 +24,7 @@ import {
     GuidelineTranslationFieldsResolver,
     GuidelineTranslationResolver,
     SectionTranslationFieldsResolver,
+    InstrumentTranslationFieldsResolver,
     VersionTranslationFieldsResolver,
     RoundLanguagesResolver,
   ],

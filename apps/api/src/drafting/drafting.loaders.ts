@@ -5,6 +5,7 @@ import {
   GuidelineEntity,
   GuidelineTranslationEntity,
   InstrumentEntity,
+  InstrumentTranslationEntity,
   SectionEntity,
   SectionTranslationEntity,
   TranslationsReadModel,
@@ -53,6 +54,7 @@ export class DraftingLoadersFactory {
       guidelinesOfSection: groupedBy<GuidelineEntity>('sectionId', (ids) => this.read.guidelinesBySectionIds(ids), o),
       // The translations in force (one per language) and the history; the summary is checked for staff by its resolver.
       translationsOfGuideline: groupedBy<GuidelineTranslationEntity>('guidelineId', (ids) => this.read.latestTranslationsOfGuidelines(ids), o),
+      translationsOfInstrument: groupedBy<InstrumentTranslationEntity>('instrumentId', (ids) => this.read.latestTranslationsOfInstruments(ids), o),
       translationsOfSection: groupedBy<SectionTranslationEntity>('sectionId', (ids) => this.read.latestTranslationsOfSections(ids), o),
       translationHistoryOfGuideline: groupedBy<GuidelineTranslationEntity>('guidelineId', (ids) => this.read.translationHistoryOfGuidelines(ids), o),
       translationSummaryOfVersion: listsBy((ids) => this.read.summariesOf(ids), o),

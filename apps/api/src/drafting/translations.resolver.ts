@@ -2,12 +2,12 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import { CurrentActor, Roles } from '@tripartite/auth';
 import { type Actor, AppError } from '@tripartite/common';
 import type { Language, TranslationStatus } from '@tripartite/domain';
-import { DraftingReadService, headingHash, sourceHash, TranslationService, translationStatus } from '@tripartite/drafting';
+import { DraftingReadService, lineHash, sourceHash, TranslationService, translationStatus } from '@tripartite/drafting';
 import { ConsultationRoundModel } from '../consultation/consultation.models';
 import type { GqlContext } from '../graphql/context';
 import { LanguageEnum, TranslationStatusEnum } from '../graphql/enums';
 import { UserModel } from '../identity/identity.models';
-import { DraftVersionModel, GuidelineModel, GuidelineTranslationModel, SectionModel, TranslationSummaryModel } from './drafting.models';
+import { DraftVersionModel, GuidelineModel, GuidelineTranslationModel, InstrumentModel, SectionModel, TranslationSummaryModel } from './drafting.models';
 
 // Translations of a version's texts (DESIGN.md 6a). Parents were visibility-checked where they were loaded.
 
@@ -40,6 +40,17 @@ export class TranslationMutationsResolver {
     @Args('heading', { type: () => String }) heading: string,
   ): Promise<SectionModel> {
     return this.translations.setSectionHeadingTranslation(actor, sectionId, language, heading);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => InstrumentModel, { description: "A translation of the instrument's title (kept and audited like a guideline's)." })
+  setInstrumentTitleTranslation(
+    @CurrentActor() actor: Actor,
+    @Args('instrumentId', { type: () => ID }) instrumentId: string,
+    @Args('language', languageArg) language: Language,
+    @Args('title', { type: () => String }) title: string,
+  ): Promise<InstrumentModel> {
+    return this.translations.setInstrumentTitleTranslation(actor, instrumentId, language, title);
   }
 
   @Roles('SECRETARIAT')
@@ -121,7 +132,7 @@ export class SectionTranslationFieldsResolver {
     const [version, translations] = await Promise.all([ctx.loaders.draftVersion.load(section.versionId), ctx.loaders.translationsOfSection.load(section.id)]);
     const original = version?.originalLanguage === language;
     const latest = original ? null : (translations.find((t) => t.language === language) ?? null);
-    const status = translationStatus(version?.originalLanguage ?? 'EN', language, { currentHash: headingHash(section.heading), latest });
+    const status = translationStatus(version?.originalLanguage ?? 'EN', language, { currentHash: lineHash(section.heading), latest });
     return { original, latest, status };
   }
 
@@ -138,6 +149,36 @@ export class SectionTranslationFieldsResolver {
     @Context() ctx: GqlContext,
   ): Promise<TranslationStatus> {
     return (await this.inLanguage(section, language, ctx)).status;
+  }
+}
+
+@Resolver(() => InstrumentModel)
+export class InstrumentTranslationFieldsResolver {
+  /** The language of its versions (version 1's; revisions keep it). */
+  private async inLanguage(instrument: InstrumentModel, language: Language, ctx: GqlContext) {
+    const [versions, translations] = await Promise.all([
+      ctx.loaders.versionsOfInstrument.load(instrument.id),
+      ctx.loaders.translationsOfInstrument.load(instrument.id),
+    ]);
+    const originalLanguage = versions[0]?.originalLanguage ?? 'EN';
+    const original = originalLanguage === language;
+    const latest = original ? null : (translations.find((t) => t.language === language) ?? null);
+    return { original, latest, status: translationStatus(originalLanguage, language, { currentHash: lineHash(instrument.title), latest }) };
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The title in a language: the original, or its translation; null when none exists.' })
+  async titleIn(@Parent() instrument: InstrumentModel, @Args('language', languageArg) language: Language, @Context() ctx: GqlContext): Promise<string | null> {
+    const { original, latest } = await this.inLanguage(instrument, language, ctx);
+    return original ? instrument.title : (latest?.title ?? null);
+  }
+
+  @ResolveField(() => TranslationStatusEnum)
+  async titleStatus(
+    @Parent() instrument: InstrumentModel,
+    @Args('language', languageArg) language: Language,
+    @Context() ctx: GqlContext,
+  ): Promise<TranslationStatus> {
+    return (await this.inLanguage(instrument, language, ctx)).status;
   }
 }
 

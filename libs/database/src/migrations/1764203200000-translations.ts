@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Languages of drafts (DESIGN.md 6a): a version's original language, and translations of its guidelines and section
- * headings. Every translation set is a row (the history); the latest per text and language is the one in force.
+ * headings, and of the instrument's title. Every translation set is a row (the history); the latest per text and language is the one in force.
  * source_hash is the SHA-256 of the original it was made from: the translation is CURRENT while it matches.
  */
 export class Translations1764203200000 implements MigrationInterface {
@@ -37,9 +37,22 @@ export class Translations1764203200000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX section_translation_section_idx ON section_translation (section_id, language, translated_at)`);
     await q.query(`CREATE INDEX section_translation_translated_by_idx ON section_translation (translated_by)`);
+    await q.query(`
+      CREATE TABLE instrument_translation (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        instrument_id uuid NOT NULL CONSTRAINT instrument_translation_instrument_id_fkey REFERENCES instrument(id),
+        language text NOT NULL CONSTRAINT instrument_translation_language_check CHECK (language IN ('EN','FR','ES')),
+        title text NOT NULL CONSTRAINT instrument_translation_title_check CHECK (char_length(title) BETWEEN 1 AND 500),
+        source_hash text NOT NULL CONSTRAINT instrument_translation_source_hash_check CHECK (source_hash ~ '^[0-9a-f]{64}$'),
+        translated_by uuid CONSTRAINT instrument_translation_translated_by_fkey REFERENCES app_user(id),
+        translated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+      )`);
+    await q.query(`CREATE INDEX instrument_translation_instrument_idx ON instrument_translation (instrument_id, language, translated_at)`);
+    await q.query(`CREATE INDEX instrument_translation_translated_by_idx ON instrument_translation (translated_by)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE instrument_translation`);
     await q.query(`DROP TABLE section_translation`);
     await q.query(`DROP TABLE guideline_translation`);
     await q.query(`ALTER TABLE draft_version DROP COLUMN original_language`);

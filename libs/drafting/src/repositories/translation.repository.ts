@@ -3,17 +3,20 @@ import { DataSource } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
 import type { Language } from '@tripartite/domain';
 import { GuidelineTranslationEntity } from '../guideline-translation.entity';
+import { InstrumentTranslationEntity } from '../instrument-translation.entity';
 import { SectionTranslationEntity } from '../section-translation.entity';
 
 export type GuidelineTranslationRow = GuidelineTranslationEntity;
 export type SectionTranslationRow = SectionTranslationEntity;
+export type InstrumentTranslationRow = InstrumentTranslationEntity;
 
 export type NewGuidelineTranslation = Pick<GuidelineTranslationRow, 'guidelineId' | 'language' | 'title' | 'text' | 'sourceHash' | 'translatedBy'>;
 export type NewSectionTranslation = Pick<SectionTranslationRow, 'sectionId' | 'language' | 'heading' | 'sourceHash' | 'translatedBy'>;
+export type NewInstrumentTranslation = Pick<InstrumentTranslationRow, 'instrumentId' | 'language' | 'title' | 'sourceHash' | 'translatedBy'>;
 
 const INSERT_CHUNK = 1000;
 
-/** The guideline_translation and section_translation tables: every translation set, the latest in force. */
+/** The guideline_translation, section_translation and instrument_translation tables: every translation set, the latest in force. */
 @Injectable()
 export class TranslationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -64,6 +67,32 @@ export class TranslationRepository {
       );
     }
     return out;
+  }
+
+  async insertInstrumentTranslation(tx: Tx, r: NewInstrumentTranslation): Promise<InstrumentTranslationRow> {
+    const [row] = await tx.em.query(
+      `INSERT INTO instrument_translation AS t (instrument_id, language, title, source_hash, translated_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${selectList(this.dataSource, InstrumentTranslationEntity, 't')}`,
+      [r.instrumentId, r.language, r.title, r.sourceHash, r.translatedBy],
+    );
+    return row;
+  }
+
+  async countInstrumentRecords(tx: Tx, instrumentId: string, language: Language): Promise<number> {
+    const [{ n }] = await tx.em.query(`SELECT count(*)::int AS n FROM instrument_translation WHERE instrument_id = $1 AND language = $2`, [
+      instrumentId,
+      language,
+    ]);
+    return n;
+  }
+
+  /** The title translation in force per instrument and language. */
+  latestOfInstruments(ids: readonly string[]): Promise<InstrumentTranslationRow[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (t.instrument_id, t.language) ${selectList(this.dataSource, InstrumentTranslationEntity, 't')} FROM instrument_translation t
+        WHERE t.instrument_id = ANY($1::uuid[]) ORDER BY t.instrument_id, t.language, t.translated_at DESC, t.id DESC`,
+      [ids],
+    );
   }
 
   /** How many translations of the guideline into the language were ever set (its history's length). */

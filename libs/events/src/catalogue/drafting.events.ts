@@ -20,5 +20,9 @@ export const DRAFTING_EVENTS = {
     translationId: string;
   }>('Guideline'),
   'section.translated': event<{ versionId: string; number: string; language: string; heading: string; sourceHash: string; translationId: string }>('Section'),
-  'version.translationImported': event<{ instrumentId: string; number: number; language: string; guidelines: number; sections: number }>('DraftVersion'),
+  'instrument.titleTranslated': event<{ language: string; title: string; sourceHash: string; translationId: string }>('Instrument'),
+  /** guidelines, sections: the rows set (unchanged texts are not set again); title: whether the instrument's was. */
+  'version.translationImported': event<{ instrumentId: string; number: number; language: string; guidelines: number; sections: number; title: boolean }>(
+    'DraftVersion',
+  ),
 } as const;
