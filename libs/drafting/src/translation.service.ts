@@ -158,6 +158,10 @@ export class TranslationService {
         heading: s.heading,
         guidelines: guidelines.filter((g) => g.sectionId === s.id).map((g) => ({ key: g.key, number: g.number, title: g.title, text: g.text })),
       }));
+      const translatedTitle = parsed.draft.title?.trim() || null;
+      if (translatedTitle && charLength(translatedTitle) > TEXT_MAX.title) {
+        throw AppError.badInput([{ field: 'markdown', message: `the title ("# ...") must be at most ${TEXT_MAX.title} characters` }]);
+      }
       const mismatch = structureProblems(original, translated);
       if (mismatch.length) throw AppError.badInput(mismatch.map((message) => ({ field: 'markdown', message })));
       if ((await this.translations.maxRecordsInVersion(tx, version.id, language)) >= CAPACITY.translationRecordsPerText) {
@@ -192,14 +196,10 @@ export class TranslationService {
       await this.translations.insertGuidelineTranslations(tx, guidelineRows);
       await this.translations.insertSectionTranslations(tx, sectionRows);
       let title = false;
-      const translatedTitle = parsed.draft.title?.trim();
       if (translatedTitle) {
         const instrument = (await this.instruments.read(tx, version.instrumentId))!;
         const hash = lineHash(instrument.title);
         const [now] = (await this.translations.latestOfInstruments([instrument.id])).filter((t) => t.language === language);
-        if (charLength(translatedTitle) > TEXT_MAX.title || /[\r\n]/.test(translatedTitle)) {
-          throw AppError.badInput([{ field: 'markdown', message: `line 1: the title must be at most ${TEXT_MAX.title} characters` }]);
-        }
         if (!now || now.sourceHash !== hash || now.title !== translatedTitle) {
           await this.translations.insertInstrumentTranslation(tx, {
             instrumentId: instrument.id,
