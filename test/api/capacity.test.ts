@@ -138,6 +138,32 @@ describe('the caps of what users build', () => {
     );
   });
 
+  it(`refuses a translation past ${CAPACITY.translationRecordsPerText} of one guideline into one language, by mutation and by import`, async () => {
+    const p = await w.consolidating(1);
+    const [g] = await w.api.db.query<{ id: string }>(`SELECT id FROM guideline WHERE version_id = $1 ORDER BY position LIMIT 1`, [p.versionId]);
+    await w.api.db.query(
+      `INSERT INTO guideline_translation (guideline_id, language, text, source_hash, translated_by) SELECT $1, 'FR', 'avant', repeat('0', 64), $3 FROM generate_series(1, $2)`,
+      [g.id, CAPACITY.translationRecordsPerText, w.people.secretariat.id],
+    );
+    await refusedAtCap(w, 'guidelineId', CAPACITY.translationRecordsPerText, () =>
+      w.gql(`mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: FR, text: "Encore.") { id } }`, { g: g.id }, w.tokens.secretariat),
+    );
+    await refusedAtCap(w, 'versionId', CAPACITY.translationRecordsPerText, () =>
+      w.gql(
+        `mutation($v: ID!, $md: String!) { importTranslationMarkdown(versionId: $v, language: FR, markdown: $md) { id } }`,
+        { v: p.versionId, md: draftMarkdown(1).replace('Guideline text', 'Texte de la ligne directrice') },
+        w.tokens.secretariat,
+      ),
+    );
+    // The cap is per language: Spanish is still open.
+    const es = await w.gql(
+      `mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: ES, text: "Otra.") { id } }`,
+      { g: g.id },
+      w.tokens.secretariat,
+    );
+    expect(es.errors).toBeUndefined();
+  });
+
   it("refuses an amendment, a position and a vote past the caps of an agenda item, and an amendment past its meeting's", async () => {
     // Items enough that the meeting's cap is reached before any one item's.
     const s = await w.session({ guidelines: Math.ceil(CAPACITY.amendmentsPerMeeting / (CAPACITY.amendmentsPerItem - 2)) + 2 });

@@ -1,6 +1,6 @@
 import { AdminService, IdentityReadModel } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
-import { DraftingReadService, DraftingService, InstrumentReferencesReadModel } from '@tripartite/drafting';
+import { DraftingReadService, DraftingService, InstrumentReferencesReadModel, TranslationService } from '@tripartite/drafting';
 import { TestApi, ok, startApi } from '@tripartite/testing';
 import { DEMO_CLOSE_REASON, seedDemoConsultation } from '../../apps/cli/src/seed/demo-consultation';
 import { DEMO_INSTRUMENTS } from '../../apps/cli/src/seed/demo-instruments';
@@ -21,6 +21,7 @@ describe('demo consultation data', () => {
       app.get(DraftingService),
       app.get(DraftingReadService),
       app.get(InstrumentReferencesReadModel),
+      app.get(TranslationService),
     ).seed();
     [{ id: instrumentId }] = await api.db.query<{ id: string }>(`SELECT id FROM instrument WHERE reference = $1`, [DEMO_INSTRUMENTS.mflm.reference]);
     await seedDemoConsultation(app, instrumentId);

@@ -185,7 +185,37 @@ describe('domain events: every write raises exactly one', () => {
       { v: v1, md: MARKDOWN },
       sec,
     );
-    await write('publishVersion', `mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "for consultation") { id } }`, { v: v1 }, sec);
+    const v1Content = await write(
+      'publishVersion',
+      `mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "for consultation") { id sections { id } guidelines { id } } }`,
+      { v: v1 },
+      sec,
+    );
+    // Translations of the published version: one guideline, one heading, then a whole edition.
+    await write(
+      'setGuidelineTranslation',
+      `mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: FR, text: "Toutes les personnes concernées devraient être entendues.") { id } }`,
+      { g: v1Content.guidelines[0].id },
+      sec,
+    );
+    await write(
+      'setSectionHeadingTranslation',
+      `mutation($s: ID!) { setSectionHeadingTranslation(sectionId: $s, language: FR, heading: "Voix") { id } }`,
+      { s: v1Content.sections[0].id },
+      sec,
+    );
+    await write(
+      'setInstrumentTitleTranslation',
+      `mutation($i: ID!) { setInstrumentTitleTranslation(instrumentId: $i, language: FR, title: "Principes qui lèvent des événements") { id } }`,
+      { i: instrumentId },
+      sec,
+    );
+    await write(
+      'importTranslationMarkdown',
+      `mutation($v: ID!, $md: String!) { importTranslationMarkdown(versionId: $v, language: ES, markdown: $md) { id } }`,
+      { v: v1, md: '## I. Voz\n\n1.1 Todos deberían ser oídos.\n\n1.2 Los plazos se anuncian.\n\n## II. Equidad\n\n2.1 Sin comisiones.\n' },
+      sec,
+    );
 
     // Consultation: a round scheduled and opened by the stage move; comments submitted, updated, withdrawn and
     // disposed of while it is open; its deadline extended; closed early by the move to CONSOLIDATION.

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { verifyPassword } from '@tripartite/auth';
+import { sourceHash } from '@tripartite/drafting';
 import { REDIS_URL, TestDatabase, createTestDatabase, deleteRedisKeys } from '@tripartite/testing';
 import { findDemoPlaces } from '../../apps/cli/src/demo-banner';
 
@@ -11,6 +12,9 @@ const TABLES = [
   'draft_version',
   'section',
   'guideline',
+  'guideline_translation',
+  'section_translation',
+  'instrument_translation',
   'consultation_round',
   'comment',
   'experts_meeting',
@@ -91,12 +95,37 @@ describe('npm run seed:demo', () => {
 
     await expectMeetingInSession();
     await expectGoverningBodySession();
+    await expectTranslations();
 
     const before = await counts();
     const second = seed();
     expect(second.status).toBe(0);
     expect(await counts()).toEqual(before);
   }, 90_000);
+
+  /** HEAT/2026 in French and Spanish: French made before guideline 2.2 was edited (STALE there), Spanish after. */
+  async function expectTranslations(): Promise<void> {
+    const rows = await db.query<{ key: string; title: string | null; text: string; language: string; source_hash: string }>(
+      `SELECT g.key, g.title, g.text, t.language, t.source_hash
+         FROM guideline g JOIN draft_version v ON v.id = g.version_id JOIN instrument i ON i.id = v.instrument_id
+         JOIN guideline_translation t ON t.guideline_id = g.id
+        WHERE i.reference = 'HEAT/2026' ORDER BY t.language, g.position, t.translated_at`,
+    );
+    const stale = (language: string) => rows.filter((r) => r.language === language && r.source_hash !== sourceHash(r)).map((r) => r.key);
+    expect(rows.filter((r) => r.language === 'FR')).toHaveLength(7);
+    expect(rows.filter((r) => r.language === 'ES')).toHaveLength(7);
+    expect(stale('FR')).toEqual(['2.2']);
+    expect(stale('ES')).toEqual([]);
+    const [{ headings }] = await db.query<{ headings: number }>(
+      `SELECT count(*)::int AS headings FROM section_translation t JOIN section s ON s.id = t.section_id JOIN draft_version v ON v.id = s.version_id
+         JOIN instrument i ON i.id = v.instrument_id WHERE i.reference = 'HEAT/2026'`,
+    );
+    expect(headings).toBe(6);
+    const titles = await db.query<{ language: string; title: string }>(
+      `SELECT t.language, t.title FROM instrument_translation t JOIN instrument i ON i.id = t.instrument_id WHERE i.reference = 'HEAT/2026' ORDER BY t.language`,
+    );
+    expect(titles.map((t) => t.language)).toEqual(['ES', 'FR']);
+  }
 
   /** CARE/2026: its meeting IN_SESSION, the three groups taking part, the demo moderator at the console, items decided, one under discussion. */
   async function expectMeetingInSession(): Promise<void> {

@@ -236,6 +236,32 @@ export const MUTATIONS = rows('mutation', [
     variables: (f) => ({ i: f.consultation.instrumentId }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
+  // Into ES (the fixture's versions are written in EN): the secretariat's translations of a published version.
+  {
+    operation: 'setGuidelineTranslation',
+    document: `mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: ES, text: "Traducción del paso de seguridad.") { id } }`,
+    variables: (f) => ({ g: f.consultation.guidelineId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'setSectionHeadingTranslation',
+    document: `mutation($s: ID!) { setSectionHeadingTranslation(sectionId: $s, language: ES, heading: "Sección") { id } }`,
+    variables: (f) => ({ s: f.consultation.sectionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'setInstrumentTitleTranslation',
+    document: `mutation($i: ID!) { setInstrumentTitleTranslation(instrumentId: $i, language: ES, title: "Directrices") { id } }`,
+    variables: (f) => ({ i: f.consultation.instrumentId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  // A structure that cannot match: the secretariat is let through to BAD_USER_INPUT.
+  {
+    operation: 'importTranslationMarkdown',
+    document: `mutation($v: ID!) { importTranslationMarkdown(versionId: $v, language: FR, markdown: "## IX. Rien\\n\\n9.9 Rien.\\n") { id } }`,
+    variables: (f) => ({ v: f.consultation.versionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
   {
     operation: 'advanceStage',
     document: `mutation($i: ID!) { advanceStage(instrumentId: $i, to: DECIDED) { id } }`,

@@ -24,6 +24,8 @@ export interface Fixture {
     instrumentId: string;
     versionId: string;
     guidelineId: string;
+    /** The section of guidelineId. */
+    sectionId: string;
     roundId: string;
     transitionId: string;
     comments: Record<ConstituentGroup, string>;
@@ -211,13 +213,25 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     WORKERS: people.constituents.WORKERS[0].email,
   };
 
+  const sectionId = (await staff(`query($v: ID!) { version: instrument(id: $v) { versions { sections { id } } } }`, { v: a.instrumentId })).version.versions[0]
+    .sections[0].id as string;
+
   return {
     spareUserId,
     spareOrganizationId: people.organizations.EMPLOYERS[1],
     signIn: async (caller) => (emails[caller] ? w.api.login(emails[caller]) : null),
     tokens,
     userIds,
-    consultation: { instrumentId: a.instrumentId, versionId: a.versionId, guidelineId: a.guidelines[0].id, roundId, transitionId, comments, withdrawable },
+    consultation: {
+      instrumentId: a.instrumentId,
+      versionId: a.versionId,
+      guidelineId: a.guidelines[0].id,
+      sectionId,
+      roundId,
+      transitionId,
+      comments,
+      withdrawable,
+    },
     draft: { instrumentId: d.id, versionId: d.versions[0].id },
     meeting: { instrumentId: m.instrumentId, meetingId: meeting.meetingId, items: meeting.items, amendmentId, closedRoundId, closedCommentId },
     gb: { instrumentId: g.instrumentId, meetingId: gbMeeting.meetingId, sessionId: session.id, submissionId: submission.id },

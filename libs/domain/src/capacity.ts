@@ -22,6 +22,8 @@ export const CAPACITY = {
   voteRecordsPerItem: 50,
   /** Recorded dispositions (the history) per comment, revisions included. */
   dispositionRecordsPerComment: 50,
+  /** Translations set (the history) per guideline or section heading and language, revisions' carried over included. */
+  translationRecordsPerText: 100,
   webhooks: 100,
 } as const;
 

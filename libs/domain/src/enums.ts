@@ -17,6 +17,13 @@ export type Role = (typeof ROLES)[number];
 export const VERSION_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
+/** The organization's official languages: a version is written in one and translated into the others. */
+export const LANGUAGES = ['EN', 'FR', 'ES'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const TRANSLATION_STATUSES = ['ORIGINAL', 'CURRENT', 'STALE', 'MISSING'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
 export const ROUND_STATUSES = ['SCHEDULED', 'OPEN', 'CLOSED'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
@@ -25,10 +32,6 @@ export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 
 export const COMMENT_TYPES = ['GENERAL', 'TECHNICAL', 'EDITORIAL'] as const;
 export type CommentType = (typeof COMMENT_TYPES)[number];
-
-/** The organization's official languages (DESIGN.md 6a). */
-export const LANGUAGES = ['EN', 'FR', 'ES'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const COMMENT_STATUSES = ['SUBMITTED', 'WITHDRAWN'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];

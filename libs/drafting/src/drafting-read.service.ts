@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
-import type { Stage } from '@tripartite/domain';
+import type { Language, Stage } from '@tripartite/domain';
 import { publishedExists } from './drafting.read-model';
-import { ContentRepository, GuidelineRow, InstrumentRepository, InstrumentRow, SectionRow, VersionRepository, VersionRow } from './repositories';
+import {
+  ContentRepository,
+  GuidelineRow,
+  GuidelineTranslationRow,
+  InstrumentRepository,
+  InstrumentTranslationRow,
+  InstrumentRow,
+  SectionRow,
+  SectionTranslationRow,
+  TranslationRepository,
+  VersionRepository,
+  VersionRow,
+} from './repositories';
+import { sourceHash, summarize, translationStatus, TranslationSummary } from './translations';
 import { diffGuidelines, GuidelineChange } from './version-diff';
 
 export { isUuid };
@@ -26,6 +39,7 @@ export class DraftingReadService {
     private readonly instruments: InstrumentRepository,
     private readonly versions: VersionRepository,
     private readonly content: ContentRepository,
+    private readonly translations: TranslationRepository,
   ) {}
 
   seesDrafts(actor: Actor | null): boolean {
@@ -63,8 +77,12 @@ export class DraftingReadService {
     return found;
   }
 
-  /** The changes from one version to another of the same instrument, in the document order of `to`. */
-  async versionDiff(actor: Actor | null, fromVersionId: string, toVersionId: string): Promise<GuidelineChange<GuidelineRow>[]> {
+  /**
+   * The changes from one version to another of the same instrument, in the document order of `to`. With a language,
+   * the texts compared are those in it: the original where it is the version's language, else the translation in
+   * force, else the original (what a reader of that language is shown).
+   */
+  async versionDiff(actor: Actor | null, fromVersionId: string, toVersionId: string, language?: Language | null): Promise<GuidelineChange<GuidelineRow>[]> {
     const from = await this.getVersion(actor, fromVersionId);
     const to = await this.getVersion(actor, toVersionId);
     if (from.instrumentId !== to.instrumentId) {
@@ -72,7 +90,61 @@ export class DraftingReadService {
     }
     const byVersion = await this.guidelinesByVersionIds([from.id, to.id]);
     const of = (versionId: string) => byVersion.filter((g) => g.versionId === versionId);
-    return diffGuidelines(of(from.id), of(to.id));
+    if (!language) return diffGuidelines(of(from.id), of(to.id));
+    const latest = await this.latestTranslationsOfGuidelines(byVersion.map((g) => g.id));
+    const inLanguage = (version: VersionRow) =>
+      of(version.id).map((g) => {
+        const t = version.originalLanguage === language ? undefined : latest.find((l) => l.guidelineId === g.id && l.language === language);
+        return { key: g.key, number: g.number, title: t ? t.title : g.title, text: t ? t.text : g.text, row: g };
+      });
+    return diffGuidelines(inLanguage(from), inLanguage(to)).map((c) => ({ ...c, before: c.before?.row ?? null, after: c.after?.row ?? null }));
+  }
+
+  /** Per version and language, how many guidelines are CURRENT, STALE and MISSING (staff only: who reads what is the Office's). */
+  async translationSummaries(actor: Actor | null, versionIds: readonly string[]): Promise<Map<string, TranslationSummary[]>> {
+    if (!this.seesDrafts(actor)) throw AppError.forbidden('Only the secretariat sees the state of translations');
+    return this.summariesOf(versionIds);
+  }
+
+  /** The same without the caller's check, for read models (what a round offers is public once it is). */
+  async summariesOf(versionIds: readonly string[]): Promise<Map<string, TranslationSummary[]>> {
+    const [versions, guidelines, latest] = await Promise.all([
+      this.versionsByIds(versionIds),
+      this.guidelinesByVersionIds(versionIds),
+      batch(versionIds, (valid) => this.translations.latestOfVersions(valid)),
+    ]);
+    const latestOf = new Map(latest.map((t) => [`${t.guidelineId}|${t.language}`, t]));
+    return new Map(
+      versions.map((v) => [
+        v.id,
+        summarize(
+          guidelines
+            .filter((g) => g.versionId === v.id)
+            .map((g) => {
+              const currentHash = sourceHash(g);
+              return (language: Language) =>
+                translationStatus(v.originalLanguage, language, { currentHash, latest: latestOf.get(`${g.id}|${language}`) ?? null });
+            }),
+        ),
+      ]),
+    );
+  }
+
+  latestTranslationsOfGuidelines(ids: readonly string[]): Promise<GuidelineTranslationRow[]> {
+    return batch(ids, (valid) => this.translations.latestOfGuidelines(valid));
+  }
+
+  latestTranslationsOfInstruments(ids: readonly string[]): Promise<InstrumentTranslationRow[]> {
+    return batch(ids, (valid) => this.translations.latestOfInstruments(valid));
+  }
+
+  latestTranslationsOfSections(ids: readonly string[]): Promise<SectionTranslationRow[]> {
+    return batch(ids, (valid) => this.translations.latestOfSections(valid));
+  }
+
+  /** Every translation of the guidelines ever set, oldest first (staff only: it names who translated). */
+  translationHistoryOfGuidelines(ids: readonly string[]): Promise<GuidelineTranslationRow[]> {
+    return batch(ids, (valid) => this.translations.historyOfGuidelines(valid));
   }
 
   // Batch reads for DataLoaders and other capabilities; callers have checked the parents' visibility.

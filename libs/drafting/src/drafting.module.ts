@@ -13,16 +13,34 @@ import { InstrumentReferencesReadModel } from './read-models/instrument-referenc
 import { DraftingPaperReadModel } from './read-models/paper.read-model';
 import { DraftingNotificationContext } from './read-models/notification-context.read-model';
 import { ConsultationDraftingReadModel } from './read-models/consultation.read-model';
-import { ContentRepository, InstrumentRepository, VersionRepository } from './repositories';
+import { ContentRepository, InstrumentRepository, TranslationRepository, VersionRepository } from './repositories';
+import { GuidelineTranslationEntity } from './guideline-translation.entity';
+import { SectionTranslationEntity } from './section-translation.entity';
+import { InstrumentTranslationEntity } from './instrument-translation.entity';
+import { TranslationService } from './translation.service';
+import { TranslationsReadModel } from './read-models/translations.read-model';
 import { SectionEntity } from './section.entity';
 
 /**
- * Instruments, versions, sections, guidelines: the tables instrument, draft_version, section and guideline.
+ * Instruments, versions, sections, guidelines and their translations: the tables instrument, draft_version, section,
+ * guideline, guideline_translation, section_translation and instrument_translation.
  * Needs DatabaseModule (the application's).
  */
 @Module({
   // The entities describe the tables (selectList reads their metadata); only this module's repositories query them.
-  imports: [EventsModule, WorkflowModule, TypeOrmModule.forFeature([InstrumentEntity, DraftVersionEntity, SectionEntity, GuidelineEntity])],
+  imports: [
+    EventsModule,
+    WorkflowModule,
+    TypeOrmModule.forFeature([
+      InstrumentEntity,
+      DraftVersionEntity,
+      SectionEntity,
+      GuidelineEntity,
+      GuidelineTranslationEntity,
+      SectionTranslationEntity,
+      InstrumentTranslationEntity,
+    ]),
+  ],
   providers: [
     DraftingService,
     DraftingReadService,
@@ -30,6 +48,9 @@ import { SectionEntity } from './section.entity';
     InstrumentRepository,
     VersionRepository,
     ContentRepository,
+    TranslationRepository,
+    TranslationService,
+    TranslationsReadModel,
     DraftingPaperReadModel,
     DraftingNotificationContext,
     DraftingMeetingsReadModel,
@@ -38,6 +59,8 @@ import { SectionEntity } from './section.entity';
   ],
   exports: [
     DraftingService,
+    TranslationService,
+    TranslationsReadModel,
     DraftingReadService,
     InstrumentStages,
     DraftingPaperReadModel,

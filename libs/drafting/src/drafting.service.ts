@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
-import { CAPACITY, TEXT_MAX, capacityMessage, charLength, checkText } from '@tripartite/domain';
+import { CAPACITY, LANGUAGES, TEXT_MAX, capacityMessage, charLength, checkText, type Language } from '@tripartite/domain';
 import { EventBus } from '@tripartite/events';
 import { cleanContent, ContentProblem, fieldPath, SectionData } from './draft-content';
 import { isUuid } from './drafting-read.service';
 import { parseDraftMarkdown, ParsedDraft } from './markdown-import';
-import { ContentRepository, InstrumentRepository, InstrumentRow, VersionRepository, VersionRow } from './repositories';
+import { ContentRepository, InstrumentRepository, InstrumentRow, TranslationRepository, VersionRepository, VersionRow } from './repositories';
+import type { CleanSection } from './draft-content';
 
 export interface CreateInstrumentData {
   reference: string;
   title: string;
   summary?: string | null;
+  /** The language version 1 is written in (EN when omitted). */
+  originalLanguage?: Language | null;
 }
 
 /**
@@ -30,6 +33,7 @@ export class DraftingService {
     private readonly instruments: InstrumentRepository,
     private readonly versions: VersionRepository,
     private readonly content: ContentRepository,
+    private readonly translations: TranslationRepository,
   ) {}
 
   async createInstrument(actor: Actor | null, input: CreateInstrumentData): Promise<InstrumentRow> {
@@ -40,12 +44,19 @@ export class DraftingService {
       .check(between(reference, 1, TEXT_MAX.code) && !/[\r\n\t]/.test(reference), 'reference', `must be 1 to ${TEXT_MAX.code} characters on one line`)
       .check(between(title, 1, TEXT_MAX.title) && !/[\r\n]/.test(title), 'title', `must be 1 to ${TEXT_MAX.title} characters on one line`);
     const summary = errors.take(checkText('summary', input.summary, 'summary'));
+    const originalLanguage = input.originalLanguage ?? 'EN';
+    errors.check(LANGUAGES.includes(originalLanguage), 'originalLanguage', `must be one of ${LANGUAGES.join(', ')}`);
     errors.throwIfAny();
     try {
       return await this.tx.run(async (tx) => {
         const instrument = await this.instruments.insert(tx, { reference, title, summary, createdBy: actor?.userId ?? null });
-        const version = await this.versions.insertDraft(tx, instrument.id, 1);
-        await this.events.raise(tx, { name: 'instrument.created', actor, entityId: instrument.id, data: { reference, title, summary, versionId: version.id } });
+        const version = await this.versions.insertDraft(tx, instrument.id, 1, originalLanguage);
+        await this.events.raise(tx, {
+          name: 'instrument.created',
+          actor,
+          entityId: instrument.id,
+          data: { reference, title, summary, versionId: version.id, originalLanguage },
+        });
         return instrument;
       });
     } catch (error) {
@@ -64,7 +75,7 @@ export class DraftingService {
       checkContentSize(sections, 'sections');
       const { sections: clean, problems } = cleanContent(sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: fieldPath(p), message: p.message })));
-      const counts = await this.content.replace(tx, version.id, clean);
+      const counts = await this.replaceContent(tx, version.id, clean);
       await this.events.raise(tx, {
         name: 'version.saved',
         actor,
@@ -87,7 +98,7 @@ export class DraftingService {
       checkContentSize(parsed.draft.sections, 'markdown');
       const { sections: clean, problems } = cleanContent(parsed.draft.sections);
       if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: 'markdown', message: describeAtLine(parsed.draft, p) })));
-      const counts = await this.content.replace(tx, version.id, clean);
+      const counts = await this.replaceContent(tx, version.id, clean);
       await this.events.raise(tx, {
         name: 'version.imported',
         actor,
@@ -147,8 +158,10 @@ export class DraftingService {
         if (!source)
           throw AppError.badInput([{ field: 'instrumentId', message: 'has no published version to revise' }], undefined, { reason: 'NO_PUBLISHED_VERSION' });
         const number = versions[0].number + 1;
-        const version = await this.versions.insertDraft(tx, instrumentId, number);
+        const version = await this.versions.insertDraft(tx, instrumentId, number, source.originalLanguage);
         await this.content.copy(tx, source.id, version.id);
+        // With their history: an unchanged guideline stays CURRENT, one edited in the draft goes STALE.
+        await this.translations.copy(tx, source.id, version.id);
         await this.events.raise(tx, {
           name: 'version.created',
           actor,
@@ -162,6 +175,15 @@ export class DraftingService {
       if (pgCode(error) === PG_UNIQUE_VIOLATION && pgConstraint(error) === 'draft_version_one_draft_key') throw oneDraftError();
       throw error;
     }
+  }
+
+  /** Replaces a draft's content; translations follow their guideline's key and section's number (status by their hash). */
+  private async replaceContent(tx: Tx, versionId: string, clean: CleanSection[]): Promise<{ sections: number; guidelines: number }> {
+    const kept = await this.translations.keyed(tx, versionId);
+    await this.translations.deleteOfVersion(tx, versionId);
+    const counts = await this.content.replace(tx, versionId, clean);
+    await this.translations.restore(tx, versionId, kept);
+    return counts;
   }
 
   /** Locks the instrument row and bumps its revision (NOT_FOUND when there is none). */

@@ -1,10 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
+import type { Language } from '@tripartite/domain';
+import { LanguageEnum } from '../graphql/enums';
 
 @InputType('CreateInstrumentInput')
 export class CreateInstrumentInput {
   @Field(() => String) reference: string;
   @Field(() => String) title: string;
   @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => LanguageEnum, { nullable: true, description: 'the language its versions are written in (default EN)' }) originalLanguage?: Language | null;
 }
 
 @InputType('GuidelineInput')

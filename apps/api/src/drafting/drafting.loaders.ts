@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DraftingReadService, DraftVersionEntity, GuidelineEntity, InstrumentEntity, SectionEntity } from '@tripartite/drafting';
+import {
+  DraftingReadService,
+  DraftVersionEntity,
+  GuidelineEntity,
+  GuidelineTranslationEntity,
+  InstrumentEntity,
+  InstrumentTranslationEntity,
+  SectionEntity,
+  SectionTranslationEntity,
+  TranslationsReadModel,
+} from '@tripartite/drafting';
 
 import { LoaderOptions, byId, listsBy, valuesBy } from '../graphql/loaders';
 
@@ -24,7 +34,10 @@ function groupedBy<T>(field: keyof T, load: (ids: readonly string[]) => Promise<
  */
 @Injectable()
 export class DraftingLoadersFactory {
-  constructor(private readonly read: DraftingReadService) {}
+  constructor(
+    private readonly read: DraftingReadService,
+    private readonly translations: TranslationsReadModel,
+  ) {}
 
   create(o: LoaderOptions = {}) {
     return {
@@ -39,6 +52,13 @@ export class DraftingLoadersFactory {
       sectionsOfVersion: groupedBy<SectionEntity>('versionId', (ids) => this.read.sectionsByVersionIds(ids), o),
       guidelinesOfVersion: groupedBy<GuidelineEntity>('versionId', (ids) => this.read.guidelinesByVersionIds(ids), o),
       guidelinesOfSection: groupedBy<GuidelineEntity>('sectionId', (ids) => this.read.guidelinesBySectionIds(ids), o),
+      // The translations in force (one per language) and the history; the summary is checked for staff by its resolver.
+      translationsOfGuideline: groupedBy<GuidelineTranslationEntity>('guidelineId', (ids) => this.read.latestTranslationsOfGuidelines(ids), o),
+      translationsOfInstrument: groupedBy<InstrumentTranslationEntity>('instrumentId', (ids) => this.read.latestTranslationsOfInstruments(ids), o),
+      translationsOfSection: groupedBy<SectionTranslationEntity>('sectionId', (ids) => this.read.latestTranslationsOfSections(ids), o),
+      translationHistoryOfGuideline: groupedBy<GuidelineTranslationEntity>('guidelineId', (ids) => this.read.translationHistoryOfGuidelines(ids), o),
+      translationSummaryOfVersion: listsBy((ids) => this.read.summariesOf(ids), o),
+      completeLanguagesOfVersion: listsBy((ids) => this.translations.completeLanguagesOfVersions(ids), o),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Stage, VersionStatus } from '@tripartite/domain';
+import type { Language, Stage, VersionStatus } from '@tripartite/domain';
 import type { ChangeKind } from '@tripartite/drafting';
-import { ChangeKindEnum, StageEnum, VersionStatusEnum } from '../graphql/enums';
+import { ChangeKindEnum, LanguageEnum, StageEnum, VersionStatusEnum } from '../graphql/enums';
 
 // Lists and parents (versions, sections, guidelines, section, version) are @ResolveFields
 // in drafting.resolver.ts and drafting-fields.resolver.ts; other capabilities add theirs
@@ -25,6 +25,7 @@ export class DraftVersionModel {
   @Field(() => VersionStatusEnum) status: VersionStatus;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field(() => String, { nullable: true }) changeSummary: string | null;
+  @Field(() => LanguageEnum, { description: 'the language its texts are written in; the others are translations' }) originalLanguage: Language;
   instrumentId: string;
 }
 
@@ -53,4 +54,25 @@ export class GuidelineChangeModel {
   @Field(() => ChangeKindEnum) kind: ChangeKind;
   @Field(() => GuidelineModel, { nullable: true }) before: GuidelineModel | null;
   @Field(() => GuidelineModel, { nullable: true }) after: GuidelineModel | null;
+}
+
+@ObjectType('TranslationSummary', { description: "A version's guidelines by the state of their translation into one language." })
+export class TranslationSummaryModel {
+  @Field(() => LanguageEnum) language: Language;
+  @Field(() => Int, { description: 'CURRENT (all of them in the original language)' }) current: number;
+  @Field(() => Int) stale: number;
+  @Field(() => Int) missing: number;
+  @Field(() => Boolean, { description: 'every guideline CURRENT: the version can be read whole in this language' }) complete: boolean;
+}
+
+// translatedBy is a @ResolveField (translations.resolver.ts).
+@ObjectType('GuidelineTranslation', { description: 'A translation of a guideline as it was set; the latest is the one in force.' })
+export class GuidelineTranslationModel {
+  @Field(() => ID) id: string;
+  @Field(() => LanguageEnum) language: Language;
+  @Field(() => String, { nullable: true }) title: string | null;
+  @Field(() => String) text: string;
+  @Field(() => Date) translatedAt: Date;
+  @Field(() => Boolean, { description: 'made from the original as it is now (its source has not changed since)' }) current: boolean;
+  translatedBy: string | null;
 }

@@ -2,10 +2,10 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
 import { type Actor, checkFirst } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
-import type { Stage } from '@tripartite/domain';
+import type { Language, Stage } from '@tripartite/domain';
 import { DraftingReadService, DraftingService } from '@tripartite/drafting';
 import type { GqlContext } from '../graphql/context';
-import { StageEnum } from '../graphql/enums';
+import { LanguageEnum, StageEnum } from '../graphql/enums';
 import { CreateInstrumentInput, SectionInput } from './drafting.inputs';
 import { DraftVersionModel, GuidelineChangeModel, InstrumentModel } from './drafting.models';
 
@@ -40,8 +40,10 @@ export class DraftingResolver {
     @CurrentActor() actor: Actor,
     @Args('fromVersionId', { type: () => ID }) fromVersionId: string,
     @Args('toVersionId', { type: () => ID }) toVersionId: string,
+    @Args('language', { type: () => LanguageEnum, nullable: true, description: 'compare the texts in this language (the translation where it exists)' })
+    language?: Language | null,
   ): Promise<GuidelineChangeModel[]> {
-    return this.read.versionDiff(actor, fromVersionId, toVersionId);
+    return this.read.versionDiff(actor, fromVersionId, toVersionId, language);
   }
 
   @Roles('SECRETARIAT')

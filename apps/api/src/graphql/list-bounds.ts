@@ -33,6 +33,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'DraftVersion.sections': CAPACITY.sectionsPerVersion,
   'DraftVersion.guidelines': G,
   'Section.guidelines': { max: G, within: 'DraftVersion.sections', total: G },
+  // One per language.
+  'DraftVersion.translationSummary': 3,
+  'Guideline.translationHistory': CAPACITY.translationRecordsPerText,
 
   'ConsultationRound.extensions': CAPACITY.extensionsPerRound,
   'ConsultationRound.pendingOrganizations': CAPACITY.organizations,

@@ -1,8 +1,19 @@
+import type { Language } from '@tripartite/domain';
+
+export interface DemoTranslation {
+  language: Language;
+  file: string;
+  /** The translation was made from an earlier wording of one guideline (the whole paragraph), edited since: it shows STALE. */
+  madeFrom?: { number: string; paragraph: string };
+}
+
 export interface DemoInstrument {
   reference: string;
   title: string;
   summary: string;
   file: string;
+  /** Imported in order, before the version is published. */
+  translations?: DemoTranslation[];
 }
 
 export const DEMO_INSTRUMENTS = {
@@ -31,5 +42,14 @@ export const DEMO_INSTRUMENTS = {
     summary:
       'Practical guidance for governments, employers and workers on assessing and preventing heat stress at work, as heatwaves grow longer and more frequent.',
     file: 'heat-stress.md',
+    // French made before 2.2 gained its second half (STALE there), Spanish after (complete).
+    translations: [
+      {
+        language: 'FR',
+        file: 'heat-stress.fr.md',
+        madeFrom: { number: '2.2', paragraph: '2.2 **Adapted working hours.** Work should be scheduled to avoid the hottest hours of the day.' },
+      },
+      { language: 'ES', file: 'heat-stress.es.md' },
+    ],
   },
 } satisfies Record<string, DemoInstrument>;

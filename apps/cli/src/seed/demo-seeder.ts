@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { AdminService, IdentityReadModel } from '@tripartite/auth';
 import { AppConfig } from '@tripartite/config';
-import { DraftingReadService, DraftingService, InstrumentReferencesReadModel } from '@tripartite/drafting';
+import { DraftingReadService, DraftingService, InstrumentReferencesReadModel, TranslationService } from '@tripartite/drafting';
 import { DEMO_INSTRUMENTS, DemoInstrument } from './demo-instruments';
 import { DEMO_ORGANIZATIONS, DEMO_STAFF } from './demo-people';
 
@@ -21,6 +21,7 @@ export class DemoSeeder {
     private readonly drafting: DraftingService,
     private readonly read: DraftingReadService,
     private readonly references: InstrumentReferencesReadModel,
+    private readonly translations: TranslationService,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -42,10 +43,22 @@ export class DemoSeeder {
   private async instrument(demo: DemoInstrument, options: { publish: boolean }): Promise<string> {
     const existing = (await this.references.idsByReference([demo.reference])).get(demo.reference);
     if (existing) return existing;
-    const markdown = readFileSync(join(__dirname, '..', 'demo', demo.file), 'utf8');
+    const file = (name: string) => readFileSync(join(__dirname, '..', 'demo', name), 'utf8');
+    const markdown = file(demo.file);
     const instrument = await this.drafting.createInstrument(null, { reference: demo.reference, title: demo.title, summary: demo.summary });
     const [version] = await this.read.versionsByInstrumentIds([instrument.id]);
     await this.drafting.importMarkdown(null, version.id, markdown);
+    for (const t of demo.translations ?? []) {
+      if (t.madeFrom) {
+        // The original as it was when translated, then as it is: the translation's hash is of the former.
+        const paragraph = new RegExp(`^${t.madeFrom.number.replace(/\./g, '\\.')} .*$`, 'm');
+        await this.drafting.importMarkdown(null, version.id, markdown.replace(paragraph, t.madeFrom.paragraph));
+        await this.translations.importTranslation(null, version.id, t.language, file(t.file));
+        await this.drafting.importMarkdown(null, version.id, markdown);
+      } else {
+        await this.translations.importTranslation(null, version.id, t.language, file(t.file));
+      }
+    }
     if (options.publish) await this.drafting.publish(null, version.id, 'First draft for consultation');
     return instrument.id;
   }

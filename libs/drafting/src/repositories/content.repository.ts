@@ -57,6 +57,26 @@ export class ContentRepository {
     );
   }
 
+  async guidelineById(tx: Tx, id: string): Promise<GuidelineRow | null> {
+    const [row] = await tx.em.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async sectionById(tx: Tx, id: string): Promise<SectionRow | null> {
+    const [row] = await tx.em.query(`SELECT ${this.sections('s')} FROM section s WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** A version's sections in order, in the write's transaction. */
+  sectionsOfVersion(tx: Tx, versionId: string): Promise<SectionRow[]> {
+    return tx.em.query(`SELECT ${this.sections('s')} FROM section s WHERE s.version_id = $1 ORDER BY s.position`, [versionId]);
+  }
+
+  /** A version's guidelines in document order, in the write's transaction. */
+  guidelinesOfVersion(tx: Tx, versionId: string): Promise<GuidelineRow[]> {
+    return tx.em.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.version_id = $1 ORDER BY g.position`, [versionId]);
+  }
+
   async countGuidelines(tx: Tx, versionId: string): Promise<number> {
     const [{ count }] = await tx.em.query(`SELECT count(*)::int AS count FROM guideline WHERE version_id = $1`, [versionId]);
     return count;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { selectList, type Tx } from '@tripartite/database';
+import type { Language } from '@tripartite/domain';
 import { DraftVersionEntity } from '../draft-version.entity';
 
 export type VersionRow = DraftVersionEntity;
@@ -14,10 +15,10 @@ export class VersionRepository {
     return selectList(this.dataSource, DraftVersionEntity, alias);
   }
 
-  async insertDraft(tx: Tx, instrumentId: string, number: number): Promise<VersionRow> {
+  async insertDraft(tx: Tx, instrumentId: string, number: number, originalLanguage: Language): Promise<VersionRow> {
     const [created]: VersionRow[] = await tx.em.query(
-      `INSERT INTO draft_version (instrument_id, number) VALUES ($1, $2) RETURNING ${this.columns('draft_version')}`,
-      [instrumentId, number],
+      `INSERT INTO draft_version (instrument_id, number, original_language) VALUES ($1, $2, $3) RETURNING ${this.columns('draft_version')}`,
+      [instrumentId, number, originalLanguage],
     );
     return created;
   }
