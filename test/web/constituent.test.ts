@@ -441,13 +441,17 @@ describe('web client: the constituent’s comment page', () => {
       await open.locator('.list-title', { hasText: 'Fair recruitment guidelines' }).waitFor();
       // Intl's French: abbreviated day and month, 24 h; the countdown with Intl's plural of the unit.
       expect(await open.locator('.deadline').first().innerText()).toMatch(
-        /^Clôture des commentaires\u00a0: [\s\S]*\b(lun|mar|mer|jeu|ven|sam|dim)\. [\s\S]*\(Europe\/Zurich\)[\s\S]*UTC \(dans \d+ (heures?|jours?|minutes?)/,
+        /^Clôture des commentaires\s: [\s\S]*\b(lun|mar|mer|jeu|ven|sam|dim)\.\s[\s\S]*\(Europe\/Zurich\)[\s\S]*UTC\s\(dans\s\d+\s(heures?|jours?|minutes?)/,
       );
 
       await p.goto(`/rounds/${round.roundId}`);
       await p.getByRole('heading', { level: 2, name: 'Commentaires généraux' }).waitFor();
       await p.getByRole('article', { name: /^Principe directeur 1\.1/ }).waitFor();
-      await p.getByRole('navigation', { name: 'Principes directeurs' }).getByText(/^\(\d+ commentaires?\)$/).first().waitFor();
+      await p
+        .getByRole('navigation', { name: 'Principes directeurs' })
+        .getByText(/^\(\d+ commentaires?\)$/)
+        .first()
+        .waitFor();
       await chooseLanguage(p, 'EN');
       await expectInFrenchAndSpanish(p, { FR: 'Commentaires généraux', ES: 'Comentarios generales' }, 'round');
 

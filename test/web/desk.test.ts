@@ -6,7 +6,19 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { ok } from '@tripartite/testing';
 import { waitFor } from '../ops/processes';
-import { WebWorld, chooseLanguage, closePage, expectAccessible, expectInFrenchAndSpanish, openPage, overflowsHorizontally, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
+import {
+  WebWorld,
+  chooseLanguage,
+  closePage,
+  expectAccessible,
+  expectInFrenchAndSpanish,
+  openPage,
+  overflowsHorizontally,
+  pageProblems,
+  screenshots,
+  signIn,
+  startWebWorld,
+} from './browser-support';
 
 jest.setTimeout(60_000);
 

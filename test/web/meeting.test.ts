@@ -6,7 +6,19 @@ import type { Page } from 'playwright-core';
 import { weighVote, type GroupVote } from '@tripartite/domain';
 import { ok } from '@tripartite/testing';
 import { GROUPS, Q } from '../meetings/meeting-fixtures';
-import { WebWorld, chooseLanguage, closePage, expectAccessible, expectInFrenchAndSpanish, openPage, overflowsHorizontally, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
+import {
+  WebWorld,
+  chooseLanguage,
+  closePage,
+  expectAccessible,
+  expectInFrenchAndSpanish,
+  openPage,
+  overflowsHorizontally,
+  pageProblems,
+  screenshots,
+  signIn,
+  startWebWorld,
+} from './browser-support';
 
 jest.setTimeout(60_000);
 

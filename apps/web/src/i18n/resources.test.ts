@@ -28,10 +28,7 @@ describe('the web client’s words', () => {
     expect([...words.keys()].sort()).toEqual([...reference.keys()].sort());
   });
 
-  it.each([
-    ['en', reference],
-    ...Object.entries(others),
-  ] as const)('%s has no empty string', (_, words) => {
+  it.each([['en', reference], ...Object.entries(others)] as const)('%s has no empty string', (_, words) => {
     expect([...words].filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
   });
 
