@@ -432,7 +432,10 @@ describe('web client: the meeting room', () => {
     await chooseLanguage(board, 'FR');
     await board.getByRole('columnheader', { name: 'Employeurs' }).waitFor();
     await board.getByRole('columnheader', { name: 'Travailleurs' }).waitFor();
-    await board.locator(`td[data-item="${items[2]}"][data-group="OUTCOME"]`).getByText('Vote acquis').waitFor();
+    await board.getByRole('table', { name: 'Position de chaque groupe et résultat, par point de l’ordre du jour' }).waitFor();
+    expect(await board.locator('td[data-group="OUTCOME"] .chip').first().innerText()).toMatch(
+      /^.\s+(Incomplet|Consensus|Pas de consensus|Vote acquis|Vote rejeté)$/,
+    );
     await chooseLanguage(board, 'EN');
     await expectInFrenchAndSpanish(board, { FR: 'Totaux de la réunion', ES: 'Totales de la reunión' }, 'meeting-board');
 
