@@ -3,6 +3,7 @@ const js = require('@eslint/js');
 const { defineConfig, globalIgnores } = require('eslint/config');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
+const i18next = require('eslint-plugin-i18next');
 
 const internals = {
   group: ['@tripartite/*/*'],
@@ -73,6 +74,56 @@ module.exports = defineConfig(
               message: 'The web client uses only @tripartite/domain of the server code.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Issue 15: no words hard-coded in the pages; they come from apps/web/src/i18n (t(), <Trans>). JSX text and
+    // JSX attribute strings are checked; the attributes below hold names for code, not words for people.
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: ['apps/web/src/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            exclude: [
+              // styling and identity
+              'className',
+              'style',
+              'id',
+              'key',
+              'htmlFor',
+              'name',
+              'data-.*',
+              // values for the browser, not the reader
+              'type',
+              'href',
+              'to',
+              'role',
+              'autoComplete',
+              'inputMode',
+              'sandbox',
+              'aria-live',
+              'aria-current',
+              'aria-hidden',
+              'aria-disabled',
+              'aria-invalid',
+              'aria-labelledby',
+              'aria-describedby',
+              'aria-controls',
+              'lang',
+              'labelledBy',
+              'path',
+              'dateTime',
+              'i18nKey',
+            ],
+          },
+          // Digits, punctuation and symbols between translated parts (" · ", "“", "✓ "), and CONSTANT_CASE codes.
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·—–“”’…✓✗▶●○]+', '[A-Z_-]+'] },
         },
       ],
     },

@@ -282,3 +282,39 @@ export async function storage(page: Page): Promise<{ session: Record<string, str
     local: Record<string, string>;
   };
 }
+
+export type Language = 'EN' | 'FR' | 'ES';
+
+/** Picks a language with the header's switch and waits for the page to be in it (<html lang>). */
+export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  await page.getByTestId('language-switch').selectOption(language);
+  // (A locator, not waitForFunction: the page's CSP refuses eval.)
+  await page.locator(`html[lang="${language.toLowerCase()}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * The page in French and in Spanish: a heading in each language's words appears, axe finds nothing, French (the
+ * longest) fits 360 px without scrolling sideways, and the choice survives a reload. Ends back in English.
+ */
+export async function expectInFrenchAndSpanish(page: Page, headings: Record<'FR' | 'ES', string | RegExp>, name: string): Promise<void> {
+  for (const language of ['FR', 'ES'] as const) {
+    await chooseLanguage(page, language);
+    await page.getByRole('heading', { name: headings[language] }).first().waitFor();
+    await expectAccessible(page);
+    if (language === 'FR') {
+      const before = page.viewportSize();
+      await page.setViewportSize({ width: 360, height: 740 });
+      try {
+        if (await overflowsHorizontally(page)) throw new Error(`${page.url()} is wider than 360 px in French`);
+        await expectAccessible(page);
+        await screenshots(page, `${name}-fr`);
+      } finally {
+        if (before) await page.setViewportSize(before);
+      }
+    }
+  }
+  await page.reload();
+  await page.getByRole('heading', { name: headings.ES }).first().waitFor();
+  if ((await page.evaluate('document.documentElement.lang')) !== 'es') throw new Error('the language chosen did not survive a reload');
+  await chooseLanguage(page, 'EN');
+}

@@ -8,8 +8,10 @@ import { waitFor } from '../ops/processes';
 import {
   TEST_PASSWORD,
   WebWorld,
+  chooseLanguage,
   closePage,
   expectAccessible,
+  expectInFrenchAndSpanish,
   openPage,
   overflowsHorizontally,
   pageProblems,
@@ -424,5 +426,44 @@ describe('web client: the constituent’s comment page', () => {
     await expectAccessible(page);
     expect(unexpectedProblems(page)).toEqual([]);
     await closePage(page);
+  });
+
+  it('shows the rounds and the round page in French and Spanish, dates and counts in the reader’s words', async () => {
+    const p = await openPage(world, '/signin', { width: 1280, height: 800 });
+    try {
+      await signIn(p, constituent().email);
+      await p.goto('/rounds');
+      await p.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
+      await expectInFrenchAndSpanish(p, { FR: 'Tours de consultation', ES: 'Rondas de consultas' }, 'rounds');
+
+      await chooseLanguage(p, 'FR');
+      const open = p.getByRole('region', { name: 'Ouverts aux commentaires' });
+      await open.locator('.list-title', { hasText: 'Fair recruitment guidelines' }).waitFor();
+      // Intl's French: abbreviated day and month, 24 h; the countdown with Intl's plural of the unit.
+      expect(await open.locator('.deadline').first().innerText()).toMatch(
+        /^Clôture des commentaires\s: [\s\S]*\b(lun|mar|mer|jeu|ven|sam|dim)\.\s[\s\S]*\(Europe\/Zurich\)[\s\S]*UTC\s\(dans\s\d+\s(heures?|jours?|minutes?)/,
+      );
+
+      await p.goto(`/rounds/${round.roundId}`);
+      await p.getByRole('heading', { level: 2, name: 'Commentaires généraux' }).waitFor();
+      await p.getByRole('article', { name: /^Principe directeur 1\.1/ }).waitFor();
+      await p
+        .getByRole('navigation', { name: 'Principes directeurs' })
+        .getByText(/^\(\d+ commentaires?\)$/)
+        .first()
+        .waitFor();
+      await chooseLanguage(p, 'EN');
+      await expectInFrenchAndSpanish(p, { FR: 'Commentaires généraux', ES: 'Comentarios generales' }, 'round');
+
+      await chooseLanguage(p, 'ES');
+      await p.getByRole('button', { name: 'Comentar la directriz 1.1' }).click();
+      await p.getByRole('group', { name: 'Tipo de comentario' }).waitFor();
+      await p.getByLabel('Su comentario').waitFor();
+      await expectAccessible(p);
+      await chooseLanguage(p, 'EN');
+      expect(unexpectedProblems(p)).toEqual([]);
+    } finally {
+      await closePage(p);
+    }
   });
 });

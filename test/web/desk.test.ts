@@ -6,7 +6,19 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { ok } from '@tripartite/testing';
 import { waitFor } from '../ops/processes';
-import { WebWorld, closePage, expectAccessible, openPage, overflowsHorizontally, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
+import {
+  WebWorld,
+  chooseLanguage,
+  closePage,
+  expectAccessible,
+  expectInFrenchAndSpanish,
+  openPage,
+  overflowsHorizontally,
+  pageProblems,
+  screenshots,
+  signIn,
+  startWebWorld,
+} from './browser-support';
 
 jest.setTimeout(60_000);
 
@@ -485,5 +497,26 @@ describe('web client: the secretariat’s desk', () => {
     expect(await tab.getByTestId('current-stage').innerText()).toBe('Now at stage: Withdrawn');
     expect(pageProblems(tab)).toEqual([]);
     await closePage(tab);
+  });
+
+  it('shows the desk and an instrument’s page in French and Spanish, stages and dispositions in the reader’s words', async () => {
+    const p = await openPage(world, '/signin', { width: 1280, height: 800 });
+    try {
+      await signIn(p, world.people.secretariat.email);
+      await p.goto('/desk');
+      await p.getByRole('heading', { level: 1, name: 'Secretariat desk' }).waitFor();
+      await expectInFrenchAndSpanish(p, { FR: 'Bureau du secrétariat', ES: 'Despacho de la secretaría' }, 'desk');
+
+      await chooseLanguage(p, 'FR');
+      await p.getByRole('heading', { level: 2, name: 'Instruments par étape' }).waitFor();
+      await p.getByRole('link', { name: /^DESK\/1:/ }).click();
+      await p.getByRole('heading', { level: 2, name: 'Étapes suivantes' }).waitFor();
+      expect(await p.getByTestId('current-stage').innerText()).toMatch(/^Étape actuelle\u00a0: (Consultation|Consolidation|Réunion d’experts)/);
+      await chooseLanguage(p, 'EN');
+      await expectInFrenchAndSpanish(p, { FR: 'Étapes suivantes', ES: 'Pasos siguientes' }, 'instrument');
+      expect(pageProblems(p)).toEqual([]);
+    } finally {
+      await closePage(p);
+    }
   });
 });

@@ -6,7 +6,19 @@ import type { Page } from 'playwright-core';
 import { weighVote, type GroupVote } from '@tripartite/domain';
 import { ok } from '@tripartite/testing';
 import { GROUPS, Q } from '../meetings/meeting-fixtures';
-import { WebWorld, closePage, expectAccessible, openPage, overflowsHorizontally, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
+import {
+  WebWorld,
+  chooseLanguage,
+  closePage,
+  expectAccessible,
+  expectInFrenchAndSpanish,
+  openPage,
+  overflowsHorizontally,
+  pageProblems,
+  screenshots,
+  signIn,
+  startWebWorld,
+} from './browser-support';
 
 jest.setTimeout(60_000);
 
@@ -411,6 +423,28 @@ describe('web client: the meeting room', () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       expect(await overflowsHorizontally(page)).toBe(false);
     }
+    expect(pageProblems(board)).toEqual([]);
+    expect(pageProblems(consoleA)).toEqual([]);
+  });
+
+  it('shows the board and the console in French and Spanish: groups, positions and outcomes in the reader’s words', async () => {
+    await board.goto(`/meetings/${meetingId}/board`);
+    await chooseLanguage(board, 'FR');
+    await board.getByRole('columnheader', { name: 'Employeurs' }).waitFor();
+    await board.getByRole('columnheader', { name: 'Travailleurs' }).waitFor();
+    await board.getByRole('table', { name: 'Position de chaque groupe et résultat, par point de l’ordre du jour' }).waitFor();
+    expect(await board.locator('td[data-group="OUTCOME"] .chip').first().innerText()).toMatch(
+      /^.\s+(Incomplet|Consensus|Pas de consensus|Vote acquis|Vote rejeté)$/,
+    );
+    await chooseLanguage(board, 'EN');
+    await expectInFrenchAndSpanish(board, { FR: 'Totaux de la réunion', ES: 'Totales de la reunión' }, 'meeting-board');
+
+    await consoleA.goto(`/meetings/${meetingId}/moderate`);
+    await chooseLanguage(consoleA, 'ES');
+    await consoleA.getByRole('heading', { level: 1, name: /^Moderación: / }).waitFor();
+    await consoleA.getByRole('heading', { name: 'Atajos de teclado' }).waitFor();
+    await chooseLanguage(consoleA, 'EN');
+    await expectInFrenchAndSpanish(consoleA, { FR: 'Ordre du jour', ES: 'Orden del día' }, 'meeting-console');
     expect(pageProblems(board)).toEqual([]);
     expect(pageProblems(consoleA)).toEqual([]);
   });

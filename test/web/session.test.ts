@@ -4,8 +4,10 @@ import type { Page } from 'playwright-core';
 import {
   TEST_PASSWORD,
   WebWorld,
+  chooseLanguage,
   closePage,
   expectAccessible,
+  expectInFrenchAndSpanish,
   openPage,
   overflowsHorizontally,
   pageProblems,
@@ -39,6 +41,50 @@ describe('web client: signing in', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('speaks French and Spanish: the switch works by keyboard, sets <html lang>, and is remembered, also after signing in', async () => {
+    const p = await openPage(world, '/signin', { width: 1280, height: 800 });
+    try {
+      await p.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      // English, French, Spanish: one arrow down from English is French.
+      await p.getByLabel('Language').focus();
+      await p.keyboard.press('ArrowDown');
+      await p.locator('html[lang="fr"]').waitFor({ state: 'attached' });
+      await p.getByRole('heading', { level: 1, name: 'Se connecter' }).waitFor();
+      expect(await p.title()).toBe('Se connecter · Tripartite');
+      await expectInFrenchAndSpanish(p, { FR: 'Se connecter', ES: 'Iniciar sesión' }, 'signin');
+
+      await chooseLanguage(p, 'FR');
+      await p.getByLabel('Adresse électronique').fill(world.people.constituents.WORKERS[0].email);
+      await p.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+      await p.getByRole('button', { name: 'Se connecter' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Bienvenue, workers1' }).waitFor();
+      await p.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      expect((await storage(p)).local).toEqual({ 'tripartite.language': 'FR' });
+      await expectAccessible(p);
+      expect(pageProblems(p)).toEqual([]);
+    } finally {
+      await closePage(p);
+    }
+  });
+
+  it('starts in the browser’s language before any choice, else in English', async () => {
+    for (const [locale, heading, lang] of [
+      ['es-ES', 'Iniciar sesión', 'es'],
+      ['fr-CH', 'Se connecter', 'fr'],
+      ['de-DE', 'Sign in', 'en'],
+    ] as const) {
+      const context = await world.browser.newContext({ locale, baseURL: world.url });
+      try {
+        const p = await context.newPage();
+        await p.goto('/signin');
+        await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+        expect(await p.evaluate('document.documentElement.lang')).toBe(lang);
+      } finally {
+        await context.close();
+      }
+    }
   });
 
   it('says so in words when the password is wrong, and stays on the page', async () => {

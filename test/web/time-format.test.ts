@@ -30,4 +30,21 @@ describe('times in the web client', () => {
     expect(formatDuration(999)).toBe('0 seconds');
     expect(formatDuration(-5 * s)).toBe('0 seconds');
   });
+
+  it('writes them the way French and Spanish readers do, in the same zones', () => {
+    const instant = new Date('2026-03-29T00:30:00Z');
+    expect(twoZones(instant, 'Europe/Zurich', 'fr-FR')).toEqual({
+      local: 'dim. 29 mars 2026, 01:30',
+      zone: 'Europe/Zurich',
+      utc: 'dim. 29 mars 2026, 00:30',
+      same: false,
+    });
+    expect(twoZones(instant, 'Europe/Madrid', 'es-ES').local).toBe('dom, 29 mar 2026, 01:30');
+    const h = 3_600_000;
+    // French puts a no-break space between some numbers and units (as ICU's data has it): compared as spaces.
+    const spaced = (text: string) => text.replace(/\s/g, ' ');
+    expect(spaced(formatDuration(2 * 24 * h + h, 'fr-FR'))).toBe('2 jours 1 heure');
+    expect(spaced(formatDuration(90_000, 'fr-FR'))).toBe('1 minute 30 secondes');
+    expect(formatDuration(2 * 24 * h + h, 'es-ES')).toBe('2 días 1 hora');
+  });
 });

@@ -1,6 +1,7 @@
 // Every path of the client. The api serves index.html for these prefixes too (apps/api/src/web/client-routes.ts):
 // a new top-level prefix goes in both places. Each area's pages load on demand (slow links).
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { RequireAuth } from './auth/RequireAuth';
 import HomePage from './pages/HomePage';
@@ -15,8 +16,9 @@ const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
 const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
 
 export function AppRoutes() {
+  const { t } = useTranslation();
   return (
-    <Suspense fallback={<p className="loading">Loading…</p>}>
+    <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
       <Switch>
         <Route path="/signin">
           <SignInPage />

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import type { Role } from '../gql/graphql';
 import { Page } from '../ui/Page';
-import { ROLE_NAMES } from '../ui/labels';
+import { roleName } from '../ui/labels';
 import { lastEndReason } from './session';
 import { useSession, useSessionRestoring } from './use-session';
 
@@ -22,6 +23,7 @@ export function signInPath(): string {
  * sign in and back here afterwards. The server checks everything again: this only spares a dead end.
  */
 export function RequireAuth({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const restoring = useSessionRestoring();
   // A new tab of a signed-in browser gets its session in a moment: no detour through sign-in.
@@ -29,13 +31,15 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
   if (!session) return <Redirect to={signInPath()} replace />;
   if (roles && !roles.some((r) => session.user.roles.includes(r))) {
     return (
-      <Page title="Not for your role">
+      <Page title={t('auth.wrongRole')}>
         <p>
-          This page is for the {roles.map((r) => ROLE_NAMES[r].toLowerCase()).join(' or ')}. You are signed in as{' '}
-          {session.user.roles.map((r) => ROLE_NAMES[r].toLowerCase()).join(', ')}.
+          {t('auth.forRoles', {
+            roles: new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format(roles.map(roleName)),
+            yours: new Intl.ListFormat(i18n.language).format(session.user.roles.map(roleName)),
+          })}
         </p>
         <p>
-          <Link href="/">Go to the home page</Link>
+          <Link href="/">{t('common.homeLink')}</Link>
         </p>
       </Page>
     );

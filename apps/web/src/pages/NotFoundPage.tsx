@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../ui/Page';
 
 export default function NotFoundPage() {
+  const { t } = useTranslation();
   return (
-    <Page title="Page not found">
-      <p>There is no page at this address.</p>
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.text')}</p>
       <p>
-        <Link href="/">Go to the home page</Link>
+        <Link href="/">{t('common.homeLink')}</Link>
       </p>
     </Page>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { lastEmail, startSession } from '../auth/session';
@@ -35,6 +36,7 @@ function safeNext(next: string | null): string {
 }
 
 export default function SignInPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
@@ -59,24 +61,24 @@ export default function SignInPage() {
 
   const problem = result.error ? describeError(result.error) : null;
   return (
-    <Page title="Sign in">
+    <Page title={t('signin.title')}>
       {expired && (
         <p className="notice" data-testid="session-ended">
-          Your session has ended. Sign in again to go back to where you were; what you had typed is kept.
+          {t('signin.ended')}
         </p>
       )}
       <form className="form form-narrow" onSubmit={submit} noValidate={false}>
         <div className="field">
-          <label htmlFor="signin-email">Email</label>
+          <label htmlFor="signin-email">{t('signin.email')}</label>
           <input id="signin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="signin-password">Password</label>
+          <label htmlFor="signin-password">{t('signin.password')}</label>
           <input id="signin-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
-        {problem && <ErrorMessage error={problem} title={problem.code === 'UNAUTHENTICATED' ? 'The email or the password is not right.' : undefined} />}
+        {problem && <ErrorMessage error={problem} title={problem.code === 'UNAUTHENTICATED' ? t('signin.wrong') : undefined} />}
         <button type="submit" disabled={result.fetching}>
-          {result.fetching ? 'Signing in…' : 'Sign in'}
+          {result.fetching ? t('signin.signingIn') : t('signin.submit')}
         </button>
       </form>
     </Page>

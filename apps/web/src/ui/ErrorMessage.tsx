@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError, type Problem } from './errors';
 
 interface Props {
@@ -16,6 +17,7 @@ function isProblem(value: unknown): value is Problem {
 
 /** An error in plain words, announced at once (role="alert"): fields, blockers and details listed. */
 export function ErrorMessage({ error, title, children }: Props) {
+  const { t } = useTranslation();
   if (!error) return null;
   const problem = isProblem(error) ? error : describeError(error);
   return (
@@ -32,7 +34,7 @@ export function ErrorMessage({ error, title, children }: Props) {
       )}
       {problem.blockers.length > 0 && (
         <>
-          <p>What is still missing:</p>
+          <p>{t('errors.missing')}</p>
           <ul>
             {problem.blockers.map((b) => (
               <li key={b.code}>{b.message}</li>

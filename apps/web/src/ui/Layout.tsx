@@ -1,23 +1,26 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/use-session';
 import type { Role } from '../gql/graphql';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 interface NavItem {
   href: string;
-  label: string;
+  label: 'rounds' | 'desk';
   roles: Role[];
 }
 
 /** The top-level areas, each for the roles that use it. */
 export const NAV: NavItem[] = [
-  { href: '/rounds', label: 'Consultations', roles: ['CONSTITUENT'] },
-  { href: '/desk', label: 'Desk', roles: ['SECRETARIAT'] },
+  { href: '/rounds', label: 'rounds', roles: ['CONSTITUENT'] },
+  { href: '/desk', label: 'desk', roles: ['SECRETARIAT'] },
 ];
 
 /** Skip link, header with the areas of the signed-in user and sign-out, then the page in <main>. */
 export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [location] = useLocation();
   const items = session ? NAV.filter((item) => item.roles.some((r) => session.user.roles.includes(r))) : [];
@@ -25,24 +28,24 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('layout.skip')}
       </a>
       <header className="site-header">
         <Link href="/" className="brand">
-          Tripartite
+          {t('layout.brand')}
         </Link>
         {session && (
-          <nav aria-label="Main">
+          <nav aria-label={t('layout.main')}>
             <ul>
               <li>
                 <Link href="/" aria-current={location === '/' ? 'page' : undefined}>
-                  Home
+                  {t('layout.home')}
                 </Link>
               </li>
               {items.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
-                    {item.label}
+                    {t(`layout.nav.${item.label}`)}
                   </Link>
                 </li>
               ))}
@@ -56,10 +59,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {session.user.organization ? `, ${session.user.organization.name}` : ''}
             </span>
             <button type="button" className="button-quiet" onClick={() => void signOut()}>
-              Sign out
+              {t('layout.signOut')}
             </button>
           </div>
         )}
+        <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

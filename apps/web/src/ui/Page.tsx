@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 let navigated = false;
 
@@ -7,10 +8,12 @@ let navigated = false;
  * app (not on first load), focus moves to the heading so screen readers announce the new page.
  */
 export function Page({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const documentTitle = t('page.documentTitle', { title });
   useEffect(() => {
-    document.title = `${title} · Tripartite`;
-  }, [title]);
+    document.title = documentTitle;
+  }, [documentTitle]);
   useEffect(() => {
     if (navigated) heading.current?.focus();
     navigated = true;

@@ -1,26 +1,30 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { serverNow } from '../graphql/server-clock';
+import { useLocale } from '../i18n/language-choice';
 import { formatDuration, twoZones } from './time-format';
 
 /** An instant in the user's zone and in UTC side by side: "Fri, 27 Nov 2026, 22:30 (Europe/Zurich) · Fri, 27 Nov 2026, 21:30 UTC". */
 export function Time({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return <span>{value}</span>;
-  const t = twoZones(instant);
+  const zones = twoZones(instant, undefined, locale);
   return (
     <time className="time" dateTime={instant.toISOString()}>
-      {t.same ? (
-        <span className="time-utc">{t.utc} UTC</span>
+      {zones.same ? (
+        <span className="time-utc">{t('time.utc', { time: zones.utc })}</span>
       ) : (
         <>
           <span className="time-local">
-            {t.local} <span className="time-zone">({t.zone})</span>
+            {zones.local} <span className="time-zone">({zones.zone})</span>
           </span>
           <span className="time-sep" aria-hidden="true">
             {' · '}
           </span>
-          <span className="visually-hidden">, which is </span>
-          <span className="time-utc">{t.utc} UTC</span>
+          <span className="visually-hidden">{t('time.whichIs')}</span>
+          <span className="time-utc">{t('time.utc', { time: zones.utc })}</span>
         </>
       )}
     </time>
@@ -52,14 +56,16 @@ export function useCountdown(value: string): Countdown {
  * A deadline: label, the instant in both zones, and a countdown ("in 2 days 3 hours" / "passed").
  * The server decides; this is what the user sees coming.
  */
-export function Deadline({ value, label = 'Deadline' }: { value: string; label?: string }) {
+export function Deadline({ value, label }: { value: string; label?: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { remainingMs, passed } = useCountdown(value);
   return (
     <p className={passed ? 'deadline deadline-passed' : 'deadline'}>
-      <span className="deadline-label">{label}: </span>
+      <span className="deadline-label">{t('time.labelled', { label: label ?? t('time.deadline') })}</span>
       <Time value={value} />{' '}
       <span className="countdown" role="timer">
-        {passed ? '(passed)' : `(in ${formatDuration(remainingMs)})`}
+        {passed ? t('time.passed') : t('time.in', { duration: formatDuration(remainingMs, locale) })}
       </span>
     </p>
   );

@@ -1,6 +1,7 @@
 // The contract's error codes (apps/api/schema.graphql header) in plain words. Pages show a Problem
 // with <ErrorMessage>; they may add their own next step (a CONFLICT's newer text, the blockers).
 import { CombinedError } from 'urql';
+import { i18n } from '../i18n/i18n';
 
 export type ProblemCode =
   | 'UNAUTHENTICATED'
@@ -29,25 +30,26 @@ export interface Problem {
   retryAfterSeconds: number | null;
 }
 
-const WORDS: Record<ProblemCode, string> = {
-  UNAUTHENTICATED: 'Your session has ended. Sign in again to continue.',
-  FORBIDDEN: 'You are not allowed to do this.',
-  BAD_USER_INPUT: 'Some of what you entered needs to be changed.',
-  NOT_FOUND: 'This does not exist, or you are not allowed to see it.',
-  CONFLICT: 'Someone else changed this while you were working on it. Look at the current version, then try again.',
-  DEADLINE_PASSED: 'The deadline has passed, so this can no longer be sent. Your text is still here for you to copy.',
-  TRANSITION_BLOCKED: 'This step cannot be taken yet.',
-  RATE_LIMITED: 'Too many attempts in a short time.',
-  QUERY_TOO_COMPLEX: 'This page asked the server for too much at once. Please tell the secretariat.',
-  INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Try again; if it keeps happening, tell the secretariat.',
-  NETWORK: 'The server could not be reached. Check your connection and try again; nothing you typed is lost.',
-};
+const CODES: readonly ProblemCode[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DEADLINE_PASSED',
+  'TRANSITION_BLOCKED',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+];
 
+/** The sentence for a code, in the reader's language. */
 export function problemWords(code: ProblemCode): string {
-  return WORDS[code];
+  return i18n.t(`errors.${code}`);
 }
 
-const KNOWN = new Set<string>(Object.keys(WORDS));
+const KNOWN = new Set<string>(CODES);
 
 function list<T>(value: unknown, guard: (item: Record<string, unknown>) => T | null): T[] {
   if (!Array.isArray(value)) return [];
@@ -59,21 +61,21 @@ export function describeError(error: unknown): Problem {
   const base = { detail: null, fields: [], blockers: [], retryAfterSeconds: null };
   if (error instanceof CombinedError) {
     const first = error.graphQLErrors[0];
-    if (!first) return { ...base, code: 'NETWORK', title: WORDS.NETWORK };
+    if (!first) return { ...base, code: 'NETWORK', title: problemWords('NETWORK') };
     const ext = first.extensions ?? {};
     const raw = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
     const code = (KNOWN.has(raw) ? raw : 'INTERNAL_SERVER_ERROR') as ProblemCode;
     const retry = typeof ext.retryAfterSeconds === 'number' ? ext.retryAfterSeconds : null;
     return {
       code,
-      title: code === 'RATE_LIMITED' && retry !== null ? `${WORDS.RATE_LIMITED} Wait ${retry} seconds, then try again.` : WORDS[code],
+      title: code === 'RATE_LIMITED' && retry !== null ? i18n.t('errors.RATE_LIMITED_WAIT', { count: retry }) : problemWords(code),
       detail: code === 'INTERNAL_SERVER_ERROR' || code === 'UNAUTHENTICATED' ? null : first.message,
       fields: list(ext.fields, (f) => (typeof f.field === 'string' && typeof f.message === 'string' ? { field: f.field, message: f.message } : null)),
       blockers: list(ext.blockers, (b) => (typeof b.code === 'string' && typeof b.message === 'string' ? { code: b.code, message: b.message } : null)),
       retryAfterSeconds: retry,
     };
   }
-  return { ...base, code: 'NETWORK', title: WORDS.NETWORK };
+  return { ...base, code: 'NETWORK', title: problemWords('NETWORK') };
 }
 
 /** Whether a failed operation failed with this code (to branch on CONFLICT, DEADLINE_PASSED ...). */

@@ -1,8 +1,10 @@
 // The fields of a comment (type, text, proposed wording), shared by the new-comment and edit forms.
 import { TEXT_MAX } from '@tripartite/domain';
 import { useId, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommentType } from '../../gql/graphql';
 import { COMMENT_TYPES } from './labels';
+import { useLocale } from '../../i18n/language-choice';
 
 export interface CommentText {
   type: CommentType;
@@ -39,33 +41,35 @@ interface Props {
 }
 
 export function CommentFields({ value, onChange, problems, disabled = false, bodyRef }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const id = useId();
   const set = (patch: Partial<CommentText>) => onChange({ ...value, ...patch });
   return (
     <>
       <fieldset className="comment-types" disabled={disabled}>
-        <legend>Type of comment</legend>
-        {COMMENT_TYPES.map((t) => (
-          <div className="choice" key={t.value}>
+        <legend>{t('commentForm.type')}</legend>
+        {COMMENT_TYPES.map((type) => (
+          <div className="choice" key={type}>
             <input
               type="radio"
-              id={`${id}-type-${t.value}`}
+              id={`${id}-type-${type}`}
               name={`${id}-type`}
-              value={t.value}
-              checked={value.type === t.value}
-              onChange={() => set({ type: t.value })}
-              aria-describedby={`${id}-type-${t.value}-hint`}
+              value={type}
+              checked={value.type === type}
+              onChange={() => set({ type })}
+              aria-describedby={`${id}-type-${type}-hint`}
             />
-            <label htmlFor={`${id}-type-${t.value}`}>{t.label}</label>
-            <span className="hint" id={`${id}-type-${t.value}-hint`}>
-              {t.hint}
+            <label htmlFor={`${id}-type-${type}`}>{t(`commentType.${type}`)}</label>
+            <span className="hint" id={`${id}-type-${type}-hint`}>
+              {t(`commentForm.typeHint.${type}`)}
             </span>
           </div>
         ))}
         {problems.type && <p className="field-error">{problems.type}</p>}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-body`}>Your comment</label>
+        <label htmlFor={`${id}-body`}>{t('commentForm.body')}</label>
         <textarea
           id={`${id}-body`}
           ref={bodyRef}
@@ -77,7 +81,7 @@ export function CommentFields({ value, onChange, problems, disabled = false, bod
           aria-describedby={problems.body ? `${id}-body-error ${id}-body-hint` : `${id}-body-hint`}
         />
         <span className="hint" id={`${id}-body-hint`}>
-          Kept on this device until it is sent, even if your session ends. At most {PROSE_MAX.toLocaleString('en-GB')} characters.
+          {t('commentForm.bodyHint', { max: PROSE_MAX.toLocaleString(locale) })}
         </span>
         {problems.body && (
           <p className="field-error" id={`${id}-body-error`}>
@@ -86,7 +90,7 @@ export function CommentFields({ value, onChange, problems, disabled = false, bod
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-proposed`}>Proposed wording (optional)</label>
+        <label htmlFor={`${id}-proposed`}>{t('commentForm.proposed')}</label>
         <textarea
           id={`${id}-proposed`}
           className="proposed-input"
@@ -98,7 +102,7 @@ export function CommentFields({ value, onChange, problems, disabled = false, bod
           aria-describedby={problems.proposedText ? `${id}-proposed-error ${id}-proposed-hint` : `${id}-proposed-hint`}
         />
         <span className="hint" id={`${id}-proposed-hint`}>
-          The text you would like to see instead, if you have one.
+          {t('commentForm.proposedHint')}
         </span>
         {problems.proposedText && (
           <p className="field-error" id={`${id}-proposed-error`}>
@@ -117,6 +121,7 @@ export function toInput(value: CommentText): { type: CommentType; body: string; 
 
 /** The unsent text, read-only, to copy (after the deadline, or when a change can no longer be saved). */
 export function UnsentText({ value, label }: { value: CommentText; label: string }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="unsent">
@@ -126,7 +131,7 @@ export function UnsentText({ value, label }: { value: CommentText; label: string
       </div>
       {value.proposedText.trim() && (
         <div className="field">
-          <label htmlFor={`${id}-proposed`}>Your proposed wording (not sent)</label>
+          <label htmlFor={`${id}-proposed`}>{t('commentForm.proposedUnsent')}</label>
           <textarea id={`${id}-proposed`} className="proposed-input" readOnly value={value.proposedText} />
         </div>
       )}

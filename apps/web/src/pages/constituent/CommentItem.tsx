@@ -2,15 +2,14 @@
 // edit (with expectedRevision; a CONFLICT shows the newer text and lets them choose) and withdraw
 // (after a confirmation). An edit in progress is a draft too: kept across reloads and expiry.
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { describeError, hasCode } from '../../ui/errors';
-import { GROUP_NAMES } from '../../ui/labels';
 import { Time } from '../../ui/Time';
 import { useDraft } from '../../ui/use-draft';
 import { CommentFields, fieldProblems, toInput, UnsentText, type CommentText, type FieldProblems } from './CommentFields';
-import { DISPOSITION_NAMES, TYPE_NAMES } from './labels';
 import { RoundPageUpdateComment, RoundPageWithdrawComment } from './operations';
 import type { RoundComment } from './use-round-comments';
 
@@ -31,6 +30,7 @@ type EditDraft = CommentText & { baseRevision: number };
 const textOf = (c: RoundComment): CommentText => ({ type: c.type, body: c.body, proposedText: c.proposedText ?? '' });
 
 export function CommentItem({ comment, own, editable, onChanged, refresh, onDeadlinePassed }: Props) {
+  const { t } = useTranslation();
   const headId = useId();
   const [edit, setEdit, clearEdit] = useDraft<EditDraft | null>(`edit:${comment.id}`, null);
   const [conflict, setConflict] = useState(false);
@@ -75,7 +75,7 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
     if (busy.current) return;
     const input = toInput(draft);
     if (!input.body) {
-      setProblems({ body: 'A comment cannot be empty. To take it back, withdraw it instead.' });
+      setProblems({ body: t('comment.empty') });
       focusNext.current = 'body';
       return;
     }
@@ -87,7 +87,7 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
       const saved = answer.data?.updateComment;
       if (saved) {
         onChanged(saved);
-        stopEdit('Your changes to the comment were saved.');
+        stopEdit(t('comment.saved'));
         return;
       }
       if (!answer.error) return;
@@ -117,7 +117,7 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
         setConfirming(false);
         clearEdit();
         focusNext.current = 'article';
-        announce('The comment was withdrawn.');
+        announce(t('comment.withdrawnAnnounce'));
         return;
       }
       if (answer.error) {
@@ -134,31 +134,31 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
   return (
     <article className={isWithdrawn ? 'comment comment-withdrawn' : 'comment'} aria-labelledby={headId} tabIndex={-1} ref={article}>
       <p className="comment-head" id={headId}>
-        <strong>{comment.organization.name}</strong> <span className="muted">({GROUP_NAMES[comment.group]} group)</span>
-        <span className="badge">{TYPE_NAMES[comment.type]}</span>
-        {own && <span className="badge badge-own">your organization</span>}
-        {comment.late && <span className="badge">late</span>}
-        {isWithdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
+        <strong>{comment.organization.name}</strong> <span className="muted">({t(`groupOf.${comment.group}`)})</span>
+        <span className="badge">{t(`commentType.${comment.type}`)}</span>
+        {own && <span className="badge badge-own">{t('comment.yours')}</span>}
+        {comment.late && <span className="badge">{t('comment.late')}</span>}
+        {isWithdrawn && <span className="badge badge-withdrawn">{t('comment.withdrawn')}</span>}
       </p>
       <div className="comment-body">{comment.body}</div>
       {comment.proposedText && (
         <div className="proposed">
-          <p className="proposed-label">Proposed wording</p>
+          <p className="proposed-label">{t('comment.proposed')}</p>
           <blockquote>{comment.proposedText}</blockquote>
         </div>
       )}
       <p className="comment-meta muted">
-        Sent by {comment.author.displayName}, <Time value={comment.submittedAt} />
+        {t('comment.sentBy', { name: comment.author.displayName })} <Time value={comment.submittedAt} />
         {comment.revision > 1 && (
           <>
             {' '}
-            · {isWithdrawn ? 'withdrawn' : 'last changed'} <Time value={comment.updatedAt} />
+            · {isWithdrawn ? t('comment.withdrawn') : t('comment.lastChanged')} <Time value={comment.updatedAt} />
           </>
         )}
       </p>
       {comment.disposition && (
         <p className="disposition">
-          <strong>The secretariat’s response:</strong> {DISPOSITION_NAMES[comment.disposition]}
+          <strong>{t('comment.response')}</strong> {t(`disposition.${comment.disposition}`)}
           {comment.dispositionNote ? `. ${comment.dispositionNote}` : ''}
         </p>
       )}
@@ -182,14 +182,15 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
             setConflict(false);
             void save(rebased);
           }}
-          onTakeTheirs={() => stopEdit('Kept the current version; your changes were discarded.')}
+          onTakeTheirs={() => stopEdit(t('comment.tookTheirs'))}
         />
       )}
 
       {own && editable && !isWithdrawn && !editing && !confirming && (
         <p className="actions">
           <button type="button" ref={editButton} className="button-quiet" onClick={startEdit}>
-            Edit<span className="visually-hidden"> this comment</span>
+            {t('comment.edit')}
+            <span className="visually-hidden">{t('comment.thisComment')}</span>
           </button>
           <button
             type="button"
@@ -200,19 +201,20 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
               focusNext.current = 'confirm';
             }}
           >
-            Withdraw<span className="visually-hidden"> this comment</span>
+            {t('comment.withdraw')}
+            <span className="visually-hidden">{t('comment.thisComment')}</span>
           </button>
         </p>
       )}
       {own && confirming && !isWithdrawn && (
-        <div className="confirm" role="group" aria-label="Withdraw this comment?">
+        <div className="confirm" role="group" aria-label={t('comment.confirmQuestion')}>
           <p ref={confirmQuestion} tabIndex={-1}>
-            <strong>Withdraw this comment?</strong> It stays in the record, marked withdrawn, and can no longer be changed.
+            <strong>{t('comment.confirmQuestion')}</strong> {t('comment.confirmText')}
           </p>
           {error && <ErrorMessage error={error} />}
           <p className="actions">
             <button type="button" onClick={() => void confirmWithdraw()} disabled={withdrawn.fetching || !editable}>
-              {withdrawn.fetching ? 'Withdrawing…' : 'Yes, withdraw it'}
+              {withdrawn.fetching ? t('comment.withdrawing') : t('comment.confirmYes')}
             </button>
             <button
               type="button"
@@ -223,7 +225,7 @@ export function CommentItem({ comment, own, editable, onChanged, refresh, onDead
                 focusNext.current = 'edit';
               }}
             >
-              No, keep it
+              {t('comment.confirmNo')}
             </button>
           </p>
         </div>
@@ -249,25 +251,26 @@ interface EditFormProps {
 }
 
 function EditForm(p: EditFormProps) {
+  const { t } = useTranslation();
   const { comment, draft } = p;
   const deadline = p.error && hasCode(p.error, 'DEADLINE_PASSED');
   // Closed, withdrawn meanwhile: the changes can no longer be saved, but stay on screen to copy.
   if (!p.editable || deadline || comment.status === 'WITHDRAWN') {
     return (
-      <section className="comment-form comment-form-closed" aria-label="Your unsaved changes">
+      <section className="comment-form comment-form-closed" aria-label={t('comment.unsaved')}>
         {p.error ? (
           <ErrorMessage error={p.error} />
         ) : comment.status === 'WITHDRAWN' ? (
           <p className="error" role="alert">
-            This comment was withdrawn meanwhile, so your changes can no longer be saved. Copy them if you need them.
+            {t('comment.withdrawnMeanwhile')}
           </p>
         ) : (
-          <p className="notice">The comment period closed before your changes were saved. Copy them if you need them.</p>
+          <p className="notice">{t('comment.closedBeforeSave')}</p>
         )}
-        <UnsentText value={draft} label="Your changed comment (not saved)" />
+        <UnsentText value={draft} label={t('comment.changedUnsaved')} />
         <p className="actions">
           <button type="button" className="button-quiet" onClick={p.onCancel}>
-            Discard my changes
+            {t('comment.discard')}
           </button>
         </p>
       </section>
@@ -278,31 +281,31 @@ function EditForm(p: EditFormProps) {
     p.onSave();
   };
   return (
-    <form className="form comment-form" aria-label="Edit your comment" onSubmit={submit} noValidate>
+    <form className="form comment-form" aria-label={t('comment.editForm')} onSubmit={submit} noValidate>
       {p.conflict && (
         <div className="error conflict" role="alert">
-          <p className="error-title">Someone in your organization changed this comment while you were editing it.</p>
+          <p className="error-title">{t('comment.conflict')}</p>
           <p>
-            Their version, now the current one (changed <Time value={comment.updatedAt} />
-            ):
+            {t('comment.theirs')} <Time value={comment.updatedAt} />
+            {t('comment.theirsEnd')}
           </p>
           <div className="conflict-theirs">
             <p>
-              <span className="badge">{TYPE_NAMES[comment.type]}</span>
+              <span className="badge">{t(`commentType.${comment.type}`)}</span>
             </p>
             <div className="comment-body">{comment.body}</div>
             <div className="proposed">
-              <p className="proposed-label">Proposed wording</p>
-              {comment.proposedText ? <blockquote>{comment.proposedText}</blockquote> : <p>None.</p>}
+              <p className="proposed-label">{t('comment.proposed')}</p>
+              {comment.proposedText ? <blockquote>{comment.proposedText}</blockquote> : <p>{t('comment.none')}</p>}
             </div>
           </div>
-          <p>Your version is in the form below. Which one should stand?</p>
+          <p>{t('comment.which')}</p>
           <p className="actions">
             <button type="button" onClick={p.onKeepMine} disabled={p.saving}>
-              Keep mine
+              {t('comment.keepMine')}
             </button>
             <button type="button" className="button-quiet" onClick={p.onTakeTheirs}>
-              Take theirs
+              {t('comment.takeTheirs')}
             </button>
           </p>
         </div>
@@ -312,10 +315,10 @@ function EditForm(p: EditFormProps) {
       {!p.conflict && (
         <p className="actions">
           <button type="submit" disabled={p.saving}>
-            {p.saving ? 'Saving…' : 'Save changes'}
+            {p.saving ? t('comment.saving') : t('comment.save')}
           </button>
           <button type="button" className="button-quiet" onClick={p.onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </p>
       )}

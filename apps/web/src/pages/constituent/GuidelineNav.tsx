@@ -1,9 +1,9 @@
 // The list of a round's guidelines with their comment counts: a way through a long draft. Each entry
 // is a ?guideline=KEY link (shareable, and the back button works); a sidebar on wide screens.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { RoundPageRoundQuery } from '../../gql/graphql';
-import { plural } from './labels';
 
 /** The key of general comments in lists and links. */
 export const GENERAL = 'general';
@@ -30,14 +30,15 @@ function snippet(text: string, max = 60): string {
 }
 
 export function GuidelineNav({ round, counts, onJump }: Props) {
+  const { t } = useTranslation();
   // Open beside the draft on a wide screen; folded above it on a phone.
   const [open] = useState(() => window.matchMedia(WIDE).matches);
   const href = (key: string) => `/rounds/${round.id}?guideline=${encodeURIComponent(key)}`;
   const total = round.version.sections.reduce((n, s) => n + s.guidelines.length, 0);
   return (
-    <nav className="round-nav" aria-label="Guidelines">
+    <nav className="round-nav" aria-label={t('nav.guidelines')}>
       <details open={open}>
-        <summary>Guidelines ({total})</summary>
+        <summary>{t('nav.summary', { count: total })}</summary>
         <ol className="nav-sections">
           {round.version.sections.map((s) => (
             <li key={s.id}>
@@ -50,7 +51,7 @@ export function GuidelineNav({ round, counts, onJump }: Props) {
                     <Link href={href(g.key)} onClick={() => setTimeout(() => onJump(g.key))}>
                       {g.number} {g.title ?? snippet(g.text)}
                     </Link>{' '}
-                    <span className="muted nav-count">({plural(counts(g.id), 'comment')})</span>
+                    <span className="muted nav-count">{t('nav.count', { count: counts(g.id) })}</span>
                   </li>
                 ))}
               </ol>
@@ -58,9 +59,9 @@ export function GuidelineNav({ round, counts, onJump }: Props) {
           ))}
           <li>
             <Link href={href(GENERAL)} onClick={() => setTimeout(() => onJump(GENERAL))}>
-              General comments
+              {t('round.general')}
             </Link>{' '}
-            <span className="muted nav-count">({plural(counts(GENERAL), 'comment')})</span>
+            <span className="muted nav-count">{t('nav.count', { count: counts(GENERAL) })}</span>
           </li>
         </ol>
       </details>

@@ -2,6 +2,7 @@
 // of forms. What is typed stays in sessionStorage until the server has it; the idempotency key of the
 // draft makes a double click, a retry or a resend after a lost answer one comment.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -30,6 +31,7 @@ function sameText(comment: RoundComment, input: ReturnType<typeof toInput>): boo
 }
 
 export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onSent, onDeadlinePassed }: Props) {
+  const { t } = useTranslation();
   const draftKey = `comment:${roundId}:${guidelineId ?? 'general'}`;
   const initial: CommentText = { type: guidelineId ? 'TECHNICAL' : 'GENERAL', body: '', proposedText: '' };
   const [draft, setDraft, clearDraft] = useDraft<CommentText>(draftKey, initial);
@@ -61,7 +63,7 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
     if (sending.current) return;
     const input = toInput(draft);
     if (!input.body) {
-      setProblems({ body: 'Write your comment before sending it.' });
+      setProblems({ body: t('newComment.empty') });
       setError(null);
       body.current?.focus();
       return;
@@ -93,7 +95,7 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
         renewKey();
         setOpen(false);
         setSent(true);
-        announce(comment.late ? `Your comment on ${subject} was sent, marked late.` : `Your comment on ${subject} was sent.`);
+        announce(comment.late ? t('newComment.sentLate', { subject }) : t('newComment.sent', { subject }));
         toggle.current?.focus();
         return;
       }
@@ -108,25 +110,23 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
   }
 
   const deadlineError = error && hasCode(error, 'DEADLINE_PASSED') ? error : null;
-  const errorTitle = sentEarlier
-    ? `Your comment was sent, in the words of an earlier try (the answer to it was lost on the way); your later changes were not saved. ${describeError(error).title}`
-    : undefined;
+  const errorTitle = sentEarlier ? t('newComment.sentEarlier', { problem: describeError(error).title }) : undefined;
   if (!roundWindow.canComment || deadlineError) {
     // Closed: nothing to send any more, but what was typed stays on screen to copy.
     if (!hasText) return null;
     return (
-      <section className="comment-form comment-form-closed" aria-label={`Your unsent comment on ${subject}`}>
+      <section className="comment-form comment-form-closed" aria-label={t('newComment.unsent', { subject })}>
         {deadlineError ? (
           <ErrorMessage error={deadlineError} title={errorTitle} />
         ) : roundWindow.notYetOpen ? (
-          <p className="notice">The round is not open yet: this text is kept here until it opens.</p>
+          <p className="notice">{t('newComment.notYetOpen')}</p>
         ) : (
-          <p className="notice">The comment period closed before this comment was sent. Copy the text if you need it.</p>
+          <p className="notice">{t('newComment.closed')}</p>
         )}
-        <UnsentText value={draft} label={`Your comment on ${subject} (not sent)`} />
+        <UnsentText value={draft} label={t('newComment.unsentLabel', { subject })} />
         <p className="actions">
           <button type="button" className="button-quiet" onClick={clearDraft}>
-            Discard this text
+            {t('newComment.discard')}
           </button>
         </p>
       </section>
@@ -135,7 +135,7 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
 
   return (
     <div className="comment-form">
-      {sent && !open && <p className="success">Your comment was sent; it is listed above.</p>}
+      {sent && !open && <p className="success">{t('newComment.listed')}</p>}
       <p className="actions">
         <button
           ref={toggle}
@@ -149,22 +149,28 @@ export function NewCommentForm({ roundId, guidelineId, subject, roundWindow, onS
             setOpen(!open);
           }}
         >
-          {open ? `Hide the form (your text is kept)` : guidelineId ? `Comment on ${subject}` : 'Write a general comment'}
+          {open ? t('newComment.hide') : guidelineId ? t('newComment.open', { subject }) : t('newComment.openGeneral')}
         </button>
-        {!open && hasText && <span className="badge">unsent text</span>}
+        {!open && hasText && <span className="badge">{t('newComment.unsentBadge')}</span>}
       </p>
       {open && (
-        <form id={formId} className="form" aria-label={guidelineId ? `Comment on ${subject}` : 'General comment'} onSubmit={send} noValidate>
+        <form
+          id={formId}
+          className="form"
+          aria-label={guidelineId ? t('newComment.open', { subject }) : t('newComment.generalForm')}
+          onSubmit={send}
+          noValidate
+        >
           {roundWindow.late && (
             <p className="notice">
-              The deadline has passed, but this round accepts late comments: yours will be kept and marked <strong>late</strong>.
+              <Trans i18nKey="newComment.lateNotice" components={{ strong: <strong /> }} />
             </p>
           )}
           <CommentFields value={draft} onChange={setDraft} problems={problems} bodyRef={body} />
           {error && <ErrorMessage error={error} title={errorTitle} />}
           <p className="actions">
             <button type="submit" disabled={result.fetching || updating.fetching}>
-              {result.fetching || updating.fetching ? 'Sending…' : roundWindow.late ? 'Send late comment' : 'Send comment'}
+              {result.fetching || updating.fetching ? t('newComment.sending') : roundWindow.late ? t('newComment.sendLate') : t('newComment.send')}
             </button>
           </p>
         </form>

@@ -2,6 +2,7 @@
 // comments the server lets this user see and a form to comment on it, then the general comments.
 // A list of the guidelines (with ?guideline=KEY deep links) keeps a long draft usable.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Link, useSearchParams } from 'wouter';
 import { useSignedIn } from '../../auth/use-session';
@@ -9,13 +10,11 @@ import type { RoundPageCommentFragment, RoundPageRoundQuery } from '../../gql/gr
 import { useLiveStatus } from '../../graphql/live-status';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { GROUP_NAMES } from '../../ui/labels';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
 import { Deadline, Time } from '../../ui/Time';
 import { CommentItem } from './CommentItem';
 import { GuidelineNav, anchorId, GENERAL } from './GuidelineNav';
-import { plural, VISIBILITY_WORDS } from './labels';
 import { NewCommentForm } from './NewCommentForm';
 import { RoundPageCommentSubmitted, RoundPageRound } from './operations';
 import { useRoundWindow, type RoundWindow } from './round-window';
@@ -25,27 +24,29 @@ import './round.css';
 type Round = RoundPageRoundQuery['round'];
 
 export default function RoundPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({ query: RoundPageRound, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   // One Page throughout (loading, then the round): its heading is not remounted, nor refocused, when the data arrives.
   return (
-    <Page title={data ? data.round.instrument.title : 'Consultation round'} wide={Boolean(data)}>
+    <Page title={data ? data.round.instrument.title : t('round.title')} wide={Boolean(data)}>
       {data ? (
         <RoundView round={data.round} reload={reload} />
       ) : error ? (
         <ErrorMessage error={error}>
           <p>
-            <Link href="/rounds">Back to the consultation rounds</Link>
+            <Link href="/rounds">{t('round.back')}</Link>
           </p>
         </ErrorMessage>
       ) : (
-        <p className="loading">Loading the draft…</p>
+        <p className="loading">{t('round.loading')}</p>
       )}
     </Page>
   );
 }
 
 function RoundView({ round, reload }: { round: Round; reload(): void }) {
+  const { t } = useTranslation();
   const { user } = useSignedIn();
   const orgId = user.organization?.id ?? null;
   const comments = useRoundComments(round.id);
@@ -57,15 +58,11 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
   const wasPassed = useRef(roundWindow.passed);
   useEffect(() => {
     if (roundWindow.passed && !wasPassed.current) {
-      announce(
-        roundWindow.late
-          ? 'The deadline has passed. This round still accepts late comments; they are marked late.'
-          : 'The comment period has closed. Comments can no longer be sent or changed.',
-      );
+      announce(roundWindow.late ? t('round.passedLate') : t('round.passedClosed'));
       reload();
     }
     wasPassed.current = roundWindow.passed;
-  }, [roundWindow.passed, roundWindow.late, announce, reload]);
+  }, [roundWindow.passed, roundWindow.late, announce, reload, t]);
 
   // New comments can arrive only while the round takes them (in time or late).
   useLiveComments(round, comments, user.id, !roundWindow.canComment);
@@ -120,31 +117,38 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
   return (
     <>
       <p className="round-subtitle muted">
-        {round.instrument.reference} · consultation round {round.number} · draft version {round.version.number}
+        {t('round.subtitle', { reference: round.instrument.reference, round: round.number, version: round.version.number })}
       </p>
       <RoundStatus round={round} roundWindow={roundWindow} />
       <p>
-        You comment for <strong>{user.organization?.name}</strong>
-        {user.organization ? ` (${GROUP_NAMES[user.organization.group]} group)` : ''}. {VISIBILITY_WORDS[round.visibility]}
+        {user.organization && (
+          <Trans
+            i18nKey="round.youCommentFor"
+            values={{ organization: user.organization.name, group: t(`groupOf.${user.organization.group}`) }}
+            components={{ strong: <strong /> }}
+          />
+        )}{' '}
+        {t(`round.visibility.${round.visibility}`)}
       </p>
       {roundWindow.notInvited && (
         <p className="notice" data-testid="not-invited">
-          Your organization is not invited to comment in this round: you can read the draft and the comments you may see, not comment.
+          {t('round.notInvited')}
         </p>
       )}
       {comments.loaded && (
         <p className="actions">
           <span data-testid="comment-counts">
-            {plural(comments.comments.length, 'comment')} you can see, {own.length} of them from your organization
-            {own.some((c) => c.status === 'WITHDRAWN') ? ` (${own.filter((c) => c.status === 'WITHDRAWN').length} withdrawn)` : ''}.
+            {t('round.counts', { count: comments.comments.length, own: own.length })}
+            {own.some((c) => c.status === 'WITHDRAWN') ? ` ${t('round.withdrawnCount', { count: own.filter((c) => c.status === 'WITHDRAWN').length })}` : ''}
+            {t('round.countsEnd')}
           </span>
           {roundWindow.canComment && <LiveIndicator />}
         </p>
       )}
-      <ErrorMessage error={comments.error} title="The comments could not be loaded.">
+      <ErrorMessage error={comments.error} title={t('round.commentsFailed')}>
         <p>
           <button type="button" className="button-quiet" onClick={() => void comments.refresh()}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </p>
       </ErrorMessage>
@@ -158,12 +162,11 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
                 {section.number}. {section.heading}
               </h2>
               {section.guidelines.map((g) => {
-                const subject = `guideline ${g.number}`;
+                const subject = t('round.guidelineSubject', { number: g.number });
                 return (
                   <article key={g.id} className="guideline" aria-labelledby={anchorId(g.key)}>
                     <h3 id={anchorId(g.key)} tabIndex={-1}>
-                      Guideline {g.number}
-                      {g.title ? `: ${g.title}` : ''}
+                      {g.title ? t('round.guidelineTitled', { number: g.number, title: g.title }) : t('round.guideline', { number: g.number })}
                     </h3>
                     <p className="guideline-text">{g.text}</p>
                     {list(g.id, subject)}
@@ -175,11 +178,11 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
           ))}
           <section aria-labelledby={anchorId(GENERAL)} className="draft-section general-comments">
             <h2 id={anchorId(GENERAL)} tabIndex={-1}>
-              General comments
+              {t('round.general')}
             </h2>
-            <p>Comments on the draft as a whole rather than on one guideline.</p>
-            {list(GENERAL, 'the draft as a whole')}
-            <NewCommentForm {...shared} guidelineId={null} subject="the draft as a whole" />
+            <p>{t('round.generalText')}</p>
+            {list(GENERAL, t('round.wholeSubject'))}
+            <NewCommentForm {...shared} guidelineId={null} subject={t('round.wholeSubject')} />
           </section>
         </div>
       </div>
@@ -188,22 +191,21 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
 }
 
 function RoundStatus({ round, roundWindow }: { round: Round; roundWindow: RoundWindow }) {
+  const { t } = useTranslation();
   let state: string;
   let notice: string;
   if (round.status === 'SCHEDULED') {
-    state = 'Not open yet';
-    notice = 'The secretariat has not opened this round yet. You can read the draft; comments can be sent once it opens.';
+    state = t('round.status.scheduled');
+    notice = t('round.status.scheduledNotice');
   } else if (roundWindow.inTime) {
-    state = 'Open for comments';
-    notice = roundWindow.notInvited
-      ? 'Invited organizations can comment until the deadline.'
-      : 'Your organization’s comments can be sent, changed and withdrawn until the deadline.';
+    state = t('round.status.open');
+    notice = roundWindow.notInvited ? t('round.status.openNotInvited') : t('round.status.openNotice');
   } else if (roundWindow.late) {
-    state = 'Deadline passed: late comments accepted';
-    notice = 'The deadline has passed, but this round accepts late comments: they are kept and marked late. Comments already sent can no longer be changed.';
+    state = t('round.status.late');
+    notice = t('round.status.lateNotice');
   } else {
-    state = 'Closed';
-    notice = 'The comment period is over: comments can no longer be sent, changed or withdrawn.';
+    state = t('round.status.closed');
+    notice = t('round.status.closedNotice');
   }
   return (
     <div className={roundWindow.inTime ? 'round-status' : 'round-status round-status-closed'} data-testid="round-status">
@@ -212,16 +214,18 @@ function RoundStatus({ round, roundWindow }: { round: Round; roundWindow: RoundW
       </p>
       {round.status === 'CLOSED' && round.closedAt ? (
         <p>
-          Closed: <Time value={round.closedAt} /> (the deadline was <Time value={round.closesAt} />)
+          {t('round.closedAt')} <Time value={round.closedAt} /> {t('round.deadlineWas')} <Time value={round.closesAt} />
+          {t('round.deadlineWasEnd')}
         </p>
       ) : (
-        <Deadline value={round.closesAt} label="Comments close" />
+        <Deadline value={round.closesAt} label={t('rounds.commentsClose')} />
       )}
       {round.extensions.length > 0 && (
         <ul className="extensions">
           {round.extensions.map((e) => (
             <li key={e.at}>
-              Deadline extended from <Time value={e.from} /> to <Time value={e.to} />: {e.reason}
+              {t('round.extendedFrom')} <Time value={e.from} /> {t('round.extendedTo')} <Time value={e.to} />
+              {t('round.extendedReason', { reason: e.reason })}
             </li>
           ))}
         </ul>
@@ -243,10 +247,11 @@ interface ListProps {
 }
 
 function CommentList({ comments, subject, orgId, editable, loaded, ...actions }: ListProps) {
+  const { t } = useTranslation();
   if (!loaded) return null;
-  if (comments.length === 0) return <p className="muted no-comments">No comments on {subject} that you can see.</p>;
+  if (comments.length === 0) return <p className="muted no-comments">{t('round.noComments', { subject })}</p>;
   return (
-    <ul className="comments" aria-label={`Comments on ${subject}`}>
+    <ul className="comments" aria-label={t('round.commentsOn', { subject })}>
       {comments.map((c) => (
         <li key={c.id}>
           <CommentItem comment={c} own={c.organization.id === orgId} editable={editable} {...actions} />
@@ -262,6 +267,7 @@ function useLiveComments(round: Round, comments: ReturnType<typeof useRoundComme
     { query: RoundPageCommentSubmitted, variables: { roundId: round.id }, pause },
     (_previous: RoundPageCommentFragment | undefined, event) => event.commentSubmitted,
   );
+  const { t } = useTranslation();
   const announce = useAnnounce();
   const known = useRef(comments.comments);
   known.current = comments.comments;
@@ -276,9 +282,10 @@ function useLiveComments(round: Round, comments: ReturnType<typeof useRoundComme
     upsert(c);
     if (fresh && c.author.id !== userId) {
       const g = c.guideline ? numberOf.current.find((x) => x.id === c.guideline?.id) : null;
-      announce(`New comment from ${c.organization.name} on ${g ? `guideline ${g.number}` : 'the draft as a whole'}.`);
+      const subject = g ? t('round.guidelineSubject', { number: g.number }) : t('round.wholeSubject');
+      announce(t('round.newComment', { organization: c.organization.name, subject }));
     }
-  }, [live.data, upsert, announce, userId]);
+  }, [live.data, upsert, announce, userId, t]);
 
   // Events sent while the socket was down are lost: read everything again when it comes back.
   const { connections } = useLiveStatus();

@@ -1,12 +1,12 @@
 // The consultation rounds the user's organization is invited to: open ones first (with their deadlines), then the ones
 // opening soon, then the recently closed ones, each in its own section and marked in words.
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { useSignedIn } from '../../auth/use-session';
 import type { RoundsListQuery } from '../../gql/graphql';
 import { serverNow } from '../../graphql/server-clock';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { GROUP_NAMES } from '../../ui/labels';
 import { Page } from '../../ui/Page';
 import { Deadline, Time } from '../../ui/Time';
 import { RoundsList } from './operations';
@@ -20,6 +20,7 @@ type Round = Instrument['rounds'][number] & { instrument: Instrument };
 const RECENT_DAYS = 90;
 
 export default function RoundsPage() {
+  const { t } = useTranslation();
   const { user } = useSignedIn();
   const [{ data, error, fetching }] = useQuery({ query: RoundsList, requestPolicy: 'cache-and-network' });
   const rounds: Round[] = (data?.instruments ?? []).flatMap((instrument) => instrument.rounds.filter((r) => r.invited).map((r) => ({ ...r, instrument })));
@@ -32,33 +33,34 @@ export default function RoundsPage() {
     .sort((a, b) => Date.parse(b.closedAt ?? b.closesAt) - Date.parse(a.closedAt ?? a.closesAt));
 
   return (
-    <Page title="Consultation rounds">
+    <Page title={t('rounds.title')}>
       {user.organization && (
         <p>
-          Rounds to which <strong>{user.organization.name}</strong> ({GROUP_NAMES[user.organization.group].toLowerCase()} group) is invited, in which you
-          comment for it.
+          <Trans
+            i18nKey="rounds.intro"
+            values={{ organization: user.organization.name, group: t(`groupOf.${user.organization.group}`) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       <ErrorMessage error={error} />
-      {fetching && !data && <p className="loading">Loading the rounds…</p>}
+      {fetching && !data && <p className="loading">{t('rounds.loading')}</p>}
       {data && (
         <>
           <section aria-labelledby="rounds-open">
-            <h2 id="rounds-open">Open for comments</h2>
+            <h2 id="rounds-open">{t('rounds.open')}</h2>
             {open.length === 0 ? (
-              <p>No consultation round is open to your organization right now.</p>
+              <p>{t('rounds.noneOpen')}</p>
             ) : (
               <ul className="list rounds-list">
                 {open.map((r) => (
                   <li key={r.id}>
                     <RoundSummary round={r} />
-                    <Deadline value={r.closesAt} label="Comments close" />
+                    <Deadline value={r.closesAt} label={t('rounds.commentsClose')} />
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        Read and comment
-                        <span className="visually-hidden">
-                          : {r.instrument.title}, round {r.number}
-                        </span>
+                        {t('rounds.readAndComment')}
+                        <span className="visually-hidden">{t('rounds.linkContext', { title: r.instrument.title, number: r.number })}</span>
                       </Link>
                     </p>
                   </li>
@@ -68,20 +70,18 @@ export default function RoundsPage() {
           </section>
           {scheduled.length > 0 && (
             <section aria-labelledby="rounds-scheduled">
-              <h2 id="rounds-scheduled">Opening soon</h2>
+              <h2 id="rounds-scheduled">{t('rounds.soon')}</h2>
               <ul className="list rounds-list">
                 {scheduled.map((r) => (
                   <li key={r.id}>
-                    <RoundSummary round={r} badge="Not open yet" />
+                    <RoundSummary round={r} badge={t('rounds.notOpenYet')} />
                     <p>
-                      Comments will close: <Time value={r.closesAt} />
+                      {t('rounds.willClose')} <Time value={r.closesAt} />
                     </p>
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        Read the draft
-                        <span className="visually-hidden">
-                          : {r.instrument.title}, round {r.number}
-                        </span>
+                        {t('rounds.readDraft')}
+                        <span className="visually-hidden">{t('rounds.linkContext', { title: r.instrument.title, number: r.number })}</span>
                       </Link>
                     </p>
                   </li>
@@ -90,24 +90,22 @@ export default function RoundsPage() {
             </section>
           )}
           <section aria-labelledby="rounds-closed">
-            <h2 id="rounds-closed">Recently closed</h2>
+            <h2 id="rounds-closed">{t('rounds.recent')}</h2>
             {closed.length === 0 ? (
-              <p>No round closed in the last {RECENT_DAYS} days.</p>
+              <p>{t('rounds.noneClosed', { count: RECENT_DAYS })}</p>
             ) : (
               <ul className="list rounds-list">
                 {closed.map((r) => (
                   <li key={r.id} className="round-closed">
-                    <RoundSummary round={r} badge="Closed" />
+                    <RoundSummary round={r} badge={t('rounds.closedBadge')} />
                     <p>
-                      Closed: <Time value={r.closedAt ?? r.closesAt} />
+                      {t('rounds.closedAt')} <Time value={r.closedAt ?? r.closesAt} />
                     </p>
-                    {acceptsLate(r, r.instrument) && <p>This round still accepts late comments; they are marked late.</p>}
+                    {acceptsLate(r, r.instrument) && <p>{t('rounds.acceptsLate')}</p>}
                     <p>
                       <Link href={`/rounds/${r.id}`}>
-                        See the comments
-                        <span className="visually-hidden">
-                          : {r.instrument.title}, round {r.number}
-                        </span>
+                        {t('rounds.seeComments')}
+                        <span className="visually-hidden">{t('rounds.linkContext', { title: r.instrument.title, number: r.number })}</span>
                       </Link>
                     </p>
                   </li>
@@ -122,12 +120,10 @@ export default function RoundsPage() {
 }
 
 function RoundSummary({ round, badge }: { round: Round; badge?: string }) {
+  const { t } = useTranslation();
   return (
     <p className="list-title">
-      {round.instrument.title}{' '}
-      <span className="muted">
-        ({round.instrument.reference}, round {round.number})
-      </span>
+      {round.instrument.title} <span className="muted">{t('rounds.summary', { reference: round.instrument.reference, number: round.number })}</span>
       {badge && <span className="badge">{badge}</span>}
     </p>
   );

@@ -1,8 +1,9 @@
 // The round's comments matrix (guideline x group, with what still lacks a disposition); a row opens
 // its comments below the table, where each gets its disposition.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConstituentGroup, Stage } from '../../gql/graphql';
-import { GROUP_NAMES } from '../../ui/labels';
+import { i18n } from '../../i18n/i18n';
 import { DispositionPanel } from './DispositionPanel';
 import type { Round } from './RoundSection';
 import { TableScroll } from './TableScroll';
@@ -18,7 +19,7 @@ const countOf = (row: Row, group: ConstituentGroup) => row.byGroup.find((g) => g
 
 /** "guideline 1.1" or "the general comments": what a row is about, in words. */
 export function rowSubject(row: Row): string {
-  return row.guideline ? `guideline ${row.guideline.number}` : 'the draft as a whole (general comments)';
+  return row.guideline ? i18n.t('round.guidelineSubject', { number: row.guideline.number }) : i18n.t('matrix.generalSubject');
 }
 
 interface Props {
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
+  const { t } = useTranslation();
   const [openRow, setOpenRow] = useState<string | null>(null);
   // Closing the list from inside it puts the focus back on the row's button.
   const [refocus, setRefocus] = useState<string | null>(null);
@@ -46,36 +48,35 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
 
   return (
     <div className="desk-matrix">
-      <h4 id={`round-${round.number}-matrix-heading`}>Comments and dispositions</h4>
+      <h4 id={`round-${round.number}-matrix-heading`}>{t('matrix.title')}</h4>
       <p data-testid={`round-${round.number}-undisposed`}>
         {total((r) => r.total) === 0
-          ? 'No comment has been submitted in this round.'
+          ? t('matrix.noComment')
           : undisposed === 0
-            ? `Every submitted comment (${total((r) => r.total)}) has a disposition.`
-            : `${undisposed} of ${total((r) => r.total)} submitted comments have no disposition yet.`}{' '}
-        {total((r) => r.total) > 0 &&
-          (mayDispose ? 'Choose “Show” on a row to read its comments and record a disposition for each.' : 'Choose “Show” on a row to read its comments.')}
+            ? t('matrix.allDisposed', { count: total((r) => r.total) })
+            : t('matrix.undisposed', { undisposed, count: total((r) => r.total) })}{' '}
+        {total((r) => r.total) > 0 && (mayDispose ? t('matrix.showToDispose') : t('matrix.showToRead'))}
       </p>
       <TableScroll labelledBy={captionId}>
         <table className="desk-matrix-table">
           <caption id={captionId}>
-            <span className="desk-caption-text">Round {round.number}: submitted comments by guideline and group</span>
+            <span className="desk-caption-text">{t('matrix.caption', { number: round.number })}</span>
           </caption>
           <thead>
             <tr>
-              <th scope="col">Guideline</th>
+              <th scope="col">{t('matrix.guideline')}</th>
               {GROUPS.map((g) => (
                 <th scope="col" key={g} className="num">
-                  {GROUP_NAMES[g]}
+                  {t(`group.${g}`)}
                 </th>
               ))}
               <th scope="col" className="num">
-                Total
+                {t('matrix.total')}
               </th>
               <th scope="col" className="num">
-                Without disposition
+                {t('matrix.without')}
               </th>
-              <th scope="col">Comments</th>
+              <th scope="col">{t('matrix.comments')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,7 +92,7 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
                         {row.guideline.title && <span className="muted"> {row.guideline.title}</span>}
                       </>
                     ) : (
-                      'General comments'
+                      t('round.general')
                     )}
                   </th>
                   {GROUPS.map((g) => (
@@ -103,7 +104,7 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
                   <td className="num">{row.undisposed > 0 ? <strong>{row.undisposed}</strong> : row.undisposed}</td>
                   <td>
                     {row.total === 0 ? (
-                      <span className="muted">none</span>
+                      <span className="muted">{t('matrix.none')}</span>
                     ) : (
                       <button
                         type="button"
@@ -113,8 +114,8 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
                         aria-controls={expanded ? panelId : undefined}
                         onClick={() => setOpenRow(expanded ? null : key)}
                       >
-                        {expanded ? 'Hide' : 'Show'}
-                        <span className="visually-hidden"> the comments on {rowSubject(row)}</span>
+                        {expanded ? t('matrix.hide') : t('matrix.show')}
+                        <span className="visually-hidden">{t('matrix.theCommentsOn', { subject: rowSubject(row) })}</span>
                       </button>
                     )}
                   </td>
@@ -124,7 +125,7 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">All</th>
+              <th scope="row">{t('matrix.all')}</th>
               {GROUPS.map((g) => (
                 <td key={g} className="num">
                   {total((r) => countOf(r, g))}
@@ -144,7 +145,11 @@ export function CommentsMatrix({ round, stage, mayDispose, refresh }: Props) {
           roundId={round.id}
           guidelineId={opened.guideline?.id ?? null}
           subject={
-            opened.guideline ? `guideline ${opened.guideline.number}${opened.guideline.title ? ` (${opened.guideline.title})` : ''}` : 'the draft as a whole'
+            opened.guideline
+              ? opened.guideline.title
+                ? t('matrix.guidelineTitled', { number: opened.guideline.number, title: opened.guideline.title })
+                : t('round.guidelineSubject', { number: opened.guideline.number })
+              : t('round.wholeSubject')
           }
           stage={stage}
           mayDispose={mayDispose}

@@ -1,5 +1,6 @@
 // A new instrument (DRAFTING, with an empty version 1) from the desk; its page opens once it exists.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
 import { graphql } from '../../gql';
@@ -18,6 +19,7 @@ const DeskCreateInstrument = graphql(`
 `);
 
 export function CreateInstrument() {
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [reference, setReference] = useState('');
   const [title, setTitle] = useState('');
@@ -59,20 +61,22 @@ export function CreateInstrument() {
     );
   };
 
+  const referenceField = field('reference', t('desk.create.reference'), reference, setReference, t('desk.create.referenceHint'));
+  const titleField = field('title', t('desk.create.titleField'), title, setTitle, t('desk.create.titleHint'));
   return (
     <section aria-labelledby="new-instrument-heading">
-      <h2 id="new-instrument-heading">Start a new instrument</h2>
+      <h2 id="new-instrument-heading">{t('desk.create.title')}</h2>
       <form className="form form-narrow" onSubmit={submit}>
-        {field('reference', 'Reference', reference, setReference, 'Unique, for example MFLM/2005.')}
-        {field('title', 'Title', title, setTitle, 'One line.')}
+        {referenceField}
+        {titleField}
         <div className="field">
-          <label htmlFor="new-instrument-summary">Summary (optional)</label>
+          <label htmlFor="new-instrument-summary">{t('desk.create.summary')}</label>
           <textarea id="new-instrument-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
         {problem && <ErrorMessage error={problem} />}
         <p className="actions">
           <button type="submit" aria-disabled={result.fetching}>
-            {result.fetching ? 'Creating…' : 'Create the instrument'}
+            {result.fetching ? t('desk.create.creating') : t('desk.create.submit')}
           </button>
         </p>
       </form>

@@ -1,4 +1,5 @@
 // The secretariat's desk: every instrument, grouped by stage in lifecycle order, each linking to its page.
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
@@ -7,7 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Page } from '../../ui/Page';
 import { Deadline } from '../../ui/Time';
 import { CreateInstrument } from './CreateInstrument';
-import { STAGE_NAMES, STAGE_ORDER } from './labels';
+import { STAGE_ORDER } from './labels';
 import './desk.css';
 
 const DeskInstruments = graphql(`
@@ -32,6 +33,7 @@ type Listed = DeskInstrumentsQuery['instruments'][number];
 const stageAnchor = (stage: Stage) => `stage-${stage.toLowerCase().replace(/_/g, '-')}`;
 
 export default function DeskPage() {
+  const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery({ query: DeskInstruments, requestPolicy: 'cache-and-network' });
   const byStage = new Map<Stage, Listed[]>(STAGE_ORDER.map((s) => [s, []]));
   for (const instrument of data?.instruments ?? []) byStage.get(instrument.stage)?.push(instrument);
@@ -39,19 +41,19 @@ export default function DeskPage() {
   const filled = STAGE_ORDER.filter((s) => byStage.get(s)!.length > 0);
 
   return (
-    <Page title="Secretariat desk" wide>
+    <Page title={t('desk.title')} wide>
       <ErrorMessage error={error} />
-      {fetching && !data && <p>Loading instruments…</p>}
+      {fetching && !data && <p>{t('desk.loading')}</p>}
       {data && (
         <section aria-labelledby="desk-stages-heading">
-          <h2 id="desk-stages-heading">Instruments by stage</h2>
+          <h2 id="desk-stages-heading">{t('desk.byStage')}</h2>
           {data.instruments.length === 0 ? (
-            <p>There is no instrument yet.</p>
+            <p>{t('desk.none')}</p>
           ) : (
-            <ul className="desk-stage-counts" aria-label="Number of instruments at each stage">
+            <ul className="desk-stage-counts" aria-label={t('desk.counts')}>
               {STAGE_ORDER.map((stage) => {
                 const count = byStage.get(stage)!.length;
-                const words = `${STAGE_NAMES[stage]}: ${count}`;
+                const words = t('desk.stageCount', { stage: t(`stage.${stage}`), count });
                 return <li key={stage}>{count > 0 ? <a href={`#${stageAnchor(stage)}`}>{words}</a> : <span className="muted">{words}</span>}</li>;
               })}
             </ul>
@@ -59,7 +61,7 @@ export default function DeskPage() {
           {filled.map((stage) => (
             <section key={stage} aria-labelledby={stageAnchor(stage)} className="desk-stage">
               <h3 id={stageAnchor(stage)}>
-                {STAGE_NAMES[stage]} <span className="muted">({byStage.get(stage)!.length})</span>
+                {t(`stage.${stage}`)} <span className="muted">({byStage.get(stage)!.length})</span>
               </h3>
               <ul className="list">
                 {byStage.get(stage)!.map((instrument) => (
@@ -76,6 +78,7 @@ export default function DeskPage() {
 }
 
 function InstrumentItem({ instrument }: { instrument: Listed }) {
+  const { t } = useTranslation();
   const open = instrument.rounds.find((r) => r.status === 'OPEN');
   return (
     <li>
@@ -84,7 +87,7 @@ function InstrumentItem({ instrument }: { instrument: Listed }) {
           {instrument.reference}: {instrument.title}
         </Link>
       </p>
-      {open && <Deadline value={open.closesAt} label={`Round ${open.number}: comments close`} />}
+      {open && <Deadline value={open.closesAt} label={t('desk.roundCloses', { number: open.number })} />}
     </li>
   );
 }

@@ -3,6 +3,7 @@
 // dispositionRevision as shown: when another disposition or an edit came first the server answers CONFLICT,
 // and the form shows the comment as it is now, says what changed, and keeps the choice made for a second save.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useSignedIn } from '../../auth/use-session';
 import { graphql } from '../../gql';
@@ -10,10 +11,9 @@ import type { Disposition, InstrumentCommentsNowQueryVariables, InstrumentRoundC
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { hasCode } from '../../ui/errors';
-import { GROUP_NAMES } from '../../ui/labels';
 import { Time } from '../../ui/Time';
 import { describeCommentChanges } from './comment-changes';
-import { COMMENT_TYPE_NAMES, DISPOSITION_NAMES, DISPOSITIONS, STAGE_NAMES } from './labels';
+import { DISPOSITIONS } from './labels';
 
 graphql(`
   fragment InstrumentCommentFields on Comment {
@@ -111,6 +111,7 @@ interface Props {
 }
 
 export function DispositionPanel({ id, roundId, guidelineId, subject, stage, mayDispose, onSaved, onClose }: Props) {
+  const { t } = useTranslation();
   const [after, setAfter] = useState<string | null>(null);
   // The API has no "general only" filter: the general row reads the round's comments and keeps those without a guideline.
   const filter = guidelineId ? { roundId, guidelineId } : { roundId };
@@ -155,14 +156,12 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="desk-panel">
       <h5 id={`${id}-heading`} ref={heading} tabIndex={-1}>
-        Comments on {subject}
+        {t('round.commentsOn', { subject })}
       </h5>
-      {!mayDispose && (
-        <p className="notice">Dispositions are recorded while the instrument is in consultation or consolidation; it is now at stage {STAGE_NAMES[stage]}.</p>
-      )}
+      {!mayDispose && <p className="notice">{t('dispose.notNow', { stage: t(`stage.${stage}`) })}</p>}
       <ErrorMessage error={error} />
-      {fetching && shown.length === 0 && <p>Loading the comments…</p>}
-      {data && shown.length === 0 && !data.comments.pageInfo.hasNextPage && <p>No comment here.</p>}
+      {fetching && shown.length === 0 && <p>{t('dispose.loading')}</p>}
+      {data && shown.length === 0 && !data.comments.pageInfo.hasNextPage && <p>{t('dispose.none')}</p>}
       <ol className="list desk-comments">
         {shown.map((comment, i) => (
           <CommentItem key={comment.id} comment={comment} index={i + 1} mayDispose={mayDispose} onSaved={saved} fetchNow={fetchNow} />
@@ -171,11 +170,11 @@ export function DispositionPanel({ id, roundId, guidelineId, subject, stage, may
       <p className="actions">
         {data?.comments.pageInfo.hasNextPage && (
           <button type="button" className="button-quiet" aria-disabled={fetching} onClick={() => !fetching && setAfter(data.comments.pageInfo.endCursor)}>
-            Show more comments
+            {t('dispose.more')}
           </button>
         )}
         <button type="button" className="button-quiet" onClick={onClose}>
-          Close the comments on {subject}
+          {t('dispose.close', { subject })}
         </button>
       </p>
     </section>
@@ -202,36 +201,37 @@ interface ItemProps {
 }
 
 function CommentItem({ comment, index, mayDispose, onSaved, fetchNow }: ItemProps) {
-  const who = `${comment.organization.name} (${GROUP_NAMES[comment.group]})`;
+  const { t } = useTranslation();
+  const who = `${comment.organization.name} (${t(`group.${comment.group}`)})`;
   const withdrawn = comment.status === 'WITHDRAWN';
   return (
     <li className="desk-comment" data-comment={comment.id}>
       <p className="list-title">
-        Comment {index}: {who}
-        {comment.late && <span className="badge">late</span>}
-        {withdrawn && <span className="badge">withdrawn</span>}
+        {t('dispose.comment', { index, who })}
+        {comment.late && <span className="badge">{t('comment.late')}</span>}
+        {withdrawn && <span className="badge">{t('comment.withdrawn')}</span>}
       </p>
       <p className="muted">
-        {COMMENT_TYPE_NAMES[comment.type]} comment by {comment.author.displayName}, submitted <Time value={comment.submittedAt} />
+        {t('dispose.by', { type: t(`commentType.${comment.type}`), name: comment.author.displayName })} <Time value={comment.submittedAt} />
         {comment.updatedAt !== comment.submittedAt && (
           <>
-            , last edited <Time value={comment.updatedAt} />
+            {t('dispose.edited')} <Time value={comment.updatedAt} />
           </>
         )}
       </p>
       <blockquote className="desk-quote">{comment.body}</blockquote>
       {comment.proposedText && (
         <>
-          <p>Proposed wording:</p>
+          <p>{t('dispose.proposed')}</p>
           <blockquote className="desk-quote">{comment.proposedText}</blockquote>
         </>
       )}
       <p className="desk-disposition-now">
-        Disposition: <strong>{comment.disposition ? DISPOSITION_NAMES[comment.disposition] : 'none yet'}</strong>
-        {comment.dispositionNote && <> (note: {comment.dispositionNote})</>}
+        {t('dispose.now')} <strong>{comment.disposition ? t(`disposition.${comment.disposition}`) : t('dispose.noneYet')}</strong>
+        {comment.dispositionNote && <>{t('changes.note', { note: comment.dispositionNote })}</>}
       </p>
       {withdrawn ? (
-        <p className="muted">Withdrawn by its organization: it needs no disposition.</p>
+        <p className="muted">{t('dispose.withdrawn')}</p>
       ) : (
         // Not re-mounted when the saved values come back: the focus stays on the button just used.
         mayDispose && <DispositionForm comment={comment} index={index} who={who} onSaved={onSaved} fetchNow={fetchNow} />
@@ -241,6 +241,7 @@ function CommentItem({ comment, index, mayDispose, onSaved, fetchNow }: ItemProp
 }
 
 function DispositionForm({ comment, index, who, onSaved, fetchNow }: Omit<ItemProps, 'mayDispose'> & { who: string }) {
+  const { t } = useTranslation();
   const { user } = useSignedIn();
   const [choice, setChoice] = useState<Disposition | null>(comment.disposition);
   const [note, setNote] = useState(comment.dispositionNote ?? '');
@@ -268,12 +269,12 @@ function DispositionForm({ comment, index, who, onSaved, fetchNow }: Omit<ItemPr
     const updated = answer.data?.setDisposition;
     if (updated) {
       setConflict(null);
-      announce(`Disposition of comment ${index} saved: ${DISPOSITION_NAMES[choice]}.`);
+      announce(t('dispose.saved', { index, disposition: t(`disposition.${choice}`) }));
       onSaved(updated);
     } else if (hasCode(answer.error, 'CONFLICT')) {
       // The comment shown is replaced by the server's; the choice and note typed stay for a second save.
       const now = await fetchNow(comment.id);
-      setConflict(now ? describeCommentChanges(saw, now.comment, now.lastBy, user.id) : ['The comment was changed by someone else']);
+      setConflict(now ? describeCommentChanges(saw, now.comment, now.lastBy, user.id) : [t('changes.someone')]);
     }
   }
 
@@ -281,47 +282,47 @@ function DispositionForm({ comment, index, who, onSaved, fetchNow }: Omit<ItemPr
     <form className="form desk-disposition" onSubmit={save}>
       <fieldset aria-describedby={unchosen ? `${base}-error` : undefined}>
         <legend>
-          Disposition of comment {index}
-          <span className="visually-hidden"> by {who}</span>
+          {t('dispose.legend', { index })}
+          <span className="visually-hidden">{t('dispose.byWho', { who })}</span>
         </legend>
         <div className="desk-radios">
           {DISPOSITIONS.map((d) => (
             <label key={d} htmlFor={`${base}-${d}`} className="desk-radio">
               <input type="radio" id={`${base}-${d}`} name={base} value={d} checked={choice === d} onChange={() => setChoice(d)} />
-              {DISPOSITION_NAMES[d]}
+              {t(`disposition.${d}`)}
             </label>
           ))}
         </div>
         {unchosen && (
           <p className="field-error" id={`${base}-error`}>
-            Choose a disposition.
+            {t('dispose.choose')}
           </p>
         )}
       </fieldset>
       <div className="field">
         <label htmlFor={`${base}-note`}>
-          Note on comment {index}
-          <span className="visually-hidden"> by {who}</span> (optional)
+          {t('dispose.note', { index })}
+          <span className="visually-hidden">{t('dispose.byWho', { who })}</span> {t('dispose.optional')}
         </label>
         <textarea id={`${base}-note`} className="desk-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       {conflict ? (
         <div className="error" role="alert" data-testid={`disposition-conflict-${comment.id}`} tabIndex={-1} ref={conflictBox}>
-          <p className="error-title">Someone else changed this comment while you were looking at it, so your disposition was not saved.</p>
+          <p className="error-title">{t('dispose.conflict')}</p>
           <ul>
             {conflict.map((c) => (
               <li key={c}>{c}.</li>
             ))}
           </ul>
-          <p>Your choice{choice ? ` (${DISPOSITION_NAMES[choice]})` : ''} and note are still here: save them again if they still apply.</p>
+          <p>{choice ? t('dispose.keptChoice', { disposition: t(`disposition.${choice}`) }) : t('dispose.kept')}</p>
         </div>
       ) : (
         <ErrorMessage error={result.error} />
       )}
       <p className="actions">
         <button type="submit" aria-disabled={result.fetching}>
-          {result.fetching ? 'Saving…' : conflict ? 'Save the disposition again' : 'Save the disposition'}
-          <span className="visually-hidden"> of comment {index}</span>
+          {result.fetching ? t('comment.saving') : conflict ? t('dispose.saveAgain') : t('dispose.save')}
+          <span className="visually-hidden">{t('dispose.ofComment', { index })}</span>
         </button>
       </p>
     </form>

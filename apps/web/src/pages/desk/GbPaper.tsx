@@ -1,13 +1,13 @@
 // The Governing Body submission and its paper. The paper's HTML comes from the server (Markdown
 // rendered with raw HTML escaped); it is shown in a sandboxed frame (no scripts, no same-origin
 // access, no forms), so even a mistake there could not act in this page.
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { InstrumentPageQuery } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Deadline, Time } from '../../ui/Time';
 import { saveBlob } from './download';
-import { GB_DECISION_NAMES, SUBMISSION_STATUS_NAMES } from './labels';
 
 const InstrumentPaper = graphql(`
   query InstrumentPaper($id: ID!) {
@@ -25,48 +25,52 @@ const InstrumentPaper = graphql(`
 type Submission = NonNullable<InstrumentPageQuery['instrument']['submission']>;
 
 export function GbPaper({ instrumentId, submission }: { instrumentId: string; submission: Submission | null }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="gb-heading">
-      <h2 id="gb-heading">Governing Body paper</h2>
-      {submission ? <SubmissionDetails instrumentId={instrumentId} submission={submission} /> : <p>No paper has been prepared for the Governing Body.</p>}
+      <h2 id="gb-heading">{t('desk.gb.title')}</h2>
+      {submission ? <SubmissionDetails instrumentId={instrumentId} submission={submission} /> : <p>{t('desk.gb.none')}</p>}
     </section>
   );
 }
 
 function SubmissionDetails({ instrumentId, submission }: { instrumentId: string; submission: Submission }) {
+  const { t } = useTranslation();
   const s = submission;
   return (
     <>
       <p>
-        <strong>{s.symbol}</strong>, session {s.session.number} (opens <Time value={s.session.startsAt} />
-        ): {s.agendaItemTitle}.
+        <strong>{s.symbol}</strong>
+        {t('desk.gb.session', { number: s.session.number })} <Time value={s.session.startsAt} />
+        {t('desk.gb.agenda', { title: s.agendaItemTitle })}
       </p>
       <p>
-        Status: {SUBMISSION_STATUS_NAMES[s.status]}
+        {t('desk.gb.status', { status: t(`desk.gb.submission.${s.status}`) })}
         {s.submittedAt && (
           <>
             {' '}
-            on <Time value={s.submittedAt} />
+            {t('desk.gb.on')} <Time value={s.submittedAt} />
           </>
         )}
-        {s.late && <span className="badge">late</span>}
-        {s.decision && <>. Decision: {GB_DECISION_NAMES[s.decision]}</>}
+        {s.late && <span className="badge">{t('comment.late')}</span>}
+        {s.decision && <>{t('desk.gb.decision', { decision: t(`desk.gb.decisions.${s.decision}`) })}</>}
         {s.decisionText && <> ({s.decisionText})</>}.
       </p>
-      {s.status === 'DRAFT' && <Deadline value={s.session.documentDeadline} label="Papers are due" />}
+      {s.status === 'DRAFT' && <Deadline value={s.session.documentDeadline} label={t('desk.gb.due')} />}
       <PaperPreview instrumentId={instrumentId} />
     </>
   );
 }
 
 function PaperPreview({ instrumentId }: { instrumentId: string }) {
+  const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery({ query: InstrumentPaper, variables: { id: instrumentId }, requestPolicy: 'cache-and-network' });
   const paper = data?.instrument.submission;
   return (
     <>
-      <h3 id="gb-preview-heading">Preview of the paper</h3>
+      <h3 id="gb-preview-heading">{t('desk.gb.preview')}</h3>
       <ErrorMessage error={error} />
-      {fetching && !paper && <p>Rendering the paper…</p>}
+      {fetching && !paper && <p>{t('desk.gb.rendering')}</p>}
       {paper && (
         <>
           <p className="actions">
@@ -75,10 +79,10 @@ function PaperPreview({ instrumentId }: { instrumentId: string }) {
               className="button-quiet"
               onClick={() => saveBlob(new Blob([paper.document], { type: 'text/html;charset=utf-8' }), `${paper.symbol.replace(/[^\w.-]+/g, '-')}.html`)}
             >
-              Download the paper (HTML)
+              {t('desk.gb.download')}
             </button>
           </p>
-          <iframe className="desk-paper" title={`Paper ${paper.symbol} as it will be printed`} sandbox="" srcDoc={paper.document} />
+          <iframe className="desk-paper" title={t('desk.gb.frame', { symbol: paper.symbol })} sandbox="" srcDoc={paper.document} />
         </>
       )}
     </>

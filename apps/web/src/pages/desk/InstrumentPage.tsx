@@ -2,16 +2,18 @@
 // them, the consultation rounds (pending organizations, comments matrix with dispositions, CSV export),
 // the experts' meetings and the Governing Body paper.
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
+import { i18n } from '../../i18n/i18n';
 import { useLiveStatus } from '../../graphql/live-status';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
 import { GbPaper } from './GbPaper';
-import { STAGE_NAMES } from './labels';
+import { stageName } from './labels';
 import { Meetings } from './Meetings';
 import { NextSteps } from './NextSteps';
 import { RoundSection } from './RoundSection';
@@ -113,6 +115,7 @@ const InstrumentStageChanged = graphql(`
 `);
 
 export default function InstrumentPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: InstrumentPageQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   useLiveStage(id, data?.instrument.stage ?? null, refresh);
@@ -120,15 +123,15 @@ export default function InstrumentPage({ id }: { id: string }) {
   const instrument = data?.instrument;
   if (!instrument) {
     return (
-      <Page title="Instrument" wide>
+      <Page title={t('instrument.title')} wide>
         {error ? (
           <ErrorMessage error={error}>
             <p>
-              <Link href="/desk">Back to the desk</Link>
+              <Link href="/desk">{t('instrument.back')}</Link>
             </p>
           </ErrorMessage>
         ) : (
-          <p>{fetching ? 'Loading the instrument…' : ''}</p>
+          <p>{fetching ? t('instrument.loading') : ''}</p>
         )}
       </Page>
     );
@@ -138,16 +141,16 @@ export default function InstrumentPage({ id }: { id: string }) {
   return (
     <Page title={`${instrument.reference}: ${instrument.title}`} wide>
       <p>
-        <Link href="/desk">Back to the desk</Link>
+        <Link href="/desk">{t('instrument.back')}</Link>
       </p>
       {error && <ErrorMessage error={error} />}
       {instrument.summary && <p className="desk-summary">{instrument.summary}</p>}
 
       <section aria-labelledby="stage-heading">
-        <h2 id="stage-heading">Stage</h2>
+        <h2 id="stage-heading">{t('instrument.stage')}</h2>
         <p className="actions">
           <span className="desk-stage-now" data-testid="current-stage">
-            Now at stage: <strong>{STAGE_NAMES[instrument.stage]}</strong>
+            {t('instrument.now')} <strong>{t(`stage.${instrument.stage}`)}</strong>
           </span>
           <LiveIndicator />
         </p>
@@ -158,8 +161,8 @@ export default function InstrumentPage({ id }: { id: string }) {
       <NextSteps instrumentId={instrument.id} stage={instrument.stage} revision={instrument.revision} options={instrument.nextStages} refresh={refresh} />
 
       <section aria-labelledby="rounds-heading">
-        <h2 id="rounds-heading">Consultation rounds</h2>
-        {rounds.length === 0 && <p>No consultation round has been scheduled.</p>}
+        <h2 id="rounds-heading">{t('instrument.rounds')}</h2>
+        {rounds.length === 0 && <p>{t('instrument.noRounds')}</p>}
         {rounds.map((round) => (
           <RoundSection key={round.id} round={round} mayDispose={mayDispose} stage={instrument.stage} refresh={refresh} />
         ))}
@@ -172,9 +175,10 @@ export default function InstrumentPage({ id }: { id: string }) {
 }
 
 function Versions({ versions }: { versions: { id: string; number: number; status: string; publishedAt: string | null }[] }) {
+  const { t } = useTranslation();
   if (versions.length === 0) return null;
-  const words = versions.map((v) => `version ${v.number} ${v.status === 'PUBLISHED' ? 'published' : 'in draft'}`).join(', ');
-  return <p>Draft versions: {words}.</p>;
+  const words = versions.map((v) => t(v.status === 'PUBLISHED' ? 'instrument.versionPublished' : 'instrument.versionDraft', { number: v.number })).join(', ');
+  return <p>{t('instrument.versions', { list: words })}</p>;
 }
 
 /** Moves made elsewhere (a colleague, the deadline job) refresh the page and are announced. */
@@ -192,7 +196,7 @@ function useLiveStage(id: string, stage: string | null, refresh: () => void) {
     seen.current = data;
     const { from, to } = data.stageChanged;
     // Our own move has already refreshed the page and said so.
-    if (stageNow.current !== to) announce(`The instrument moved from ${STAGE_NAMES[from]} to ${STAGE_NAMES[to]}.`);
+    if (stageNow.current !== to) announce(i18n.t('instrument.movedLive', { from: stageName(from), to: stageName(to) }));
     refresh();
   }, [data, announce, refresh]);
 

@@ -2,13 +2,14 @@
 // move itself: sent with the revision the page shows, so a change made meanwhile is a CONFLICT, not
 // a move the secretariat never saw coming.
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { InstrumentPageQuery, Stage } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { describeError, hasCode } from '../../ui/errors';
-import { moveLabel, movePurpose, STAGE_NAMES } from './labels';
+import { moveLabel, movePurpose, stageName } from './labels';
 
 const InstrumentAdvanceStage = graphql(`
   mutation InstrumentAdvanceStage($id: ID!, $to: Stage!, $reason: String, $expectedRevision: Int) {
@@ -40,6 +41,7 @@ interface Props {
 }
 
 export function NextSteps({ instrumentId, stage, revision, options, refresh }: Props) {
+  const { t } = useTranslation();
   const [reasons, setReasons] = useState<Partial<Record<Stage, string>>>({});
   const [missingReason, setMissingReason] = useState<Stage | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -63,7 +65,7 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
     if (result.data) {
       setOutcome({ kind: 'moved', from, to: result.data.advanceStage.stage });
       setReasons({});
-      announce(`Moved from ${STAGE_NAMES[from]} to ${STAGE_NAMES[result.data.advanceStage.stage]}.`);
+      announce(t('desk.moved', { from: stageName(from), to: stageName(result.data.advanceStage.stage) }));
       heading.current?.focus();
     } else {
       setOutcome({ kind: 'failed', to: option.stage, error: result.error });
@@ -75,16 +77,12 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
   return (
     <section aria-labelledby="next-steps-heading">
       <h2 id="next-steps-heading" ref={heading} tabIndex={-1}>
-        Next steps
+        {t('desk.nextSteps')}
       </h2>
-      {outcome?.kind === 'moved' && (
-        <p className="success">
-          Moved from {STAGE_NAMES[outcome.from]} to {STAGE_NAMES[outcome.to]}.
-        </p>
-      )}
+      {outcome?.kind === 'moved' && <p className="success">{t('desk.moved', { from: stageName(outcome.from), to: stageName(outcome.to) })}</p>}
       {outcome?.kind === 'failed' && !lifted(outcome, options) && <MoveFailed outcome={outcome} stage={stage} />}
       {options.length === 0 ? (
-        <p>There is no further step: the instrument is {STAGE_NAMES[stage].toLowerCase()}.</p>
+        <p>{t('desk.noStep', { stage: stageName(stage).toLowerCase() })}</p>
       ) : (
         <ul className="cards desk-steps">
           {options.map((option) => {
@@ -93,12 +91,12 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
             const missing = missingReason === option.stage;
             return (
               <li key={option.stage} className="card desk-step" data-stage={option.stage}>
-                <h3 id={`step-${option.stage}`}>{STAGE_NAMES[option.stage]}</h3>
+                <h3 id={`step-${option.stage}`}>{stageName(option.stage)}</h3>
                 {movePurpose(stage, option.stage) && <p className="desk-step-purpose">{movePurpose(stage, option.stage)}</p>}
                 <StepStatus option={option} reasonNeeded={reasonNeeded} />
                 <form className="form" onSubmit={(e) => move(e, option)} aria-labelledby={`step-${option.stage}`}>
                   <div className="field">
-                    <label htmlFor={id}>Reason {reasonNeeded ? '(required)' : '(optional)'}</label>
+                    <label htmlFor={id}>{reasonNeeded ? t('desk.reasonRequired') : t('desk.reasonOptional')}</label>
                     <input
                       id={id}
                       value={reasons[option.stage] ?? ''}
@@ -107,11 +105,11 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
                       aria-describedby={`${id}-hint${missing ? ` ${id}-error` : ''}`}
                     />
                     <p className="hint" id={`${id}-hint`}>
-                      Recorded in the stage history and the audit log.
+                      {t('desk.reasonHint')}
                     </p>
                     {missing && (
                       <p className="field-error" id={`${id}-error`}>
-                        Give a reason for this step.
+                        {t('desk.reasonMissing')}
                       </p>
                     )}
                   </div>
@@ -136,10 +134,11 @@ function lifted(outcome: { to: Stage; error: unknown }, options: Option[]): bool
 }
 
 function StepStatus({ option, reasonNeeded }: { option: Option; reasonNeeded: boolean }) {
-  if (option.allowed) return <p className="desk-step-status">✓ Ready: nothing blocks this step.</p>;
+  const { t } = useTranslation();
+  if (option.allowed) return <p className="desk-step-status">{t('desk.ready')}</p>;
   return (
     <>
-      <p className="desk-step-status">{reasonNeeded ? '✎ Possible with a reason:' : '✗ Blocked. What is still missing:'}</p>
+      <p className="desk-step-status">{reasonNeeded ? t('desk.withReason') : t('desk.blocked')}</p>
       <ul className="desk-blockers">
         {option.blockers.map((b) => (
           <li key={b.code} data-code={b.code}>
@@ -152,16 +151,17 @@ function StepStatus({ option, reasonNeeded }: { option: Option; reasonNeeded: bo
 }
 
 function MoveFailed({ outcome, stage }: { outcome: { to: Stage; error: unknown }; stage: Stage }) {
+  const { t } = useTranslation();
   const problem = describeError(outcome.error);
   if (problem.code === 'CONFLICT') {
     return (
-      <ErrorMessage error={problem} title="Someone else changed this instrument while you were looking at it, so nothing was moved.">
-        <p>The page now shows its current state (stage: {STAGE_NAMES[stage]}). Check the next steps below, then try again.</p>
+      <ErrorMessage error={problem} title={t('desk.conflict')}>
+        <p>{t('desk.conflictNow', { stage: stageName(stage) })}</p>
       </ErrorMessage>
     );
   }
   if (problem.code === 'TRANSITION_BLOCKED') {
-    return <ErrorMessage error={problem} title={`${moveLabel(outcome.to)}: not possible yet.`} />;
+    return <ErrorMessage error={problem} title={t('desk.notYet', { move: moveLabel(outcome.to) })} />;
   }
   return <ErrorMessage error={problem} />;
 }

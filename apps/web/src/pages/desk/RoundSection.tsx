@@ -1,6 +1,7 @@
 // One consultation round on the instrument page: its deadline and extensions, who has not commented,
 // the CSV export, and the comments matrix where dispositions are recorded.
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useSignedIn } from '../../auth/use-session';
 import { graphql } from '../../gql';
@@ -8,11 +9,9 @@ import type { ConstituentGroup, InstrumentPageQuery, RoundDetailsQuery, Stage } 
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import type { Problem } from '../../ui/errors';
-import { GROUP_NAMES } from '../../ui/labels';
 import { Deadline, Time } from '../../ui/Time';
 import { CommentsMatrix } from './CommentsMatrix';
 import { downloadWithToken } from './download';
-import { ROUND_STATUS_NAMES, VISIBILITY_NAMES } from './labels';
 
 const GROUP_ORDER: ConstituentGroup[] = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
 
@@ -57,6 +56,7 @@ interface Props {
 }
 
 export function RoundSection({ round: summary, stage, mayDispose, refresh: refreshPage }: Props) {
+  const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({ query: RoundDetails, variables: { id: summary.id }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => {
     refreshPage();
@@ -68,39 +68,45 @@ export function RoundSection({ round: summary, stage, mayDispose, refresh: refre
   return (
     <section aria-labelledby={headingId} className="desk-round" data-round={round.number}>
       <h3 id={headingId}>
-        Round {round.number} <span className="badge">{ROUND_STATUS_NAMES[round.status]}</span>
+        {t('deskRound.title', { number: round.number })} <span className="badge">{t(`deskRound.status.${round.status}`)}</span>
       </h3>
       <p>
-        On version {round.version.number} of the draft; invited groups: {round.groups.map((g) => GROUP_NAMES[g]).join(', ')}. Visibility:{' '}
-        {VISIBILITY_NAMES[round.visibility]}. {round.acceptLate ? 'Late comments are accepted and marked late.' : 'Late comments are refused.'}
+        {t('deskRound.about', {
+          version: round.version.number,
+          groups: round.groups.map((g) => t(`group.${g}`)).join(', '),
+          visibility: t(`deskRound.visibility.${round.visibility}`),
+        })}{' '}
+        {round.acceptLate ? t('deskRound.lateAccepted') : t('deskRound.lateRefused')}
       </p>
       {round.opensAt && (
         <p>
-          Opened: <Time value={round.opensAt} />
+          {t('deskRound.opened')} <Time value={round.opensAt} />
         </p>
       )}
       {round.status === 'CLOSED' ? (
         <>
           <p>
-            Comments were due: <Time value={round.closesAt} />
+            {t('deskRound.due')} <Time value={round.closesAt} />
           </p>
           {round.closedAt && (
             <p>
-              Closed: <Time value={round.closedAt} />
-              {Date.parse(round.closedAt) < Date.parse(round.closesAt) && ' (early)'}
+              {t('round.closedAt')} <Time value={round.closedAt} />
+              {Date.parse(round.closedAt) < Date.parse(round.closesAt) && t('deskRound.early')}
             </p>
           )}
         </>
       ) : (
-        <Deadline value={round.closesAt} label="Comments close" />
+        <Deadline value={round.closesAt} label={t('rounds.commentsClose')} />
       )}
       {round.extensions.length > 0 && (
         <>
-          <p>Deadline extensions:</p>
+          <p>{t('deskRound.extensions')}</p>
           <ul>
             {round.extensions.map((x) => (
               <li key={x.at}>
-                From <Time value={x.from} /> to <Time value={x.to} />, because: {x.reason} (recorded <Time value={x.at} />)
+                {t('desk.meetings.from')} <Time value={x.from} /> {t('desk.meetings.to')} <Time value={x.to} />
+                {t('deskRound.because', { reason: x.reason })} <Time value={x.at} />
+                {t('deskRound.recordedEnd')}
               </li>
             ))}
           </ul>
@@ -115,29 +121,30 @@ export function RoundSection({ round: summary, stage, mayDispose, refresh: refre
       ) : error ? (
         <ErrorMessage error={error} />
       ) : (
-        <p>Loading the round's comments…</p>
+        <p>{t('deskRound.loading')}</p>
       )}
     </section>
   );
 }
 
 function Pending({ round }: { round: Round }) {
+  const { t } = useTranslation();
   const headingId = `round-${round.number}-pending`;
   const pending = [...round.pendingOrganizations].sort((x, y) => GROUP_ORDER.indexOf(x.group) - GROUP_ORDER.indexOf(y.group) || x.name.localeCompare(y.name));
   return (
     <>
       <h4 id={headingId}>
-        {round.status === 'CLOSED' ? 'Invited organizations that sent no comment' : 'Invited organizations that have not commented yet'} ({pending.length})
+        {round.status === 'CLOSED' ? t('deskRound.pendingClosed', { count: pending.length }) : t('deskRound.pending', { count: pending.length })}
       </h4>
       {pending.length === 0 ? (
-        <p>Every invited organization has commented.</p>
+        <p>{t('deskRound.allCommented')}</p>
       ) : (
         <ul className="desk-pending" aria-labelledby={headingId}>
           {pending.map((o) => (
             <li key={o.id}>
               {o.name}{' '}
               <span className="muted">
-                ({GROUP_NAMES[o.group]}
+                ({t(`group.${o.group}`)}
                 {o.countryCode ? `, ${o.countryCode}` : ''})
               </span>
             </li>
@@ -149,6 +156,7 @@ function Pending({ round }: { round: Round }) {
 }
 
 function ExportButton({ round }: { round: Round }) {
+  const { t } = useTranslation();
   const { accessToken } = useSignedIn();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -161,20 +169,20 @@ function ExportButton({ round }: { round: Round }) {
     const result = await downloadWithToken(`/exports/rounds/${round.id}/comments.csv`, accessToken, `round-${round.number}-comments.csv`);
     setBusy(false);
     if ('problem' in result) setProblem(result.problem);
-    else announce(`Downloaded ${result.filename}.`);
+    else announce(t('deskRound.downloaded', { filename: result.filename }));
   }
 
   return (
     <>
       <p className="actions">
         <button type="button" className="button-quiet" onClick={download} aria-disabled={busy} aria-describedby={`round-${round.number}-export-hint`}>
-          {busy ? 'Preparing the file…' : `Download the comments of round ${round.number} (CSV)`}
+          {busy ? t('deskRound.preparing') : t('deskRound.download', { number: round.number })}
         </button>
         <span className="hint" id={`round-${round.number}-export-hint`}>
-          For a spreadsheet: every submitted comment with its disposition, UTF-8.
+          {t('deskRound.downloadHint')}
         </span>
       </p>
-      {problem && <ErrorMessage error={problem} title={`The comments could not be downloaded. ${problem.title}`} />}
+      {problem && <ErrorMessage error={problem} title={t('deskRound.downloadFailed', { problem: problem.title })} />}
     </>
   );
 }

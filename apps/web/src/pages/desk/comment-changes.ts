@@ -1,7 +1,7 @@
 // What changed on a comment between what the secretariat saw and what the server has now, in sentences:
 // for a CONFLICT on a disposition (another disposition was recorded, or its organization edited it).
 import type { Disposition } from '../../gql/graphql';
-import { DISPOSITION_NAMES } from './labels';
+import { i18n } from '../../i18n/i18n';
 
 export interface CommentSnapshot {
   type: string;
@@ -22,12 +22,12 @@ export function describeCommentChanges(
 ): string[] {
   const changes: string[] = [];
   if (after.disposition && (before.disposition !== after.disposition || before.dispositionNote !== after.dispositionNote)) {
-    const note = after.dispositionNote ? ` (note: ${after.dispositionNote})` : '';
-    const by = lastBy ? (lastBy.id === me ? ', by you in another tab or window' : `, by ${lastBy.displayName}`) : '';
-    changes.push(`Its disposition is now ${DISPOSITION_NAMES[after.disposition]}${note}${by}`);
+    const note = after.dispositionNote ? i18n.t('changes.note', { note: after.dispositionNote }) : '';
+    const by = lastBy ? (lastBy.id === me ? i18n.t('changes.byYou') : i18n.t('changes.by', { name: lastBy.displayName })) : '';
+    changes.push(i18n.t('changes.disposition', { disposition: i18n.t(`disposition.${after.disposition}`), note, by }));
   }
-  if (before.status !== after.status && after.status === 'WITHDRAWN') changes.push('Its organization withdrew it');
-  else if (before.revision !== after.revision) changes.push('Its organization edited it: the text shown is the new one');
-  if (changes.length === 0) changes.push('The comment was changed by someone else');
+  if (before.status !== after.status && after.status === 'WITHDRAWN') changes.push(i18n.t('changes.withdrew'));
+  else if (before.revision !== after.revision) changes.push(i18n.t('changes.edited'));
+  if (changes.length === 0) changes.push(i18n.t('changes.someone'));
   return changes;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql';
 import type { HomeNotificationFieldsFragment } from '../../gql/graphql';
@@ -44,6 +45,7 @@ const SHOWN = 5;
 
 /** The user's latest notifications, new ones arriving live (and announced); refetched after a reconnection. */
 export function Notifications() {
+  const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: HomeNotifications, requestPolicy: 'cache-and-network' });
   const [live] = useSubscription({ query: NotificationAdded }, (received: HomeNotificationFieldsFragment[] = [], event) => [
     event.notificationAdded,
@@ -62,9 +64,9 @@ export function Notifications() {
 
   const arrived = live.data ?? [];
   useEffect(() => {
-    if (arrived.length > announced.current) announce(`New notification: ${arrived[0].title}`);
+    if (arrived.length > announced.current) announce(t('notifications.arrived', { title: arrived[0].title }));
     announced.current = arrived.length;
-  }, [arrived, announce]);
+  }, [arrived, announce, t]);
 
   const fetched = data?.notifications.edges.map((e) => e.node) ?? [];
   const fetchedIds = new Set(fetched.map((n) => n.id));
@@ -74,19 +76,19 @@ export function Notifications() {
 
   return (
     <section aria-labelledby="notifications-heading">
-      <h2 id="notifications-heading">Notifications</h2>
+      <h2 id="notifications-heading">{t('notifications.title')}</h2>
       <p className="actions">
-        <span data-testid="unread-count">{unread === 0 ? 'Nothing unread.' : `${unread} unread.`}</span>
+        <span data-testid="unread-count">{unread === 0 ? t('notifications.nothingUnread') : t('notifications.unread', { count: unread })}</span>
         <LiveIndicator />
       </p>
       <ErrorMessage error={error} />
       {list.length > 0 && (
-        <ul className="list" aria-label="Latest notifications">
+        <ul className="list" aria-label={t('notifications.latest')}>
           {list.map((n) => (
             <li key={n.id}>
               <p className="list-title">
                 {n.title}
-                {!n.readAt && <span className="badge">unread</span>}
+                {!n.readAt && <span className="badge">{t('notifications.unreadBadge')}</span>}
               </p>
               <p>{n.body}</p>
               <p className="muted">

@@ -2,6 +2,7 @@
 // positions reach consensus: amendmentAcceptBlockers, the server's rule), rejecting or withdrawing it.
 // Each answer carries the whole item (its revision for the next write); a CONFLICT is shown by the console.
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CONSTITUENT_GROUPS, amendmentAcceptBlockers, type PositionsByGroup } from '@tripartite/domain';
 import type { AmendmentStatus, ConstituentGroup } from '../../gql/graphql';
@@ -21,15 +22,13 @@ interface Props {
   writes: ItemWrites;
 }
 
-/** The decision as a verb, for "Reject Amendment 1 by Workers again?". */
-const DECIDE_WORDS: Record<AmendmentStatus, string> = { PROPOSED: 'Propose', ACCEPTED: 'Accept', REJECTED: 'Reject', WITHDRAWN: 'Withdraw' };
-
 export function Amendments({ item, discussing, writes }: Props) {
+  const { t } = useTranslation();
   if (!discussing && item.amendments.length === 0) return null;
   return (
     <section aria-labelledby="amendments-heading" className="amendments">
-      <h3 id="amendments-heading">Amendments</h3>
-      {item.amendments.length === 0 && <p className="muted">No amendment proposed.</p>}
+      <h3 id="amendments-heading">{t('amendment.title')}</h3>
+      {item.amendments.length === 0 && <p className="muted">{t('amendment.none')}</p>}
       {item.amendments.map((a, i) => (
         <AmendmentCard key={a.id} amendment={a} n={i + 1} discussing={discussing} writes={writes} />
       ))}
@@ -39,6 +38,7 @@ export function Amendments({ item, discussing, writes }: Props) {
 }
 
 function AmendmentCard({ amendment, n, discussing, writes }: { amendment: ModerateAmendment; n: number; discussing: boolean; writes: ItemWrites }) {
+  const { t } = useTranslation();
   const [positioning, recordPosition] = useMutation(ModerateAmendmentPosition);
   const [deciding, decide] = useMutation(ModerateDecideAmendment);
   const announce = useAnnounce();
@@ -46,7 +46,7 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
   const open = discussing && amendment.status === 'PROPOSED';
   const byGroup: PositionsByGroup = Object.fromEntries(amendment.positions.map((p) => [p.group, p.position]));
   const acceptBlockers = amendmentAcceptBlockers(byGroup, amendment.status);
-  const title = `Amendment ${n} by ${GROUP_NAMES[amendment.proposedBy]}`;
+  const title = t('amendment.name', { n, group: GROUP_NAMES[amendment.proposedBy] });
 
   const onPosition = async (group: ConstituentGroup, position: (typeof POSITION_ORDER)[number]) => {
     const saw = writes.shown();
@@ -54,11 +54,11 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
     const words = POSITION_LABELS[position].words;
     if (r.data) {
       writes.wrote(r.data.recordAmendmentPosition.agendaItem);
-      announce(`${title}: ${GROUP_NAMES[group]} ${words.toLowerCase()} recorded.`);
+      announce(t('amendment.positionRecorded', { title, group: GROUP_NAMES[group], position: words.toLowerCase() }));
     } else if (hasCode(r.error, 'CONFLICT')) {
       const retry = {
-        question: `Record ${GROUP_NAMES[group]}: ${words} on ${title} again?`,
-        action: 'Record again',
+        question: t('amendment.positionAgain', { title, group: GROUP_NAMES[group], position: words }),
+        action: t('console.recordAgainAction'),
         run: () => void onPosition(group, position),
       };
       await writes.conflicted(saw, retry, r.error);
@@ -71,12 +71,16 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
     const r = await decide({ id: amendment.id, status, expectedRevision: saw.revision });
     if (r.data) {
       writes.wrote(r.data.decideAmendment.agendaItem);
-      announce(`${title}: ${AMENDMENT_STATUS_WORDS[status].toLowerCase()}.`);
+      announce(t('amendment.decided', { title, status: AMENDMENT_STATUS_WORDS[status].toLowerCase() }));
       // The buttons are gone with the decision: the focus goes to the amendment.
       heading.current?.focus();
     } else if (hasCode(r.error, 'CONFLICT')) {
-      const verb = DECIDE_WORDS[status];
-      await writes.conflicted(saw, { question: `${verb} ${title} again?`, action: `${verb} again`, run: () => void onDecide(status) }, r.error);
+      const retry = {
+        question: t(`amendment.decideAgain.${status}`, { title }),
+        action: t(`amendment.decideAgainAction.${status}`),
+        run: () => void onDecide(status),
+      };
+      await writes.conflicted(saw, retry, r.error);
     }
   };
 
@@ -87,7 +91,7 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
       </h4>
       <blockquote className="item-text">{amendment.text}</blockquote>
       <table className="amendment-positions">
-        <caption className="visually-hidden">Positions on {title}</caption>
+        <caption className="visually-hidden">{t('amendment.positionsOn', { title })}</caption>
         <tbody>
           {CONSTITUENT_GROUPS.map((group) => {
             const current = amendment.positions.find((p) => p.group === group);
@@ -99,7 +103,11 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
                 </td>
                 {open && (
                   <td>
-                    <div role="group" aria-label={`${GROUP_NAMES[group]} on ${title}`} className="position-buttons position-buttons-small">
+                    <div
+                      role="group"
+                      aria-label={t('amendment.groupOn', { group: GROUP_NAMES[group], title })}
+                      className="position-buttons position-buttons-small"
+                    >
                       {POSITION_ORDER.map((position) => (
                         <button
                           key={position}
@@ -130,13 +138,13 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
               aria-describedby={acceptBlockers.length ? `accept-blockers-${amendment.id}` : undefined}
               onClick={() => acceptBlockers.length === 0 && void onDecide('ACCEPTED')}
             >
-              Accept amendment
+              {t('amendment.accept')}
             </button>
             <button type="button" className="button-quiet" aria-disabled={deciding.fetching ? 'true' : undefined} onClick={() => void onDecide('REJECTED')}>
-              Reject
+              {t('amendment.reject')}
             </button>
             <button type="button" className="button-quiet" aria-disabled={deciding.fetching ? 'true' : undefined} onClick={() => void onDecide('WITHDRAWN')}>
-              Withdrawn by its group
+              {t('amendment.withdrawn')}
             </button>
           </p>
           {acceptBlockers.length > 0 && (
@@ -144,7 +152,7 @@ function AmendmentCard({ amendment, n, discussing, writes }: { amendment: Modera
               {acceptBlockers.map((b) => (
                 <li key={b.code}>
                   <span aria-hidden="true">✗ </span>
-                  Cannot accept yet: {b.message}
+                  {t('amendment.cannotAccept', { reason: b.message })}
                 </li>
               ))}
             </ul>
@@ -161,6 +169,7 @@ function ProposeAmendment({ item, writes }: { item: ModerateItem; writes: ItemWr
     proposedBy: '',
     text: '',
   });
+  const { t } = useTranslation();
   const [proposing, propose] = useMutation(ModerateProposeAmendment);
   const [missing, setMissing] = useState<string[]>([]);
   const announce = useAnnounce();
@@ -175,15 +184,15 @@ function ProposeAmendment({ item, writes }: { item: ModerateItem; writes: ItemWr
     if (r.data) {
       writes.wrote(r.data.proposeAmendment.agendaItem);
       clearDraft();
-      announce(`Amendment by ${GROUP_NAMES[r.data.proposeAmendment.proposedBy]} proposed.`);
+      announce(t('amendment.proposed', { group: GROUP_NAMES[r.data.proposeAmendment.proposedBy] }));
     }
   };
 
   return (
     <form className="form propose-amendment" onSubmit={submit} aria-labelledby="propose-heading" noValidate>
-      <h4 id="propose-heading">Propose an amendment</h4>
+      <h4 id="propose-heading">{t('amendment.propose')}</h4>
       <fieldset aria-describedby={missing.includes('proposedBy') ? 'proposed-by-error' : undefined}>
-        <legend>Proposed by</legend>
+        <legend>{t('amendment.proposedBy')}</legend>
         <div className="radios">
           {CONSTITUENT_GROUPS.map((g) => (
             <label key={g} className="radio">
@@ -200,12 +209,12 @@ function ProposeAmendment({ item, writes }: { item: ModerateItem; writes: ItemWr
         </div>
         {missing.includes('proposedBy') && (
           <p id="proposed-by-error" className="field-error">
-            Choose the group that proposes it.
+            {t('amendment.chooseGroup')}
           </p>
         )}
       </fieldset>
       <div className="field">
-        <label htmlFor={`amendment-text-${item.id}`}>Amended text</label>
+        <label htmlFor={`amendment-text-${item.id}`}>{t('amendment.text')}</label>
         <textarea
           id={`amendment-text-${item.id}`}
           value={draft.text}
@@ -215,13 +224,13 @@ function ProposeAmendment({ item, writes }: { item: ModerateItem; writes: ItemWr
         />
         {missing.includes('text') && (
           <p id="amendment-text-error" className="field-error">
-            Write the text the group proposes.
+            {t('amendment.writeText')}
           </p>
         )}
       </div>
       <p className="actions">
         <button type="submit" aria-disabled={proposing.fetching ? 'true' : undefined}>
-          Propose amendment
+          {t('amendment.submit')}
         </button>
       </p>
       <ErrorMessage error={proposing.error} />

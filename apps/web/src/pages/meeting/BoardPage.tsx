@@ -1,6 +1,7 @@
 // The meeting's live board, for the room's projector and anyone who may read the meeting: agenda items as
 // rows, the three groups as columns, the outcome per item and the meeting's totals.
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CONSTITUENT_GROUPS } from '@tripartite/domain';
 import { useSignedIn } from '../../auth/use-session';
@@ -19,6 +20,7 @@ import './meeting.css';
 const ANNOUNCE_DELAY_MS = 300;
 
 export default function BoardPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const announce = useAnnounce();
   const meetingRef = useRef<BoardMeetingData | null>(null);
   // Changes that arrive together are said together (one announcement would cut off the other).
@@ -51,7 +53,7 @@ export default function BoardPage({ id }: { id: string }) {
   if (!meeting) {
     return (
       <div className="projector">
-        <Page title="Meeting board">{error ? <ErrorMessage error={error} /> : <p>Loading the board…</p>}</Page>
+        <Page title={t('board.title')}>{error ? <ErrorMessage error={error} /> : <p>{t('board.loading')}</p>}</Page>
       </div>
     );
   }
@@ -61,33 +63,33 @@ export default function BoardPage({ id }: { id: string }) {
     <div className="projector board">
       <Page title={meeting.title} wide>
         <MeetingHead instrument={meeting.instrument} status={meeting.status} />
-        <p className="muted board-rule">Decision rule: {DECISION_RULE_WORDS[meeting.decisionRule]}</p>
+        <p className="muted board-rule">{t('board.rule', { rule: DECISION_RULE_WORDS[meeting.decisionRule] })}</p>
         {mayModerate && (
           <p>
-            <Link href={`/meetings/${meeting.id}/moderate`}>Open the moderator console</Link>
+            <Link href={`/meetings/${meeting.id}/moderate`}>{t('board.openConsole')}</Link>
           </p>
         )}
         {status === 'reconnecting' && (
           <p className="notice" data-testid="board-stale">
-            The live connection was lost and is being restored. What you see may be out of date until it is back; the board then refreshes by itself.
+            {t('board.stale')}
           </p>
         )}
-        {error && <ErrorMessage error={error} title="The board could not be refreshed. It shows what it had; it will try again." />}
+        {error && <ErrorMessage error={error} title={t('board.refreshFailed')} />}
 
         <section aria-labelledby="board-totals" className="board-totals">
           <h2 id="board-totals" className="visually-hidden">
-            Meeting totals
+            {t('board.totals')}
           </h2>
           <dl className="totals" data-testid="board-totals">
-            <Total label="Adopted" value={totals.adopted} />
-            <Total label="Not adopted" value={totals.notAdopted} />
-            <Total label="Deferred" value={totals.deferred} />
-            <Total label="Open" value={totals.open} />
+            <Total name="Adopted" label={t('board.adopted')} value={totals.adopted} />
+            <Total name="Not adopted" label={t('board.notAdopted')} value={totals.notAdopted} />
+            <Total name="Deferred" label={t('board.deferred')} value={totals.deferred} />
+            <Total name="Open" label={t('board.open')} value={totals.open} />
           </dl>
         </section>
 
         <table className="board-table">
-          <caption>Each group’s position and the outcome, per agenda item</caption>
+          <caption>{t('board.caption')}</caption>
           <colgroup>
             <col className="board-col-item" />
             <col span={3} />
@@ -95,13 +97,13 @@ export default function BoardPage({ id }: { id: string }) {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Item</th>
+              <th scope="col">{t('board.item')}</th>
               {CONSTITUENT_GROUPS.map((g) => (
                 <th scope="col" key={g}>
                   {GROUP_NAMES[g]}
                 </th>
               ))}
-              <th scope="col">Outcome</th>
+              <th scope="col">{t('board.outcome')}</th>
             </tr>
           </thead>
           <tbody>
@@ -128,9 +130,9 @@ export default function BoardPage({ id }: { id: string }) {
                   ))}
                   <td data-item={item.id} data-group="OUTCOME">
                     <span className="cell-label" aria-hidden="true">
-                      Outcome
+                      {t('board.outcome')}
                     </span>
-                    {tally ? <OutcomeChip outcome={tally.outcome} /> : <span className="muted">Unknown</span>}
+                    {tally ? <OutcomeChip outcome={tally.outcome} /> : <span className="muted">{t('board.unknown')}</span>}
                   </td>
                 </tr>
               );
@@ -142,9 +144,9 @@ export default function BoardPage({ id }: { id: string }) {
   );
 }
 
-function Total({ label, value }: { label: string; value: number }) {
+function Total({ name, label, value }: { name: string; label: string; value: number }) {
   return (
-    <div className="total" data-total={label}>
+    <div className="total" data-total={name}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>

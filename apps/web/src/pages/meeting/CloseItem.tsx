@@ -2,6 +2,7 @@
 // same rule the server applies (closeItemBlockers). The server's own blockers are shown if it refuses; a
 // CONFLICT (someone changed the item first) is shown by the console, which offers the close again.
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CLOSING_ITEM_STATUSES, closeItemBlockers, type ClosingItemStatus } from '@tripartite/domain';
 import type { MeetingStatus } from '../../gql/graphql';
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function CloseItem({ item, meetingStatus, writes, focusItem }: Props) {
+  const { t } = useTranslation();
   const [closing, closeItem] = useMutation(ModerateCloseItem);
   const [confirm, setConfirm] = useState<ClosingItemStatus | null>(null);
   const announce = useAnnounce();
@@ -44,27 +46,35 @@ export function CloseItem({ item, meetingStatus, writes, focusItem }: Props) {
     setConfirm(null);
     if (r.data) {
       writes.wrote(r.data.closeAgendaItem);
-      announce(`${itemName(item)} closed: ${ITEM_STATUS_WORDS[status].toLowerCase()}.`);
+      announce(t('close.closed', { item: itemName(item), status: ITEM_STATUS_WORDS[status].toLowerCase() }));
       focusItem();
     } else if (hasCode(r.error, 'CONFLICT')) {
       const words = ITEM_STATUS_WORDS[status].toLowerCase();
-      await writes.conflicted(saw, { question: `Close ${itemName(item)} as ${words} again?`, action: 'Close again', run: () => void close(status) }, r.error);
+      await writes.conflicted(
+        saw,
+        { question: t('close.again', { item: itemName(item), status: words }), action: t('close.againAction'), run: () => void close(status) },
+        r.error,
+      );
     } else heading.current?.focus();
   };
 
   return (
     <section aria-labelledby="close-heading" className="close-item">
       <h3 id="close-heading" ref={heading} tabIndex={-1}>
-        Close the item
+        {t('close.title')}
       </h3>
       {confirm ? (
         <div className="notice">
           <p>
-            Close {itemName(item)} as <strong>{ITEM_STATUS_WORDS[confirm].toLowerCase()}</strong>? Nothing more can be recorded on it afterwards.
+            <Trans
+              i18nKey="close.confirm"
+              values={{ item: itemName(item), status: ITEM_STATUS_WORDS[confirm].toLowerCase() }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <p className="actions">
             <button type="button" ref={yes} aria-disabled={closing.fetching ? 'true' : undefined} onClick={() => void close(confirm)}>
-              Yes, {CLOSE_ACTION_WORDS[confirm].toLowerCase()}
+              {t('close.yes', { action: CLOSE_ACTION_WORDS[confirm].toLowerCase() })}
             </button>
             <button
               type="button"
@@ -74,7 +84,7 @@ export function CloseItem({ item, meetingStatus, writes, focusItem }: Props) {
                 heading.current?.focus();
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </p>
         </div>

@@ -1,6 +1,7 @@
 // The agenda item being moderated: its text, the three groups' positions with their buttons and
 // shortcuts, then closing it, its amendments and a vote.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
 import { CONSTITUENT_GROUPS } from '@tripartite/domain';
@@ -37,6 +38,7 @@ const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.en
 const positionWords = (p: Position) => POSITION_LABELS[p].words;
 
 export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow, shouldFocus }: ItemConsoleProps) {
+  const { t } = useTranslation();
   const { user } = useSignedIn();
   const announce = useAnnounce();
   const [statements, setStatements] = useDraft<Partial<Record<ConstituentGroup, string>>>(`statements:${item.id}`, {});
@@ -78,11 +80,11 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
       <blockquote className="item-text">{item.guideline.text}</blockquote>
       {item.finalText !== null && item.finalText !== item.guideline.text && (
         <p>
-          <strong>Final text:</strong> {item.finalText}
+          <strong>{t('console.finalText')}</strong> {item.finalText}
         </p>
       )}
       <p className="actions">
-        <span>Outcome so far:</span> <OutcomeChip outcome={item.tally.outcome} />
+        <span>{t('console.outcomeSoFar')}</span> <OutcomeChip outcome={item.tally.outcome} />
       </p>
 
       {item.status === 'PENDING' && (
@@ -95,21 +97,21 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
               const r = await openItem({ id: item.id });
               if (r.data) {
                 writes.wrote(r.data.openAgendaItem);
-                announce(`${itemName(item)} is open for discussion.`);
+                announce(t('console.itemOpen', { item: itemName(item) }));
                 heading.current?.focus();
               }
             }}
           >
-            Open this item for discussion
+            {t('console.openItem')}
           </button>
-          {meeting.status !== 'IN_SESSION' && <span className="muted">The meeting is not in session.</span>}
+          {meeting.status !== 'IN_SESSION' && <span className="muted">{t('console.notInSession')}</span>}
           <ErrorMessage error={opening.error} />
         </div>
       )}
 
       {conflict && (
         <div className="error" role="alert" data-testid="conflict" ref={conflictBox}>
-          <p className="error-title">Someone else changed this item first; nothing was recorded.</p>
+          <p className="error-title">{t('console.conflict')}</p>
           <ul>
             {conflict.changes.map((c) => (
               <li key={c}>{c}.</li>
@@ -121,7 +123,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
               {conflict.retry.action}
             </button>
             <button type="button" className="button-quiet" onClick={dismissConflict}>
-              Dismiss
+              {t('console.dismiss')}
             </button>
           </p>
         </div>
@@ -129,10 +131,10 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
       {foreign && foreign.length > 0 && (
         <div className="notice" data-testid="changed-elsewhere">
           <p>
-            <strong>Changed elsewhere just now:</strong> {foreign.join('; ')}.
+            <strong>{t('console.changedElsewhere')}</strong> {foreign.join('; ')}.
           </p>
           <button type="button" className="button-quiet" onClick={dismissForeign}>
-            Dismiss
+            {t('console.dismiss')}
           </button>
         </div>
       )}
@@ -157,14 +159,14 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
                 </kbd>
               </h3>
               <p className="group-current" data-testid={`current-${group}`}>
-                <span>Current position:</span> <PositionChip position={current?.position ?? null} />
-                {current && <span className="muted"> recorded by {current.recordedBy.displayName}</span>}
+                <span>{t('console.currentPosition')}</span> <PositionChip position={current?.position ?? null} />
+                {current && <span className="muted">{t('console.recordedBy', { name: current.recordedBy.displayName })}</span>}
               </p>
               {current?.statement && <p className="statement">“{current.statement}”</p>}
               {discussing && (
                 <>
                   <div className="field">
-                    <label htmlFor={statementId}>Statement (optional)</label>
+                    <label htmlFor={statementId}>{t('console.statement')}</label>
                     <textarea
                       id={statementId}
                       className="statement-input"
@@ -173,7 +175,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
                       onChange={(e) => setStatements({ ...statements, [group]: e.target.value })}
                     />
                   </div>
-                  <div role="group" aria-label={`Record the ${GROUP_NAMES[group]} position`} className="position-buttons">
+                  <div role="group" aria-label={t('console.recordGroup', { group: GROUP_NAMES[group] })} className="position-buttons">
                     {POSITION_ORDER.map((position, i) => (
                       <button
                         key={position}
@@ -199,9 +201,9 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
       {discussing && (
         <p className="shortcut-state" role="status" data-testid="shortcut-state">
           {busy
-            ? `Recording ${GROUP_NAMES[busy.group]}: ${positionWords(busy.position)}…`
+            ? t('console.recording', { group: GROUP_NAMES[busy.group], position: positionWords(busy.position) })
             : shortcuts.armed
-              ? `${GROUP_NAMES[shortcuts.armed]} chosen: press 1 to 4 for its position, Escape to cancel.`
+              ? t('console.armed', { group: GROUP_NAMES[shortcuts.armed] })
               : ''}
         </p>
       )}
@@ -209,12 +211,12 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
       <CloseItem item={item} meetingStatus={meeting.status} writes={writes} focusItem={() => heading.current?.focus()} />
       {item.status === 'UNDER_DISCUSSION' && next && (
         <p>
-          <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
+          <Link href={itemHref(next.id)}>{t('console.goOn', { item: itemName(next) })}</Link>
         </p>
       )}
       {item.status !== 'PENDING' && item.status !== 'UNDER_DISCUSSION' && next && (
         <p className="success">
-          This item is closed. <Link href={itemHref(next.id)}>Go on to {itemName(next)}</Link>
+          {t('console.itemClosed')} <Link href={itemHref(next.id)}>{t('console.goOn', { item: itemName(next) })}</Link>
         </p>
       )}
       <Amendments item={item} discussing={discussing} writes={writes} />
@@ -225,30 +227,31 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
 }
 
 function Shortcuts() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="shortcuts-heading" className="shortcuts">
-      <h3 id="shortcuts-heading">Keyboard shortcuts</h3>
-      <p className="hint">Not while typing in a field. Press a group’s key, then the number of its position.</p>
+      <h3 id="shortcuts-heading">{t('console.shortcuts')}</h3>
+      <p className="hint">{t('console.shortcutsHint')}</p>
       <dl className="shortcut-list">
         <div>
           <dt>
-            <kbd className="key">g</kbd> <kbd className="key">e</kbd> <kbd className="key">w</kbd>
+            <kbd className="key">{GROUP_KEY.GOVERNMENT}</kbd> <kbd className="key">{GROUP_KEY.EMPLOYERS}</kbd> <kbd className="key">{GROUP_KEY.WORKERS}</kbd>
           </dt>
-          <dd>choose Government, Employers or Workers</dd>
+          <dd>{t('console.shortcutGroups')}</dd>
         </div>
         {POSITION_ORDER.map((p, i) => (
           <div key={p}>
             <dt>
               <kbd className="key">{i + 1}</kbd>
             </dt>
-            <dd>record {POSITION_LABELS[p].words} for the chosen group</dd>
+            <dd>{t('console.shortcutPosition', { position: POSITION_LABELS[p].words })}</dd>
           </div>
         ))}
         <div>
           <dt>
-            <kbd className="key">Esc</kbd>
+            <kbd className="key">{t('console.escKey')}</kbd>
           </dt>
-          <dd>cancel the chosen group</dd>
+          <dd>{t('console.shortcutEscape')}</dd>
         </div>
       </dl>
     </section>

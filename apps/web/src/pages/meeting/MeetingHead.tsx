@@ -1,14 +1,15 @@
 // The line above a meeting's board and console: what the meeting is about, its status, and the live indicator.
+import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '../../gql/graphql';
 import { LiveIndicator } from '../../ui/LiveIndicator';
-import { MEETING_STATUS_WORDS } from './labels';
 
 export function MeetingHead({ instrument, status }: { instrument: { reference: string; title: string }; status: MeetingStatus }) {
+  const { t } = useTranslation();
   return (
     <div className="board-head">
       <p className="board-meta">
         {instrument.reference}: {instrument.title}
-        <span className="badge">{MEETING_STATUS_WORDS[status]}</span>
+        <span className="badge">{t(`meetingStatus.${status}`)}</span>
       </p>
       <LiveIndicator />
     </div>

@@ -2,6 +2,7 @@
 // g/e/w then 1-4), amendments and votes, open and close items. Live: another moderator's records show
 // up here as they happen (and are said so), and the board follows every write.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Link, useSearchParams } from 'wouter';
 import { useLiveStatus } from '../../graphql/live-status';
@@ -34,6 +35,7 @@ function newer(a: ModerateItem, b: ModerateItem | undefined): ModerateItem {
 const REFETCH_DELAY_MS = 150;
 
 export default function ModeratePage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const client = useClient();
   const [{ data, error }, reexecute] = useQuery({ query: ModerateMeeting, variables: { id }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
@@ -79,7 +81,7 @@ export default function ModeratePage({ id }: { id: string }) {
   }, [chosen, fallback, setParams]);
 
   if (!data) {
-    return <Page title="Moderator console">{error ? <ErrorMessage error={error} /> : <p>Loading the meeting…</p>}</Page>;
+    return <Page title={t('console.title')}>{error ? <ErrorMessage error={error} /> : <p>{t('console.loading')}</p>}</Page>;
   }
   const meeting = data.meeting;
   const agenda = meeting.agenda.map((i) => newer(i, latest[i.id])).sort((a, b) => a.order - b.order);
@@ -87,17 +89,17 @@ export default function ModeratePage({ id }: { id: string }) {
   const base = `/meetings/${meeting.id}/moderate`;
 
   return (
-    <Page title={`Moderating: ${meeting.title}`} wide>
+    <Page title={t('console.moderating', { title: meeting.title })} wide>
       <MeetingHead instrument={meeting.instrument} status={meeting.status} />
       <p>
-        <Link href={`/meetings/${meeting.id}/board`}>Open the board</Link> (for the room’s screen)
+        <Link href={`/meetings/${meeting.id}/board`}>{t('console.openBoard')}</Link> {t('console.forScreen')}
       </p>
-      <ErrorMessage error={error} title="The console could not be refreshed; it shows what it had." />
+      <ErrorMessage error={error} title={t('console.refreshFailed')} />
       <MeetingControls meeting={meeting} agenda={agenda} />
 
       <div className="console">
-        <nav aria-label="Agenda" className="console-agenda">
-          <h2 id="agenda-heading">Agenda</h2>
+        <nav aria-label={t('console.agenda')} className="console-agenda">
+          <h2 id="agenda-heading">{t('console.agenda')}</h2>
           <ol className="agenda-list">
             {agenda.map((item) => (
               <li key={item.id}>
@@ -125,7 +127,7 @@ export default function ModeratePage({ id }: { id: string }) {
             shouldFocus={shouldFocus}
           />
         ) : (
-          <p>The agenda is empty.</p>
+          <p>{t('console.empty')}</p>
         )}
       </div>
     </Page>
@@ -134,6 +136,7 @@ export default function ModeratePage({ id }: { id: string }) {
 
 /** Opening the meeting (SCHEDULED) and closing it once every item is closed. */
 function MeetingControls({ meeting, agenda }: { meeting: ModerateMeetingData; agenda: ModerateItem[] }) {
+  const { t } = useTranslation();
   const [opened, openMeeting] = useMutation(ModerateOpenMeeting);
   const [closed, closeMeeting] = useMutation(ModerateCloseMeeting);
   const [confirming, setConfirming] = useState(false);
@@ -142,18 +145,18 @@ function MeetingControls({ meeting, agenda }: { meeting: ModerateMeetingData; ag
   if (meeting.status === 'SCHEDULED') {
     return (
       <section aria-labelledby="meeting-controls" className="notice">
-        <h2 id="meeting-controls">The meeting has not started</h2>
-        <p>Open it to start discussing the agenda.</p>
+        <h2 id="meeting-controls">{t('console.notStarted')}</h2>
+        <p>{t('console.openIt')}</p>
         <button
           type="button"
           aria-disabled={opened.fetching ? 'true' : undefined}
           onClick={async () => {
             if (opened.fetching) return;
             const r = await openMeeting({ id: meeting.id });
-            if (r.data) announce('The meeting is in session.');
+            if (r.data) announce(t('console.inSession'));
           }}
         >
-          Open the meeting
+          {t('console.open')}
         </button>
         <ErrorMessage error={opened.error} />
       </section>
@@ -162,29 +165,29 @@ function MeetingControls({ meeting, agenda }: { meeting: ModerateMeetingData; ag
   if (meeting.status !== 'IN_SESSION' || stillOpen > 0) return null;
   return (
     <section aria-labelledby="meeting-controls" className="notice">
-      <h2 id="meeting-controls">Every agenda item is closed</h2>
+      <h2 id="meeting-controls">{t('console.allClosed')}</h2>
       {confirming ? (
         <p className="actions">
-          <span>Close the meeting? Nothing more can be recorded in it.</span>
+          <span>{t('console.closeQuestion')}</span>
           <button
             type="button"
             aria-disabled={closed.fetching ? 'true' : undefined}
             onClick={async () => {
               if (closed.fetching) return;
               const r = await closeMeeting({ id: meeting.id });
-              if (r.data) announce('The meeting is closed.');
+              if (r.data) announce(t('console.closed'));
               setConfirming(false);
             }}
           >
-            Yes, close the meeting
+            {t('console.closeYes')}
           </button>
           <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </p>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          Close the meeting
+          {t('console.close')}
         </button>
       )}
       <ErrorMessage error={closed.error} />

@@ -3,6 +3,7 @@
 // A CONFLICT (someone changed the item first, another vote perhaps) keeps the counts typed and is shown by
 // the console, which offers to record them again.
 import { type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CONSTITUENT_GROUPS, countVotingParticipants, validateVoteCounts, weighVote, type GroupVote } from '@tripartite/domain';
 import type { ConstituentGroup } from '../../gql/graphql';
@@ -13,13 +14,10 @@ import { GROUP_NAMES } from '../../ui/labels';
 import { useDraft } from '../../ui/use-draft';
 import type { ItemWrites } from './item-writes';
 import { listOf } from './labels';
+import { useLocale } from '../../i18n/language-choice';
 import { ModerateRecordVote, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
 
-const COUNTS = [
-  ['inFavour', 'In favour'],
-  ['against', 'Against'],
-  ['abstentions', 'Abstentions'],
-] as const;
+const COUNTS = [['inFavour'], ['against'], ['abstentions']] as const;
 type CountKey = (typeof COUNTS)[number][0];
 type Counts = Record<ConstituentGroup, Record<CountKey, string>>;
 
@@ -34,7 +32,9 @@ function toNumber(value: string): number {
   return value.trim() === '' ? 0 : /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
 }
 
-const formatWeight = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+/** 2, 1.33 / 1,33: up to two decimals, in the reader's locale. */
+const formatWeight = (n: number, locale: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
 
 interface Props {
   item: ModerateItem;
@@ -44,6 +44,9 @@ interface Props {
 }
 
 export function VoteForm({ item, meeting, discussing, writes }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const weight = (n: number) => formatWeight(n, locale);
   const [counts, setCounts, clearCounts] = useDraft<Counts>(`vote:${item.id}`, EMPTY);
   const [recording, recordVote] = useMutation(ModerateRecordVote);
   const announce = useAnnounce();
@@ -67,9 +70,9 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
       writes.wrote(r.data.recordVote);
       clearCounts();
       const v = r.data.recordVote.vote;
-      announce(`Vote recorded: ${v?.carried ? 'carried' : 'not carried'}.`);
+      announce(v?.carried ? t('vote.recordedCarried') : t('vote.recordedFailed'));
     } else if (hasCode(r.error, 'CONFLICT')) {
-      await writes.conflicted(saw, { question: 'Record the vote you typed again?', action: 'Record the vote again', run: () => void record(counts) }, r.error);
+      await writes.conflicted(saw, { question: t('vote.again'), action: t('vote.recordAgain'), run: () => void record(counts) }, r.error);
     }
   };
   const submit = (event: FormEvent) => {
@@ -81,27 +84,29 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
   if (!discussing && !item.vote) return null;
   return (
     <section aria-labelledby="vote-heading" className="vote">
-      <h3 id="vote-heading">Vote</h3>
+      <h3 id="vote-heading">{t('vote.title')}</h3>
       {item.vote && (
         <div className="recorded-vote" data-testid="recorded-vote">
           <p>
-            <strong>Recorded vote: {item.vote.carried ? '✓ carried' : '✗ not carried'}</strong>
-            {' — '}weighted in favour {formatWeight(item.vote.weightedInFavour)}, against {formatWeight(item.vote.weightedAgainst)}; quorum{' '}
-            {item.vote.quorumMet ? 'met' : 'not met'}.
+            <strong>{item.vote.carried ? t('vote.recordedVoteCarried') : t('vote.recordedVoteFailed')}</strong>
+            {' — '}
+            {t(item.vote.quorumMet ? 'vote.summaryQuorum' : 'vote.summaryNoQuorum', {
+              inFavour: weight(item.vote.weightedInFavour),
+              against: weight(item.vote.weightedAgainst),
+            })}
           </p>
           <p className="muted">
-            {item.vote.votes.map((v) => `${GROUP_NAMES[v.group]} ${v.inFavour} for, ${v.against} against, ${v.abstentions} abstaining`).join(' · ')}
+            {item.vote.votes
+              .map((v) => t('vote.groupCounts', { group: GROUP_NAMES[v.group], inFavour: v.inFavour, against: v.against, abstentions: v.abstentions }))
+              .join(' · ')}
           </p>
         </div>
       )}
       {discussing && (
         <form className="form vote-form" onSubmit={submit} noValidate aria-labelledby="vote-form-heading">
-          <h4 id="vote-form-heading">{item.vote ? 'Record the vote again' : 'Record a vote'}</h4>
+          <h4 id="vote-form-heading">{item.vote ? t('vote.recordAgain') : t('vote.recordA')}</h4>
           <p className="hint">
-            {meeting.decisionRule === 'CONSENSUS'
-              ? 'Under the consensus rule a vote decides the item when consensus fails.'
-              : 'Under the group-weighted rule every item is decided by a vote.'}{' '}
-            Each group’s votes are weighted so the three groups have equal strength; a blank count is 0.
+            {meeting.decisionRule === 'CONSENSUS' ? t('vote.consensusRule') : t('vote.weightedRule')} {t('vote.weighting')}
           </p>
           <div className="vote-groups">
             {CONSTITUENT_GROUPS.map((group, gi) => {
@@ -109,14 +114,14 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
               return (
                 <fieldset key={group} className="vote-group" aria-describedby={groupProblem ? `vote-problem-${group}` : undefined}>
                   <legend>
-                    {GROUP_NAMES[group]} <span className="muted">({registered[group]} registered voters)</span>
+                    {GROUP_NAMES[group]} <span className="muted">{t('vote.registered', { count: registered[group] })}</span>
                   </legend>
-                  {COUNTS.map(([key, label]) => {
+                  {COUNTS.map(([key]) => {
                     const inputId = `vote-${group}-${key}`;
                     const problem = problemOf(`votes[${gi}].${key}`);
                     return (
                       <div className="field" key={key}>
-                        <label htmlFor={inputId}>{label}</label>
+                        <label htmlFor={inputId}>{t(`vote.${key}`)}</label>
                         <input
                           id={inputId}
                           type="text"
@@ -138,8 +143,11 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
                   })}
                   {groupProblem && (
                     <p id={`vote-problem-${group}`} className="field-error">
-                      {GROUP_NAMES[group]} cast {votes[gi].inFavour + votes[gi].against + votes[gi].abstentions} votes but has {registered[group]} registered
-                      voters.
+                      {t('vote.tooMany', {
+                        group: GROUP_NAMES[group],
+                        cast: votes[gi].inFavour + votes[gi].against + votes[gi].abstentions,
+                        count: registered[group],
+                      })}
                     </p>
                   )}
                 </fieldset>
@@ -148,30 +156,30 @@ export function VoteForm({ item, meeting, discussing, writes }: Props) {
           </div>
           <output className="vote-result" data-testid="vote-result" aria-live="polite">
             {!typed ? (
-              'Type the counts to see the weighted result.'
+              t('vote.typeCounts')
             ) : result ? (
               <>
                 <span className="vote-result-line">
-                  Weighted in favour <strong data-testid="weighted-in-favour">{formatWeight(result.weightedInFavour)}</strong>, against{' '}
-                  <strong data-testid="weighted-against">{formatWeight(result.weightedAgainst)}</strong>
+                  {t('vote.weightedInFavour')} <strong data-testid="weighted-in-favour">{weight(result.weightedInFavour)}</strong>
+                  {t('vote.weightedAgainst')} <strong data-testid="weighted-against">{weight(result.weightedAgainst)}</strong>
                 </span>
                 <span className="vote-result-line">
-                  Weights: {CONSTITUENT_GROUPS.map((g) => `${GROUP_NAMES[g]} ${formatWeight(result.weights[g])}`).join(', ')}
+                  {t('vote.weights', { list: CONSTITUENT_GROUPS.map((g) => `${GROUP_NAMES[g]} ${weight(result.weights[g])}`).join(', ') })}
                 </span>
                 <span className="vote-result-line">
-                  Quorum: {result.quorumMet ? '✓ met' : `✗ not met (${listOf(result.groupsWithoutQuorum.map((g) => GROUP_NAMES[g]))})`}
+                  {result.quorumMet ? t('vote.quorumMet') : t('vote.quorumNotMet', { groups: listOf(result.groupsWithoutQuorum.map((g) => GROUP_NAMES[g])) })}
                 </span>
                 <span className="vote-result-line vote-verdict" data-testid="vote-verdict">
-                  {result.carried ? '✓ Carried' : '✗ Not carried'}
+                  {result.carried ? t('vote.carried') : t('vote.notCarried')}
                 </span>
               </>
             ) : (
-              'The counts need correcting before the result can be computed.'
+              t('vote.correct')
             )}
           </output>
           <p className="actions">
             <button type="submit" aria-disabled={recording.fetching || !typed || problems.length > 0 ? 'true' : undefined}>
-              Record vote
+              {t('vote.record')}
             </button>
           </p>
           {!hasCode(recording.error, 'CONFLICT') && <ErrorMessage error={recording.error} />}

@@ -1,6 +1,7 @@
 // One short sentence for a live change on the board (read by screen readers instead of the whole board).
 import { CONSTITUENT_GROUPS } from '@tripartite/domain';
 import type { TallyOutcome } from '../../gql/graphql';
+import { i18n } from '../../i18n/i18n';
 import { GROUP_NAMES } from '../../ui/labels';
 import { NO_POSITION, OUTCOME_LABELS, POSITION_LABELS, positionInTally, type TallyLists } from './labels';
 
@@ -19,6 +20,8 @@ export function describeTallyChange(itemName: string, before: TallyLike | undefi
   });
   const outcomeChanged = !before || before.outcome !== after.outcome;
   if (changes.length === 0 && !outcomeChanged) return null;
-  const outcome = `Outcome: ${OUTCOME_LABELS[after.outcome].words.toLowerCase()}.`;
-  return changes.length ? `${itemName}: ${changes.join(', ')}. ${outcome}` : `${itemName}: ${outcome}`;
+  const outcome = i18n.t('board.outcomeIs', { outcome: OUTCOME_LABELS[after.outcome].words.toLowerCase() });
+  return changes.length
+    ? i18n.t('board.changed', { item: itemName, changes: changes.join(', '), outcome })
+    : i18n.t('board.changedOutcome', { item: itemName, outcome });
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConstituentGroup, Position } from '../../gql/graphql';
 import { hasCode } from '../../ui/errors';
+import { i18n } from '../../i18n/i18n';
 import { GROUP_NAMES } from '../../ui/labels';
 import { describeItemChanges } from './item-changes';
 import type { ItemWrites, Retry } from './item-writes';
@@ -79,7 +80,7 @@ export function useItemRecorder({ item, userId, discussing, announce, remember, 
     const changes = describeItemChanges(seen.current, item, userId);
     seen.current = item;
     setForeign(changes);
-    announce(`Changed elsewhere: ${changes.join('; ')}.`);
+    announce(i18n.t('console.changedElsewhereAnnounce', { changes: changes.join('; ') }));
   }, [item, userId, announce]);
 
   const writes: ItemWrites = {
@@ -123,7 +124,7 @@ export function useItemRecorder({ item, userId, discussing, announce, remember, 
         seen.current = result.item;
         remember(result.item);
         onRecorded?.(attempt);
-        const said = `${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} recorded.`;
+        const said = i18n.t('console.recorded', { group: GROUP_NAMES[attempt.group], position: positionWords(attempt.position) });
         setRecorded(said);
         setForeign(null);
         announce(said);
@@ -131,8 +132,8 @@ export function useItemRecorder({ item, userId, discussing, announce, remember, 
         await writes.conflicted(
           saw,
           {
-            question: `Record ${GROUP_NAMES[attempt.group]}: ${positionWords(attempt.position)} again?`,
-            action: 'Record again',
+            question: i18n.t('console.recordAgain', { group: GROUP_NAMES[attempt.group], position: positionWords(attempt.position) }),
+            action: i18n.t('console.recordAgainAction'),
             run: () => void record(attempt),
           },
           result.error,

@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chooseLanguage, useLanguage } from './language-choice';
+import { code, isLanguage, LANGUAGE_NAMES, LANGUAGES } from './languages';
+
+/** The language of the pages: a labelled native select (keyboard and screen readers know it), on every page. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  return (
+    <div className="language-switch">
+      <label htmlFor={id}>{t('layout.language')}</label>
+      <select
+        id={id}
+        name="language"
+        data-testid="language-switch"
+        value={language}
+        onChange={(e) => {
+          if (isLanguage(e.target.value)) chooseLanguage(e.target.value);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={code(l)}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Which language the pages start in, and what choosing one does: shown at once, <html lang>, remembered.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { i18n } from './i18n';
+import { chooseLanguage, currentLanguage, currentLocale, initialLanguage, LANGUAGE_KEY, startLanguage } from './language-choice';
+import { fromBrowser } from './languages';
+import { shownText } from './TranslationNotice';
+
+describe('the language of the pages', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    chooseLanguage('EN');
+    localStorage.clear();
+  });
+
+  it('starts in the stored choice, else the browser’s first language of ours, else English', () => {
+    expect(initialLanguage('ES', ['fr-FR'])).toBe('ES');
+    expect(initialLanguage(null, ['de-CH', 'fr-CH', 'en'])).toBe('FR');
+    expect(initialLanguage(null, ['es-419'])).toBe('ES');
+    expect(initialLanguage('klingon', ['de', 'it'])).toBe('EN');
+    expect(initialLanguage(null, [])).toBe('EN');
+    expect(fromBrowser(['pt-BR', 'EN-us'])).toBe('EN');
+  });
+
+  it('applies a choice at once: the words, <html lang>, the locale, and keeps it for the next visit', () => {
+    chooseLanguage('FR');
+    expect(currentLanguage()).toBe('FR');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(currentLocale()).toBe('fr-FR');
+    expect(i18n.t('signin.submit')).toBe('Se connecter');
+    expect(i18n.t('nav.count', { count: 1 })).toBe('(1 commentaire)');
+    expect(i18n.t('nav.count', { count: 2 })).toBe('(2 commentaires)');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
+
+    chooseLanguage('ES');
+    expect(i18n.t('signin.submit')).toBe('Iniciar sesión');
+    expect(i18n.t('nav.count', { count: 1 })).toBe('(1 comentario)');
+    expect(document.documentElement.lang).toBe('es');
+  });
+
+  it('starts a new page in the remembered choice', () => {
+    localStorage.setItem(LANGUAGE_KEY, 'ES');
+    startLanguage();
+    expect(currentLanguage()).toBe('ES');
+    expect(document.documentElement.lang).toBe('es');
+  });
+
+  it('shows a translation only while it is current, else the original with a notice', () => {
+    const original = { text: 'Workers shall be consulted.', language: 'EN' as const };
+    expect(shownText(original, 'Les travailleurs sont consultés.', 'CURRENT', 'FR')).toEqual({
+      text: 'Les travailleurs sont consultés.',
+      language: 'FR',
+      fallback: false,
+    });
+    expect(shownText(original, 'Ancienne traduction.', 'STALE', 'FR')).toEqual({ ...original, fallback: true });
+    expect(shownText(original, null, 'MISSING', 'ES')).toEqual({ ...original, fallback: true });
+    expect(shownText(original, null, 'ORIGINAL', 'EN')).toEqual({ ...original, fallback: false });
+  });
+});

@@ -1,0 +1,94 @@
+// The reader's language, and the one place that decides it. Before sign-in: the choice kept in this browser,
+// else the browser's languages, else English. The switch in the header calls chooseLanguage.
+//
+// Wiring left for the server's User.language (not in apps/api/schema.graphql yet):
+// - saveToServer: call setMyLanguage(language) for a signed-in user;
+// - adoptUserLanguage: call it at sign-in (and session restore) with the user's language.
+import { useSyncExternalStore } from 'react';
+import { applyLanguage, i18n } from './i18n';
+import { code, fromBrowser, isLanguage, LOCALES, type Language } from './languages';
+
+export const LANGUAGE_KEY = 'tripartite.language';
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // storage refused (private mode): the choice lasts until the tab closes
+  }
+}
+
+/** What the page starts in: the stored choice, else the first of the browser's languages that is ours, else EN. */
+export function initialLanguage(stored: string | null = readStored(), browser: readonly string[] = navigator.languages ?? []): Language {
+  if (isLanguage(stored)) return stored;
+  return fromBrowser(browser) ?? 'EN';
+}
+
+let current: Language = 'EN';
+const listeners = new Set<() => void>();
+
+function apply(language: Language): void {
+  current = language;
+  applyLanguage(language);
+  document.documentElement.lang = code(language);
+  for (const listener of listeners) listener();
+}
+
+/** Starts the page in its language (main.tsx, before the first render). */
+export function startLanguage(): void {
+  apply(initialLanguage());
+  // Another tab switched: follow it.
+  window.addEventListener('storage', (event) => {
+    if (event.key === LANGUAGE_KEY && isLanguage(event.newValue) && event.newValue !== current) apply(event.newValue);
+  });
+}
+
+/** The reader picked a language with the switch: shown at once, remembered here, and (once wired) on the server. */
+export function chooseLanguage(language: Language): void {
+  remember(language);
+  apply(language);
+  saveToServer(language);
+}
+
+/** The signed-in user's language as the server keeps it: it wins over this browser's choice. */
+export function adoptUserLanguage(language: Language): void {
+  remember(language);
+  if (language !== current) apply(language);
+}
+
+/** WIRING: setMyLanguage(language) for a signed-in user (a no-op until the schema has it). */
+function saveToServer(_language: Language): void {}
+
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** The locale of dates and numbers ("fr-FR"). */
+export function currentLocale(): string {
+  return LOCALES[current];
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current language (re-renders when it changes). */
+export function useLanguage(): Language {
+  return useSyncExternalStore(subscribe, currentLanguage);
+}
+
+/** The locale for Intl in a component. */
+export function useLocale(): string {
+  return LOCALES[useLanguage()];
+}
+
+export { i18n };
