@@ -151,6 +151,21 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(es).not.toMatch(/<script|<a |<strong>loud/);
   });
 
+  it('quotes a guideline in the language asked where its translation is CURRENT, and the original where there is none', async () => {
+    const [g] = await gb.w.api.db.query<{ id: string; text: string }>(
+      `SELECT g.id, g.text FROM guideline g JOIN draft_version v ON v.id = g.version_id WHERE v.instrument_id = $1 AND g.key = '1.1'`,
+      [instrumentId],
+    );
+    const french = 'Les États Membres devraient appliquer ce principe directeur.';
+    await gb.staff(`mutation($g: ID!, $t: String!) { setGuidelineTranslation(guidelineId: $g, language: FR, text: $t) { id } }`, { g: g.id, t: french });
+    const { fr, es } = await inLanguages();
+    expect(fr).toContain(french);
+    expect(fr).not.toContain(g.text);
+    // No Spanish translation: the Spanish paper quotes the original.
+    expect(es).toContain(g.text);
+    expect(await document('MARKDOWN')).not.toContain(french);
+  });
+
   it('renders live from the data while a DRAFT, then freezes at submission: the same bytes whatever changes later', async () => {
     await gb.w.api.db.query(`UPDATE instrument SET summary = 'A newer summary.' WHERE id = $1`, [instrumentId]);
     expect(await document('MARKDOWN')).toContain('The purpose of the instrument: A newer summary.');

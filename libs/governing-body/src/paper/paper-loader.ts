@@ -52,6 +52,10 @@ export class PaperLoader {
     );
     const guidelineIds = [...agenda.map((i) => i.guidelineId), ...comments.flatMap((c) => (c.guidelineId ? [c.guidelineId] : []))];
     const guidelines = new Map((await this.drafting.guidelines(em, guidelineIds)).map((g) => [g.id, g]));
+    const translations = await this.drafting.currentTranslations(
+      em,
+      agenda.map((i) => guidelines.get(i.guidelineId)!),
+    );
 
     const paperRounds: PaperRound[] = rounds.map((r) => ({
       number: r.number,
@@ -74,8 +78,7 @@ export class PaperLoader {
         status: i.status,
         finalText: i.finalText,
         positions: i.positions,
-        // Where drafting's translations of the guideline are read, they go in `translations` (per language:
-        // title and text); until then every language's paper quotes the version's original text.
+        translations: translations.get(i.guidelineId),
       };
     });
 
