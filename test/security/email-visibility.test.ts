@@ -20,7 +20,7 @@ interface UserPath {
   covers: string[];
   document: string;
   variables: (f: Fixture) => Record<string, unknown>;
-  /** Only the secretariat and admins may read it: everyone else is refused (FORBIDDEN) and sees nobody. */
+  /** Only the secretariat and admins may read it: everyone else is refused (FORBIDDEN, or NOT_FOUND where the caller may not see what it hangs on) and sees nobody. */
   staffOnly?: boolean;
 }
 
@@ -70,6 +70,13 @@ const PATHS: Record<string, UserPath> = {
     document: `mutation { setEmailPreferences(disabledKinds: []) ${user} }`,
     variables: () => ({}),
   },
+  'who translated a guideline': {
+    covers: ['GuidelineTranslation.translatedBy'],
+    // Through one agenda item's guideline (a version's whole list of guidelines would cost too much).
+    document: `query($i: ID!) { agendaItem(id: $i) { guideline { translationHistory(language: FR) { translatedBy ${user} } } } }`,
+    variables: (f) => ({ i: f.meeting.items[0] }),
+    staffOnly: true,
+  },
   'own language': {
     covers: ['Mutation.setMyLanguage'],
     document: `mutation { setMyLanguage(language: EN) ${user} }`,
@@ -106,6 +113,14 @@ describe('email addresses reach only the user, the secretariat and admins', () =
       f.tokens.MODERATOR,
     );
     expect(voted.errors).toBeUndefined();
+    // A translation of the first agenda item's guideline, for the translation history's translator.
+    const [commented] = await w.api.db.query<{ id: string }>(`SELECT guideline_id AS id FROM agenda_item WHERE id = $1`, [f.meeting.items[0]]);
+    const translated = await w.gql(
+      `mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: FR, text: "Texte traduit.") { id } }`,
+      { g: commented.id },
+      f.tokens.SECRETARIAT,
+    );
+    expect(translated.errors).toBeUndefined();
     const rows = await w.api.db.query<{ id: string; email: string }>(`SELECT id, email FROM app_user`);
     emails = new Map(rows.map((r) => [r.id, r.email]));
   }, 120_000);
@@ -121,7 +136,7 @@ describe('email addresses reach only the user, the secretariat and admins', () =
       const res = await w.gql(path.document, path.variables(f), f.tokens[caller]);
       const code = res.errors?.[0]?.extensions?.code;
       if (path.staffOnly && !staff(caller)) {
-        expect({ caller, code, users: usersIn(res.data) }).toEqual({ caller, code: 'FORBIDDEN', users: [] });
+        expect({ caller, code, users: usersIn(res.data) }).toEqual({ caller, code: code === 'NOT_FOUND' ? code : 'FORBIDDEN', users: [] });
         continue;
       }
       // A path closed to the caller shows nobody (audit log: staff only; a meeting: who may see it).
