@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { PG_SERVER, databaseUrl, runId, templateDatabase } from './env';
 
@@ -23,7 +24,9 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const run = runId();
-  const name = `tt_${run}_w${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${++counter}`;
+  // The counter starts again in every test file (jest's module registry): the random part keeps a file whose
+  // predecessor in this worker could not drop its database from colliding with it.
+  const name = `tt_${run}_w${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${++counter}_${randomBytes(3).toString('hex')}`;
   // CREATE DATABASE ... TEMPLATE fails while another session is connected to the template; retry briefly.
   for (let attempt = 0; ; attempt++) {
     try {
