@@ -1,7 +1,17 @@
 // Which language the pages start in, and what choosing one does: shown at once, <html lang>, remembered.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from './i18n';
-import { chooseLanguage, currentLanguage, currentLocale, initialLanguage, LANGUAGE_KEY, startLanguage } from './language-choice';
+import {
+  adoptUserLanguage,
+  chooseLanguage,
+  currentLanguage,
+  currentLocale,
+  initialLanguage,
+  LANGUAGE_KEY,
+  setLanguageSaver,
+  startLanguage,
+} from './language-choice';
+import type { Language } from './languages';
 import { fromBrowser } from './languages';
 import { shownText } from './TranslationNotice';
 
@@ -11,6 +21,7 @@ describe('the language of the pages', () => {
     chooseLanguage('EN');
     localStorage.clear();
   });
+  afterEach(() => setLanguageSaver(null));
 
   it('starts in the stored choice, else the browser’s first language of ours, else English', () => {
     expect(initialLanguage('ES', ['fr-FR'])).toBe('ES');
@@ -54,5 +65,30 @@ describe('the language of the pages', () => {
     expect(shownText(original, 'Ancienne traduction.', 'STALE', 'FR')).toEqual({ ...original, fallback: true });
     expect(shownText(original, null, 'MISSING', 'ES')).toEqual({ ...original, fallback: true });
     expect(shownText(original, null, 'ORIGINAL', 'EN')).toEqual({ ...original, fallback: false });
+  });
+
+  it('sends a signed-in choice to the server, and keeps it here when the server refuses it', async () => {
+    const sent: Language[] = [];
+    let refused!: () => void;
+    setLanguageSaver((language) => {
+      sent.push(language);
+      return new Promise((_resolve, reject) => (refused = () => reject(new Error('offline'))));
+    });
+    chooseLanguage('ES');
+    expect(sent).toEqual(['ES']);
+    refused();
+    await Promise.resolve();
+    expect(currentLanguage()).toBe('ES');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('ES');
+  });
+
+  it('takes the signed-in user’s language over this browser’s choice, without sending it back', () => {
+    const sent: Language[] = [];
+    setLanguageSaver(async (language) => void sent.push(language));
+    chooseLanguage('ES');
+    adoptUserLanguage('FR');
+    expect(currentLanguage()).toBe('FR');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
+    expect(sent).toEqual(['ES']);
   });
 });

@@ -1,9 +1,7 @@
 // The reader's language, and the one place that decides it. Before sign-in: the choice kept in this browser,
-// else the browser's languages, else English. The switch in the header calls chooseLanguage.
-//
-// Wiring left for the server's User.language (not in apps/api/schema.graphql yet):
-// - saveToServer: call setMyLanguage(language) for a signed-in user;
-// - adoptUserLanguage: call it at sign-in (and session restore) with the user's language.
+// else the browser's languages, else English. The switch in the header calls chooseLanguage; a signed-in
+// user's choice is kept on the server too (User.language), and the server's is adopted at sign-in and when a
+// session is restored.
 import { useSyncExternalStore } from 'react';
 import { applyLanguage, i18n } from './i18n';
 import { code, fromBrowser, isLanguage, LOCALES, type Language } from './languages';
@@ -51,7 +49,7 @@ export function startLanguage(): void {
   });
 }
 
-/** The reader picked a language with the switch: shown at once, remembered here, and (once wired) on the server. */
+/** The reader picked a language with the switch: shown at once, remembered here, and on the server when signed in. */
 export function chooseLanguage(language: Language): void {
   remember(language);
   apply(language);
@@ -64,8 +62,18 @@ export function adoptUserLanguage(language: Language): void {
   if (language !== current) apply(language);
 }
 
-/** WIRING: setMyLanguage(language) for a signed-in user (a no-op until the schema has it). */
-function saveToServer(_language: Language): void {}
+type Saver = (language: Language) => Promise<unknown>;
+let saver: Saver | null = null;
+
+/** How a choice reaches the server: set by the signed-in session's GraphQL client (null when signed out). */
+export function setLanguageSaver(next: Saver | null): void {
+  saver = next;
+}
+
+function saveToServer(language: Language): void {
+  // Refused or unreachable: the choice stays in this browser, and the next sign-in takes the server's.
+  saver?.(language).catch(() => undefined);
+}
 
 export function currentLanguage(): Language {
   return current;
