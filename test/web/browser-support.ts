@@ -22,6 +22,8 @@ export interface WorldOptions {
   worker?: boolean;
   /** Extra api environment (e.g. JWT_TTL). The api runs with NODE_ENV=production: the real CSP applies. */
   env?: Record<string, string>;
+  /** Extra worker environment (e.g. SMTP_URL, for emails caught by a test server). */
+  workerEnv?: Record<string, string>;
 }
 
 export interface WebWorld {
@@ -81,7 +83,7 @@ export async function startWebWorld(options: WorldOptions = {}): Promise<WebWorl
   try {
     let api = await startReadyApi(url, apiEnv());
     cleanup.unshift(() => api.kill());
-    const worker = options.worker ? await startWorker(seeder, { JWT_SECRET }) : null;
+    const worker = options.worker ? await startWorker(seeder, { JWT_SECRET, ...options.workerEnv }) : null;
     if (worker) cleanup.unshift(() => worker.proc.kill());
     const browser = await launchBrowser();
     cleanup.unshift(() => browser.close());
