@@ -68,27 +68,52 @@ describe('the language of the pages', () => {
   });
 
   it('sends a signed-in choice to the server, and keeps it here when the server refuses it', async () => {
-    const sent: Language[] = [];
-    let refused!: () => void;
-    setLanguageSaver((language) => {
-      sent.push(language);
-      return new Promise((_resolve, reject) => (refused = () => reject(new Error('offline'))));
-    });
+    const sent = new Promise<Language>((resolve) =>
+      setLanguageSaver((language) => {
+        resolve(language);
+        return Promise.reject(new Error('offline'));
+      }),
+    );
     chooseLanguage('ES');
-    expect(sent).toEqual(['ES']);
-    refused();
-    await Promise.resolve();
+    expect(await sent).toBe('ES');
     expect(currentLanguage()).toBe('ES');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('ES');
   });
 
-  it('takes the signed-in user’s language over this browser’s choice, without sending it back', () => {
+  it('sends quick changes in order, one after the other', async () => {
     const sent: Language[] = [];
-    setLanguageSaver(async (language) => void sent.push(language));
+    let last!: () => void;
+    const done = new Promise<void>((resolve) => (last = resolve));
+    setLanguageSaver(async (language) => {
+      sent.push(language);
+      if (language === 'EN') last();
+    });
+    chooseLanguage('FR');
     chooseLanguage('ES');
+    chooseLanguage('EN');
+    await done;
+    expect(sent).toEqual(['FR', 'ES', 'EN']);
+  });
+
+  it('takes the signed-in user’s language over this browser’s choice, without sending it back', async () => {
+    chooseLanguage('ES');
+    const sent: Language[] = [];
+    let saved!: () => void;
+    const done = new Promise<void>((resolve) => (saved = resolve));
+    setLanguageSaver(async (language) => {
+      sent.push(language);
+      saved();
+    });
     adoptUserLanguage('FR');
     expect(currentLanguage()).toBe('FR');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
-    expect(sent).toEqual(['ES']);
+    // Saves go in order: had the adoption sent one, it would come first.
+    chooseLanguage('EN');
+    await done;
+    expect(sent).toEqual(['EN']);
+    // The language the page already shows: nothing stored.
+    localStorage.clear();
+    adoptUserLanguage('EN');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBeNull();
   });
 });

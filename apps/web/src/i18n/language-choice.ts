@@ -58,8 +58,10 @@ export function chooseLanguage(language: Language): void {
 
 /** The signed-in user's language as the server keeps it: it wins over this browser's choice. */
 export function adoptUserLanguage(language: Language): void {
+  // Stored only when it changes what the page shows: nothing is left in this browser for a user in its default.
+  if (language === current) return;
   remember(language);
-  if (language !== current) apply(language);
+  apply(language);
 }
 
 type Saver = (language: Language) => Promise<unknown>;
@@ -70,9 +72,14 @@ export function setLanguageSaver(next: Saver | null): void {
   saver = next;
 }
 
+let saving: Promise<unknown> = Promise.resolve();
+
 function saveToServer(language: Language): void {
-  // Refused or unreachable: the choice stays in this browser, and the next sign-in takes the server's.
-  saver?.(language).catch(() => undefined);
+  const save = saver;
+  if (!save) return;
+  // One at a time, in order: the server keeps the last choice. Refused or unreachable: the choice stays in this
+  // browser, and the next sign-in takes the server's.
+  saving = saving.then(() => save(language)).catch(() => undefined);
 }
 
 export function currentLanguage(): Language {
