@@ -287,11 +287,25 @@ export async function storage(page: Page): Promise<{ session: Record<string, str
 
 export type Language = 'EN' | 'FR' | 'ES';
 
-/** Picks a language with the header's switch and waits for the page to be in it (<html lang>). */
+/**
+ * Picks a language with the header's switch and waits for the page to be in it (<html lang>) and, signed in, for
+ * the server to have kept it (a sign-in elsewhere then starts in it).
+ */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  const [signedIn, already] = (await page.evaluate(
+    `[sessionStorage.getItem('tripartite.session') !== null, document.documentElement.lang === ${JSON.stringify(language.toLowerCase())}]`,
+  )) as [boolean, boolean];
+  const saved =
+    signedIn && !already
+      ? page.waitForResponse((r) => {
+          const body = r.request().postData() ?? '';
+          return r.url().endsWith('/graphql') && body.includes('SetMyLanguage') && body.includes(`"language":"${language}"`);
+        })
+      : null;
   await page.getByTestId('language-switch').selectOption(language);
   // (A locator, not waitForFunction: the page's CSP refuses eval.)
   await page.locator(`html[lang="${language.toLowerCase()}"]`).waitFor({ state: 'attached' });
+  await saved;
 }
 
 /**
