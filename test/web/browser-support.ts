@@ -22,6 +22,8 @@ export interface WorldOptions {
   worker?: boolean;
   /** Extra api environment (e.g. JWT_TTL). The api runs with NODE_ENV=production: the real CSP applies. */
   env?: Record<string, string>;
+  /** Extra worker environment (e.g. SMTP_URL, for emails caught by a test server). */
+  workerEnv?: Record<string, string>;
 }
 
 export interface WebWorld {
@@ -81,7 +83,7 @@ export async function startWebWorld(options: WorldOptions = {}): Promise<WebWorl
   try {
     let api = await startReadyApi(url, apiEnv());
     cleanup.unshift(() => api.kill());
-    const worker = options.worker ? await startWorker(seeder, { JWT_SECRET }) : null;
+    const worker = options.worker ? await startWorker(seeder, { JWT_SECRET, ...options.workerEnv }) : null;
     if (worker) cleanup.unshift(() => worker.proc.kill());
     const browser = await launchBrowser();
     cleanup.unshift(() => browser.close());
@@ -285,11 +287,25 @@ export async function storage(page: Page): Promise<{ session: Record<string, str
 
 export type Language = 'EN' | 'FR' | 'ES';
 
-/** Picks a language with the header's switch and waits for the page to be in it (<html lang>). */
+/**
+ * Picks a language with the header's switch and waits for the page to be in it (<html lang>) and, signed in, for
+ * the server to have kept it (a sign-in elsewhere then starts in it).
+ */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  const [signedIn, already] = (await page.evaluate(
+    `[sessionStorage.getItem('tripartite.session') !== null, document.documentElement.lang === ${JSON.stringify(language.toLowerCase())}]`,
+  )) as [boolean, boolean];
+  const saved =
+    signedIn && !already
+      ? page.waitForResponse((r) => {
+          const body = r.request().postData() ?? '';
+          return r.url().endsWith('/graphql') && body.includes('SetMyLanguage') && body.includes(`"language":"${language}"`);
+        })
+      : null;
   await page.getByTestId('language-switch').selectOption(language);
   // (A locator, not waitForFunction: the page's CSP refuses eval.)
   await page.locator(`html[lang="${language.toLowerCase()}"]`).waitFor({ state: 'attached' });
+  await saved;
 }
 
 /**

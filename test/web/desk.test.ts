@@ -463,6 +463,11 @@ describe('web client: the secretariat’s desk', () => {
     await expectAccessible(page);
     await screenshots(page, 'desk-instrument-paper');
     await fits360();
+    // In French, the server's French edition of the paper.
+    await chooseLanguage(page, 'FR');
+    await page.frameLocator('iframe[title="Document GB.352/INS/7 tel qu’il sera imprimé"]').getByText('Point appelant une décision').first().waitFor();
+    await chooseLanguage(page, 'EN');
+    await paper.getByText('Point for decision').first().waitFor();
     expect(pageProblems(page)).toEqual([]);
   });
 

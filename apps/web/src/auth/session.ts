@@ -8,6 +8,8 @@
 // again; sign-out removes them.
 import type { ConstituentGroup, Role } from '../gql/graphql';
 import { noteServerDate, serverNow } from '../graphql/server-clock';
+import { adoptUserLanguage } from '../i18n/language-choice';
+import { isLanguage, type Language } from '../i18n/languages';
 import { tokenExpiresAt } from './token';
 
 export interface SessionUser {
@@ -39,7 +41,8 @@ interface RefreshBody {
   accessToken: string;
   expiresAt: string;
   sessionExpiresAt: string;
-  user: SessionUser;
+  /** With the language the user keeps on the server: a restored session reads in it. */
+  user: SessionUser & { language: Language };
 }
 
 const SESSION_KEY = 'tripartite.session';
@@ -249,8 +252,13 @@ async function exchange(): Promise<boolean> {
     }
     // Signed out meanwhile, or no longer waiting for a session to restore.
     if (before ? !current : !restoring) return false;
-    save(sessionFrom(body.accessToken, body.expiresAt, body.sessionExpiresAt, body.user, before?.startedAt ?? Date.now(), before?.generation ?? 0));
-    if (!before) ended = null;
+    const { language, ...user } = body.user;
+    save(sessionFrom(body.accessToken, body.expiresAt, body.sessionExpiresAt, user, before?.startedAt ?? Date.now(), before?.generation ?? 0));
+    if (!before) {
+      ended = null;
+      // Only when restoring: a refresh during the session must not undo a switch made meanwhile.
+      if (isLanguage(language)) adoptUserLanguage(language);
+    }
     schedule();
     notify();
     return true;

@@ -1,6 +1,6 @@
 // A guideline's text in the reader's language where its translation is CURRENT, else the original with a
-// notice. Ready for Guideline.textIn(language) / translationStatus(language) once they are in the schema:
-// ask for both with the reader's language (useLanguage()), then render <DraftText>.
+// notice. Ask for Guideline.textIn(language) and translationStatus(language) with the reader's language
+// (useLanguage()), then render <DraftText>.
 import { useTranslation } from 'react-i18next';
 import { code, type Language } from './languages';
 

@@ -1,7 +1,17 @@
 // Which language the pages start in, and what choosing one does: shown at once, <html lang>, remembered.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from './i18n';
-import { chooseLanguage, currentLanguage, currentLocale, initialLanguage, LANGUAGE_KEY, startLanguage } from './language-choice';
+import {
+  adoptUserLanguage,
+  chooseLanguage,
+  currentLanguage,
+  currentLocale,
+  initialLanguage,
+  LANGUAGE_KEY,
+  setLanguageSaver,
+  startLanguage,
+} from './language-choice';
+import type { Language } from './languages';
 import { fromBrowser } from './languages';
 import { shownText } from './TranslationNotice';
 
@@ -11,6 +21,7 @@ describe('the language of the pages', () => {
     chooseLanguage('EN');
     localStorage.clear();
   });
+  afterEach(() => setLanguageSaver(null));
 
   it('starts in the stored choice, else the browser’s first language of ours, else English', () => {
     expect(initialLanguage('ES', ['fr-FR'])).toBe('ES');
@@ -54,5 +65,55 @@ describe('the language of the pages', () => {
     expect(shownText(original, 'Ancienne traduction.', 'STALE', 'FR')).toEqual({ ...original, fallback: true });
     expect(shownText(original, null, 'MISSING', 'ES')).toEqual({ ...original, fallback: true });
     expect(shownText(original, null, 'ORIGINAL', 'EN')).toEqual({ ...original, fallback: false });
+  });
+
+  it('sends a signed-in choice to the server, and keeps it here when the server refuses it', async () => {
+    const sent = new Promise<Language>((resolve) =>
+      setLanguageSaver((language) => {
+        resolve(language);
+        return Promise.reject(new Error('offline'));
+      }),
+    );
+    chooseLanguage('ES');
+    expect(await sent).toBe('ES');
+    expect(currentLanguage()).toBe('ES');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('ES');
+  });
+
+  it('sends quick changes in order, one after the other', async () => {
+    const sent: Language[] = [];
+    let last!: () => void;
+    const done = new Promise<void>((resolve) => (last = resolve));
+    setLanguageSaver(async (language) => {
+      sent.push(language);
+      if (language === 'EN') last();
+    });
+    chooseLanguage('FR');
+    chooseLanguage('ES');
+    chooseLanguage('EN');
+    await done;
+    expect(sent).toEqual(['FR', 'ES', 'EN']);
+  });
+
+  it('takes the signed-in user’s language over this browser’s choice, without sending it back', async () => {
+    chooseLanguage('ES');
+    const sent: Language[] = [];
+    let saved!: () => void;
+    const done = new Promise<void>((resolve) => (saved = resolve));
+    setLanguageSaver(async (language) => {
+      sent.push(language);
+      saved();
+    });
+    adoptUserLanguage('FR');
+    expect(currentLanguage()).toBe('FR');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
+    // Saves go in order: had the adoption sent one, it would come first.
+    chooseLanguage('EN');
+    await done;
+    expect(sent).toEqual(['EN']);
+    // The language the page already shows: nothing stored.
+    localStorage.clear();
+    adoptUserLanguage('EN');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBeNull();
   });
 });

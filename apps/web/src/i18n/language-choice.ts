@@ -1,9 +1,7 @@
 // The reader's language, and the one place that decides it. Before sign-in: the choice kept in this browser,
-// else the browser's languages, else English. The switch in the header calls chooseLanguage.
-//
-// Wiring left for the server's User.language (not in apps/api/schema.graphql yet):
-// - saveToServer: call setMyLanguage(language) for a signed-in user;
-// - adoptUserLanguage: call it at sign-in (and session restore) with the user's language.
+// else the browser's languages, else English. The switch in the header calls chooseLanguage; a signed-in
+// user's choice is kept on the server too (User.language), and the server's is adopted at sign-in and when a
+// session is restored.
 import { useSyncExternalStore } from 'react';
 import { applyLanguage, i18n } from './i18n';
 import { code, fromBrowser, isLanguage, LOCALES, type Language } from './languages';
@@ -51,7 +49,7 @@ export function startLanguage(): void {
   });
 }
 
-/** The reader picked a language with the switch: shown at once, remembered here, and (once wired) on the server. */
+/** The reader picked a language with the switch: shown at once, remembered here, and on the server when signed in. */
 export function chooseLanguage(language: Language): void {
   remember(language);
   apply(language);
@@ -60,12 +58,29 @@ export function chooseLanguage(language: Language): void {
 
 /** The signed-in user's language as the server keeps it: it wins over this browser's choice. */
 export function adoptUserLanguage(language: Language): void {
+  // Stored only when it changes what the page shows: nothing is left in this browser for a user in its default.
+  if (language === current) return;
   remember(language);
-  if (language !== current) apply(language);
+  apply(language);
 }
 
-/** WIRING: setMyLanguage(language) for a signed-in user (a no-op until the schema has it). */
-function saveToServer(_language: Language): void {}
+type Saver = (language: Language) => Promise<unknown>;
+let saver: Saver | null = null;
+
+/** How a choice reaches the server: set by the signed-in session's GraphQL client (null when signed out). */
+export function setLanguageSaver(next: Saver | null): void {
+  saver = next;
+}
+
+let saving: Promise<unknown> = Promise.resolve();
+
+function saveToServer(language: Language): void {
+  const save = saver;
+  if (!save) return;
+  // One at a time, in order: the server keeps the last choice. Refused or unreachable: the choice stays in this
+  // browser, and the next sign-in takes the server's.
+  saving = saving.then(() => save(language)).catch(() => undefined);
+}
 
 export function currentLanguage(): Language {
   return current;

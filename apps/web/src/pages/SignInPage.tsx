@@ -5,6 +5,7 @@ import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { lastEmail, startSession } from '../auth/session';
 import { useSession } from '../auth/use-session';
 import { graphql } from '../gql';
+import { adoptUserLanguage } from '../i18n/language-choice';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { describeError } from '../ui/errors';
 import { Page } from '../ui/Page';
@@ -20,6 +21,7 @@ const Login = graphql(`
         email
         displayName
         roles
+        language
         organization {
           id
           name
@@ -54,7 +56,9 @@ export default function SignInPage() {
     const payload = answer.data?.login;
     if (payload) {
       // The api shows users their own email; the one typed is the fallback the type system asks for.
-      startSession(payload.accessToken, payload.expiresAt, payload.sessionExpiresAt, { ...payload.user, email: payload.user.email ?? email.trim() });
+      const { language, ...user } = payload.user;
+      startSession(payload.accessToken, payload.expiresAt, payload.sessionExpiresAt, { ...user, email: user.email ?? email.trim() });
+      adoptUserLanguage(language);
       navigate(next, { replace: true });
     }
   }

@@ -6,8 +6,11 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Link, useSearchParams } from 'wouter';
 import { useSignedIn } from '../../auth/use-session';
-import type { RoundPageCommentFragment, RoundPageRoundQuery } from '../../gql/graphql';
+import type { RoundPageCommentFragment } from '../../gql/graphql';
 import { useLiveStatus } from '../../graphql/live-status';
+import { useLanguage } from '../../i18n/language-choice';
+import { code } from '../../i18n/languages';
+import { DraftText } from '../../i18n/TranslationNotice';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LiveIndicator } from '../../ui/LiveIndicator';
@@ -17,21 +20,25 @@ import { CommentItem } from './CommentItem';
 import { GuidelineNav, anchorId, GENERAL } from './GuidelineNav';
 import { NewCommentForm } from './NewCommentForm';
 import { RoundPageCommentSubmitted, RoundPageRound } from './operations';
+import { inReaderLanguage, type ReaderRound } from './reader-draft';
 import { useRoundWindow, type RoundWindow } from './round-window';
 import { useRoundComments, type RoundComment } from './use-round-comments';
 import './round.css';
 
-type Round = RoundPageRoundQuery['round'];
+type Round = ReaderRound;
 
 export default function RoundPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [{ data, error }, reexecute] = useQuery({ query: RoundPageRound, variables: { id }, requestPolicy: 'cache-and-network' });
+  const language = useLanguage();
+  // A new language is a new query: urql keeps the round shown until its texts in that language arrive.
+  const [{ data, error }, reexecute] = useQuery({ query: RoundPageRound, variables: { id, language }, requestPolicy: 'cache-and-network' });
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const round = useMemo(() => (data ? inReaderLanguage(data.round, language) : null), [data, language]);
   // One Page throughout (loading, then the round): its heading is not remounted, nor refocused, when the data arrives.
   return (
-    <Page title={data ? data.round.instrument.title : t('round.title')} wide={Boolean(data)}>
-      {data ? (
-        <RoundView round={data.round} reload={reload} />
+    <Page title={round ? round.instrument.title : t('round.title')} wide={Boolean(round)}>
+      {round ? (
+        <RoundView round={round} reload={reload} />
       ) : error ? (
         <ErrorMessage error={error}>
           <p>
@@ -158,7 +165,7 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
         <div className="round-content">
           {round.version.sections.map((section) => (
             <section key={section.id} aria-labelledby={`section-${section.id}`} className="draft-section">
-              <h2 id={`section-${section.id}`}>
+              <h2 id={`section-${section.id}`} lang={code(section.headingShown.language)}>
                 {section.number}. {section.heading}
               </h2>
               {section.guidelines.map((g) => {
@@ -168,7 +175,7 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
                     <h3 id={anchorId(g.key)} tabIndex={-1}>
                       {g.title ? t('round.guidelineTitled', { number: g.number, title: g.title }) : t('round.guideline', { number: g.number })}
                     </h3>
-                    <p className="guideline-text">{g.text}</p>
+                    <DraftText shown={g.textShown} className="guideline-text" />
                     {list(g.id, subject)}
                     <NewCommentForm {...shared} guidelineId={g.id} subject={subject} />
                   </article>

@@ -24,7 +24,7 @@ export const RoundsList = graphql(`
 `);
 
 export const RoundPageRound = graphql(`
-  query RoundPageRound($id: ID!) {
+  query RoundPageRound($id: ID!, $language: Language!) {
     round(id: $id) {
       id
       number
@@ -46,6 +46,8 @@ export const RoundPageRound = graphql(`
         id
         reference
         title
+        titleIn(language: $language)
+        titleStatus(language: $language)
         stage
         rounds {
           id
@@ -55,16 +57,22 @@ export const RoundPageRound = graphql(`
       version {
         id
         number
+        originalLanguage
         sections {
           id
           number
           heading
+          headingIn(language: $language)
+          headingStatus(language: $language)
           guidelines {
             id
             key
             number
             title
+            titleIn(language: $language)
             text
+            textIn(language: $language)
+            translationStatus(language: $language)
           }
         }
       }

@@ -5,18 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { InstrumentPageQuery } from '../../gql/graphql';
+import { useLanguage } from '../../i18n/language-choice';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Deadline, Time } from '../../ui/Time';
 import { saveBlob } from './download';
 
 const InstrumentPaper = graphql(`
-  query InstrumentPaper($id: ID!) {
+  query InstrumentPaper($id: ID!, $language: Language!) {
     instrument(id: $id) {
       id
       submission {
         id
         symbol
-        document(format: HTML)
+        document(format: HTML, language: $language)
       }
     }
   }
@@ -64,7 +65,9 @@ function SubmissionDetails({ instrumentId, submission }: { instrumentId: string;
 
 function PaperPreview({ instrumentId }: { instrumentId: string }) {
   const { t } = useTranslation();
-  const [{ data, error, fetching }] = useQuery({ query: InstrumentPaper, variables: { id: instrumentId }, requestPolicy: 'cache-and-network' });
+  // The paper in the reader's language: switching asks the server for that edition.
+  const language = useLanguage();
+  const [{ data, error, fetching }] = useQuery({ query: InstrumentPaper, variables: { id: instrumentId, language }, requestPolicy: 'cache-and-network' });
   const paper = data?.instrument.submission;
   return (
     <>
