@@ -38,4 +38,5 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'RoundPageUpdateComment',
   'RoundPageWithdrawComment',
   'RoundsList',
+  'SetMyLanguage',
 ]);
