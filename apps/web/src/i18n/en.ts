@@ -1,6 +1,9 @@
 // The reference: every page's words in English. fr.ts and es.ts have exactly these keys (Resource).
 // Plurals: key_one / key_other, chosen by i18next from `count`. Domain enums are keyed by their value.
+import { areasEn } from './areas';
+
 export const en = {
+  ...areasEn,
   common: {
     loading: 'Loading…',
     homeLink: 'Go to the home page',

@@ -1,7 +1,9 @@
 // Spanish, as the Office writes it (Consejo de Administración, reunión tripartita de expertos, mandantes).
+import { areasEs } from './areas';
 import type { Resource } from './resources';
 
 export const es: Resource = {
+  ...areasEs,
   common: {
     loading: 'Cargando…',
     homeLink: 'Ir a la página de inicio',

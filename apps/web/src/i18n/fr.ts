@@ -1,7 +1,9 @@
 // French, as the Office writes it (Conseil d'administration, réunion tripartite d'experts, mandants).
+import { areasFr } from './areas';
 import type { Resource } from './resources';
 
 export const fr: Resource = {
+  ...areasFr,
   common: {
     loading: 'Chargement…',
     homeLink: 'Aller à la page d’accueil',

@@ -4,8 +4,9 @@ import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
 
-/** The same shape as `T` with every leaf a string. */
-export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from './strings';
+
+export type { Strings } from './strings';
 
 export type Resource = Strings<typeof en>;
 
