@@ -128,6 +128,13 @@ export const QUERIES = rows('query', [
   { operation: 'webhooks', document: `{ webhooks { id } }`, expect: [U, A, F, F, F, F, F, F, F] },
   { operation: 'webhookDeadLetters', document: `{ webhookDeadLetters { id } }`, expect: [U, A, F, F, F, F, F, F, F] },
   { operation: 'undeliveredEmails', document: `{ undeliveredEmails { id recipient { id } } }`, expect: [U, A, F, F, F, F, F, F, F] },
+  { operation: 'users', document: `{ users(first: 5) { totalCount edges { node { id } } } }`, expect: [U, A, A, F, F, F, F, F, F] },
+  {
+    operation: 'webhookDeliveries',
+    document: `query($w: ID!) { webhookDeliveries(webhookId: $w) { id } }`,
+    variables: (f) => ({ w: f.webhookId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
 ]);
 
 // Columns:                                   anon ADMIN SECR OBS  MOD  MOD2 GOV  EMP  WOR
@@ -150,6 +157,24 @@ export const MUTATIONS = rows('mutation', [
     operation: 'setUserRoles',
     document: `mutation($u: ID!) { setUserRoles(userId: $u, roles: [OBSERVER, MODERATOR]) { id roles } }`,
     variables: (f) => ({ u: f.spareUserId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  {
+    operation: 'updateUser',
+    document: `mutation($u: ID!) { updateUser(userId: $u, input: { displayName: "Spare person" }) { id } }`,
+    variables: (f) => ({ u: f.spareUserId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  {
+    operation: 'reactivateUser',
+    document: `mutation($u: ID!) { reactivateUser(userId: $u) { id active } }`,
+    variables: (f) => ({ u: f.spareUserId }),
+    expect: [U, A, F, F, F, F, F, F, F],
+  },
+  {
+    operation: 'updateOrganization',
+    document: `mutation($o: ID!) { updateOrganization(organizationId: $o, name: "Spare organization, renamed") { id } }`,
+    variables: (f) => ({ o: f.spareOrganizationId }),
     expect: [U, A, F, F, F, F, F, F, F],
   },
   {

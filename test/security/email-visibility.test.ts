@@ -77,6 +77,12 @@ const PATHS: Record<string, UserPath> = {
     variables: (f) => ({ i: f.meeting.items[0] }),
     staffOnly: true,
   },
+  'users (administration and the secretariat)': {
+    covers: ['UserEdge.node'],
+    document: `{ users(first: 200) { edges { node ${user} } } }`,
+    variables: () => ({}),
+    staffOnly: true,
+  },
   'own language': {
     covers: ['Mutation.setMyLanguage'],
     document: `mutation { setMyLanguage(language: EN) ${user} }`,
@@ -166,6 +172,14 @@ describe('email addresses reach only the user, the secretariat and admins', () =
     expect(res.data.login.user).toEqual({ id: w.people.observer.id, email: w.people.observer.email });
   });
 
+  it('gives admins the email in what updateUser and reactivateUser return', async () => {
+    const updated = (
+      await w.gql(`mutation($u: ID!) { updateUser(userId: $u, input: { displayName: "Renamed" }) ${user} }`, { u: f.spareUserId }, f.tokens.ADMIN)
+    ).data.updateUser;
+    const back = (await w.gql(`mutation($u: ID!) { reactivateUser(userId: $u) ${user} }`, { u: f.spareUserId }, f.tokens.ADMIN)).data.reactivateUser;
+    expect([updated.email, back.email]).toEqual([emails.get(f.spareUserId), emails.get(f.spareUserId)]);
+  });
+
   it('gives admins the email in what createUser, setUserRoles and deactivateUser return', async () => {
     const created = (
       await w.gql(
@@ -225,6 +239,8 @@ describe('email addresses reach only the user, the secretariat and admins', () =
       'Mutation.createUser',
       'Mutation.setUserRoles',
       'Mutation.deactivateUser',
+      'Mutation.updateUser',
+      'Mutation.reactivateUser',
     ]);
     expect(yielding.filter((field) => !covered.has(field)).sort()).toEqual([]);
   });

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, isUuid } from '@tripartite/common';
 import {
   CAPACITY,
+  checkCountryCode,
+  membershipProblems,
   CONSTITUENT_GROUPS,
   LANGUAGES,
   capacityMessage,
@@ -14,7 +16,7 @@ import {
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import { EventBus } from '@tripartite/events';
 import { hashPassword } from './password';
-import { LockedUser, OrganizationRepository, OrganizationRow, UserRepository, UserRow } from './repositories';
+import { FoundUser, LockedUser, OrganizationRepository, OrganizationRow, UserRepository, UserRow } from './repositories';
 import { SessionsService } from './sessions.service';
 
 export interface CreateUserData {
@@ -25,6 +27,45 @@ export interface CreateUserData {
   organizationId?: string | null;
   /** The user's own language; unset: their organization's default, else English. */
   language?: Language | null;
+}
+
+/** What an admin changes of a user: undefined leaves a field as it is; null clears the organization or the language. */
+export interface UpdateUserData {
+  displayName?: string | null;
+  organizationId?: string | null;
+  language?: Language | null;
+}
+
+export interface UserSearchInput {
+  search?: string | null;
+  organizationId?: string | null;
+  role?: Role | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface UserPage {
+  users: (UserRow & { cursor: string })[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+const MAX_SEARCH = 200;
+
+function encodeCursor(user: FoundUser): string {
+  return Buffer.from(JSON.stringify([user.sortName, user.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isUuid(value[1]))
+      return { name: value[0], id: value[1] };
+  } catch {
+    // not one of ours
+  }
+  return null;
 }
 
 const LANGUAGE_LIST = LANGUAGES.join(', ');
@@ -56,6 +97,133 @@ export class AdminService {
 
   usersByIds(ids: readonly string[]): Promise<UserRow[]> {
     return this.users.byIds(ids);
+  }
+
+  /**
+   * A page of users by display name, for the people who manage them (ADMIN) and the secretariat (which seats them
+   * in meetings); `search` matches part of the name or the email, any case. Keyset-paged (`after`: a page's endCursor).
+   */
+  async searchUsers(input: UserSearchInput): Promise<UserPage> {
+    const text = input.search?.trim() || null;
+    const after = input.after ? decodeCursor(input.after) : null;
+    new FieldErrors()
+      .check(!text || text.length <= MAX_SEARCH, 'search', `must be at most ${MAX_SEARCH} characters`)
+      .check(!text || !CONTROL.test(text), 'search', 'may not contain control characters')
+      .check(!input.after || after !== null, 'after', 'is not a cursor of this list')
+      .check(!input.organizationId || isUuid(input.organizationId), 'organizationId', 'names no organization')
+      .check(!input.role || ROLES.includes(input.role), 'role', 'is not a role')
+      .throwIfAny();
+    const { rows, total } = await this.users.search({
+      text,
+      organizationId: input.organizationId ?? null,
+      role: input.role ?? null,
+      after,
+      limit: input.first + 1,
+    });
+    const page = rows.slice(0, input.first);
+    const users = page.map(({ sortName: _sortName, ...user }, i) => ({ ...user, cursor: encodeCursor(page[i]) }));
+    return { users, hasNextPage: rows.length > input.first, endCursor: users.at(-1)?.cursor ?? null, totalCount: total };
+  }
+
+  /**
+   * An admin's edit of a user's display name, organization and language (null: their organization's default).
+   * The email is not changed here: it is how the person signs in and where their notices go, and nothing here can
+   * prove a new address is theirs. Moving a constituent to another organization changes whom they speak for from
+   * the next request on (their comments stay their old organization's). Audited with what changed.
+   */
+  async updateUser(actor: Actor, userId: string, input: UpdateUserData): Promise<UserRow> {
+    const errors = new FieldErrors();
+    const displayName = input.displayName == null ? undefined : input.displayName.trim();
+    if (input.displayName === null) errors.add('displayName', 'must be 1 to 200 characters');
+    if (displayName !== undefined)
+      errors
+        .check(displayName.length >= 1 && displayName.length <= 200, 'displayName', 'must be 1 to 200 characters')
+        .check(!CONTROL.test(displayName), 'displayName', 'may not contain control characters');
+    errors.check(input.language == null || isLanguage(input.language), 'language', `must be one of ${LANGUAGE_LIST}, or null`);
+    if (input.organizationId) {
+      const organization = isUuid(input.organizationId) ? await this.organizations.get(input.organizationId) : null;
+      errors.check(!!organization, 'organizationId', 'names no organization');
+    }
+    errors.throwIfAny();
+    const target = await this.getUser(userId);
+    await this.tx.run(async (tx) => {
+      const user = await this.users.lockForUpdate(tx, target.id);
+      if (!user) throw AppError.notFound('User', target.id);
+      const data: Record<string, { from: unknown; to: unknown }> = {};
+      const changes: { displayName?: string; organizationId?: string | null; language?: Language | null } = {};
+      if (displayName !== undefined && displayName !== user.displayName) {
+        changes.displayName = displayName;
+        data.displayName = { from: user.displayName, to: displayName };
+      }
+      if (input.organizationId !== undefined && (input.organizationId ?? null) !== user.organizationId) {
+        changes.organizationId = input.organizationId ?? null;
+        data.organizationId = { from: user.organizationId, to: changes.organizationId };
+        new FieldErrors().addAll(membershipProblems(user.roles, changes.organizationId, 'organizationId')).throwIfAny();
+      }
+      if (input.language !== undefined && (input.language ?? null) !== user.language) {
+        changes.language = input.language ?? null;
+        data.language = { from: user.language, to: changes.language };
+      }
+      if (Object.keys(data).length === 0) return;
+      await this.users.update(tx, user.id, changes);
+      await this.events.raise(tx, { name: 'user.updated', actor, entityId: user.id, data: data as never });
+    });
+    return this.getUser(target.id);
+  }
+
+  /** Lets a deactivated user sign in again (the sessions ended then stay ended). Asking again changes nothing. Audited. */
+  async reactivateUser(actor: Actor, userId: string): Promise<UserRow> {
+    const target = await this.getUser(userId);
+    await this.tx.run(async (tx) => {
+      const user = await this.users.lockForUpdate(tx, target.id);
+      if (!user) throw AppError.notFound('User', target.id);
+      if (!user.deactivatedAt) return;
+      await this.users.reactivate(tx, user.id);
+      await this.events.raise(tx, { name: 'user.reactivated', actor, entityId: user.id, data: { reason: user.deactivationReason } });
+    });
+    return this.getUser(target.id);
+  }
+
+  /**
+   * An admin's edit of an organization's name and country code. Its group is fixed: comments, seats at meetings
+   * and the paper's counts record the group an organization spoke for. Audited with what changed.
+   */
+  async updateOrganization(actor: Actor, organizationId: string, input: { name?: string | null; countryCode?: string | null }): Promise<OrganizationRow> {
+    const org = isUuid(organizationId) ? await this.organizations.get(organizationId) : null;
+    if (!org) throw AppError.notFound('Organization', organizationId);
+    const name = input.name == null ? org.name : input.name.trim();
+    const errors = new FieldErrors()
+      .check(name.length >= 1 && name.length <= 300, 'name', 'must be 1 to 300 characters')
+      .check(!CONTROL.test(name), 'name', 'may not contain control characters');
+    const countryCode = input.countryCode === undefined ? org.countryCode : errors.take(checkCountryCode(org.group, input.countryCode));
+    if (name && !CONTROL.test(name) && name.toLowerCase() !== org.name.toLowerCase())
+      errors.check(!(await this.organizations.nameTakenByOther(name, org.id)), 'name', 'is already taken');
+    if (org.group === 'GOVERNMENT' && countryCode && countryCode !== org.countryCode)
+      errors.check(!(await this.organizations.governmentExistsOther(countryCode, org.id)), 'countryCode', 'already has a government');
+    errors.throwIfAny();
+    try {
+      await this.tx.run(async (tx) => {
+        const locked = await this.organizations.lockForUpdate(tx, org.id);
+        if (!locked) throw AppError.notFound('Organization', org.id);
+        const data: { name?: { from: string; to: string }; countryCode?: { from: string | null; to: string | null } } = {};
+        if (name !== locked.name) data.name = { from: locked.name, to: name };
+        if (countryCode !== locked.countryCode) data.countryCode = { from: locked.countryCode, to: countryCode };
+        if (!data.name && !data.countryCode) return;
+        await this.organizations.rename(tx, locked.id, name, countryCode);
+        await this.events.raise(tx, { name: 'organization.updated', actor, entityId: locked.id, data });
+      });
+    } catch (error) {
+      if (pgCode(error) === PG_UNIQUE_VIOLATION) {
+        throw AppError.badInput([
+          pgConstraint(error) === 'organization_country_key'
+            ? { field: 'countryCode', message: 'already has a government' }
+            : { field: 'name', message: 'is already taken' },
+        ]);
+      }
+      throw error;
+    }
+    const [after] = await this.organizations.byIds([org.id]);
+    return after;
   }
 
   async getUser(id: string): Promise<UserRow> {
@@ -187,7 +355,7 @@ export class AdminService {
     const wanted = ROLES.filter((r) => roles.includes(r));
     const errors = new FieldErrors().check(wanted.length > 0 && roles.every((r) => ROLES.includes(r)), 'roles', 'must name at least one role');
     const target = await this.getUser(userId);
-    errors.check(!wanted.includes('CONSTITUENT') || !!target.organizationId, 'roles', 'CONSTITUENT needs the user to belong to an organization');
+    errors.addAll(membershipProblems(wanted, target.organizationId, 'roles'));
     errors.throwIfAny();
     await this.tx.run(async (tx) => {
       const user = await this.lockForAdminChange(tx, target.id);

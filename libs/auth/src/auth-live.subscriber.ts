@@ -14,8 +14,11 @@ export class AuthLiveSubscriber implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bus.afterCommit(['user.deactivated', 'user.rolesChanged', 'user.languageChanged'], 'live', AuthLiveSubscriber.name, (event) =>
-      this.principals.changed({ userId: event.entityId }),
+    this.bus.afterCommit(
+      ['user.deactivated', 'user.rolesChanged', 'user.languageChanged', 'user.updated', 'user.reactivated'],
+      'live',
+      AuthLiveSubscriber.name,
+      (event) => this.principals.changed({ userId: event.entityId }),
     );
     // Sessions are cached by id, not by organization: an organization's new default (rare, an admin's) drops them all.
     this.bus.afterCommit(['organization.defaultLanguageChanged'], 'live', AuthLiveSubscriber.name, () => this.principals.changed({ all: true }));

@@ -175,6 +175,13 @@ export class AppConfig {
   SMTP_URL?: string;
 
   @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'must be an http:// or https:// URL' })
+  @Describe(
+    "The web client's public address (e.g. `https://consult.example.org`): emails' footers link to `<APP_URL>/settings`; unset, they say where the settings page is in words",
+  )
+  APP_URL?: string;
+
+  @IsOptional()
   @IsString()
   @Describe('The From of every email')
   SMTP_FROM = 'Tripartite <no-reply@tripartite.local>';

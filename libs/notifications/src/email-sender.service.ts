@@ -104,7 +104,7 @@ export class EmailSender {
         const zone = this.config.SECRETARIAT_TIME_ZONE;
         const ctx = await this.contexts.load(em, row);
         // In the recipient's language as it stands now (they may have changed it since the fan-out).
-        const email = renderEmail(ctx, renderMessage(ctx, zone, mailbox.language), mailbox.displayName, zone, mailbox.language);
+        const email = renderEmail(ctx, renderMessage(ctx, zone, mailbox.language), mailbox.displayName, zone, mailbox.language, this.config.APP_URL ?? null);
         let answer: SmtpAnswer;
         try {
           answer = await this.mailer.send({

@@ -216,3 +216,24 @@ describe('in three languages', () => {
     expect(formatInstant(closesAt, 'Europe/Zurich')).toEqual(formatInstant(closesAt, 'Europe/Zurich', 'EN'));
   });
 });
+
+describe('the footer of an email', () => {
+  const message = { title: 'T', body: 'B' };
+
+  it('links the settings page when the public address is known (APP_URL), in every language', () => {
+    for (const language of LANGUAGES) {
+      const email = renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', language, 'https://consult.example.org/');
+      expect(email.text).toContain('https://consult.example.org/settings');
+      expect(email.text).toContain('consultation.opened');
+      expect(email.html).toContain('<a href="https://consult.example.org/settings">https://consult.example.org/settings</a>');
+    }
+  });
+
+  it('says where the settings page is in words without it', () => {
+    const email = renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'EN');
+    expect(email.text).toContain('on the Settings page of the application');
+    expect(email.html).not.toContain('<a ');
+    expect(renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'FR').text).toContain('la page Paramètres');
+    expect(renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'ES').text).toContain('la página Configuración');
+  });
+});

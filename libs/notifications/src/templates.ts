@@ -113,8 +113,18 @@ export function renderMessage(ctx: EventContext, timeZone: string, language: Lan
   }
 }
 
-/** The email of a message: subject with the instrument reference and deadline, a text and an HTML part, in the reader's language. */
-export function renderEmail(ctx: EventContext, message: Message, recipientName: string, timeZone: string, language: Language = DEFAULT_LANGUAGE): Email {
+/**
+ * The email of a message: subject with the instrument reference and deadline, a text and an HTML part, in the reader's
+ * language. The footer points to the reader's settings page: its address when `appUrl` (APP_URL) is known, else in words.
+ */
+export function renderEmail(
+  ctx: EventContext,
+  message: Message,
+  recipientName: string,
+  timeZone: string,
+  language: Language = DEFAULT_LANGUAGE,
+  appUrl: string | null = null,
+): Email {
   const t = translator(language);
   const label = DEADLINE_LABEL[ctx.event.kind];
   const deadline = ctx.deadline && label ? formatInstant(ctx.deadline, timeZone, language) : null;
@@ -122,15 +132,21 @@ export function renderEmail(ctx: EventContext, message: Message, recipientName: 
   const subject = `${prefix}${message.title}${deadline ? t(`email.subjectDeadline.${label}`, { at: deadline.utc }) : ''}`;
   const greeting = t('email.greeting', { name: recipientName });
   const heading = deadline ? t(`email.deadlineHeading.${label}`) : '';
-  const footer = t('email.footer', { kind: ctx.event.kind });
+  const settingsUrl = appUrl ? `${appUrl.replace(/\/+$/, '')}/settings` : null;
+  const footer = settingsUrl ? t('email.footerLink', { kind: ctx.event.kind, url: settingsUrl }) : t('email.footer', { kind: ctx.event.kind });
   const text = [greeting, message.body, ...(deadline ? [`${heading}\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join('\n\n');
   const html = [
     `<!doctype html><html lang="${language.toLowerCase()}"><body>`,
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(message.body)}</p>`,
     deadline ? `<p>${escapeHtml(heading)}</p><ul><li>${escapeHtml(deadline.utc)}</li><li>${escapeHtml(deadline.local)}</li></ul>` : '',
-    `<p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p>`,
+    `<p style="color:#555;font-size:smaller">${settingsUrl ? linked(escapeHtml(footer), escapeHtml(settingsUrl)) : escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
   return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+}
+
+/** The escaped footer with its (escaped) address made a link. */
+function linked(footer: string, url: string): string {
+  return footer.replace(url, `<a href="${url}">${url}</a>`);
 }

@@ -7,7 +7,8 @@ import { EventBus } from '@tripartite/events';
 import { OutboxService } from '@tripartite/outbox';
 import { webhookJobId } from './job-ids';
 import { ALL_KINDS, isNotificationKind, isUuid } from './kinds';
-import { DeadLetterRow, WebhookDeliveryRepository, WebhookRepository, WebhookRow } from './repositories';
+import { DeadLetterRow, DeliveryListRow, WebhookDeliveryRepository, WebhookRepository, WebhookRow } from './repositories';
+import type { DeliveryStatus } from './webhook-delivery.entity';
 import { assertPublicHost, hostOf, NonPublicAddressError } from './webhook-address';
 
 export interface RegisterWebhookInput {
@@ -84,6 +85,27 @@ export class WebhooksService {
   byIds(ids: readonly string[]): Promise<WebhookRow[]> {
     const valid = ids.filter(isUuid);
     return valid.length ? this.webhooks.byIds(valid) : Promise.resolve([]);
+  }
+
+  /**
+   * A webhook's deliveries (a deleted one's too: they stay readable), newest first; `after`: the id of the last
+   * delivery of the previous page.
+   */
+  async deliveriesOf(
+    actor: Actor,
+    webhookId: string,
+    options: { status: DeliveryStatus | null; first: number; after?: string | null },
+  ): Promise<DeliveryListRow[]> {
+    this.requireAdmin(actor);
+    const [webhook] = isUuid(webhookId) ? await this.webhooks.byIds([webhookId]) : [];
+    if (!webhook) throw AppError.notFound('Webhook', webhookId);
+    let after: { at: string; id: string } | null = null;
+    if (options.after) {
+      const at = isUuid(options.after) ? await this.deliveries.createdAtOf(webhook.id, options.after) : null;
+      if (!at) throw AppError.badInput([{ field: 'after', message: 'names no delivery of this webhook' }]);
+      after = { at, id: options.after };
+    }
+    return this.deliveries.ofWebhook(webhook.id, options.status, after, options.first);
   }
 
   /** Newest first. */

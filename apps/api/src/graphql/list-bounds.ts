@@ -21,6 +21,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.webhooks': CAPACITY.webhooks,
   'Query.webhookDeadLetters': 'first',
   'Query.undeliveredEmails': 'first',
+  'Query.webhookDeliveries': 'first',
 
   'Instrument.versions': CAPACITY.versionsPerInstrument,
   'Instrument.rounds': CAPACITY.roundsPerInstrument,
@@ -58,5 +59,6 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
 
   'CommentConnection.edges': 1,
   'NotificationConnection.edges': 1,
+  'UserConnection.edges': 1,
   'AuditEventConnection.edges': 1,
 };

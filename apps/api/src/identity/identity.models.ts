@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ConstituentGroup, Language, Role } from '@tripartite/domain';
 import { ConstituentGroupEnum, LanguageEnum, RoleEnum } from '../graphql/enums';
+import { PageInfoModel } from '../graphql/page-info.model';
 
 @ObjectType('Organization')
 export class OrganizationModel {
@@ -35,4 +36,17 @@ export class AuthPayloadModel {
   @Field(() => Date, { description: 'the session’s absolute end: refreshing (POST /auth/refresh) goes no further; then sign in again' })
   sessionExpiresAt: Date;
   @Field(() => UserModel) user: UserModel;
+}
+
+@ObjectType('UserEdge')
+export class UserEdgeModel {
+  @Field(() => String) cursor: string;
+  @Field(() => UserModel) node: UserModel;
+}
+
+@ObjectType('UserConnection')
+export class UserConnectionModel {
+  @Field(() => [UserEdgeModel]) edges: UserEdgeModel[];
+  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: 'users matching, on every page' }) totalCount: number;
 }

@@ -1,11 +1,12 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminService, AuthService, Authenticated, CurrentActor, Public, Roles, mayReadEmail, type SessionActor } from '@tripartite/auth';
-import type { Actor } from '@tripartite/common';
+import { checkFirst, type Actor } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
 import { effectiveLanguage, type ConstituentGroup, type Language, type Role } from '@tripartite/domain';
 import { ConstituentGroupEnum, LanguageEnum, RoleEnum } from '../graphql/enums';
 import type { GqlContext } from '../graphql/context';
-import { AuthPayloadModel, OrganizationModel, UserModel } from './identity.models';
-import { CreateUserInput } from './identity.inputs';
+import { AuthPayloadModel, OrganizationModel, UserConnectionModel, UserModel } from './identity.models';
+import { CreateUserInput, UpdateUserInput } from './identity.inputs';
 import { clearRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @Resolver(() => UserModel)
@@ -13,6 +14,7 @@ export class IdentityResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly admin: AdminService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Also sets the refresh cookie (HttpOnly) that POST /auth/refresh takes, when called over HTTP. */
@@ -42,6 +44,56 @@ export class IdentityResolver {
   @Query(() => [OrganizationModel])
   organizations(@Args('group', { type: () => ConstituentGroupEnum, nullable: true }) group?: ConstituentGroup): Promise<OrganizationModel[]> {
     return this.admin.listOrganizations(group);
+  }
+
+  @Roles('ADMIN', 'SECRETARIAT')
+  @Query(() => UserConnectionModel, {
+    description: 'ADMIN, SECRETARIAT. Users by display name, deactivated ones included (User.active); `search`: part of the name or the email, any case.',
+  })
+  async users(
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+    @Args('role', { type: () => RoleEnum, nullable: true }) role: Role | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<UserConnectionModel> {
+    const page = await this.admin.searchUsers({ search, organizationId, role, first: checkFirst(first, this.config.GRAPHQL_MAX_FIRST), after });
+    return {
+      edges: page.users.map(({ cursor, ...node }) => ({ cursor, node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => UserModel, {
+    description: "ADMIN. Changes a user's display name, organization or language, in effect at once on every session (audited). The email is not changed here.",
+  })
+  updateUser(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('input', { type: () => UpdateUserInput }) input: UpdateUserInput,
+  ): Promise<UserModel> {
+    return this.admin.updateUser(actor, userId, input);
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => UserModel, { description: 'ADMIN. Lets a deactivated user sign in again (audited); the sessions ended then stay ended.' })
+  reactivateUser(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }) userId: string): Promise<UserModel> {
+    return this.admin.reactivateUser(actor, userId);
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => OrganizationModel, {
+    description: 'ADMIN. Renames an organization or changes its country code (audited). Its group stays: what it said was said for that group.',
+  })
+  updateOrganization(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('name', { type: () => String, nullable: true }) name?: string | null,
+    @Args('countryCode', { type: () => String, nullable: true }) countryCode?: string | null,
+  ): Promise<OrganizationModel> {
+    return this.admin.updateOrganization(actor, organizationId, { name, countryCode });
   }
 
   @Authenticated()

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { UndeliveredStatus } from '@tripartite/notifications';
+import type { DeliveryStatus, UndeliveredStatus } from '@tripartite/notifications';
 import { PageInfoModel } from '../graphql/page-info.model';
 
 @ObjectType('Notification')
@@ -72,4 +72,31 @@ export class UndeliveredEmailModel {
   @Field(() => String, { nullable: true, description: "the last try's error, with the SMTP server's answer when there was one" })
   lastError: string | null;
   userId: string;
+}
+
+export const WebhookDeliveryStatusEnum = { PENDING: 'PENDING', DELIVERED: 'DELIVERED', DEAD: 'DEAD', CANCELLED: 'CANCELLED' } as const satisfies Record<
+  DeliveryStatus,
+  DeliveryStatus
+>;
+registerEnumType(WebhookDeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  valuesMap: {
+    PENDING: { description: 'owed: tried when due (waiting while its webhook is paused)' },
+    DELIVERED: { description: 'the receiver answered 2xx' },
+    DEAD: { description: 'given up: see the webhook dead letters, where it may be replayed' },
+    CANCELLED: { description: 'its webhook was deleted while it was owed' },
+  },
+});
+
+@ObjectType('WebhookDelivery', { description: 'One event sent (or to be sent) to one webhook; every try sends the same body with the same X-Delivery-Id.' })
+export class WebhookDeliveryModel {
+  @Field(() => ID, { description: 'the X-Delivery-Id the receiver sees' }) id: string;
+  @Field(() => String) kind: string;
+  @Field(() => WebhookDeliveryStatusEnum) status: DeliveryStatus;
+  @Field(() => Int, { description: 'requests made so far, replays included' }) attempts: number;
+  @Field(() => Int, { nullable: true, description: 'HTTP status of the last answer, if there was one' }) lastStatus: number | null;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { nullable: true }) deliveredAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'when the next try is due (PENDING only)' }) nextAttemptAt: Date | null;
 }

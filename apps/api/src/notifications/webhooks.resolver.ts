@@ -3,8 +3,8 @@ import { CurrentActor, Roles } from '@tripartite/auth';
 import { AppError, checkFirst } from '@tripartite/common';
 import type { Actor } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
-import { WebhooksService } from '@tripartite/notifications';
-import { WebhookDeadLetterModel, WebhookModel } from './notifications.models';
+import { WebhooksService, type DeliveryStatus } from '@tripartite/notifications';
+import { WebhookDeadLetterModel, WebhookDeliveryModel, WebhookDeliveryStatusEnum, WebhookModel } from './notifications.models';
 
 @Resolver(() => WebhookDeadLetterModel)
 export class WebhooksResolver {
@@ -57,6 +57,20 @@ export class WebhooksResolver {
   @Query(() => [WebhookModel], { description: 'Webhooks not deleted, oldest first.' })
   webhooks(@CurrentActor() actor: Actor): Promise<WebhookModel[]> {
     return this.service.list(actor);
+  }
+
+  @Roles('ADMIN')
+  @Query(() => [WebhookDeliveryModel], {
+    description: "ADMIN. A webhook's deliveries (a deleted webhook's too), newest first; `after`: the id of the last delivery of the previous page.",
+  })
+  webhookDeliveries(
+    @CurrentActor() actor: Actor,
+    @Args('webhookId', { type: () => ID }) webhookId: string,
+    @Args('status', { type: () => WebhookDeliveryStatusEnum, nullable: true }) status: DeliveryStatus | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => ID, nullable: true }) after?: string | null,
+  ): Promise<WebhookDeliveryModel[]> {
+    return this.service.deliveriesOf(actor, webhookId, { status: status ?? null, first: checkFirst(first, this.config.GRAPHQL_MAX_FIRST), after });
   }
 
   @Roles('ADMIN')

@@ -62,6 +62,31 @@ export class OrganizationRepository {
     return created;
   }
 
+  /** The organization locked, as an edit reads it first; null when there is none. */
+  async lockForUpdate(tx: Tx, organizationId: string): Promise<OrganizationRow | null> {
+    const [row] = await tx.em.query(`SELECT ${this.columns('o')} FROM organization o WHERE o.id = $1 FOR UPDATE`, [organizationId]);
+    return row ?? null;
+  }
+
+  /** Whether another organization has this name, whatever its case. */
+  async nameTakenByOther(name: string, organizationId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM organization o WHERE lower(o.name) = lower($1) AND o.id <> $2 LIMIT 1`, [name, organizationId]);
+    return !!row;
+  }
+
+  /** Whether another organization is the government of this country. */
+  async governmentExistsOther(countryCode: string, organizationId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM organization o WHERE o."group" = 'GOVERNMENT' AND o.country_code = $1 AND o.id <> $2 LIMIT 1`, [
+      countryCode,
+      organizationId,
+    ]);
+    return !!row;
+  }
+
+  async rename(tx: Tx, organizationId: string, name: string, countryCode: string | null): Promise<void> {
+    await tx.em.query(`UPDATE organization SET name = $2, country_code = $3 WHERE id = $1`, [organizationId, name, countryCode]);
+  }
+
   /** Sets the organization's default language (null: none), the row locked first; the default before, undefined when there is no such organization. */
   async setDefaultLanguage(tx: Tx, organizationId: string, language: Language | null): Promise<{ before: Language | null } | undefined> {
     // An UPDATE answers [rows, count].

@@ -26,6 +26,26 @@ export interface LockedUser {
   deactivatedAt: Date | null;
 }
 
+/** What an admin's search of users asks for; the keyset is the last row of the previous page. */
+export interface UserSearch {
+  /** Part of the display name or email, any case. */
+  text: string | null;
+  organizationId: string | null;
+  role: Role | null;
+  after: { name: string; id: string } | null;
+  limit: number;
+}
+
+/** A user of a search page, with the key of its place in the order (lower(display_name), id). */
+export type FoundUser = UserRow & { sortName: string };
+
+/** What an admin may change of a user in one go (undefined: unchanged). */
+export interface UserChanges {
+  displayName?: string;
+  organizationId?: string | null;
+  language?: Language | null;
+}
+
 /** The app_user table. */
 @Injectable()
 export class UserRepository {
@@ -82,6 +102,48 @@ export class UserRepository {
     await tx.em.query(`SELECT id FROM app_user WHERE 'ADMIN' = ANY(roles) AND deactivated_at IS NULL ORDER BY id FOR UPDATE`);
     const [row]: LockedUser[] = await tx.em.query(`SELECT id, roles, deactivated_at AS "deactivatedAt" FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
     return row ?? null;
+  }
+
+  /** A page of users by display name (then id), with how many match in all. LIKE's wildcards in `text` match themselves. */
+  async search(q: UserSearch): Promise<{ rows: FoundUser[]; total: number }> {
+    const pattern = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = `($1::text IS NULL OR u.display_name ILIKE $1 OR u.email ILIKE $1)
+        AND ($2::uuid IS NULL OR u.organization_id = $2) AND ($3::text IS NULL OR $3 = ANY(u.roles))`;
+    const rows: FoundUser[] = await this.dataSource.query(
+      `SELECT ${this.columns('u')}, lower(u.display_name) AS "sortName" FROM app_user u
+        WHERE ${where} AND ($4::text IS NULL OR (lower(u.display_name), u.id) > ($4, $5::uuid))
+        ORDER BY lower(u.display_name), u.id LIMIT ${Number(q.limit)}`,
+      [pattern, q.organizationId, q.role, q.after?.name ?? null, q.after?.id ?? null],
+    );
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user u WHERE ${where}`, [
+      pattern,
+      q.organizationId,
+      q.role,
+    ]);
+    return { rows, total: n };
+  }
+
+  /** The user locked, as an edit reads it first; null when there is none. */
+  async lockForUpdate(tx: Tx, userId: string): Promise<UserRow | null> {
+    const [row] = await tx.em.query(`SELECT ${this.columns('u')} FROM app_user u WHERE u.id = $1 FOR UPDATE`, [userId]);
+    return row ?? null;
+  }
+
+  async update(tx: Tx, userId: string, changes: UserChanges): Promise<void> {
+    const sets: string[] = [];
+    const values: unknown[] = [userId];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (changes.displayName !== undefined) set('display_name', changes.displayName);
+    if (changes.organizationId !== undefined) set('organization_id', changes.organizationId);
+    if (changes.language !== undefined) set('language', changes.language);
+    if (sets.length) await tx.em.query(`UPDATE app_user SET ${sets.join(', ')} WHERE id = $1`, values);
+  }
+
+  async reactivate(tx: Tx, userId: string): Promise<void> {
+    await tx.em.query(`UPDATE app_user SET deactivated_at = NULL, deactivation_reason = NULL WHERE id = $1`, [userId]);
   }
 
   async countActiveAdmins(tx: Tx): Promise<number> {

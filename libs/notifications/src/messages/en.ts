@@ -105,7 +105,10 @@ export const en = {
   email: {
     greeting: 'Hello {{name}},',
     footer:
-      'You receive this email because of your role in the consultation. You can turn off emails about "{{kind}}" in your notification settings; they stay in the application.',
+      'You receive this email because of your role in the consultation. You can turn off emails about "{{kind}}" on the Settings page of the application (Settings, at the top of every page); the notifications stay in the application.',
+    /** With APP_URL set: the address of the settings page. */
+    footerLink:
+      'You receive this email because of your role in the consultation. You can turn off emails about "{{kind}}" on your settings page: {{url}} (the notifications stay in the application).',
     /** In the subject, after the title. */
     subjectDeadline: {
       commentsDue: ' (comments due {{at}})',

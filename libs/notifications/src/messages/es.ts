@@ -102,7 +102,9 @@ export const es: Messages = {
   email: {
     greeting: 'Hola, {{name}}:',
     footer:
-      'Recibe este correo electrónico por su función en la consulta. Puede desactivar los correos «{{kind}}» en la configuración de notificaciones; seguirán disponibles en la aplicación.',
+      'Recibe este correo electrónico por su función en la consulta. Puede desactivar los correos «{{kind}}» en la página Configuración de la aplicación (Configuración, en la parte superior de cada página); las notificaciones seguirán disponibles en la aplicación.',
+    footerLink:
+      'Recibe este correo electrónico por su función en la consulta. Puede desactivar los correos «{{kind}}» en su página de configuración: {{url}} (las notificaciones seguirán disponibles en la aplicación).',
     subjectDeadline: {
       commentsDue: ' (comentarios hasta el {{at}})',
       commentsNowDue: ' (nuevo plazo para comentarios: {{at}})',

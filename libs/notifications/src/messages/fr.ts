@@ -101,7 +101,9 @@ export const fr: Messages = {
   email: {
     greeting: 'Bonjour {{name}},',
     footer:
-      'Vous recevez ce courriel en raison de votre rôle dans la consultation. Vous pouvez désactiver les courriels « {{kind}} » dans vos paramètres de notification ; les notifications restent disponibles dans l’application.',
+      'Vous recevez ce courriel en raison de votre rôle dans la consultation. Vous pouvez désactiver les courriels « {{kind}} » sur la page Paramètres de l’application (Paramètres, en haut de chaque page) ; les notifications restent disponibles dans l’application.',
+    footerLink:
+      'Vous recevez ce courriel en raison de votre rôle dans la consultation. Vous pouvez désactiver les courriels « {{kind}} » sur votre page de paramètres : {{url}} (les notifications restent disponibles dans l’application).',
     subjectDeadline: {
       commentsDue: ' (commentaires attendus avant le {{at}})',
       commentsNowDue: ' (nouvelle date limite des commentaires : {{at}})',

@@ -7,6 +7,19 @@ import type { Keyset } from './notification-event.repository';
 /** A dead letter as an admin sees it. */
 export type DeadLetterRow = Omit<WebhookDeadLetterEntity, 'replayedBy'>;
 
+/** A delivery as an admin sees it in a webhook's list. */
+export interface DeliveryListRow {
+  id: string;
+  kind: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  nextAttemptAt: Date | null;
+}
+
 /** A delivery's job generation: its replay and resume counts. */
 export interface DeliveryGeneration {
   replays: number;
@@ -124,6 +137,28 @@ export class WebhookDeliveryRepository {
         ORDER BY d.created_at, d.id LIMIT ${Number(limit)}`,
       [after.at, after.id, runningMs],
     );
+  }
+
+  /** The webhook's deliveries, newest first (created_at, id), after the keyset when given, of one status when given. */
+  ofWebhook(webhookId: string, status: DeliveryStatus | null, after: { at: string; id: string } | null, limit: number): Promise<DeliveryListRow[]> {
+    return this.dataSource.query(
+      `SELECT d.id, e.kind, d.status, d.attempts, d.last_status AS "lastStatus", d.last_error AS "lastError", d.created_at AS "createdAt",
+              d.delivered_at AS "deliveredAt", d.next_attempt_at AS "nextAttemptAt"
+         FROM webhook_delivery d JOIN notification_event e ON e.id = d.event_id
+        WHERE d.webhook_id = $1 AND ($2::text IS NULL OR d.status = $2)
+          AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY d.created_at DESC, d.id DESC LIMIT ${Number(limit)}`,
+      [webhookId, status, after?.at ?? null, after?.id ?? null],
+    );
+  }
+
+  /** The exact creation instant of a delivery of the webhook (text, so the keyset keeps microseconds); null when none. */
+  async createdAtOf(webhookId: string, id: string): Promise<string | null> {
+    const [row]: { at: string }[] = await this.dataSource.query(`SELECT created_at::text AS at FROM webhook_delivery WHERE id = $1 AND webhook_id = $2`, [
+      id,
+      webhookId,
+    ]);
+    return row?.at ?? null;
   }
 
   /** Newest first. */
