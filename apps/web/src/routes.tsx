@@ -14,6 +14,12 @@ const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
 const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
 const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
 const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
+const EmailsPage = lazy(() => import('./pages/admin/EmailsPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -71,6 +77,40 @@ export function AppRoutes() {
               <InstrumentPage key={id} id={id} />
             </RequireAuth>
           )}
+        </Route>
+
+        {/* the administration (ADMIN) */}
+        <Route path="/administration">
+          <RequireAuth roles={['ADMIN']}>
+            <AdminPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/administration/organizations">
+          <RequireAuth roles={['ADMIN']}>
+            <OrganizationsPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/administration/users">
+          <RequireAuth roles={['ADMIN']}>
+            <UsersPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/administration/webhooks">
+          <RequireAuth roles={['ADMIN']}>
+            <WebhooksPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/administration/emails">
+          <RequireAuth roles={['ADMIN']}>
+            <EmailsPage />
+          </RequireAuth>
+        </Route>
+
+        {/* every signed-in user's settings (the e-mails' footer points here) */}
+        <Route path="/settings">
+          <RequireAuth>
+            <SettingsPage />
+          </RequireAuth>
         </Route>
 
         <Route>

@@ -4,6 +4,24 @@
  * known-operations.spec.ts fails when this list and apps/web/src differ.
  */
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'AdminCreateOrganization',
+  'AdminCreateUser',
+  'AdminDeactivateUser',
+  'AdminDeleteWebhook',
+  'AdminOrganizations',
+  'AdminReactivateUser',
+  'AdminRegisterWebhook',
+  'AdminReplayDelivery',
+  'AdminResendEmails',
+  'AdminSetOrganizationLanguage',
+  'AdminSetUserRoles',
+  'AdminSetWebhookActive',
+  'AdminUndeliveredEmails',
+  'AdminUpdateOrganization',
+  'AdminUpdateUser',
+  'AdminUsers',
+  'AdminWebhookDeliveries',
+  'AdminWebhooks',
   'BoardMeeting',
   'BoardTallyUpdated',
   'DeskCreateInstrument',
@@ -39,4 +57,6 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'RoundPageWithdrawComment',
   'RoundsList',
   'SetMyLanguage',
+  'SettingsEmailPreferences',
+  'SettingsMe',
 ]);

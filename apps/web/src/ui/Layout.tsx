@@ -8,14 +8,17 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 interface NavItem {
   href: string;
-  label: 'rounds' | 'desk';
-  roles: Role[];
+  label: 'layout.nav.rounds' | 'layout.nav.desk' | 'admin.nav' | 'settings.nav';
+  /** Unset: every signed-in user. */
+  roles?: Role[];
 }
 
 /** The top-level areas, each for the roles that use it. */
 export const NAV: NavItem[] = [
-  { href: '/rounds', label: 'rounds', roles: ['CONSTITUENT'] },
-  { href: '/desk', label: 'desk', roles: ['SECRETARIAT'] },
+  { href: '/rounds', label: 'layout.nav.rounds', roles: ['CONSTITUENT'] },
+  { href: '/desk', label: 'layout.nav.desk', roles: ['SECRETARIAT'] },
+  { href: '/administration', label: 'admin.nav', roles: ['ADMIN'] },
+  { href: '/settings', label: 'settings.nav' },
 ];
 
 /** Skip link, header with the areas of the signed-in user and sign-out, then the page in <main>. */
@@ -23,7 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const [location] = useLocation();
-  const items = session ? NAV.filter((item) => item.roles.some((r) => session.user.roles.includes(r))) : [];
+  const items = session ? NAV.filter((item) => !item.roles || item.roles.some((r) => session.user.roles.includes(r))) : [];
   const current = (href: string) => location === href || location.startsWith(`${href}/`);
   return (
     <>
@@ -45,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {items.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
-                    {t(`layout.nav.${item.label}`)}
+                    {t(item.label)}
                   </Link>
                 </li>
               ))}
