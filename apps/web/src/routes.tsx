@@ -14,6 +14,9 @@ const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
 const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
 const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
 const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
+const MeetingAdminPage = lazy(() => import('./pages/desk/meeting/MeetingAdminPage'));
+const GoverningBodyPage = lazy(() => import('./pages/desk/gb/GoverningBodyPage'));
+const GbInstrumentPage = lazy(() => import('./pages/desk/gb/GbInstrumentPage'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -69,6 +72,27 @@ export function AppRoutes() {
           {({ id }) => (
             <RequireAuth roles={['SECRETARIAT']}>
               <InstrumentPage key={id} id={id} />
+            </RequireAuth>
+          )}
+        </Route>
+
+        {/* the secretariat's meeting administration and Governing Body desk */}
+        <Route path="/desk/meetings/:id">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <MeetingAdminPage key={id} id={id} />
+            </RequireAuth>
+          )}
+        </Route>
+        <Route path="/desk/governing-body">
+          <RequireAuth roles={['SECRETARIAT']}>
+            <GoverningBodyPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/desk/governing-body/instruments/:id">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <GbInstrumentPage key={id} id={id} />
             </RequireAuth>
           )}
         </Route>
