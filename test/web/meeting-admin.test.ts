@@ -215,6 +215,26 @@ describe('web client: the meeting administration and the Governing Body desk', (
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('shows a participant removed at another desk meanwhile, instead of the form for them', async () => {
+    const row = page.locator('[data-user]', { hasText: 'workers1' });
+    await row.getByRole('button', { name: 'Correct workers1' }).click();
+    const form = page.getByRole('form', { name: 'Correct workers1' });
+    const workers1 = (await stored()).participants.find((p: any) => p.user.displayName === 'workers1');
+    await sec(`mutation($p: ID!) { removeParticipant(participantId: $p, reason: "Removed at the other desk") { id } }`, { p: workers1.id });
+    await form.getByLabel('Role').selectOption('EXPERT');
+    await form.getByLabel('Reason (required)').fill('A correction too late');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByTestId('participant-gone').getByText('workers1 is no longer registered: someone removed them meanwhile.').waitFor();
+    await page.getByRole('heading', { name: '2 participants' }).waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('participants-heading');
+    await expectAccessible(page);
+    // Registered again for what follows.
+    await sec(`mutation($m: ID!, $u: ID!) { addParticipant(meetingId: $m, userId: $u, group: WORKERS, role: SPOKESPERSON) { id } }`, {
+      m: meetingId,
+      u: world.people.constituents.WORKERS[0].id,
+    });
+  });
+
   it('assigns two moderators and unassigns one', async () => {
     const section = page.getByRole('region', { name: 'Moderators' });
     await section.getByText('No moderator is assigned.').waitFor();
@@ -272,6 +292,10 @@ describe('web client: the meeting administration and the Governing Body desk', (
     await sec(`mutation($i: ID!) { advanceStage(instrumentId: $i, to: GB_SUBMISSION) { stage } }`, { i: instrumentId });
     // From the instrument's page to the Governing Body desk.
     await page.goto(`/desk/instruments/${instrumentId}`);
+    // The instrument's meetings lead to their administration.
+    expect(await page.getByRole('link', { name: 'Participants and report of Meeting of experts on the roster' }).getAttribute('href')).toBe(
+      `/desk/meetings/${meetingId}`,
+    );
     await page.getByRole('link', { name: 'Prepare, submit and record the decision' }).click();
     await page.getByRole('heading', { level: 1, name: 'Governing Body paper: ROSTER/1' }).waitFor();
     await page.getByText('No session is ahead.').waitFor();

@@ -50,6 +50,7 @@ export const en = {
       reasonMissing: 'Give a reason.',
       corrected: '{{name}} corrected.',
       removed: '{{name}} removed from the meeting.',
+      gone: '{{name}} is no longer registered: someone removed them meanwhile. The list shows the meeting as it is now.',
     },
     register: {
       title: 'Register participants',
@@ -150,6 +151,7 @@ export const fr: Strings<typeof en> = {
       reasonMissing: 'Indiquez un motif.',
       corrected: '{{name}} corrigé.',
       removed: '{{name}} retiré de la réunion.',
+      gone: '{{name}} n’est plus inscrit : quelqu’un l’a retiré entre-temps. La liste montre la réunion telle qu’elle est maintenant.',
     },
     register: {
       title: 'Inscrire des participants',
@@ -251,6 +253,7 @@ export const es: Strings<typeof en> = {
       reasonMissing: 'Indique un motivo.',
       corrected: '{{name}} corregido.',
       removed: '{{name}} retirado de la reunión.',
+      gone: '{{name}} ya no está inscrito: alguien lo retiró mientras tanto. La lista muestra la reunión tal como está ahora.',
     },
     register: {
       title: 'Inscribir participantes',

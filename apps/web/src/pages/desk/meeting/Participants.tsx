@@ -13,7 +13,7 @@ import { MeetingAdminRemoveParticipant, MeetingAdminUpdateParticipant } from './
 import { GROUPS, ROLES, participantRoleName } from './words';
 
 type Participant = AdminMeeting['participants'][number];
-type Open = { kind: 'correct' | 'remove'; id: string } | null;
+type Open = { kind: 'correct' | 'remove'; id: string; name: string } | null;
 
 export function Participants({ meeting, refresh }: { meeting: AdminMeeting; refresh: () => void }) {
   const { t } = useTranslation();
@@ -21,9 +21,23 @@ export function Participants({ meeting, refresh }: { meeting: AdminMeeting; refr
   const heading = useRef<HTMLHeadingElement>(null);
   const announce = useAnnounce();
   const editable = rosterOpen(meeting);
+  // A participant whose form is open, gone from the list the server sent (removed meanwhile, at another desk).
+  const [gone, setGone] = useState<string | null>(null);
+  if (open && !meeting.participants.some((p) => p.id === open.id)) {
+    setGone(open.name);
+    setOpen(null);
+  }
+  useEffect(() => {
+    if (gone) heading.current?.focus();
+  }, [gone]);
+  const toggle = (kind: 'correct' | 'remove', p: Participant) => {
+    setGone(null);
+    setOpen(open?.kind === kind && open.id === p.id ? null : { kind, id: p.id, name: p.user.displayName });
+  };
 
   const done = (message: string) => {
     setOpen(null);
+    setGone(null);
     announce(message);
     heading.current?.focus();
     refresh();
@@ -38,6 +52,11 @@ export function Participants({ meeting, refresh }: { meeting: AdminMeeting; refr
       <h2 id="participants-heading" ref={heading} tabIndex={-1}>
         {t('meetingAdmin.participants.title', { count: meeting.participants.length })}
       </h2>
+      {gone && (
+        <p className="notice" role="status" data-testid="participant-gone">
+          {t('meetingAdmin.participants.gone', { name: gone })}
+        </p>
+      )}
       {meeting.participants.length === 0 ? (
         <p>{t('meetingAdmin.participants.none')}</p>
       ) : (
@@ -58,7 +77,7 @@ export function Participants({ meeting, refresh }: { meeting: AdminMeeting; refr
                     type="button"
                     className="button-quiet"
                     aria-expanded={open?.kind === 'correct' && open.id === p.id}
-                    onClick={() => setOpen(open?.kind === 'correct' && open.id === p.id ? null : { kind: 'correct', id: p.id })}
+                    onClick={() => toggle('correct', p)}
                   >
                     {t('meetingAdmin.participants.correct')}
                     <span className="visually-hidden">{t('meetingAdmin.participants.who', { name: p.user.displayName })}</span>
@@ -67,7 +86,7 @@ export function Participants({ meeting, refresh }: { meeting: AdminMeeting; refr
                     type="button"
                     className="button-quiet"
                     aria-expanded={open?.kind === 'remove' && open.id === p.id}
-                    onClick={() => setOpen(open?.kind === 'remove' && open.id === p.id ? null : { kind: 'remove', id: p.id })}
+                    onClick={() => toggle('remove', p)}
                   >
                     {t('meetingAdmin.participants.remove')}
                     <span className="visually-hidden">{t('meetingAdmin.participants.who', { name: p.user.displayName })}</span>
