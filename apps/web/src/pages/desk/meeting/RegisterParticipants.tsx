@@ -151,7 +151,11 @@ export function RegisterParticipants({ meeting, refresh }: { meeting: AdminMeeti
         </div>
         <p className="actions">
           <button type="submit" aria-disabled={busy}>
-            {busy ? t('meetingAdmin.saving') : t('meetingAdmin.register.submit', { count: chosen.length })}
+            {busy
+              ? t('meetingAdmin.saving')
+              : chosen.length === 0
+                ? t('meetingAdmin.register.submitNone')
+                : t('meetingAdmin.register.submit', { count: chosen.length })}
           </button>
         </p>
       </form>
