@@ -301,6 +301,10 @@ describe('web client: the meeting administration and the Governing Body desk', (
     await page.getByText('No session is ahead.').waitFor();
     await page.getByRole('link', { name: 'Create a session' }).click();
     await page.getByRole('heading', { level: 1, name: 'Governing Body' }).waitFor();
+    // The desk leads here too.
+    await page.getByRole('link', { name: 'Back to the desk' }).click();
+    await page.getByRole('link', { name: 'Governing Body: sessions, papers and decisions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Governing Body' }).waitFor();
     const form = page.getByRole('form', { name: 'New session' });
     await form.getByLabel('Number').fill('360');
     await form.getByLabel('Opens').fill(localInput(40));

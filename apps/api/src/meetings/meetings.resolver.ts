@@ -134,7 +134,10 @@ export class ExpertsMeetingResolver {
     return present(await ctx.loaders.draftVersion.load(meeting.versionId), 'Version', meeting.versionId);
   }
 
-  @ResolveField(() => [ParticipantModel])
+  @ResolveField(() => [ParticipantModel], {
+    description:
+      'Registered now, by group, then role. A removed participant is no longer listed: its removal (who, in what group and role, why) is in the audit log, and the positions and votes recorded before it stay',
+  })
   participants(@Parent() meeting: ExpertsMeetingModel, @Context() ctx: GqlContext): Promise<ParticipantModel[]> {
     return ctx.loaders.participantsOfMeeting.load(meeting.id);
   }
