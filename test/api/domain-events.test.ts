@@ -291,6 +291,39 @@ describe('domain events: every write raises exactly one', () => {
         sec,
       );
     }
+    // A delegate registered, corrected and removed (each with a reason); a moderator unassigned and assigned again.
+    const adviser = await write(
+      'addParticipant',
+      `mutation($m: ID!, $u: ID!) { addParticipant(meetingId: $m, userId: $u, group: GOVERNMENT, role: ADVISER) { id } }`,
+      { m: meeting.id, u: people.constituents.GOVERNMENT[1].id },
+      sec,
+      'second',
+    );
+    await write(
+      'updateParticipant',
+      `mutation($p: ID!) { updateParticipant(participantId: $p, group: GOVERNMENT, role: EXPERT, reason: "Registered as an adviser by mistake") { id } }`,
+      { p: adviser.id },
+      sec,
+    );
+    await write(
+      'removeParticipant',
+      `mutation($p: ID!) { removeParticipant(participantId: $p, reason: "Left the delegation") { id } }`,
+      { p: adviser.id },
+      sec,
+    );
+    await write(
+      'unassignModerator',
+      `mutation($m: ID!, $u: ID!) { unassignModerator(meetingId: $m, userId: $u) { id } }`,
+      { m: meeting.id, u: people.moderator.id },
+      sec,
+    );
+    await write(
+      'assignModerator',
+      `mutation($m: ID!, $u: ID!) { assignModerator(meetingId: $m, userId: $u) { id } }`,
+      { m: meeting.id, u: people.moderator.id },
+      sec,
+      'again',
+    );
     await advance('EXPERTS_MEETING');
     await write('openMeeting', `mutation($m: ID!) { openMeeting(meetingId: $m) { id } }`, { m: meeting.id }, mod);
     const openItem = (i: string) => write('openAgendaItem', `mutation($i: ID!) { openAgendaItem(agendaItemId: $i) { id } }`, { i }, mod);

@@ -108,6 +108,12 @@ export const QUERIES = rows('query', [
     expect: [U, A, A, F, F, F, F, F, F],
   },
   {
+    operation: 'meetingCandidates',
+    document: `query($o: ID) { meetingCandidates(organizationId: $o) { id } }`,
+    variables: () => ({ o: null }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     operation: 'meeting',
     document: `query($m: ID!) { meeting(id: $m) { id } }`,
     variables: (f) => ({ m: f.meeting.meetingId }),
@@ -357,6 +363,25 @@ export const MUTATIONS = rows('mutation', [
     operation: 'assignModerator',
     document: `mutation($m: ID!, $u: ID!) { assignModerator(meetingId: $m, userId: $u) { id } }`,
     variables: (f) => ({ m: f.meeting.meetingId, u: f.userIds.MODERATOR }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  // On the GB meeting, whose report is adopted: the secretariat is let through to the roster rule's refusal, nothing changes.
+  {
+    operation: 'updateParticipant',
+    document: `mutation($p: ID!) { updateParticipant(participantId: $p, group: GOVERNMENT, role: EXPERT, reason: "A correction") { id } }`,
+    variables: (f) => ({ p: f.gb.participantId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'removeParticipant',
+    document: `mutation($p: ID!) { removeParticipant(participantId: $p, reason: "Left the delegation") { id } }`,
+    variables: (f) => ({ p: f.gb.participantId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'unassignModerator',
+    document: `mutation($m: ID!, $u: ID!) { unassignModerator(meetingId: $m, userId: $u) { id } }`,
+    variables: (f) => ({ m: f.gb.meetingId, u: f.userIds.OTHER_MODERATOR }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {

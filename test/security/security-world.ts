@@ -36,7 +36,7 @@ export interface Fixture {
   /** In EXPERTS_MEETING: a meeting IN_SESSION moderated by MODERATOR, item 1 under discussion with an amendment. */
   meeting: { instrumentId: string; meetingId: string; items: string[]; amendmentId: string; closedRoundId: string; closedCommentId: string };
   /** In GB_SUBMISSION: its meeting (moderated by OTHER_MODERATOR) adopted; a session and a DRAFT paper. */
-  gb: { instrumentId: string; meetingId: string; sessionId: string; submissionId: string };
+  gb: { instrumentId: string; meetingId: string; sessionId: string; submissionId: string; participantId: string };
   /** One in-app notification per signed-in caller. */
   notifications: Record<Exclude<Caller, 'anonymous'>, string>;
   deadLetterId: string;
@@ -80,10 +80,12 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
   const meetingOn = async (p: { instrumentId: string; versionId: string }, moderatorId: string) => {
     const meeting = await w.schedule({ instrumentId: p.instrumentId, versionId: p.versionId, guidelines: [] });
     await staff(Q.assignModerator, { m: meeting.id, u: moderatorId });
-    for (const g of GROUPS) ok(await w.addParticipant(meeting.id, w.people.constituents[g][1].id, g, 'SPOKESPERSON'));
+    const participantIds: string[] = [];
+    for (const g of GROUPS)
+      participantIds.push(ok<any>(await w.addParticipant(meeting.id, w.people.constituents[g][1].id, g, 'SPOKESPERSON')).addParticipant.id);
     await w.advance(p.instrumentId, 'EXPERTS_MEETING');
     await staff(Q.openMeeting, { m: meeting.id });
-    return { meetingId: meeting.id as string, items: meeting.agenda.map((i: { id: string }) => i.id) as string[] };
+    return { meetingId: meeting.id as string, items: meeting.agenda.map((i: { id: string }) => i.id) as string[], participantIds };
   };
 
   // Consultation: an open round with a comment from each group.
@@ -234,7 +236,13 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
     },
     draft: { instrumentId: d.id, versionId: d.versions[0].id },
     meeting: { instrumentId: m.instrumentId, meetingId: meeting.meetingId, items: meeting.items, amendmentId, closedRoundId, closedCommentId },
-    gb: { instrumentId: g.instrumentId, meetingId: gbMeeting.meetingId, sessionId: session.id, submissionId: submission.id },
+    gb: {
+      instrumentId: g.instrumentId,
+      meetingId: gbMeeting.meetingId,
+      sessionId: session.id,
+      submissionId: submission.id,
+      participantId: gbMeeting.participantIds[0],
+    },
     notifications,
     deadLetterId: letter.id,
     webhookId,

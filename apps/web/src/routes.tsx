@@ -20,6 +20,9 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
 const EmailsPage = lazy(() => import('./pages/admin/EmailsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const MeetingAdminPage = lazy(() => import('./pages/desk/meeting/MeetingAdminPage'));
+const GoverningBodyPage = lazy(() => import('./pages/desk/gb/GoverningBodyPage'));
+const GbInstrumentPage = lazy(() => import('./pages/desk/gb/GbInstrumentPage'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -111,6 +114,27 @@ export function AppRoutes() {
           <RequireAuth>
             <SettingsPage />
           </RequireAuth>
+        </Route>
+
+        {/* the secretariat's meeting administration and Governing Body desk */}
+        <Route path="/desk/meetings/:id">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <MeetingAdminPage key={id} id={id} />
+            </RequireAuth>
+          )}
+        </Route>
+        <Route path="/desk/governing-body">
+          <RequireAuth roles={['SECRETARIAT']}>
+            <GoverningBodyPage />
+          </RequireAuth>
+        </Route>
+        <Route path="/desk/governing-body/instruments/:id">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <GbInstrumentPage key={id} id={id} />
+            </RequireAuth>
+          )}
         </Route>
 
         <Route>

@@ -20,3 +20,4 @@ export * from './deadline/document-deadline';
 export * from './limits';
 export * from './consultation/late-acceptance';
 export * from './identity/membership';
+export * from './meeting/roster';

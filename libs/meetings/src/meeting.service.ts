@@ -12,11 +12,13 @@ import {
   DecisionRule,
   PARTICIPANT_ROLES,
   ParticipantRole,
+  Role,
   blocker,
   checkAfter,
   checkInstant,
   checkText,
   isOneOf,
+  rosterChangeProblems,
 } from '@tripartite/domain';
 import { DraftingMeetingsReadModel } from '@tripartite/drafting';
 import { EventBus } from '@tripartite/events';
@@ -134,9 +136,7 @@ export class MeetingService {
       const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
       const user = await this.users.candidate(tx.em, userId);
       if (!user) throw AppError.notFound('User', userId);
-      if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
-        errors.add('meetingId', `is ${meeting.status}; participants are registered before it closes`);
-      }
+      for (const p of rosterChangeProblems(meeting.status, 'register', null)) errors.add(p.field, p.message);
       if (user.roles.includes('CONSTITUENT') && user.organizationGroup && isOneOf(CONSTITUENT_GROUPS, group) && group !== user.organizationGroup) {
         errors.add('group', `must be ${user.organizationGroup}, the group of the user's organization`);
       }
@@ -167,6 +167,98 @@ export class MeetingService {
     });
   }
 
+  /**
+   * SECRETARIAT. Corrects a participant's group and role, with a reason (audited), until the meeting is CLOSED
+   * (ROSTER_RULES); the organization is the user's own, so a constituent keeps its organization's group. One CHAIR.
+   */
+  async correctParticipant(actor: Actor, participantId: string, group: ConstituentGroup, role: ParticipantRole, reason: string): Promise<ParticipantRow> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat corrects participants');
+    const errors = new FieldErrors()
+      .check(isOneOf(CONSTITUENT_GROUPS, group), 'group', 'is not a constituent group')
+      .check(isOneOf(PARTICIPANT_ROLES, role), 'role', 'is not a participant role');
+    const why = errors.take(checkText('reason', reason, 'reason'));
+    if (!isUuid(participantId)) throw AppError.notFound('Participant', participantId);
+
+    return this.tx.run(async (tx) => {
+      const { meeting, participant } = await this.lockParticipant(tx, actor, participantId);
+      for (const p of rosterChangeProblems(meeting.status, 'correct', why ?? null)) errors.add(p.field, p.message);
+      const user = await this.users.candidate(tx.em, participant.userId);
+      if (user?.roles.includes('CONSTITUENT') && user.organizationGroup && isOneOf(CONSTITUENT_GROUPS, group) && group !== user.organizationGroup) {
+        errors.add('group', `must be ${user.organizationGroup}, the group of the user's organization`);
+      }
+      if (role === 'CHAIR' && participant.role !== 'CHAIR' && (await this.participants.otherChair(tx, meeting.id, participantId))) {
+        errors.add('role', 'the meeting already has a CHAIR');
+      }
+      errors.throwIfAny();
+      if (participant.group === group && participant.role === role) return participant;
+
+      let corrected: ParticipantRow;
+      try {
+        corrected = await this.participants.correct(tx, participantId, group, role);
+      } catch (error) {
+        if (pgConstraint(error) === 'meeting_participant_one_chair_key')
+          throw AppError.badInput([{ field: 'role', message: 'the meeting already has a CHAIR' }]);
+        throw error;
+      }
+      await this.events.raise(tx, {
+        name: 'meeting.participantCorrected',
+        actor,
+        entityId: meeting.id,
+        data: { participantId, userId: participant.userId, from: { group: participant.group, role: participant.role }, to: { group, role }, reason: why! },
+      });
+      return corrected;
+    });
+  }
+
+  /**
+   * SECRETARIAT. Removes a participant, with a reason (audited, with who it was), until the meeting is CLOSED
+   * (ROSTER_RULES). Positions and votes are recorded per group: those already recorded stay in the record.
+   */
+  async removeParticipant(actor: Actor, participantId: string, reason: string): Promise<MeetingRow> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat removes participants');
+    const errors = new FieldErrors();
+    const why = errors.take(checkText('reason', reason, 'reason'));
+    if (!isUuid(participantId)) throw AppError.notFound('Participant', participantId);
+
+    return this.tx.run(async (tx) => {
+      const { meeting, participant } = await this.lockParticipant(tx, actor, participantId);
+      for (const p of rosterChangeProblems(meeting.status, 'remove', why ?? null)) errors.add(p.field, p.message);
+      errors.throwIfAny();
+      await this.participants.remove(tx, participantId);
+      await this.events.raise(tx, {
+        name: 'meeting.participantRemoved',
+        actor,
+        entityId: meeting.id,
+        data: { participantId, userId: participant.userId, group: participant.group, role: participant.role, meetingStatus: meeting.status, reason: why! },
+      });
+      return strip(meeting);
+    });
+  }
+
+  /** SECRETARIAT, until the meeting is CLOSED; unassigning one who is not a moderator of it changes nothing (and raises nothing). */
+  async unassignModerator(actor: Actor, meetingId: string, userId: string): Promise<MeetingRow> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat unassigns moderators');
+    if (!isUuid(meetingId)) throw AppError.notFound('Meeting', meetingId);
+    if (!isUuid(userId)) throw AppError.notFound('User', userId);
+    return this.tx.run(async (tx) => {
+      const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
+      const errors = new FieldErrors();
+      for (const p of rosterChangeProblems(meeting.status, 'unassignModerator', null)) errors.add(p.field, p.message);
+      errors.throwIfAny();
+      if (await this.participants.unassignModerator(tx, meetingId, userId)) {
+        await this.events.raise(tx, { name: 'meeting.moderatorUnassigned', actor, entityId: meetingId, data: { userId } });
+      }
+      return strip(meeting);
+    });
+  }
+
+  /** Users the secretariat may register in a meeting or assign to it: of an organization, holding a role, or both. */
+  async candidateIds(actor: Actor, filter: { organizationId: string | null; role: Role | null }, limit: number): Promise<string[]> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat lists whom a meeting may register');
+    if (filter.organizationId !== null && !isUuid(filter.organizationId)) return [];
+    return this.tx.run((tx) => this.users.candidateIds(tx.em, filter, limit));
+  }
+
   /** SECRETARIAT. The user must hold the MODERATOR role; assigning twice changes nothing (and raises nothing). */
   async assignModerator(actor: Actor, meetingId: string, userId: string): Promise<MeetingRow> {
     if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat assigns moderators');
@@ -179,9 +271,7 @@ export class MeetingService {
       const { assigned, moderators } = await this.participants.moderatorFacts(tx, meetingId, userId);
       const errors = new FieldErrors().check(user.roles.includes('MODERATOR'), 'userId', 'does not have the MODERATOR role');
       if (!assigned) errors.check(moderators < CAPACITY.moderatorsPerMeeting, 'meetingId', capacityMessage(CAPACITY.moderatorsPerMeeting, 'moderators'));
-      if (meeting.status === 'CLOSED' || meeting.status === 'REPORT_ADOPTED') {
-        errors.add('meetingId', `is ${meeting.status}; moderators are assigned before it closes`);
-      }
+      for (const p of rosterChangeProblems(meeting.status, 'assignModerator', null)) errors.add(p.field, p.message);
       errors.throwIfAny();
       if (await this.participants.assignModerator(tx, meetingId, userId, actor.userId)) {
         await this.events.raise(tx, { name: 'meeting.moderatorAssigned', actor, entityId: meetingId, data: { userId } });
@@ -241,6 +331,17 @@ export class MeetingService {
       await this.events.raise(tx, { name, actor, entityId: meetingId, data: { instrumentId: updated.instrumentId, from: meeting.status, to } });
       return updated;
     });
+  }
+
+  /** The participant's meeting (locked for share, as registrations lock it: a meeting's move waits), then the participant (locked). */
+  private async lockParticipant(tx: Tx, actor: Actor, participantId: string): Promise<{ meeting: LockedMeeting; participant: ParticipantRow }> {
+    const meetingId = await this.participants.meetingOf(tx, participantId);
+    if (!meetingId) throw AppError.notFound('Participant', participantId);
+    const meeting = await this.lock(tx, actor, meetingId, 'FOR SHARE');
+    const participant = await this.participants.lockOne(tx, participantId);
+    // Removed by a concurrent write meanwhile.
+    if (!participant) throw AppError.notFound('Participant', participantId);
+    return { meeting, participant };
   }
 
   private async lock(tx: Tx, actor: Actor, meetingId: string, mode: 'FOR UPDATE' | 'FOR SHARE'): Promise<LockedMeeting> {

@@ -22,6 +22,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.webhookDeadLetters': 'first',
   'Query.undeliveredEmails': 'first',
   'Query.webhookDeliveries': 'first',
+  'Query.meetingCandidates': 'first',
 
   'Instrument.versions': CAPACITY.versionsPerInstrument,
   'Instrument.rounds': CAPACITY.roundsPerInstrument,

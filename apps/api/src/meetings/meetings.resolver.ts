@@ -1,11 +1,12 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentActor, Roles, UserEntity } from '@tripartite/auth';
-import { AppError, type Actor } from '@tripartite/common';
-import type { AmendmentStatus, ConstituentGroup, ItemStatus, ParticipantRole, Position } from '@tripartite/domain';
+import { AppError, type Actor, checkFirst } from '@tripartite/common';
+import { AppConfig } from '@tripartite/config';
+import type { AmendmentStatus, ConstituentGroup, ItemStatus, ParticipantRole, Position, Role } from '@tripartite/domain';
 import { AgendaService, MeetingReadService, MeetingService } from '@tripartite/meetings';
 import { DraftVersionModel, GuidelineModel, InstrumentModel } from '../drafting/drafting.models';
 import type { GqlContext } from '../graphql/context';
-import { AmendmentStatusEnum, ConstituentGroupEnum, ItemStatusEnum, ParticipantRoleEnum, PositionEnum } from '../graphql/enums';
+import { AmendmentStatusEnum, ConstituentGroupEnum, ItemStatusEnum, ParticipantRoleEnum, PositionEnum, RoleEnum } from '../graphql/enums';
 import { UserModel } from '../identity/identity.models';
 import { GroupVoteInput, ScheduleMeetingInput } from './meetings.inputs';
 import {
@@ -20,6 +21,10 @@ import {
   VoteResultModel,
 } from './meetings.models';
 
+/** The roster rule (ROSTER_RULES in libs/domain), as the field descriptions say it. */
+const ROSTER =
+  'until the meeting is CLOSED (SCHEDULED or IN_SESSION); positions and votes are recorded per group, so those already recorded stay in the record';
+
 /** The description of every expectedRevision of an item's writes. */
 const REVISION = "the agenda item's revision as read (for an amendment: its item's); CONFLICT when it has moved";
 
@@ -33,7 +38,29 @@ export class ExpertsMeetingResolver {
   constructor(
     private readonly meetings: MeetingService,
     private readonly read: MeetingReadService,
+    private readonly config: AppConfig,
   ) {}
+
+  @Roles('SECRETARIAT')
+  @Query(() => [UserModel], {
+    description:
+      'SECRETARIAT. Active users a meeting may register or assign: of an organization (its delegates), with a role (MODERATOR: who may moderate), or both; by name',
+  })
+  async meetingCandidates(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: GqlContext,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
+    @Args('role', { type: () => RoleEnum, nullable: true }) role?: Role | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
+  ): Promise<UserModel[]> {
+    const ids = await this.meetings.candidateIds(
+      actor,
+      { organizationId: organizationId ?? null, role: role ?? null },
+      checkFirst(first, this.config.GRAPHQL_MAX_FIRST),
+    );
+    const users = await ctx.loaders.user.loadMany(ids);
+    return users.filter((u): u is UserEntity => u !== null && !(u instanceof Error));
+  }
 
   @Authenticated()
   @Query(() => ExpertsMeetingModel)
@@ -55,6 +82,28 @@ export class ExpertsMeetingResolver {
     @Args('userId', { type: () => ID }) userId: string,
   ): Promise<ExpertsMeetingModel> {
     return this.meetings.assignModerator(actor, meetingId, userId);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => ExpertsMeetingModel, { description: `SECRETARIAT, ${ROSTER.split(';')[0]}; unassigning one who is not a moderator of it changes nothing` })
+  unassignModerator(
+    @CurrentActor() actor: Actor,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<ExpertsMeetingModel> {
+    return this.meetings.unassignModerator(actor, meetingId, userId);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => ExpertsMeetingModel, {
+    description: `SECRETARIAT. Removes a participant, with a reason (audited with who it was), ${ROSTER}. Answers the meeting`,
+  })
+  removeParticipant(
+    @CurrentActor() actor: Actor,
+    @Args('participantId', { type: () => ID }) participantId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<ExpertsMeetingModel> {
+    return this.meetings.removeParticipant(actor, participantId, reason);
   }
 
   @Roles('MODERATOR', 'SECRETARIAT')
@@ -85,7 +134,10 @@ export class ExpertsMeetingResolver {
     return present(await ctx.loaders.draftVersion.load(meeting.versionId), 'Version', meeting.versionId);
   }
 
-  @ResolveField(() => [ParticipantModel])
+  @ResolveField(() => [ParticipantModel], {
+    description:
+      'Registered now, by group, then role. A removed participant is no longer listed: its removal (who, in what group and role, why) is in the audit log, and the positions and votes recorded before it stay',
+  })
   participants(@Parent() meeting: ExpertsMeetingModel, @Context() ctx: GqlContext): Promise<ParticipantModel[]> {
     return ctx.loaders.participantsOfMeeting.load(meeting.id);
   }
@@ -122,6 +174,20 @@ export class ParticipantResolver {
     @Args('role', { type: () => ParticipantRoleEnum }) role: ParticipantRole,
   ): Promise<ParticipantModel> {
     return this.meetings.addParticipant(actor, meetingId, userId, group, role);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => ParticipantModel, {
+    description: `SECRETARIAT. Corrects a participant's group and role, with a reason (audited), ${ROSTER}. The organization is the user's: a constituent sits with its organization's group; one CHAIR`,
+  })
+  updateParticipant(
+    @CurrentActor() actor: Actor,
+    @Args('participantId', { type: () => ID }) participantId: string,
+    @Args('group', { type: () => ConstituentGroupEnum }) group: ConstituentGroup,
+    @Args('role', { type: () => ParticipantRoleEnum }) role: ParticipantRole,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<ParticipantModel> {
+    return this.meetings.correctParticipant(actor, participantId, group, role, reason);
   }
 
   @ResolveField(() => UserModel)

@@ -23,6 +23,20 @@ export class MeetingsAuthReadModel {
     return user ?? null;
   }
 
+  /**
+   * Active users a meeting could register or assign: of an organization and/or holding a role, by display name;
+   * at most `limit`.
+   */
+  async candidateIds(em: Queryable, filter: { organizationId: string | null; role: Role | null }, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT u.id FROM app_user u
+        WHERE u.deactivated_at IS NULL AND ($1::uuid IS NULL OR u.organization_id = $1) AND ($2::text IS NULL OR $2 = ANY(u.roles))
+        ORDER BY u.display_name, u.id LIMIT $3`,
+      [filter.organizationId, filter.role, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The ids of the secretariat's users, as they stand (deactivated ones included: the fan-out leaves them out). */
   async secretariatIds(em: Queryable): Promise<string[]> {
     const rows: { id: string }[] = await em.query(`SELECT u.id FROM app_user u WHERE 'SECRETARIAT' = ANY(u.roles)`);

@@ -33,7 +33,24 @@ export const MEETINGS_EVENTS = {
     agendaItems: number;
   }>('ExpertsMeeting', ['notify', 'jobs']),
   'meeting.participantAdded': event<{ participantId: string; userId: string; group: ConstituentGroup; role: ParticipantRole }>('ExpertsMeeting'),
+  'meeting.participantCorrected': event<{
+    participantId: string;
+    userId: string;
+    from: { group: ConstituentGroup; role: ParticipantRole };
+    to: { group: ConstituentGroup; role: ParticipantRole };
+    reason: string;
+  }>('ExpertsMeeting'),
+  /** The participant's row goes; this event keeps who it was. Positions and votes already recorded stay as they are. */
+  'meeting.participantRemoved': event<{
+    participantId: string;
+    userId: string;
+    group: ConstituentGroup;
+    role: ParticipantRole;
+    meetingStatus: MeetingStatus;
+    reason: string;
+  }>('ExpertsMeeting'),
   'meeting.moderatorAssigned': event<{ userId: string }>('ExpertsMeeting'),
+  'meeting.moderatorUnassigned': event<{ userId: string }>('ExpertsMeeting'),
   'meeting.opened': event<MeetingMoved>('ExpertsMeeting'),
   'meeting.closed': event<MeetingMoved>('ExpertsMeeting'),
   'meeting.reportAdopted': event<MeetingMoved>('ExpertsMeeting'),

@@ -56,6 +56,48 @@ export class ParticipantRepository {
     return participant;
   }
 
+  /** The meeting of a participant; null when there is none. */
+  async meetingOf(tx: Tx, participantId: string): Promise<string | null> {
+    const [row]: { meetingId: string }[] = await tx.em.query(`SELECT meeting_id AS "meetingId" FROM meeting_participant WHERE id = $1`, [participantId]);
+    return row?.meetingId ?? null;
+  }
+
+  /** A participant, the row locked for the write; null when there is none. */
+  async lockOne(tx: Tx, participantId: string): Promise<ParticipantRow | null> {
+    const [participant]: ParticipantRow[] = await tx.em.query(`SELECT ${this.columns('p')} FROM meeting_participant p WHERE p.id = $1 FOR UPDATE`, [
+      participantId,
+    ]);
+    return participant ?? null;
+  }
+
+  /** Whether another participant than `participantId` is the meeting's CHAIR. */
+  async otherChair(tx: Tx, meetingId: string, participantId: string): Promise<boolean> {
+    const [row]: { taken: boolean }[] = await tx.em.query(
+      `SELECT EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = $1 AND role = 'CHAIR' AND id <> $2) AS taken`,
+      [meetingId, participantId],
+    );
+    return row.taken;
+  }
+
+  /** Fails on meeting_participant_one_chair_key when a concurrent write made another CHAIR. */
+  async correct(tx: Tx, participantId: string, group: ConstituentGroup, role: ParticipantRole): Promise<ParticipantRow> {
+    const [[participant]]: [ParticipantRow[], number] = await tx.em.query(
+      `UPDATE meeting_participant SET "group" = $2, role = $3 WHERE id = $1 RETURNING ${this.columns('meeting_participant')}`,
+      [participantId, group, role],
+    );
+    return participant;
+  }
+
+  async remove(tx: Tx, participantId: string): Promise<void> {
+    await tx.em.query(`DELETE FROM meeting_participant WHERE id = $1`, [participantId]);
+  }
+
+  /** True when unassigned now; false when the user was no moderator of the meeting. */
+  async unassignModerator(tx: Tx, meetingId: string, userId: string): Promise<boolean> {
+    const [, deleted]: [unknown[], number] = await tx.em.query(`DELETE FROM meeting_moderator WHERE meeting_id = $1 AND user_id = $2`, [meetingId, userId]);
+    return deleted > 0;
+  }
+
   /** The meeting's participants, in the write's transaction. */
   ofMeeting(tx: Tx, meetingId: string): Promise<ParticipantRow[]> {
     return tx.em.query(`SELECT ${this.columns('p')} FROM meeting_participant p WHERE p.meeting_id = $1`, [meetingId]);

@@ -72,6 +72,9 @@ export default function DeskPage() {
           ))}
         </section>
       )}
+      <p>
+        <Link href="/desk/governing-body">{t('governingBody.deskLink')}</Link>
+      </p>
       <CreateInstrument />
     </Page>
   );

@@ -3,8 +3,9 @@
 // access, no forms), so even a mistake there could not act in this page.
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { Link } from 'wouter';
 import { graphql } from '../../gql';
-import type { InstrumentPageQuery } from '../../gql/graphql';
+import type { InstrumentPageQuery, Language } from '../../gql/graphql';
 import { useLanguage } from '../../i18n/language-choice';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Deadline, Time } from '../../ui/Time';
@@ -31,6 +32,9 @@ export function GbPaper({ instrumentId, submission }: { instrumentId: string; su
     <section aria-labelledby="gb-heading">
       <h2 id="gb-heading">{t('desk.gb.title')}</h2>
       {submission ? <SubmissionDetails instrumentId={instrumentId} submission={submission} /> : <p>{t('desk.gb.none')}</p>}
+      <p>
+        <Link href={`/desk/governing-body/instruments/${instrumentId}`}>{t('governingBody.manage')}</Link>
+      </p>
     </section>
   );
 }
@@ -63,10 +67,11 @@ function SubmissionDetails({ instrumentId, submission }: { instrumentId: string;
   );
 }
 
-function PaperPreview({ instrumentId }: { instrumentId: string }) {
+/** The paper as it will be printed, in `language` (default: the reader's; switching asks the server for that edition). */
+export function PaperPreview({ instrumentId, language: chosen }: { instrumentId: string; language?: Language }) {
   const { t } = useTranslation();
-  // The paper in the reader's language: switching asks the server for that edition.
-  const language = useLanguage();
+  const readers = useLanguage();
+  const language = chosen ?? readers;
   const [{ data, error, fetching }] = useQuery({ query: InstrumentPaper, variables: { id: instrumentId, language }, requestPolicy: 'cache-and-network' });
   const paper = data?.instrument.submission;
   return (

@@ -168,7 +168,7 @@ export default function InstrumentPage({ id }: { id: string }) {
         ))}
       </section>
 
-      <Meetings meetings={instrument.meetings} />
+      <Meetings meetings={instrument.meetings} instrument={instrument} />
       <GbPaper instrumentId={instrument.id} submission={instrument.submission} />
     </Page>
   );

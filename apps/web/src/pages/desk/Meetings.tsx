@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { InstrumentPageQuery } from '../../gql/graphql';
 import { Time } from '../../ui/Time';
+import { ScheduleMeeting } from './meeting/ScheduleMeeting';
 
-type Meeting = InstrumentPageQuery['instrument']['meetings'][number];
+type Instrument = InstrumentPageQuery['instrument'];
+type Meeting = Instrument['meetings'][number];
 
-/** The instrument's experts' meetings: status, dates, and the way into the board and the console. */
-export function Meetings({ meetings }: { meetings: Meeting[] }) {
+/** The instrument's experts' meetings: status, dates, the way into their administration, the board and the console; scheduling one in CONSOLIDATION. */
+export function Meetings({ meetings, instrument }: { meetings: Meeting[]; instrument?: Pick<Instrument, 'id' | 'stage' | 'versions'> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="meetings-heading">
@@ -25,6 +27,10 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
                 {m.venue ? `, ${m.venue}` : ''}. {t('desk.meetings.decidedBy', { rule: t(`desk.meetings.rule.${m.decisionRule}`) })}
               </p>
               <p className="actions">
+                <Link href={`/desk/meetings/${m.id}`}>
+                  {t('meetingAdmin.manage')}
+                  <span className="visually-hidden">{t('desk.meetings.of', { title: m.title })}</span>
+                </Link>
                 <Link href={`/meetings/${m.id}/board`}>
                   {t('desk.meetings.board')}
                   <span className="visually-hidden">{t('desk.meetings.of', { title: m.title })}</span>
@@ -38,6 +44,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
           ))}
         </ul>
       )}
+      {instrument?.stage === 'CONSOLIDATION' && <ScheduleMeeting instrumentId={instrument.id} versions={instrument.versions} />}
     </section>
   );
 }
