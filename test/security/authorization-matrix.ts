@@ -308,6 +308,12 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {
+    operation: 'setDispositions',
+    document: `mutation($r: ID!, $id: ID!) { setDispositions(roundId: $r, items: [{ commentId: $id }], disposition: NOTED, note: "Taken into account") { disposed { id } } }`,
+    variables: (f) => ({ r: f.consultation.roundId, id: f.consultation.comments.GOVERNMENT }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     operation: 'scheduleMeeting',
     document: `mutation($in: ScheduleMeetingInput!) { scheduleMeeting(input: $in) { id } }`,
     variables: (f) => ({

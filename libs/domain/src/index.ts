@@ -19,3 +19,4 @@ export * from './deadline/job-ids';
 export * from './deadline/document-deadline';
 export * from './limits';
 export * from './consultation/late-acceptance';
+export * from './consultation/disposition-refusal';

@@ -9,8 +9,9 @@ import type { GqlContext } from '../graphql/context';
 import { DispositionEnum } from '../graphql/enums';
 import { DraftVersionModel, GuidelineModel, InstrumentModel } from '../drafting/drafting.models';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
-import { CommentFilterInput, ScheduleConsultationInput, SubmitCommentInput, UpdateCommentInput } from './consultation.inputs';
+import { CommentFilterInput, DispositionTargetInput, ScheduleConsultationInput, SubmitCommentInput, UpdateCommentInput } from './consultation.inputs';
 import {
+  BulkDispositionResultModel,
   CommentConnectionModel,
   CommentModel,
   ConsultationRoundModel,
@@ -149,6 +150,23 @@ export class CommentResolver {
     expectedRevision?: number | null,
   ): Promise<CommentModel> {
     return this.writes.setDisposition(actor, commentId, disposition, note, expectedRevision);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => BulkDispositionResultModel, {
+    description:
+      'One disposition and one note for several comments of one round (at most 200), in one transaction, item by item: each comment that ' +
+      'setDisposition would accept is disposed of; each other one is refused (refused: its code, reason and current state) and nothing of it is ' +
+      'written. Not all-or-nothing: a comment changed meanwhile does not stop the others.',
+  })
+  setDispositions(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('items', { type: () => [DispositionTargetInput] }) items: DispositionTargetInput[],
+    @Args('disposition', { type: () => DispositionEnum }) disposition: Disposition,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ): Promise<BulkDispositionResultModel> {
+    return this.writes.setDispositions(actor, roundId, items, disposition, note);
   }
 
   @ResolveField(() => ConsultationRoundModel)
