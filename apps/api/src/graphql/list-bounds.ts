@@ -1,4 +1,4 @@
-import { CAPACITY, STAGE_TRANSITIONS_PER_INSTRUMENT } from '@tripartite/domain';
+import { BULK_DISPOSITIONS_MAX, CAPACITY, STAGE_TRANSITIONS_PER_INSTRUMENT } from '@tripartite/domain';
 
 /**
  * How many elements a list field can hold, for the cost estimate:
@@ -57,6 +57,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'VoteResult.votes': GROUPS,
 
   'CommentConnection.edges': 1,
+  // setDispositions: its comments are disposed of or refused, so the two lists hold them between them.
+  'BulkDispositionResult.disposed': BULK_DISPOSITIONS_MAX,
+  'BulkDispositionResult.refused': BULK_DISPOSITIONS_MAX,
   'NotificationConnection.edges': 1,
   'AuditEventConnection.edges': 1,
 };
