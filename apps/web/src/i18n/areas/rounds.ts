@@ -151,8 +151,7 @@ export const fr: Strings<typeof en> = {
   roundAdmin: {
     saving: 'Enregistrement…',
     cancel: 'Annuler',
-    conflict:
-      'Quelqu’un d’autre a modifié cet instrument pendant que vous le consultiez : rien n’a été fait. La page montre maintenant son état actuel.',
+    conflict: 'Quelqu’un d’autre a modifié cet instrument pendant que vous le consultiez : rien n’a été fait. La page montre maintenant son état actuel.',
     blocked: 'Le passage à l’étape {{stage}} n’est pas encore possible.',
     reasonRequired: 'Motif (obligatoire)',
     reasonMissing: 'Indiquez un motif.',
