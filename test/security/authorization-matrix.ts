@@ -283,6 +283,12 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {
+    operation: 'inviteOrganizations',
+    document: `mutation($r: ID!, $o: ID!) { inviteOrganizations(roundId: $r, organizationIds: [$o]) { id } }`,
+    variables: (f) => ({ r: f.consultation.roundId, o: f.spareOrganizationId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     operation: 'submitComment',
     document: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
     variables: (f, c) => ({ in: { roundId: f.consultation.roundId, type: 'GENERAL', body: `A further remark by ${c}` } }),

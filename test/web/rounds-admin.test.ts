@@ -159,8 +159,19 @@ describe('web client: the secretariat’s consultation screens', () => {
     await page.keyboard.press('Enter');
     await announced('The deadline of round 1 is extended.');
     await page.getByText(/because: The employers asked for another week/).waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('round-1-extend-toggle');
     const { rounds } = await roundNow();
     expect(rounds[0]).toMatchObject({ closesAt: `${year}-01-22T16:00:00.000Z`, extensions: [{ reason: 'The employers asked for another week' }] });
+
+    // An organization left out at scheduling is invited while the round is open.
+    await page.getByRole('button', { name: 'Invite more organizations to round 1' }).click();
+    const invite = page.getByRole('form', { name: 'Invite more organizations to round 1' });
+    await invite.getByRole('checkbox', { name: /^employers org 1/ }).check();
+    expect(await invite.getByRole('checkbox', { name: /^government org 1/ }).count()).toBe(0);
+    await invite.getByRole('button', { name: 'Invite the chosen organizations' }).click();
+    await announced('1 organization invited to round 1.');
+    await page.getByRole('list', { name: 'Invited organizations that have not commented yet (3)' }).getByText('employers org 1').waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('round-1-invite-toggle');
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
   });

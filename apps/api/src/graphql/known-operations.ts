@@ -34,6 +34,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'RoundDetails',
   'RoundExtend',
   'RoundFinderComments',
+  'RoundInvitations',
+  'RoundInvite',
   'RoundPageCommentSubmitted',
   'RoundPageComments',
   'RoundPageRound',

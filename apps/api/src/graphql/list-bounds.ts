@@ -39,6 +39,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
 
   'ConsultationRound.extensions': CAPACITY.extensionsPerRound,
   'ConsultationRound.pendingOrganizations': CAPACITY.organizations,
+  'ConsultationRound.invitedOrganizations': CAPACITY.organizations,
   // One row per guideline, and one for general comments.
   'ConsultationRound.matrix': G + 1,
   'GuidelineCommentSummary.byGroup': GROUPS,

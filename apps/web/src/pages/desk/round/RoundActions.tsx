@@ -2,9 +2,9 @@
 // extend its deadline with a reason (extendConsultation), close an open one early with a reason (the move to
 // CONSOLIDATION). Moves carry the instrument's revision as the page shows it: a change made meanwhile is a
 // CONFLICT, and the page shows the newer state. Reasons typed are kept (useDraft) until the server has them.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { RoundStatus, Stage } from '../../../gql/graphql';
 import { useAnnounce } from '../../../ui/Announcer';
@@ -36,6 +36,32 @@ const RoundExtend = graphql(`
   }
 `);
 
+const RoundInvitations = graphql(`
+  query RoundInvitations($id: ID!) {
+    round(id: $id) {
+      id
+      groups
+      invitedOrganizations {
+        id
+      }
+    }
+    organizations {
+      id
+      name
+      group
+      countryCode
+    }
+  }
+`);
+
+const RoundInvite = graphql(`
+  mutation RoundInvite($roundId: ID!, $organizationIds: [ID!]!) {
+    inviteOrganizations(roundId: $roundId, organizationIds: $organizationIds) {
+      id
+    }
+  }
+`);
+
 interface Props {
   instrumentId: string;
   revision: number;
@@ -52,6 +78,7 @@ export function RoundActions({ instrumentId, revision, stage, round, refresh }: 
     <div className="round-actions">
       {mayOpen && <OpenRound instrumentId={instrumentId} revision={revision} round={round} refresh={refresh} />}
       <ExtendRound round={round} refresh={refresh} />
+      <InviteMore round={round} refresh={refresh} />
       {mayClose && <CloseEarly instrumentId={instrumentId} revision={revision} round={round} refresh={refresh} />}
     </div>
   );
@@ -107,6 +134,14 @@ function ExtendRound({ round, refresh }: Pick<Props, 'round' | 'refresh'>) {
   const announce = useAnnounce();
   const toggle = useRef<HTMLButtonElement>(null);
   const server = fieldProblems(result.error);
+  // Closed from inside the form: the focus goes back to the button, once it is shown again.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !draft) {
+      toggle.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, draft]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -121,7 +156,7 @@ function ExtendRound({ round, refresh }: Pick<Props, 'round' | 'refresh'>) {
       clearDraft();
       announce(t('roundAdmin.extend.done', { number: round.number }));
       refresh();
-      requestAnimationFrame(() => toggle.current?.focus());
+      setRefocus(true);
     } else if (fieldProblems(answer.error).of('closesAt')) document.getElementById(`${base}-date`)?.focus();
   }
 
@@ -185,7 +220,7 @@ function ExtendRound({ round, refresh }: Pick<Props, 'round' | 'refresh'>) {
           className="button-quiet"
           onClick={() => {
             clearDraft();
-            requestAnimationFrame(() => toggle.current?.focus());
+            setRefocus(true);
           }}
         >
           {t('roundAdmin.cancel')}
@@ -243,6 +278,120 @@ function CloseEarly({ instrumentId, revision, round, refresh }: Omit<Props, 'sta
       <p className="actions">
         <button type="submit" aria-disabled={result.fetching} className="button-quiet">
           {t('roundAdmin.close.submit', { number: round.number })}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function InviteMore({ round, refresh }: Pick<Props, 'round' | 'refresh'>) {
+  const { t } = useTranslation();
+  const base = `round-${round.number}-invite`;
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [missing, setMissing] = useState(false);
+  const [{ data, error }, reexecute] = useQuery({ query: RoundInvitations, variables: { id: round.id }, pause: !open, requestPolicy: 'network-only' });
+  const [result, invite] = useMutation(RoundInvite);
+  const announce = useAnnounce();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const invited = new Set(data?.round.invitedOrganizations.map((o) => o.id) ?? []);
+  const choosable = (data?.organizations ?? []).filter((o) => data?.round.groups.includes(o.group) && !invited.has(o.id));
+  // Closed from inside the form: the focus goes back to the button, once it is shown again.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !open) {
+      toggle.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, open]);
+  const close = () => {
+    setOpen(false);
+    setChosen([]);
+    setRefocus(true);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (result.fetching) return;
+    const ids = chosen.filter((id) => choosable.some((o) => o.id === id));
+    setMissing(ids.length === 0);
+    if (ids.length === 0) return;
+    const answer = await invite({ roundId: round.id, organizationIds: ids });
+    if (answer.data) {
+      announce(t('roundAdmin.invite.done', { count: ids.length, number: round.number }));
+      refresh();
+      reexecute({ requestPolicy: 'network-only' });
+      close();
+    }
+  }
+
+  if (!open) {
+    return (
+      <p className="actions">
+        <button
+          type="button"
+          className="button-quiet"
+          id={`${base}-toggle`}
+          ref={toggle}
+          aria-expanded="false"
+          onClick={() => {
+            setOpen(true);
+            requestAnimationFrame(() => document.getElementById(`${base}-heading`)?.focus());
+          }}
+        >
+          {t('roundAdmin.invite.open', { number: round.number })}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form className="form round-form" onSubmit={submit} aria-labelledby={`${base}-heading`} noValidate>
+      <h4 id={`${base}-heading`} tabIndex={-1}>
+        {t('roundAdmin.invite.title', { number: round.number })}
+      </h4>
+      <ErrorMessage error={error} />
+      {!data ? (
+        !error && <p>{t('roundAdmin.schedule.loadingOrganizations')}</p>
+      ) : choosable.length === 0 ? (
+        <p>{t('roundAdmin.invite.everyone')}</p>
+      ) : (
+        <fieldset aria-describedby={missing ? `${base}-error` : undefined}>
+          <legend>{t('roundAdmin.invite.legend')}</legend>
+          <ul className="round-organizations">
+            {choosable.map((o) => (
+              <li key={o.id}>
+                <label className="round-choice" htmlFor={`${base}-${o.id}`}>
+                  <input
+                    type="checkbox"
+                    id={`${base}-${o.id}`}
+                    checked={chosen.includes(o.id)}
+                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, o.id] : c.filter((x) => x !== o.id)))}
+                  />
+                  {o.name}{' '}
+                  <span className="muted">
+                    ({t(`group.${o.group}`)}
+                    {o.countryCode ? `, ${o.countryCode}` : ''})
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {missing && (
+            <p className="field-error" id={`${base}-error`}>
+              {t('roundAdmin.invite.none')}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <ErrorMessage error={result.error} title={t('roundAdmin.invite.failed')} />
+      <p className="actions">
+        {data && choosable.length > 0 && (
+          <button type="submit" aria-disabled={result.fetching}>
+            {result.fetching ? t('roundAdmin.saving') : t('roundAdmin.invite.submit')}
+          </button>
+        )}
+        <button type="button" className="button-quiet" onClick={close}>
+          {t('roundAdmin.cancel')}
         </button>
       </p>
     </form>

@@ -25,7 +25,7 @@ export function blockerAction(code: string, c: BlockerContext): BlockerAction | 
     case 'DEADLINE_NOT_IN_FUTURE':
       return round ? { kind: 'focus', ids: [`round-${round.number}-extend-toggle`, `round-${round.number}-extend-date`], label: t('extend') } : null;
     case 'NO_INVITED_ORGANIZATIONS':
-      return round ? { kind: 'focus', ids: [`round-${round.number}-heading`], label: t('round') } : null;
+      return round ? { kind: 'focus', ids: [`round-${round.number}-invite-toggle`, `round-${round.number}-invite-heading`], label: t('invite') } : null;
     case 'UNDISPOSED_COMMENTS':
       return round ? { kind: 'focus', ids: [`round-${round.number}-finder-next`], label: t('dispose') } : null;
     case 'NO_SCHEDULED_MEETING':
