@@ -330,9 +330,20 @@ export function CommentFinder({ round, mayDispose, onSaved }: Props) {
         <span data-testid={`${base}-count`}>
           {total === null ? t('roundAdmin.finder.loading') : t('roundAdmin.finder.count', { count: total, shown: items.length })}
         </span>
-        <button type="button" className="button-quiet" onClick={nextUndisposed} aria-keyshortcuts="Alt+N" id={`${base}-next`} data-testid={`${base}-next`}>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={nextUndisposed}
+          aria-keyshortcuts="Alt+N"
+          id={`${base}-next`}
+          data-testid={`${base}-next`}
+          aria-describedby={`${base}-next-hint`}
+        >
           {t('roundAdmin.finder.next')}
         </button>
+        <span className="hint" id={`${base}-next-hint`}>
+          {t('roundAdmin.finder.nextHint')}
+        </span>
       </p>
       {nothingLeft && <p className="notice">{t('roundAdmin.finder.nothingLeft')}</p>}
       <div className="round-work">
