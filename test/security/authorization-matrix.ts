@@ -314,6 +314,12 @@ export const MUTATIONS = rows('mutation', [
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {
+    operation: 'inviteOrganizations',
+    document: `mutation($r: ID!, $o: ID!) { inviteOrganizations(roundId: $r, organizationIds: [$o]) { id } }`,
+    variables: (f) => ({ r: f.consultation.roundId, o: f.spareOrganizationId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     operation: 'submitComment',
     document: `mutation($in: SubmitCommentInput!) { submitComment(input: $in) { id } }`,
     variables: (f, c) => ({ in: { roundId: f.consultation.roundId, type: 'GENERAL', body: `A further remark by ${c}` } }),
@@ -336,6 +342,12 @@ export const MUTATIONS = rows('mutation', [
     operation: 'setDisposition',
     document: `mutation($id: ID!) { setDisposition(commentId: $id, disposition: NOTED, note: "Taken into account") { id } }`,
     variables: (f) => ({ id: f.consultation.comments.GOVERNMENT }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
+    operation: 'setDispositions',
+    document: `mutation($r: ID!, $id: ID!) { setDispositions(roundId: $r, items: [{ commentId: $id }], disposition: NOTED, note: "Taken into account") { disposed { id } } }`,
+    variables: (f) => ({ r: f.consultation.roundId, id: f.consultation.comments.GOVERNMENT }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
   {

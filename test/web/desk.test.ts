@@ -265,7 +265,7 @@ describe('web client: the secretariat’s desk', () => {
     await page.getByRole('heading', { level: 1, name: 'DESK/1: Guidelines on the desk' }).waitFor();
     const meet = step('EXPERTS_MEETING');
     expect(await meet.locator('.desk-step-status').innerText()).toBe('✗ Blocked. What is still missing:');
-    expect(await meet.locator('.desk-blockers li').allInnerTexts()).toEqual(['3 comments have no disposition']);
+    expect(await meet.locator('.desk-blockers li').allInnerTexts()).toEqual(['3 comments have no disposition Go to the comments without a disposition']);
     // The server says the same when asked anyway.
     await meet.getByRole('button', { name: 'Move to Experts’ meeting' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Move to Experts’ meeting: not possible yet.' });
@@ -316,7 +316,10 @@ describe('web client: the secretariat’s desk', () => {
     expect(await page.evaluate('document.activeElement.textContent')).toMatch(/^Save the disposition/);
     expect(await cells(matrixRow('1.1'))).toEqual(['1.1', '1', '0', '1', '2', '0']);
     await waitFor('the blocker to count one comment', async () =>
-      (await step('EXPERTS_MEETING').locator('.desk-blockers li').allInnerTexts()).join() === '1 comment has no disposition' ? true : undefined,
+      (await step('EXPERTS_MEETING').locator('.desk-blockers li').allInnerTexts()).join() ===
+      '1 comment has no disposition Go to the comments without a disposition'
+        ? true
+        : undefined,
     );
 
     await page.getByRole('button', { name: 'Show the comments on the draft as a whole (general comments)' }).click();
@@ -486,8 +489,8 @@ describe('web client: the secretariat’s desk', () => {
     await tab.getByRole('heading', { level: 1, name: 'DESK/3: A second try' }).waitFor();
     expect(await tab.getByTestId('current-stage').innerText()).toBe('Now at stage: Drafting');
     expect(await tab.locator('.desk-step[data-stage="CONSULTATION"] .desk-blockers li').allInnerTexts()).toEqual([
-      'No consultation round is scheduled',
-      'No version of the draft has been published',
+      'No consultation round is scheduled Schedule a round',
+      'No version of the draft has been published Open the draft',
     ]);
     const { instruments } = await sec(`{ instruments(stage: DRAFTING) { id reference title } }`);
     expect(instruments).toEqual([{ id: expect.any(String), reference: 'DESK/3', title: 'A second try' }]);

@@ -100,7 +100,7 @@ describe('web client: the meeting administration and the Governing Body desk', (
     // Nothing typed: the page says what is missing and sends nothing.
     await form.getByRole('button', { name: 'Schedule the meeting' }).click();
     await form.getByText('Title is required.').waitFor();
-    expect(await page.evaluate('document.activeElement.id')).toBe('schedule-title');
+    expect(await page.evaluate('document.activeElement.id')).toBe('meeting-schedule-title');
     await form.getByLabel('Title').fill('Meeting of experts on the roster');
     await form.getByLabel('Venue (optional)').fill('Geneva');
     await form.getByLabel('Starts').fill(localInput(7));

@@ -14,6 +14,10 @@ export interface CommentFilter {
   type?: CommentType | null;
   disposition?: Disposition | null;
   undisposedOnly?: boolean | null;
+  /** true: only late comments; false: only those in time. */
+  late?: boolean | null;
+  /** Only general comments (no guideline). */
+  generalOnly?: boolean | null;
   search?: string | null;
 }
 
@@ -136,6 +140,7 @@ function checkFilter(filter: CommentFilter): CheckedCommentFilter {
   if (filter.guidelineId != null) errors.check(isUuid(filter.guidelineId), 'filter.guidelineId', 'is not a guideline');
   if (filter.organizationId != null) errors.check(isUuid(filter.organizationId), 'filter.organizationId', 'is not an organization');
   if (filter.group != null) errors.check(CONSTITUENT_GROUPS.includes(filter.group), 'filter.group', 'is not a group');
+  errors.check(!(filter.generalOnly && filter.guidelineId != null), 'filter.generalOnly', 'cannot be combined with guidelineId');
   const search = errors.take(checkText('filter.search', filter.search, 'search'));
   errors.throwIfAny();
   return { ...filter, search };

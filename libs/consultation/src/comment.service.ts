@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppError, FieldErrors, hasRole, isUuid } from '@tripartite/common';
 import { Transactions } from '@tripartite/database';
 import {
+  BULK_DISPOSITIONS_MAX,
   CAPACITY,
   COMMENT_TYPES,
   capacityMessage,
@@ -13,6 +14,8 @@ import {
   TEXT_MAX,
   charLength,
   checkText,
+  dispositionRefusal,
+  type DispositionRefusal,
   isOneOf,
 } from '@tripartite/domain';
 import { EventBus } from '@tripartite/events';
@@ -40,6 +43,18 @@ export interface UpdateCommentInput {
 }
 
 const DISPOSING_STAGES = ['CONSULTATION', 'CONSOLIDATION'];
+
+/** One comment of a bulk disposition: its id and, to be checked, its dispositionRevision as the caller read it. */
+export interface DispositionTarget {
+  commentId: string;
+  expectedRevision?: number | null;
+}
+
+export interface BulkDispositionResult {
+  disposed: CommentRow[];
+  /** Each refused comment with why, and the comment as it is now (null when not found), in the order asked. */
+  refused: (DispositionRefusal & { commentId: string; comment: CommentRow | null })[];
+}
 
 /** Writes of comments, each raising its one event. Each checks the deadline with the database clock inside its own transaction (see RoundLockRepository). */
 @Injectable()
@@ -208,6 +223,71 @@ export class CommentService {
         },
       });
       return updated;
+    });
+  }
+
+  /**
+   * SECRETARIAT. One disposition and one note for several comments of one round, in one transaction, item by item:
+   * each comment whose check passes (dispositionRefusal: found, of the round, on its expectedRevision, SUBMITTED,
+   * under the cap, the instrument in CONSULTATION or CONSOLIDATION) is disposed of; the others are refused, each
+   * with its code and reason and the comment as it is now, and nothing of theirs is written.
+   */
+  async setDispositions(
+    actor: Actor,
+    roundId: string,
+    targets: readonly DispositionTarget[],
+    disposition: Disposition,
+    note?: string | null,
+  ): Promise<BulkDispositionResult> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat records dispositions');
+    const errors = new FieldErrors().check(isOneOf(DISPOSITIONS, disposition), 'disposition', 'is not a disposition');
+    const cleanNote = errors.take(checkText('note', note, 'prose'));
+    errors.check(targets.length > 0, 'items', 'must name at least one comment');
+    errors.check(targets.length <= BULK_DISPOSITIONS_MAX, 'items', `may name at most ${BULK_DISPOSITIONS_MAX} comments`);
+    errors.check(new Set(targets.map((t) => t.commentId)).size === targets.length, 'items', 'must name each comment once');
+    targets.forEach((t, i) =>
+      errors.check(
+        t.expectedRevision == null || (Number.isInteger(t.expectedRevision) && t.expectedRevision >= 0),
+        `items[${i}].expectedRevision`,
+        'is not a revision',
+      ),
+    );
+    errors.throwIfAny();
+    if (!isUuid(roundId)) throw AppError.notFound('Round', roundId);
+    return this.tx.run(async (tx) => {
+      // Instrument first, as stage moves and single dispositions lock it: never a wait in a circle.
+      const stage = await this.comments.stageOfRoundHeld(tx, roundId);
+      if (!stage) throw AppError.notFound('Round', roundId);
+      const held = new Map((await this.comments.lockManyForDisposition(tx, targets.map((t) => t.commentId).filter(isUuid))).map((c) => [c.id, c]));
+      const result: BulkDispositionResult = { disposed: [], refused: [] };
+      for (const target of targets) {
+        const found = held.get(target.commentId) ?? null;
+        const refusal = dispositionRefusal({
+          comment: found && { roundId: found.roundId, status: found.status, dispositionRevision: found.dispositionRevision, dispositions: found.dispositions },
+          roundId,
+          expectedRevision: target.expectedRevision ?? null,
+          stage,
+        });
+        if (refusal) {
+          const { dispositions: _count, ...now } = found ?? { dispositions: 0 };
+          result.refused.push({ ...refusal, commentId: target.commentId, comment: found ? (now as CommentRow) : null });
+          continue;
+        }
+        const { dispositions: _n, ...current } = found!;
+        const updated = await this.comments.dispose(tx, current.id, disposition, cleanNote, actor.userId);
+        await this.events.raise(tx, {
+          name: 'comment.disposed',
+          actor,
+          entityId: updated.id,
+          data: {
+            disposition: updated.disposition,
+            note: updated.dispositionNote,
+            previous: current.disposition ? { disposition: current.disposition, note: current.dispositionNote } : null,
+          },
+        });
+        result.disposed.push(updated);
+      }
+      return result;
     });
   }
 

@@ -157,6 +157,30 @@ export class RoundService {
     });
   }
 
+  /**
+   * SECRETARIAT. Invites more organizations to a SCHEDULED or OPEN round (of the groups it invites; those invited
+   * already are left as they are): a round scheduled before its groups had organizations, or a latecomer.
+   */
+  async invite(actor: Actor, roundId: string, organizationIds: readonly string[]): Promise<RoundRow> {
+    if (!hasRole(actor, 'SECRETARIAT')) throw AppError.forbidden('Only the secretariat invites organizations');
+    const ids = [...new Set(organizationIds)];
+    const errors = new FieldErrors()
+      .check(ids.length > 0, 'organizationIds', 'must name at least one organization')
+      .check(ids.length <= CAPACITY.organizations, 'organizationIds', capacityMessage(CAPACITY.organizations, 'organizations'));
+    ids.forEach((id, i) => errors.check(isUuid(id), `organizationIds[${i}]`, 'is not an organization'));
+    if (!isUuid(roundId)) throw AppError.notFound('Round', roundId);
+    return this.tx.run(async (tx) => {
+      const round = await this.rounds.lockForUpdate(tx, roundId);
+      if (!round) throw AppError.notFound('Round', roundId);
+      if (round.status === 'CLOSED') errors.add('roundId', 'is CLOSED; organizations are invited to a SCHEDULED or OPEN round');
+      if (ids.every(isUuid)) await this.checkOrganizations(tx, ids, round.groups, errors);
+      errors.throwIfAny();
+      const added = await this.rounds.inviteMore(tx, roundId, ids);
+      if (added.length > 0) await this.events.raise(tx, { name: 'round.invited', actor, entityId: round.id, data: { organizationIds: added } });
+      return round;
+    });
+  }
+
   /** A round, if the caller may read its instrument (NOT_FOUND otherwise). */
   async get(actor: Actor | null, id: string): Promise<RoundRow> {
     // One statement: a round is visible with its instrument.

@@ -21,3 +21,4 @@ export * from './limits';
 export * from './consultation/late-acceptance';
 export * from './identity/membership';
 export * from './meeting/roster';
+export * from './consultation/disposition-refusal';

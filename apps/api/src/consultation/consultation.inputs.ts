@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { CommentType, CommentVisibility, ConstituentGroup, Disposition, Language } from '@tripartite/domain';
 import { CommentTypeEnum, CommentVisibilityEnum, ConstituentGroupEnum, DispositionEnum, LanguageEnum } from '../graphql/enums';
 
@@ -43,6 +43,16 @@ export class CommentFilterInput {
   @Field(() => CommentTypeEnum, { nullable: true }) type?: CommentType | null;
   @Field(() => DispositionEnum, { nullable: true }) disposition?: Disposition | null;
   @Field(() => Boolean, { nullable: true }) undisposedOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only the comments kept after the deadline (late); false: only those in time' }) late?:
+    boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'only the general comments (on no guideline); not with guidelineId' }) generalOnly?: boolean | null;
   @Field(() => String, { nullable: true, description: 'full-text over body and proposedText, in English, French and Spanish, accents ignored' }) search?:
     string | null;
+}
+
+@InputType('DispositionTargetInput')
+export class DispositionTargetInput {
+  @Field(() => ID) commentId: string;
+  @Field(() => Int, { nullable: true, description: "the comment's dispositionRevision as read; the comment is refused (CONFLICT) when it has moved" })
+  expectedRevision?: number | null;
 }

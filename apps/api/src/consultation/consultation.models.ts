@@ -99,3 +99,20 @@ export class GuidelineCommentSummaryModel {
   @Field(() => [GroupCountModel]) byGroup: GroupCountModel[];
   @Field(() => Int) undisposed: number;
 }
+
+@ObjectType('DispositionRefusal', { description: 'A comment of a bulk disposition that was not disposed of, and why.' })
+export class DispositionRefusalModel {
+  @Field(() => ID) commentId: string;
+  @Field(() => String, { description: 'the error code a single setDisposition would answer: CONFLICT, BAD_USER_INPUT or NOT_FOUND' }) code: string;
+  @Field(() => String, { description: 'CHANGED (its disposition or text moved since read), WITHDRAWN, CAPACITY, STAGE, NOT_FOUND or OTHER_ROUND' })
+  reason: string;
+  @Field(() => String) message: string;
+  @Field(() => CommentModel, { nullable: true, description: 'the comment as it is now (null: not found)' }) comment: CommentModel | null;
+}
+
+@ObjectType('BulkDispositionResult')
+export class BulkDispositionResultModel {
+  @Field(() => [CommentModel], { description: 'the comments disposed of, in the order asked' }) disposed: CommentModel[];
+  @Field(() => [DispositionRefusalModel], { description: 'the comments refused, in the order asked; nothing of theirs was written' })
+  refused: DispositionRefusalModel[];
+}

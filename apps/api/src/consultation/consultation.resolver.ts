@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentActor, Roles, type SessionActor } from '@tripartite/auth';
+import { Authenticated, CurrentActor, Roles, type OrganizationEntity, type SessionActor } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
-import { checkFirst } from '@tripartite/common';
+import { AppError, checkFirst, isStaff } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
 import { CommentQueryService, CommentService, RoundService } from '@tripartite/consultation';
 import type { Disposition } from '@tripartite/domain';
@@ -9,8 +9,9 @@ import type { GqlContext } from '../graphql/context';
 import { DispositionEnum } from '../graphql/enums';
 import { DraftVersionModel, GuidelineModel, InstrumentModel } from '../drafting/drafting.models';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
-import { CommentFilterInput, ScheduleConsultationInput, SubmitCommentInput, UpdateCommentInput } from './consultation.inputs';
+import { CommentFilterInput, DispositionTargetInput, ScheduleConsultationInput, SubmitCommentInput, UpdateCommentInput } from './consultation.inputs';
 import {
+  BulkDispositionResultModel,
   CommentConnectionModel,
   CommentModel,
   ConsultationRoundModel,
@@ -49,6 +50,18 @@ export class ConsultationRoundResolver {
     return this.rounds.extend(actor, roundId, closesAt, reason);
   }
 
+  @Roles('SECRETARIAT')
+  @Mutation(() => ConsultationRoundModel, {
+    description: 'Invites more organizations (of the groups it invites) to a SCHEDULED or OPEN round; those invited already are left as they are.',
+  })
+  inviteOrganizations(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('organizationIds', { type: () => [ID] }) organizationIds: string[],
+  ): Promise<ConsultationRoundModel> {
+    return this.rounds.invite(actor, roundId, organizationIds);
+  }
+
   @ResolveField(() => InstrumentModel)
   async instrument(@Parent() round: ConsultationRoundModel, @Context() ctx: GqlContext): Promise<InstrumentModel> {
     return (await ctx.loaders.instrument.load(round.instrumentId))!;
@@ -73,6 +86,15 @@ export class ConsultationRoundResolver {
   @ResolveField(() => [OrganizationModel], { description: 'Invited organizations that have not submitted a comment yet (secretariat only).' })
   pendingOrganizations(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor): Promise<OrganizationModel[]> {
     return this.rounds.pendingOrganizations(actor, round.id);
+  }
+
+  @ResolveField(() => [OrganizationModel], { description: 'Every organization invited to the round, by group and name (secretariat only).' })
+  async invitedOrganizations(@Parent() round: ConsultationRoundModel, @CurrentActor() actor: Actor, @Context() ctx: GqlContext): Promise<OrganizationModel[]> {
+    if (!isStaff(actor)) throw AppError.forbidden('Only the secretariat sees whom a round invites');
+    const ids = await ctx.loaders.invitedOrganizationsOfRound.load(round.id);
+    const organizations = (await ctx.loaders.organization.loadMany(ids)).filter((o): o is OrganizationEntity => !!o && !(o instanceof Error));
+    const order = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
+    return organizations.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.name.localeCompare(b.name));
   }
 
   @ResolveField(() => [GuidelineCommentSummaryModel])
@@ -149,6 +171,23 @@ export class CommentResolver {
     expectedRevision?: number | null,
   ): Promise<CommentModel> {
     return this.writes.setDisposition(actor, commentId, disposition, note, expectedRevision);
+  }
+
+  @Roles('SECRETARIAT')
+  @Mutation(() => BulkDispositionResultModel, {
+    description:
+      'One disposition and one note for several comments of one round (at most 200), in one transaction, item by item: each comment that ' +
+      'setDisposition would accept is disposed of; each other one is refused (refused: its code, reason and current state) and nothing of it is ' +
+      'written. Not all-or-nothing: a comment changed meanwhile does not stop the others.',
+  })
+  setDispositions(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('items', { type: () => [DispositionTargetInput] }) items: DispositionTargetInput[],
+    @Args('disposition', { type: () => DispositionEnum }) disposition: Disposition,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ): Promise<BulkDispositionResultModel> {
+    return this.writes.setDispositions(actor, roundId, items, disposition, note);
   }
 
   @ResolveField(() => ConsultationRoundModel)

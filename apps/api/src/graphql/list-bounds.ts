@@ -1,4 +1,4 @@
-import { CAPACITY, STAGE_TRANSITIONS_PER_INSTRUMENT } from '@tripartite/domain';
+import { BULK_DISPOSITIONS_MAX, CAPACITY, STAGE_TRANSITIONS_PER_INSTRUMENT } from '@tripartite/domain';
 
 /**
  * How many elements a list field can hold, for the cost estimate:
@@ -41,6 +41,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
 
   'ConsultationRound.extensions': CAPACITY.extensionsPerRound,
   'ConsultationRound.pendingOrganizations': CAPACITY.organizations,
+  'ConsultationRound.invitedOrganizations': CAPACITY.organizations,
   // One row per guideline, and one for general comments.
   'ConsultationRound.matrix': G + 1,
   'GuidelineCommentSummary.byGroup': GROUPS,
@@ -59,6 +60,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'VoteResult.votes': GROUPS,
 
   'CommentConnection.edges': 1,
+  // setDispositions: its comments are disposed of or refused, so the two lists hold them between them.
+  'BulkDispositionResult.disposed': BULK_DISPOSITIONS_MAX,
+  'BulkDispositionResult.refused': BULK_DISPOSITIONS_MAX,
   'NotificationConnection.edges': 1,
   'UserConnection.edges': 1,
   'AuditEventConnection.edges': 1,

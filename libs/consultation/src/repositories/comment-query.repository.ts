@@ -62,6 +62,8 @@ export interface CheckedCommentFilter {
   type?: CommentType | null;
   disposition?: Disposition | null;
   undisposedOnly?: boolean | null;
+  late?: boolean | null;
+  generalOnly?: boolean | null;
   search?: string | null;
   /** The keyset position: comments after (submittedAt, id). */
   after?: { at: string; id: string } | null;
@@ -171,6 +173,8 @@ export class CommentQueryRepository {
     if (filter.group != null) where.push(`c."group" = ${p.add(filter.group)}`);
     if (filter.type != null) where.push(`c.type = ${p.add(filter.type)}`);
     if (filter.disposition != null) where.push(`c.disposition = ${p.add(filter.disposition)}`);
+    if (filter.late != null) where.push(filter.late ? 'c.late' : 'NOT c.late');
+    if (filter.generalOnly) where.push('c.guideline_id IS NULL');
     if (filter.undisposedOnly) where.push(`c.status = 'SUBMITTED' AND c.disposition IS NULL`);
     if (filter.search) where.push(`c.search @@ ${searchQuerySql(p.add(filter.search))}`);
     return where;

@@ -178,6 +178,20 @@ export class CommentRepository {
     return held ?? null;
   }
 
+  /** The stage of the round's instrument, the instrument held FOR SHARE (as stage moves lock it: first). */
+  stageOfRoundHeld(tx: Tx, roundId: string): Promise<Stage | null> {
+    return this.drafting.stageHeldForShare(tx, `SELECT r.instrument_id FROM consultation_round r WHERE r.id = $1`, [roundId]);
+  }
+
+  /** These comments locked FOR UPDATE in id order (two bulk writes never wait on each other in a circle), each with its number of dispositions. */
+  lockManyForDisposition(tx: Tx, ids: readonly string[]): Promise<(CommentRow & { dispositions: number })[]> {
+    return tx.em.query(
+      `SELECT ${this.columns('c')}, (SELECT count(*)::int FROM disposition_record d WHERE d.comment_id = c.id) AS dispositions
+         FROM comment c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
+      [ids],
+    );
+  }
+
   /** Replaces the comment's disposition and adds it to the history, at the database clock. */
   async dispose(tx: Tx, commentId: string, disposition: Disposition, note: string | null, recordedById: string): Promise<CommentRow> {
     const [[updated]]: [CommentRow[]] = await tx.em.query(

@@ -103,6 +103,15 @@ export class RoundRepository {
     return rows.map((r) => r.organizationId);
   }
 
+  /** Invites these organizations, those already invited left as they are; the ids newly invited back. */
+  async inviteMore(tx: Tx, roundId: string, organizationIds: string[]): Promise<string[]> {
+    const rows: { organizationId: string }[] = await tx.em.query(
+      `INSERT INTO round_invitation (round_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING organization_id AS "organizationId"`,
+      [roundId, organizationIds],
+    );
+    return rows.map((r) => r.organizationId);
+  }
+
   /** Invites every organization of these groups; their ids back. */
   async inviteGroups(tx: Tx, roundId: string, groups: ConstituentGroup[]): Promise<string[]> {
     const rows: { organizationId: string }[] = await tx.em.query(

@@ -15,6 +15,8 @@ export const CONSULTATION_EVENTS = {
   }>('ConsultationRound', ['notify']),
   // An OPEN round's close job and reminders follow the new deadline (the old ones do nothing when they fire).
   'round.extended': event<{ from: string; to: string; reason: string }>('ConsultationRound', ['jobs', 'notify']),
+  // Organizations added to a SCHEDULED or OPEN round (reminders before the close go to them too).
+  'round.invited': event<{ organizationIds: string[] }>('ConsultationRound'),
   // The close job at closesAt and the reminders before it.
   'round.opened': event<{ instrumentId: string; number: number; opensAt: string | undefined; closesAt: string }>('ConsultationRound', ['jobs', 'notify']),
   'round.closed': event<{ instrumentId: string; number: number; closedAt: string | undefined; closesAt: string; earlyClose: boolean; reason: string | null }>(

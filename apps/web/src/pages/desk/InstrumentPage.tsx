@@ -16,7 +16,9 @@ import { GbPaper } from './GbPaper';
 import { stageName } from './labels';
 import { Meetings } from './Meetings';
 import { NextSteps } from './NextSteps';
+import { takeOwnMove } from './own-moves';
 import { RoundSection } from './RoundSection';
+import { ScheduleRound } from './round/ScheduleRound';
 import { StageHistory } from './StageHistory';
 import './desk.css';
 
@@ -158,13 +160,42 @@ export default function InstrumentPage({ id }: { id: string }) {
         <StageHistory history={instrument.stageHistory} />
       </section>
 
-      <NextSteps instrumentId={instrument.id} stage={instrument.stage} revision={instrument.revision} options={instrument.nextStages} refresh={refresh} />
+      <NextSteps
+        instrumentId={instrument.id}
+        stage={instrument.stage}
+        revision={instrument.revision}
+        options={instrument.nextStages}
+        context={{
+          instrumentId: instrument.id,
+          latestRound: rounds[0] ?? null,
+          latestMeetingId: [...instrument.meetings].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0]?.id ?? null,
+        }}
+        refresh={refresh}
+      />
 
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('instrument.rounds')}</h2>
         {rounds.length === 0 && <p>{t('instrument.noRounds')}</p>}
+        {(instrument.stage === 'DRAFTING' || instrument.stage === 'CONSOLIDATION') && !rounds.some((r) => r.status !== 'CLOSED') && (
+          <ScheduleRound
+            instrumentId={instrument.id}
+            versions={instrument.versions}
+            onScheduled={(round) => {
+              refresh();
+              focusWhenShown(`round-${round.number}-heading`);
+            }}
+          />
+        )}
         {rounds.map((round) => (
-          <RoundSection key={round.id} round={round} mayDispose={mayDispose} stage={instrument.stage} refresh={refresh} />
+          <RoundSection
+            key={round.id}
+            round={round}
+            instrumentId={instrument.id}
+            revision={instrument.revision}
+            mayDispose={mayDispose}
+            stage={instrument.stage}
+            refresh={refresh}
+          />
         ))}
       </section>
 
@@ -172,6 +203,13 @@ export default function InstrumentPage({ id }: { id: string }) {
       <GbPaper instrumentId={instrument.id} submission={instrument.submission} />
     </Page>
   );
+}
+
+/** Focus an element once the refreshed page shows it (a few frames at most). */
+function focusWhenShown(id: string, tries = 60) {
+  const element = document.getElementById(id);
+  if (element) element.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusWhenShown(id, tries - 1));
 }
 
 function Versions({ versions }: { versions: { id: string; number: number; status: string; publishedAt: string | null }[] }) {
@@ -196,9 +234,9 @@ function useLiveStage(id: string, stage: string | null, refresh: () => void) {
     seen.current = data;
     const { from, to } = data.stageChanged;
     // Our own move has already refreshed the page and said so.
-    if (stageNow.current !== to) announce(i18n.t('instrument.movedLive', { from: stageName(from), to: stageName(to) }));
+    if (stageNow.current !== to && !takeOwnMove(id, to)) announce(i18n.t('instrument.movedLive', { from: stageName(from), to: stageName(to) }));
     refresh();
-  }, [data, announce, refresh]);
+  }, [data, announce, refresh, id]);
 
   // Moves made while the socket was down are not replayed: ask again after a reconnection.
   useEffect(() => {

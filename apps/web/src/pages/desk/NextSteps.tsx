@@ -9,7 +9,10 @@ import type { InstrumentPageQuery, Stage } from '../../gql/graphql';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { describeError, hasCode } from '../../ui/errors';
+import { Link } from 'wouter';
 import { moveLabel, movePurpose, stageName } from './labels';
+import { expectOwnMove, forgetOwnMove } from './own-moves';
+import { blockerAction, focusFirst, type BlockerContext } from './round/blocker-actions';
 
 const InstrumentAdvanceStage = graphql(`
   mutation InstrumentAdvanceStage($id: ID!, $to: Stage!, $reason: String, $expectedRevision: Int) {
@@ -37,10 +40,12 @@ interface Props {
   stage: Stage;
   revision: number;
   options: Option[];
+  /** Where the blockers are removed (each listed blocker gets its action). */
+  context: BlockerContext;
   refresh: () => void;
 }
 
-export function NextSteps({ instrumentId, stage, revision, options, refresh }: Props) {
+export function NextSteps({ instrumentId, stage, revision, options, context, refresh }: Props) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<Partial<Record<Stage, string>>>({});
   const [missingReason, setMissingReason] = useState<Stage | null>(null);
@@ -61,7 +66,9 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
     setMissingReason(null);
     setOutcome(null);
     const from = stage;
+    expectOwnMove(instrumentId, option.stage);
     const result = await advance({ id: instrumentId, to: option.stage, reason: reason || null, expectedRevision: revision });
+    if (!result.data) forgetOwnMove(instrumentId);
     if (result.data) {
       setOutcome({ kind: 'moved', from, to: result.data.advanceStage.stage });
       setReasons({});
@@ -93,7 +100,7 @@ export function NextSteps({ instrumentId, stage, revision, options, refresh }: P
               <li key={option.stage} className="card desk-step" data-stage={option.stage}>
                 <h3 id={`step-${option.stage}`}>{stageName(option.stage)}</h3>
                 {movePurpose(stage, option.stage) && <p className="desk-step-purpose">{movePurpose(stage, option.stage)}</p>}
-                <StepStatus option={option} reasonNeeded={reasonNeeded} />
+                <StepStatus option={option} reasonNeeded={reasonNeeded} context={context} />
                 <form className="form" onSubmit={(e) => move(e, option)} aria-labelledby={`step-${option.stage}`}>
                   <div className="field">
                     <label htmlFor={id}>{reasonNeeded ? t('desk.reasonRequired') : t('desk.reasonOptional')}</label>
@@ -133,7 +140,7 @@ function lifted(outcome: { to: Stage; error: unknown }, options: Option[]): bool
   return hasCode(outcome.error, 'TRANSITION_BLOCKED') && options.some((o) => o.stage === outcome.to && o.allowed);
 }
 
-function StepStatus({ option, reasonNeeded }: { option: Option; reasonNeeded: boolean }) {
+function StepStatus({ option, reasonNeeded, context }: { option: Option; reasonNeeded: boolean; context: BlockerContext }) {
   const { t } = useTranslation();
   if (option.allowed) return <p className="desk-step-status">{t('desk.ready')}</p>;
   return (
@@ -142,7 +149,7 @@ function StepStatus({ option, reasonNeeded }: { option: Option; reasonNeeded: bo
       <ul className="desk-blockers">
         {option.blockers.map((b) => (
           <li key={b.code} data-code={b.code}>
-            {b.message}
+            {b.message} <BlockerLink code={b.code} context={context} />
           </li>
         ))}
       </ul>
@@ -164,4 +171,21 @@ function MoveFailed({ outcome, stage }: { outcome: { to: Stage; error: unknown }
     return <ErrorMessage error={problem} title={t('desk.notYet', { move: moveLabel(outcome.to) })} />;
   }
   return <ErrorMessage error={problem} />;
+}
+
+function BlockerLink({ code, context }: { code: string; context: BlockerContext }) {
+  const action = blockerAction(code, context);
+  if (!action) return null;
+  if (action.kind === 'link') {
+    return (
+      <Link href={action.href} className="desk-blocker-action">
+        {action.label}
+      </Link>
+    );
+  }
+  return (
+    <button type="button" className="button-link desk-blocker-action" onClick={() => focusFirst(action.ids)}>
+      {action.label}
+    </button>
+  );
 }

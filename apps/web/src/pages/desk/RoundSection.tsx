@@ -12,6 +12,8 @@ import type { Problem } from '../../ui/errors';
 import { Deadline, Time } from '../../ui/Time';
 import { CommentsMatrix } from './CommentsMatrix';
 import { downloadWithToken } from './download';
+import { CommentFinder } from './round/CommentFinder';
+import { RoundActions } from './round/RoundActions';
 
 const GROUP_ORDER: ConstituentGroup[] = ['GOVERNMENT', 'EMPLOYERS', 'WORKERS'];
 
@@ -49,13 +51,16 @@ export type Round = InstrumentPageQuery['instrument']['rounds'][number] & Pick<R
 
 interface Props {
   round: InstrumentPageQuery['instrument']['rounds'][number];
+  instrumentId: string;
+  /** The instrument's revision as the page shows it: the round's moves (open, close early) are sent with it. */
+  revision: number;
   stage: Stage;
   /** Dispositions are recorded in CONSULTATION and CONSOLIDATION only. */
   mayDispose: boolean;
   refresh: () => void;
 }
 
-export function RoundSection({ round: summary, stage, mayDispose, refresh: refreshPage }: Props) {
+export function RoundSection({ round: summary, instrumentId, revision, stage, mayDispose, refresh: refreshPage }: Props) {
   const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({ query: RoundDetails, variables: { id: summary.id }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => {
@@ -67,7 +72,7 @@ export function RoundSection({ round: summary, stage, mayDispose, refresh: refre
   const round: Round = { ...summary, pendingOrganizations: details?.pendingOrganizations ?? [], matrix: details?.matrix ?? [] };
   return (
     <section aria-labelledby={headingId} className="desk-round" data-round={round.number}>
-      <h3 id={headingId}>
+      <h3 id={headingId} tabIndex={-1}>
         {t('deskRound.title', { number: round.number })} <span className="badge">{t(`deskRound.status.${round.status}`)}</span>
       </h3>
       <p>
@@ -112,11 +117,13 @@ export function RoundSection({ round: summary, stage, mayDispose, refresh: refre
           </ul>
         </>
       )}
+      <RoundActions instrumentId={instrumentId} revision={revision} stage={stage} round={round} refresh={refresh} />
       {details ? (
         <>
           <Pending round={round} />
           <ExportButton round={round} />
           <CommentsMatrix round={round} stage={stage} mayDispose={mayDispose} refresh={refresh} />
+          {round.status !== 'SCHEDULED' && <CommentFinder round={round} mayDispose={mayDispose} onSaved={refresh} />}
         </>
       ) : error ? (
         <ErrorMessage error={error} />

@@ -52,7 +52,7 @@ export function ScheduleMeeting({ instrumentId, versions }: { instrumentId: stri
     const lacking = [!draft.title.trim() && 'title', !startsAt && 'startsAt', !endsAt && 'endsAt'].filter((x): x is string => Boolean(x));
     setMissing(lacking);
     if (lacking.length) {
-      document.getElementById(`schedule-${lacking[0]}`)?.focus();
+      document.getElementById(`meeting-schedule-${lacking[0]}`)?.focus();
       return;
     }
     const answer = await schedule({
@@ -79,7 +79,7 @@ export function ScheduleMeeting({ instrumentId, versions }: { instrumentId: stri
       : (problem?.fields.find((f) => f.field === name || f.field.endsWith(`.${name}`))?.message ?? null);
   const text = (name: 'title' | 'venue' | 'startsAt' | 'endsAt', label: string, type: string) => {
     const error = fieldError(name);
-    const id = `schedule-${name}`;
+    const id = `meeting-schedule-${name}`;
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
@@ -106,15 +106,15 @@ export function ScheduleMeeting({ instrumentId, versions }: { instrumentId: stri
   const endsField = text('endsAt', t('meetingAdmin.schedule.endsAt'), 'datetime-local');
   if (published.length === 0) return <p>{t('meetingAdmin.schedule.noVersion')}</p>;
   return (
-    <form className="form form-narrow" onSubmit={submit} aria-labelledby="schedule-heading">
-      <h3 id="schedule-heading">{t('meetingAdmin.schedule.title')}</h3>
+    <form className="form form-narrow" onSubmit={submit} aria-labelledby="meeting-schedule-heading">
+      <h3 id="meeting-schedule-heading">{t('meetingAdmin.schedule.title')}</h3>
       {titleField}
       {venueField}
       {startsField}
       {endsField}
       <div className="field">
-        <label htmlFor="schedule-version">{t('meetingAdmin.schedule.version')}</label>
-        <select id="schedule-version" value={versionId} onChange={(e) => set({ versionId: e.target.value })}>
+        <label htmlFor="meeting-schedule-version">{t('meetingAdmin.schedule.version')}</label>
+        <select id="meeting-schedule-version" value={versionId} onChange={(e) => set({ versionId: e.target.value })}>
           {published.map((v) => (
             <option key={v.id} value={v.id}>
               {t('meetingAdmin.schedule.versionNumber', { number: v.number })}
@@ -123,8 +123,8 @@ export function ScheduleMeeting({ instrumentId, versions }: { instrumentId: stri
         </select>
       </div>
       <div className="field">
-        <label htmlFor="schedule-rule">{t('meetingAdmin.schedule.rule')}</label>
-        <select id="schedule-rule" value={draft.decisionRule} onChange={(e) => set({ decisionRule: e.target.value as DecisionRule })}>
+        <label htmlFor="meeting-schedule-rule">{t('meetingAdmin.schedule.rule')}</label>
+        <select id="meeting-schedule-rule" value={draft.decisionRule} onChange={(e) => set({ decisionRule: e.target.value as DecisionRule })}>
           <option value="CONSENSUS">{t('meetingAdmin.rule.CONSENSUS')}</option>
           <option value="GROUP_WEIGHTED_VOTE">{t('meetingAdmin.rule.GROUP_WEIGHTED_VOTE')}</option>
         </select>
