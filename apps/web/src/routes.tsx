@@ -14,6 +14,7 @@ const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
 const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
 const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
 const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
+const VersionPage = lazy(() => import('./pages/drafting/VersionPage'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -64,6 +65,21 @@ export function AppRoutes() {
           <RequireAuth roles={['SECRETARIAT']}>
             <DeskPage />
           </RequireAuth>
+        </Route>
+        {/* drafting: a version's content, import, edits, publishing, diff */}
+        <Route path="/desk/instruments/:id/draft">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <VersionPage key={id} instrumentId={id} />
+            </RequireAuth>
+          )}
+        </Route>
+        <Route path="/desk/instruments/:id/versions/:versionId">
+          {({ id, versionId }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <VersionPage key={versionId} instrumentId={id} versionId={versionId} />
+            </RequireAuth>
+          )}
         </Route>
         <Route path="/desk/instruments/:id">
           {({ id }) => (
