@@ -266,6 +266,10 @@ describe('the demo documents', () => {
   it.each([
     ['mflm-v1.md', 6, 20],
     ['second-instrument.md', 3, 8],
+    ['care-economy.md', 3, 3],
+    ['heat-stress.md', 3, 3],
+    ['heat-stress.fr.md', 3, 3],
+    ['heat-stress.es.md', 3, 3],
   ])('%s parses into at least %i sections and %i guidelines that pass the content rules', (name, sections, guidelines) => {
     const draft = demo(name);
     expect(draft.title).toBeTruthy();

@@ -118,6 +118,49 @@ export function ImportMarkdown({ versionId, versionNumber, hasContent, onImporte
     area.setSelectionRange(start, end);
   }
 
+  const form = (
+    <form className="form" onSubmit={runPreview} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-markdown`}>{t('drafting.import.markdown')}</label>
+        <textarea
+          id={`${id}-markdown`}
+          ref={editor}
+          className="draft-markdown"
+          value={markdown}
+          spellCheck={false}
+          aria-describedby={`${id}-format`}
+          aria-invalid={current && !current.ok ? 'true' : undefined}
+          onChange={(e) => setMarkdown(e.target.value)}
+        />
+        <details id={`${id}-format`} className="hint">
+          <summary>{t('drafting.import.formatSummary')}</summary>
+          <ul>
+            <li>{t('drafting.import.formatTitle')}</li>
+            <li>{t('drafting.import.formatSection')}</li>
+            <li>{t('drafting.import.formatGuideline')}</li>
+            <li>{t('drafting.import.formatBold')}</li>
+            <li>{t('drafting.import.formatSub')}</li>
+            <li>{t('drafting.import.formatRest')}</li>
+          </ul>
+        </details>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('drafting.import.file')}</label>
+        <input id={`${id}-file`} type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" onChange={(e) => void readFile(e)} />
+      </div>
+      {fileProblem && (
+        <p className="field-error" role="alert">
+          {fileProblem}
+        </p>
+      )}
+      <p className="actions">
+        <button type="submit" aria-disabled={previewing}>
+          {previewing ? t('drafting.import.previewing') : t('drafting.import.preview')}
+        </button>
+      </p>
+    </form>
+  );
+
   const problemItem = (p: DocumentProblem, i: number) => (
     <li key={`${p.line}-${i}`}>
       <button type="button" className="button-quiet draft-line" onClick={() => goToLine(p.line)}>
@@ -132,46 +175,15 @@ export function ImportMarkdown({ versionId, versionNumber, hasContent, onImporte
     <section aria-labelledby={`${id}-heading`} className="draft-import">
       <h2 id={`${id}-heading`}>{t('drafting.import.title')}</h2>
       <p className="hint">{t('drafting.import.intro')}</p>
-      <form className="form" onSubmit={runPreview} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-markdown`}>{t('drafting.import.markdown')}</label>
-          <textarea
-            id={`${id}-markdown`}
-            ref={editor}
-            className="draft-markdown"
-            value={markdown}
-            spellCheck={false}
-            aria-describedby={`${id}-format`}
-            aria-invalid={current && !current.ok ? 'true' : undefined}
-            onChange={(e) => setMarkdown(e.target.value)}
-          />
-          <details id={`${id}-format`} className="hint">
-            <summary>{t('drafting.import.formatSummary')}</summary>
-            <ul>
-              <li>{t('drafting.import.formatTitle')}</li>
-              <li>{t('drafting.import.formatSection')}</li>
-              <li>{t('drafting.import.formatGuideline')}</li>
-              <li>{t('drafting.import.formatBold')}</li>
-              <li>{t('drafting.import.formatSub')}</li>
-              <li>{t('drafting.import.formatRest')}</li>
-            </ul>
-          </details>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('drafting.import.file')}</label>
-          <input id={`${id}-file`} type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" onChange={(e) => void readFile(e)} />
-        </div>
-        {fileProblem && (
-          <p className="field-error" role="alert">
-            {fileProblem}
-          </p>
-        )}
-        <p className="actions">
-          <button type="submit" aria-disabled={previewing}>
-            {previewing ? t('drafting.import.previewing') : t('drafting.import.preview')}
-          </button>
-        </p>
-      </form>
+      {hasContent ? (
+        // A version with content: the editor folds away until wanted (open while a draft is kept).
+        <details className="draft-import-more" open={markdown !== '' || preview !== null}>
+          <summary>{t('drafting.import.replaceSummary', { number: versionNumber })}</summary>
+          {form}
+        </details>
+      ) : (
+        form
+      )}
 
       {preview && (
         <section aria-labelledby={`${id}-preview`} className="draft-preview">
