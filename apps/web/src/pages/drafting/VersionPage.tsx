@@ -168,7 +168,8 @@ function VersionView({ instrument, versionId, refreshInstrument }: { instrument:
             ))}
           </section>
 
-          {version.status === 'DRAFT' && <PublishVersion versionId={version.id} number={version.number} onPublished={afterPublish} />}
+          {/* An empty version cannot be published (VERSION_EMPTY): its content's section says to import it first. */}
+          {version.status === 'DRAFT' && guidelines > 0 && <PublishVersion versionId={version.id} number={version.number} onPublished={afterPublish} />}
           {!draftExists && latest.id === version.id && <StartRevision instrumentId={instrument.id} from={version.number} />}
           {versions.length > 1 && <CompareVersions versions={versions} current={listed} />}
         </>
