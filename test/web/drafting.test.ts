@@ -130,6 +130,9 @@ describe('web client: drafting', () => {
       '2.2 Contracts are written in a language the worker understands.',
     ]);
     await screenshots(page, 'drafting-preview');
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.setViewportSize({ width: 1920, height: 1080 });
 
     await page.getByRole('button', { name: 'Save this draft' }).click();
     await announced('Draft saved: 2 sections, 4 guidelines.');
