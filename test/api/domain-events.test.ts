@@ -185,6 +185,13 @@ describe('domain events: every write raises exactly one', () => {
       { v: v1, md: MARKDOWN },
       sec,
     );
+    const imported = (await api.gql(`query($v: ID!) { draftVersion(id: $v) { guidelines { id revision } } }`, { v: v1 }, sec)).data!.draftVersion;
+    await write(
+      'updateDraftGuideline',
+      `mutation($g: ID!, $r: Int) { updateDraftGuideline(guidelineId: $g, text: "Everyone concerned is heard first.", expectedRevision: $r) { id } }`,
+      { g: imported.guidelines[0].id, r: imported.guidelines[0].revision },
+      sec,
+    );
     const v1Content = await write(
       'publishVersion',
       `mutation($v: ID!) { publishVersion(versionId: $v, changeSummary: "for consultation") { id sections { id } guidelines { id } } }`,

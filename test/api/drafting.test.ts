@@ -137,6 +137,67 @@ const DIFF = graphql(`
   }
 `);
 
+const PREVIEW = graphql(`
+  query DraftingPreview($v: ID!, $m: String!) {
+    previewDraftMarkdown(versionId: $v, markdown: $m) {
+      ok
+      title
+      sections {
+        number
+        heading
+        line
+        guidelines {
+          key
+          number
+          title
+          text
+          line
+        }
+      }
+      problems {
+        line
+        code
+        message
+        params {
+          name
+          value
+        }
+      }
+      warnings {
+        line
+        code
+        message
+      }
+    }
+  }
+`);
+const EDIT = graphql(`
+  mutation DraftingEdit($g: ID!, $text: String!, $title: String, $r: Int) {
+    updateDraftGuideline(guidelineId: $g, text: $text, title: $title, expectedRevision: $r) {
+      id
+      key
+      title
+      text
+      revision
+      translationStatus(language: FR)
+    }
+  }
+`);
+const VERSION = graphql(`
+  query DraftingOneVersion($v: ID!) {
+    draftVersion(id: $v) {
+      id
+      status
+      guidelines {
+        id
+        key
+        text
+        revision
+      }
+    }
+  }
+`);
+
 const demoFile = (name: string) => readFileSync(join(__dirname, '..', '..', 'apps', 'cli', 'src', 'demo', name), 'utf8');
 
 const CONTENT = [
@@ -217,7 +278,7 @@ describe('drafting', () => {
     });
 
     it('checks the lengths of reference and title', async () => {
-      const error = errorOf(await api.gql(CREATE, { input: { reference: 'x'.repeat(51), title: ' ' } }, sec));
+      const error = errorOf(await api.gql(CREATE, { input: { reference: 'x'.repeat(51), title: 'two\nlines' } }, sec));
       expect(error.code).toBe('BAD_USER_INPUT');
       expect((error.extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(['reference', 'title']);
       expect(errorOf(await api.gql(CREATE, { input: { reference: '', title: 't'.repeat(501) } }, sec)).extensions?.fields).toHaveLength(2);
@@ -335,6 +396,99 @@ describe('drafting', () => {
       expect(error.extensions?.fields).toEqual([{ field: 'markdown', message: expect.stringMatching(/^line 7: guideline 1\.1\.: key "1\.1" is already/) }]);
       expect(await contentRows(i.draftId)).toEqual({ sections: 2, guidelines: 3 });
       expect(await audits('version.imported', i.draftId)).toHaveLength(0);
+    });
+  });
+
+  describe('previewDraftMarkdown', () => {
+    it('answers what an import would write, with the problems and warnings by line, writing nothing', async () => {
+      const i = await instrument();
+      const m = '# A title\n\n## I. One\n\n### Fees\n\n1.1 **Hazard** means harm.\n\nLoose?\n\n## Two\n\n2.1 x';
+      const bad = ok(await api.gql(PREVIEW, { v: i.draftId, m }, sec)).previewDraftMarkdown;
+      expect(bad.ok).toBe(false);
+      expect(bad.problems).toEqual([{ line: 11, code: 'SECTION_HEADING', message: expect.stringMatching(/add the number/), params: [] }]);
+      expect(bad.sections[0]).toMatchObject({
+        number: 'I',
+        line: 3,
+        guidelines: [{ key: '1.1', title: null, text: '### Fees\n\n**Hazard** means harm.\n\nLoose?', line: 7 }],
+      });
+      expect(bad.warnings).toEqual([
+        expect.objectContaining({ line: 5, code: 'SUBHEADING_KEPT' }),
+        // The instrument has a title: the document's is not imported.
+        expect.objectContaining({ line: 1, code: 'TITLE_KEPT' }),
+      ]);
+      const good = ok(await api.gql(PREVIEW, { v: i.draftId, m: m.replace('## Two', '## II. Two') }, sec)).previewDraftMarkdown;
+      expect(good).toMatchObject({ ok: true, title: 'A title', problems: [] });
+      expect(await contentRows(i.draftId)).toEqual({ sections: 0, guidelines: 0 });
+    });
+
+    it('refuses a published version as the import does', async () => {
+      const i = await published();
+      const error = errorOf(await api.gql(PREVIEW, { v: i.draftId, m: '## I. x\n\n1.1 y' }, sec));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { reason: 'VERSION_PUBLISHED' } });
+    });
+  });
+
+  describe('an instrument created without a title', () => {
+    it('takes the "# Title" of its first import, and cannot be published before', async () => {
+      const i = await instrument({ title: '' });
+      expect(i.title).toBe('');
+      ok(await api.gql(SAVE, { v: i.draftId, s: CONTENT }, sec));
+      const refused = errorOf(await api.gql(PUBLISH, { v: i.draftId }, sec));
+      expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { reason: 'INSTRUMENT_UNTITLED' } });
+      const preview = ok(await api.gql(PREVIEW, { v: i.draftId, m: '# Care work\n\n## I. One\n\n1.1 x' }, sec)).previewDraftMarkdown;
+      expect(preview.warnings).toEqual([expect.objectContaining({ line: 1, code: 'TITLE_SET' })]);
+      ok(await api.gql(IMPORT, { v: i.draftId, m: '# Care work\n\n## I. One\n\n1.1 x' }, sec));
+      const after = ok(await api.gql(INSTRUMENT, { id: i.id }, sec)).instrument;
+      expect(after).toMatchObject({ title: 'Care work', revision: i.revision + 1 });
+      expect((await audits('version.imported', i.draftId))[0].data).toMatchObject({ title: 'Care work', titleSet: true });
+      // Once it has one, a later document's title line changes nothing.
+      ok(await api.gql(IMPORT, { v: i.draftId, m: '# Other\n\n## I. One\n\n1.1 x' }, sec));
+      expect(ok(await api.gql(INSTRUMENT, { id: i.id }, sec)).instrument.title).toBe('Care work');
+      ok(await api.gql(PUBLISH, { v: i.draftId }, sec));
+    });
+
+    it("answers the import's problems in extensions.problems too", async () => {
+      const i = await instrument();
+      const error = errorOf(await api.gql(IMPORT, { v: i.draftId, m: '## I. One\n\nLoose.' }, sec));
+      expect(error.extensions?.problems).toEqual([{ line: 3, code: 'TEXT_OUTSIDE_GUIDELINE', message: expect.any(String) }]);
+    });
+  });
+
+  describe('updateDraftGuideline', () => {
+    it('edits a draft guideline in place, its revision checked; its translation goes STALE', async () => {
+      const i = await instrument();
+      ok(await api.gql(SAVE, { v: i.draftId, s: CONTENT }, sec));
+      const [g] = ok(await api.gql(VERSION, { v: i.draftId }, sec)).draftVersion.guidelines;
+      expect(g.revision).toBe(1);
+      ok(await api.gql(`mutation($g: ID!) { setGuidelineTranslation(guidelineId: $g, language: FR, text: "Chaque travailleur.") { id } }`, { g: g.id }, sec));
+      const edited = ok(
+        await api.gql(EDIT, { g: g.id, text: '  Every worker should enjoy decent work, always. ', title: 'Decent', r: 1 }, sec),
+      ).updateDraftGuideline;
+      expect(edited).toMatchObject({
+        id: g.id,
+        key: '1.1',
+        title: 'Decent',
+        text: 'Every worker should enjoy decent work, always.',
+        revision: 2,
+        translationStatus: 'STALE',
+      });
+      const stale = errorOf(await api.gql(EDIT, { g: g.id, text: 'Lost update', r: 1 }, sec));
+      expect(stale.code).toBe('CONFLICT');
+      expect(stale.message).toMatch(/revision 2, not 1/);
+      expect(ok(await api.gql(VERSION, { v: i.draftId }, sec)).draftVersion.guidelines[0].text).toBe('Every worker should enjoy decent work, always.');
+      expect(await audits('guideline.edited', g.id)).toEqual([expect.objectContaining({ data: expect.objectContaining({ revision: 2, key: '1.1' }) })]);
+      expect(errorOf(await api.gql(EDIT, { g: g.id, text: ' ' }, sec)).code).toBe('BAD_USER_INPUT');
+    });
+
+    it('refuses a guideline of a published version, and a caller other than the secretariat', async () => {
+      const i = await published();
+      const [g] = ok(await api.gql(VERSION, { v: i.draftId }, sec)).draftVersion.guidelines;
+      expect(errorOf(await api.gql(EDIT, { g: g.id, text: 'New' }, sec))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        extensions: { reason: 'VERSION_PUBLISHED' },
+      });
+      expect(errorOf(await api.gql(EDIT, { g: g.id, text: 'New' }, constituent)).code).toBe('FORBIDDEN');
+      expect(errorOf(await api.gql(EDIT, { g: '00000000-0000-4000-8000-000000000000', text: 'New' }, sec)).code).toBe('NOT_FOUND');
     });
   });
 

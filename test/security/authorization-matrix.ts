@@ -81,6 +81,26 @@ export const QUERIES = rows('query', [
     expect: [U, A, A, N, N, N, N, N, N],
   },
   {
+    operation: 'draftVersion',
+    variant: 'published',
+    document: `query($v: ID!) { draftVersion(id: $v) { id } }`,
+    variables: (f) => ({ v: f.consultation.versionId }),
+    expect: [U, A, A, A, A, A, A, A, A],
+  },
+  {
+    operation: 'draftVersion',
+    variant: 'DRAFT version',
+    document: `query($v: ID!) { draftVersion(id: $v) { id } }`,
+    variables: (f) => ({ v: f.draft.versionId }),
+    expect: [U, A, A, N, N, N, N, N, N],
+  },
+  {
+    operation: 'previewDraftMarkdown',
+    document: `query($v: ID!) { previewDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { ok } }`,
+    variables: (f) => ({ v: f.draft.versionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     operation: 'round',
     document: `query($r: ID!) { round(id: $r) { id } }`,
     variables: (f) => ({ r: f.consultation.roundId }),
@@ -252,6 +272,13 @@ export const MUTATIONS = rows('mutation', [
     operation: 'importDraftMarkdown',
     document: `mutation($v: ID!) { importDraftMarkdown(versionId: $v, markdown: "## I. Voice\\n\\n1.1 Everyone concerned should be heard.\\n") { id } }`,
     variables: (f) => ({ v: f.draft.versionId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  // A guideline of a published version: the secretariat is let through to BAD_USER_INPUT (VERSION_PUBLISHED).
+  {
+    operation: 'updateDraftGuideline',
+    document: `mutation($g: ID!) { updateDraftGuideline(guidelineId: $g, text: "Everyone should be heard.") { id } }`,
+    variables: (f) => ({ g: f.consultation.guidelineId }),
     expect: [U, F, A, F, F, F, F, F, F],
   },
   // Version 1 is published already: the secretariat is let through to BAD_USER_INPUT.

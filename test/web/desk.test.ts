@@ -486,6 +486,9 @@ describe('web client: the secretariat’s desk', () => {
     expect(await tab.getByLabel('Reference').getAttribute('aria-invalid')).toBe('true');
     await tab.getByLabel('Reference').fill('DESK/3');
     await tab.getByRole('button', { name: 'Create the instrument' }).click();
+    // It opens on its draft (test/web/drafting.test.ts), which links back to its page.
+    await tab.getByRole('heading', { level: 1, name: 'DESK/3: A second try: version 1 (draft)' }).waitFor();
+    await tab.getByRole('link', { name: 'Back to the instrument' }).click();
     await tab.getByRole('heading', { level: 1, name: 'DESK/3: A second try' }).waitFor();
     expect(await tab.getByTestId('current-stage').innerText()).toBe('Now at stage: Drafting');
     expect(await tab.locator('.desk-step[data-stage="CONSULTATION"] .desk-blockers li').allInnerTexts()).toEqual([

@@ -23,6 +23,7 @@ const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const MeetingAdminPage = lazy(() => import('./pages/desk/meeting/MeetingAdminPage'));
 const GoverningBodyPage = lazy(() => import('./pages/desk/gb/GoverningBodyPage'));
 const GbInstrumentPage = lazy(() => import('./pages/desk/gb/GbInstrumentPage'));
+const VersionPage = lazy(() => import('./pages/drafting/VersionPage'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -73,6 +74,21 @@ export function AppRoutes() {
           <RequireAuth roles={['SECRETARIAT']}>
             <DeskPage />
           </RequireAuth>
+        </Route>
+        {/* drafting: a version's content, import, edits, publishing, diff */}
+        <Route path="/desk/instruments/:id/draft">
+          {({ id }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <VersionPage key={id} instrumentId={id} />
+            </RequireAuth>
+          )}
+        </Route>
+        <Route path="/desk/instruments/:id/versions/:versionId">
+          {({ id, versionId }) => (
+            <RequireAuth roles={['SECRETARIAT']}>
+              <VersionPage key={versionId} instrumentId={id} versionId={versionId} />
+            </RequireAuth>
+          )}
         </Route>
         <Route path="/desk/instruments/:id">
           {({ id }) => (

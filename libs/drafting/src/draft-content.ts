@@ -34,6 +34,8 @@ export interface ContentProblem {
   section: number;
   guideline?: number;
   attribute: 'number' | 'heading' | 'key' | 'title' | 'text';
+  /** duplicate: another section or guideline has it already; length: empty, too long, or not on one line. */
+  kind: 'duplicate' | 'length';
   message: string;
 }
 
@@ -65,7 +67,7 @@ export function cleanContent(sections: readonly SectionData[]): { sections: Clea
   const keys = new Map<string, string>();
   const clean = sections.map((s, si): CleanSection => {
     const problem = (attribute: ContentProblem['attribute'], message: string, guideline?: number) =>
-      problems.push({ section: si, guideline, attribute, message });
+      problems.push({ section: si, guideline, attribute, message, kind: message.includes('already') ? 'duplicate' : 'length' });
     const number = s.number.trim();
     const heading = s.heading.trim();
     if (!lengthBetween(number, 1, LIMITS.sectionNumber) || !SINGLE_LINE.test(number)) {

@@ -3,10 +3,10 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { PG_UNIQUE_VIOLATION, Transactions, Tx, pgCode, pgConstraint } from '@tripartite/database';
 import { CAPACITY, LANGUAGES, TEXT_MAX, capacityMessage, charLength, checkText, type Language } from '@tripartite/domain';
 import { EventBus } from '@tripartite/events';
-import { cleanContent, ContentProblem, fieldPath, SectionData } from './draft-content';
+import { cleanContent, fieldPath, SectionData } from './draft-content';
 import { isUuid } from './drafting-read.service';
-import { parseDraftMarkdown, ParsedDraft } from './markdown-import';
-import { ContentRepository, InstrumentRepository, InstrumentRow, TranslationRepository, VersionRepository, VersionRow } from './repositories';
+import { checkDraftMarkdown, CheckedMarkdown, MarkdownProblem, ParsedDraft } from './markdown-import';
+import { ContentRepository, GuidelineRow, InstrumentRepository, InstrumentRow, TranslationRepository, VersionRepository, VersionRow } from './repositories';
 import type { CleanSection } from './draft-content';
 
 export interface CreateInstrumentData {
@@ -42,7 +42,7 @@ export class DraftingService {
     const title = input.title.trim();
     const errors = new FieldErrors()
       .check(between(reference, 1, TEXT_MAX.code) && !/[\r\n\t]/.test(reference), 'reference', `must be 1 to ${TEXT_MAX.code} characters on one line`)
-      .check(between(title, 1, TEXT_MAX.title) && !/[\r\n]/.test(title), 'title', `must be 1 to ${TEXT_MAX.title} characters on one line`);
+      .check(between(title, 0, TEXT_MAX.title) && !/[\r\n]/.test(title), 'title', `must be at most ${TEXT_MAX.title} characters on one line`);
     const summary = errors.take(checkText('summary', input.summary, 'summary'));
     const originalLanguage = input.originalLanguage ?? 'EN';
     errors.check(LANGUAGES.includes(originalLanguage), 'originalLanguage', `must be one of ${LANGUAGES.join(', ')}`);
@@ -86,26 +86,85 @@ export class DraftingService {
     });
   }
 
-  /** Replaces the content of a DRAFT version with a Markdown document (see markdown-import.ts); errors name source lines. */
+  /**
+   * What importMarkdown would write, writing nothing: the sections and guidelines read (with their source lines),
+   * and the problems and warnings, each naming its line and saying how to fix it. The version must be a DRAFT.
+   */
+  async previewMarkdown(actor: Actor | null, versionId: string, markdown: string): Promise<MarkdownPreview> {
+    assertSecretariat(actor);
+    const version = isUuid(versionId) ? await this.versions.get(versionId) : null;
+    if (!version) throw AppError.notFound('Version', versionId);
+    if (version.status !== 'DRAFT') throw publishedError(version);
+    const checked = checkDraftMarkdown(markdown);
+    const instrument = await this.instruments.get(version.instrumentId, false);
+    return { ...checked, warnings: [...checked.warnings, ...titleWarnings(checked.draft, instrument?.title ?? '')] };
+  }
+
+  /**
+   * Replaces the content of a DRAFT version with a Markdown document (see markdown-import.ts); errors name source
+   * lines. Its "# Title" becomes the instrument's title when that is empty (an instrument may be created without one);
+   * otherwise the instrument keeps its own.
+   */
   importMarkdown(actor: Actor | null, versionId: string, markdown: string): Promise<VersionRow> {
     assertSecretariat(actor);
     return this.tx.run(async (tx) => {
       const version = await this.lockDraft(tx, versionId);
-      if (charLength(markdown) > TEXT_MAX.document)
-        throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
-      const parsed = parseDraftMarkdown(markdown);
-      if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
-      checkContentSize(parsed.draft.sections, 'markdown');
-      const { sections: clean, problems } = cleanContent(parsed.draft.sections);
-      if (problems.length) throw AppError.badInput(problems.map((p) => ({ field: 'markdown', message: describeAtLine(parsed.draft, p) })));
-      const counts = await this.replaceContent(tx, version.id, clean);
+      const checked = checkDraftMarkdown(markdown);
+      if (checked.problems.length) throw markdownError(checked.problems);
+      const title = checked.draft.title?.trim() || null;
+      if (title && charLength(title) > TEXT_MAX.title) {
+        throw markdownError([
+          { line: checked.draft.titleLine ?? 1, code: 'LENGTH', message: `the title must be at most ${TEXT_MAX.title} characters; shorten it` },
+        ]);
+      }
+      const titleSet = title ? await this.instruments.setTitleIfEmpty(tx, version.instrumentId, title) : false;
+      const counts = await this.replaceContent(tx, version.id, checked.sections);
       await this.events.raise(tx, {
         name: 'version.imported',
         actor,
         entityId: version.id,
-        data: { instrumentId: version.instrumentId, number: version.number, title: parsed.draft.title, ...counts },
+        data: { instrumentId: version.instrumentId, number: version.number, title: checked.draft.title, titleSet, ...counts },
       });
       return version;
+    });
+  }
+
+  /**
+   * A guideline of a DRAFT version edited in place (its title and text; its number, key and section stay). With
+   * expectedRevision (the guideline's revision as the editor read it), CONFLICT when someone changed it since.
+   */
+  updateGuideline(
+    actor: Actor | null,
+    guidelineId: string,
+    input: { title?: string | null; text: string },
+    expectedRevision?: number | null,
+  ): Promise<GuidelineRow> {
+    assertSecretariat(actor);
+    const errors = new FieldErrors();
+    const title = errors.take(checkText('title', input.title, 'title', { oneLine: true }));
+    const text = errors.take(checkText('text', input.text, 'prose', { required: true }));
+    errors.throwIfAny();
+    return this.tx.run(async (tx) => {
+      const found = isUuid(guidelineId) ? await this.content.guidelineById(tx, guidelineId) : null;
+      if (!found) throw AppError.notFound('Guideline', guidelineId);
+      const version = await this.lockDraft(tx, found.versionId);
+      // Read again under the version's lock: an import may have replaced it meanwhile.
+      const guideline = await this.content.guidelineById(tx, guidelineId);
+      if (!guideline) throw AppError.notFound('Guideline', guidelineId);
+      if (expectedRevision != null && expectedRevision !== guideline.revision) {
+        throw AppError.conflict(
+          `Guideline ${guideline.number} is at revision ${guideline.revision}, not ${expectedRevision}; someone changed it: read it again`,
+        );
+      }
+      if (guideline.title === title && guideline.text === text) return guideline;
+      const updated = await this.content.updateGuideline(tx, guideline.id, title, text!);
+      await this.events.raise(tx, {
+        name: 'guideline.edited',
+        actor,
+        entityId: guideline.id,
+        data: { versionId: version.id, key: guideline.key, revision: updated.revision, title, text: text! },
+      });
+      return updated;
     });
   }
 
@@ -120,6 +179,11 @@ export class DraftingService {
       if (!found) throw AppError.notFound('Version', versionId);
       await this.bumpInstrument(tx, found.instrumentId);
       const version = await this.lockDraft(tx, versionId);
+      const instrument = await this.instruments.read(tx, version.instrumentId);
+      if (instrument?.title === '')
+        throw AppError.badInput([{ field: 'versionId', message: 'the instrument has no title yet; import a draft that opens with "# Title"' }], undefined, {
+          reason: 'INSTRUMENT_UNTITLED',
+        });
       const count = await this.content.countGuidelines(tx, version.id);
       if (count === 0)
         throw AppError.badInput([{ field: 'versionId', message: 'has no guidelines; save or import its content first' }], undefined, {
@@ -195,13 +259,7 @@ export class DraftingService {
   private async lockDraft(tx: Tx, versionId: string): Promise<VersionRow> {
     const version = isUuid(versionId) ? await this.versions.lock(tx, versionId) : null;
     if (!version) throw AppError.notFound('Version', versionId);
-    if (version.status !== 'DRAFT') {
-      throw AppError.badInput(
-        [{ field: 'versionId', message: `version ${version.number} is published and can no longer change` }],
-        `Version ${version.number} is published and can no longer change; start a revision instead`,
-        { reason: 'VERSION_PUBLISHED' },
-      );
-    }
+    if (version.status !== 'DRAFT') throw publishedError(version);
     return version;
   }
 }
@@ -222,12 +280,42 @@ function oneDraftError(number?: number): AppError {
   });
 }
 
-/** A content problem of an imported document, named by the line it comes from. */
-function describeAtLine(draft: ParsedDraft, p: ContentProblem): string {
-  const section = draft.sections[p.section];
-  if (p.guideline === undefined) return `line ${section.line}: section ${section.number || '?'}: ${p.attribute} ${p.message}`;
-  const g = section.guidelines[p.guideline];
-  return `line ${g.line}: guideline ${g.number}: ${p.attribute} ${p.message}`;
+function publishedError(version: VersionRow): AppError {
+  return AppError.badInput(
+    [{ field: 'versionId', message: `version ${version.number} is published and can no longer change` }],
+    `Version ${version.number} is published and can no longer change; start a revision instead`,
+    { reason: 'VERSION_PUBLISHED' },
+  );
+}
+
+export type MarkdownPreview = CheckedMarkdown;
+
+/** A refused document: every problem as a field error naming its line, and the problems themselves (extensions.problems). */
+export function markdownError(problems: readonly MarkdownProblem[]): AppError {
+  return AppError.badInput(
+    problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })),
+    undefined,
+    { problems: problems.map((p) => ({ line: p.line, code: p.code, message: p.message })) },
+  );
+}
+
+/** What becomes of the document's "# Title": the instrument's title when it has none, else nothing. */
+function titleWarnings(draft: ParsedDraft, instrumentTitle: string): MarkdownProblem[] {
+  const title = draft.title?.trim();
+  if (!title) return [];
+  const line = draft.titleLine ?? 1;
+  if (instrumentTitle === '') {
+    return [{ line, code: 'TITLE_SET', message: `"${title}" becomes the instrument's title`, params: { title } }];
+  }
+  if (title === instrumentTitle) return [];
+  return [
+    {
+      line,
+      code: 'TITLE_KEPT',
+      message: `the instrument keeps its title "${instrumentTitle}"; the title line "${title}" is not imported`,
+      params: { title, kept: instrumentTitle },
+    },
+  ];
 }
 
 /** A version holds at most CAPACITY.sectionsPerVersion sections and CAPACITY.guidelinesPerVersion guidelines; checked before any other work. */

@@ -4,6 +4,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Uniqu
 @Check('guideline_key_check', `char_length(key) BETWEEN 1 AND 50`)
 @Check('guideline_number_check', `char_length(number) BETWEEN 1 AND 20`)
 @Check('guideline_title_check', `char_length(title) BETWEEN 1 AND 500`)
+@Check('guideline_revision_check', `revision >= 1`)
 @Check('guideline_text_check', `char_length(text) BETWEEN 1 AND 20000`)
 @Unique('guideline_version_key_key', ['versionId', 'key'])
 // The section must be one of the same version.
@@ -38,4 +39,8 @@ export class GuidelineEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** Moves with each edit in place (updateDraftGuideline), for its expectedRevision; a new or copied guideline is at 1. */
+  @Column({ type: 'int', default: 1 })
+  revision: number;
 }

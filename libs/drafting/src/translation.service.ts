@@ -3,9 +3,9 @@ import { Actor, AppError, FieldErrors, hasRole } from '@tripartite/common';
 import { Transactions, Tx } from '@tripartite/database';
 import { CAPACITY, LANGUAGES, TEXT_MAX, capacityMessage, charLength, checkText, type Language } from '@tripartite/domain';
 import { EventBus } from '@tripartite/events';
-import { cleanContent } from './draft-content';
+import { markdownError } from './drafting.service';
 import { isUuid } from './drafting-read.service';
-import { parseDraftMarkdown } from './markdown-import';
+import { checkDraftMarkdown } from './markdown-import';
 import {
   ContentRepository,
   GuidelineRow,
@@ -132,25 +132,14 @@ export class TranslationService {
    */
   importTranslation(actor: Actor | null, versionId: string, language: Language, markdown: string): Promise<VersionRow> {
     assertSecretariat(actor);
-    if (charLength(markdown) > TEXT_MAX.document) throw AppError.badInput([{ field: 'markdown', message: `must be at most ${TEXT_MAX.document} characters` }]);
     return this.tx.run(async (tx) => {
       const version = await this.lockVersion(tx, versionId);
       checkLanguage(version, language);
-      const parsed = parseDraftMarkdown(markdown);
-      if (!parsed.ok) throw AppError.badInput(parsed.problems.map((p) => ({ field: 'markdown', message: `line ${p.line}: ${p.message}` })));
-      const { sections: translated, problems } = cleanContent(parsed.draft.sections);
-      if (problems.length) {
-        throw AppError.badInput(
-          problems.map((p) => {
-            const s = parsed.draft.sections[p.section];
-            const at =
-              p.guideline === undefined
-                ? `line ${s.line}: section ${s.number}`
-                : `line ${s.guidelines[p.guideline].line}: guideline ${s.guidelines[p.guideline].number}`;
-            return { field: 'markdown', message: `${at}: ${p.attribute} ${p.message}` };
-          }),
-        );
-      }
+      // The same reading as importDraftMarkdown's, so an edition in another language matches the original's.
+      const checked = checkDraftMarkdown(markdown);
+      if (checked.problems.length) throw markdownError(checked.problems);
+      const parsed = { draft: checked.draft };
+      const translated = checked.sections;
       const sections = await this.content.sectionsOfVersion(tx, version.id);
       const guidelines = await this.content.guidelinesOfVersion(tx, version.id);
       const original = sections.map((s) => ({

@@ -44,6 +44,10 @@ export class GuidelineModel {
   @Field(() => String, { description: 'as printed' }) number: string;
   @Field(() => String, { nullable: true }) title: string | null;
   @Field(() => String) text: string;
+  @Field(() => Int, {
+    description: 'moves with each edit in place (updateDraftGuideline, its expectedRevision); 1 when written by saveDraft, an import or a revision',
+  })
+  revision: number;
   versionId: string;
   sectionId: string;
 }
@@ -75,4 +79,49 @@ export class GuidelineTranslationModel {
   @Field(() => Date) translatedAt: Date;
   @Field(() => Boolean, { description: 'made from the original as it is now (its source has not changed since)' }) current: boolean;
   translatedBy: string | null;
+}
+
+@ObjectType('MarkdownProblemParam')
+export class MarkdownProblemParamModel {
+  @Field(() => String) name: string;
+  @Field(() => String) value: string;
+}
+
+@ObjectType('MarkdownProblem', { description: 'Something about one line of a Markdown document: a problem that refuses it, or a warning.' })
+export class MarkdownProblemModel {
+  @Field(() => Int, { description: '1-based line of the document' }) line: number;
+  @Field(() => String, {
+    description:
+      'what it is about, for a client to say in its own words: NO_SECTION, TEXT_BEFORE_SECTION, GUIDELINE_BEFORE_SECTION, TEXT_OUTSIDE_GUIDELINE, SECTION_HEADING, TITLE_NOT_FIRST, SUBHEADING_WITHOUT_GUIDELINE, DUPLICATE, LENGTH, TOO_LONG, TOO_MANY; warnings SUBHEADING_KEPT, LIST_KEYS_BY_SECTION, TITLE_SET, TITLE_KEPT',
+  })
+  code: string;
+  @Field(() => String, { description: 'in English, with how to fix it' }) message: string;
+  @Field(() => [MarkdownProblemParamModel], { description: 'the values the message names (number, heading, attribute, ...)' })
+  params: MarkdownProblemParamModel[];
+}
+
+@ObjectType('MarkdownGuidelinePreview')
+export class MarkdownGuidelinePreviewModel {
+  @Field(() => String) key: string;
+  @Field(() => String) number: string;
+  @Field(() => String, { nullable: true }) title: string | null;
+  @Field(() => String, { description: 'Markdown source' }) text: string;
+  @Field(() => Int) line: number;
+}
+
+@ObjectType('MarkdownSectionPreview')
+export class MarkdownSectionPreviewModel {
+  @Field(() => String) number: string;
+  @Field(() => String) heading: string;
+  @Field(() => Int) line: number;
+  @Field(() => [MarkdownGuidelinePreviewModel]) guidelines: MarkdownGuidelinePreviewModel[];
+}
+
+@ObjectType('DraftMarkdownPreview', { description: 'What importDraftMarkdown would make of a document; nothing is written.' })
+export class DraftMarkdownPreviewModel {
+  @Field(() => Boolean, { description: 'no problem: importDraftMarkdown would take it as it is' }) ok: boolean;
+  @Field(() => String, { nullable: true, description: 'the "# Title" line, when there is one' }) title: string | null;
+  @Field(() => [MarkdownSectionPreviewModel], { description: 'as read, also when there are problems' }) sections: MarkdownSectionPreviewModel[];
+  @Field(() => [MarkdownProblemModel], { description: 'each refuses the document (at most 50)' }) problems: MarkdownProblemModel[];
+  @Field(() => [MarkdownProblemModel], { description: 'what was understood in a way worth checking (at most 51)' }) warnings: MarkdownProblemModel[];
 }

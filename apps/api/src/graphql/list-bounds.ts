@@ -38,6 +38,12 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   // One per language.
   'DraftVersion.translationSummary': 3,
   'Guideline.translationHistory': CAPACITY.translationRecordsPerText,
+  // A preview reads what an import would write: at most a version's worth, problems and warnings capped by the parser.
+  'DraftMarkdownPreview.sections': CAPACITY.sectionsPerVersion,
+  'MarkdownSectionPreview.guidelines': { max: G, within: 'DraftMarkdownPreview.sections', total: G },
+  'DraftMarkdownPreview.problems': 50,
+  'DraftMarkdownPreview.warnings': 51,
+  'MarkdownProblem.params': 4,
 
   'ConsultationRound.extensions': CAPACITY.extensionsPerRound,
   'ConsultationRound.pendingOrganizations': CAPACITY.organizations,

@@ -308,7 +308,7 @@ export const en = {
       reference: 'Reference',
       referenceHint: 'Unique, for example MFLM/2005.',
       titleField: 'Title',
-      titleHint: 'One line.',
+      titleHint: 'One line. Leave it empty to take the “# Title” line of the draft you import.',
       summary: 'Summary (optional)',
       creating: 'Creating…',
       submit: 'Create the instrument',

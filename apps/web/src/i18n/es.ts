@@ -310,7 +310,7 @@ export const es: Resource = {
       reference: 'Referencia',
       referenceHint: 'Única, por ejemplo MFLM/2005.',
       titleField: 'Título',
-      titleHint: 'Una línea.',
+      titleHint: 'Una línea. Déjelo vacío para tomar la línea «# Título» del borrador que importe.',
       summary: 'Resumen (opcional)',
       creating: 'Creando…',
       submit: 'Crear el instrumento',

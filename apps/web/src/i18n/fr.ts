@@ -310,7 +310,7 @@ export const fr: Resource = {
       reference: 'Référence',
       referenceHint: 'Unique, par exemple MFLM/2005.',
       titleField: 'Titre',
-      titleHint: 'Une ligne.',
+      titleHint: 'Une ligne. Laissez-le vide pour reprendre la ligne « # Titre » du projet que vous importerez.',
       summary: 'Résumé (facultatif)',
       creating: 'Création…',
       submit: 'Créer l’instrument',

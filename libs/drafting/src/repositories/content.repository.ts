@@ -57,6 +57,15 @@ export class ContentRepository {
     );
   }
 
+  /** A guideline's new title and text, its revision moved on. */
+  async updateGuideline(tx: Tx, id: string, title: string | null, text: string): Promise<GuidelineRow> {
+    const [[row]]: [GuidelineRow[]] = await tx.em.query(
+      `UPDATE guideline g SET title = $2, text = $3, revision = revision + 1 WHERE g.id = $1 RETURNING ${this.guidelines('g')}`,
+      [id, title, text],
+    );
+    return row;
+  }
+
   async guidelineById(tx: Tx, id: string): Promise<GuidelineRow | null> {
     const [row] = await tx.em.query(`SELECT ${this.guidelines('g')} FROM guideline g WHERE g.id = $1`, [id]);
     return row ?? null;

@@ -88,4 +88,13 @@ export class InstrumentRepository {
     );
     return updated;
   }
+
+  /** Sets the title of an instrument created without one (and bumps its revision); false when it has one already. */
+  async setTitleIfEmpty(tx: Tx, id: string, title: string): Promise<boolean> {
+    const [rows] = (await tx.em.query(`UPDATE instrument SET title = $2, revision = revision + 1 WHERE id = $1 AND title = '' RETURNING id`, [id, title])) as [
+      unknown[],
+      number,
+    ];
+    return rows.length > 0;
+  }
 }

@@ -4,7 +4,12 @@ import { event } from '../event';
 export const DRAFTING_EVENTS = {
   'instrument.created': event<{ reference: string; title: string; summary: string | null; versionId: string; originalLanguage: string }>('Instrument'),
   'version.saved': event<{ instrumentId: string; number: number; sections: number; guidelines: number }>('DraftVersion'),
-  'version.imported': event<{ instrumentId: string; number: number; title: string | null; sections: number; guidelines: number }>('DraftVersion'),
+  /** title: the document's "# Title"; titleSet: whether it became the instrument's (which had none). */
+  'version.imported': event<{ instrumentId: string; number: number; title: string | null; titleSet: boolean; sections: number; guidelines: number }>(
+    'DraftVersion',
+  ),
+  /** A guideline of a DRAFT version edited in place; revision: its new one. */
+  'guideline.edited': event<{ versionId: string; key: string; revision: number; title: string | null; text: string }>('Guideline'),
   'version.published': event<{ instrumentId: string; number: number; changeSummary: string | null; guidelines: number; publishedAt: string | undefined }>(
     'DraftVersion',
   ),

@@ -1,4 +1,4 @@
-// A new instrument (DRAFTING, with an empty version 1) from the desk; its page opens once it exists.
+// A new instrument (DRAFTING, with an empty version 1) from the desk; its draft opens once it exists, to import.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -33,17 +33,18 @@ export function CreateInstrument() {
     if (result.fetching) return;
     const answer = await create({ input: { reference: reference.trim(), title: title.trim(), summary: summary.trim() || null } });
     const created = answer.data?.createInstrument;
-    if (created) navigate(`/desk/instruments/${created.id}`);
+    // Straight to its draft, to import or write it.
+    if (created) navigate(`/desk/instruments/${created.id}/draft`);
   }
 
-  const field = (name: 'reference' | 'title', label: string, value: string, set: (v: string) => void, hint: string) => {
+  const field = (name: 'reference' | 'title', label: string, value: string, set: (v: string) => void, hint: string, required = true) => {
     const error = fieldError(name);
     return (
       <div className="field">
         <label htmlFor={`new-instrument-${name}`}>{label}</label>
         <input
           id={`new-instrument-${name}`}
-          required
+          required={required}
           value={value}
           onChange={(e) => set(e.target.value)}
           aria-invalid={error ? 'true' : undefined}
@@ -62,7 +63,7 @@ export function CreateInstrument() {
   };
 
   const referenceField = field('reference', t('desk.create.reference'), reference, setReference, t('desk.create.referenceHint'));
-  const titleField = field('title', t('desk.create.titleField'), title, setTitle, t('desk.create.titleHint'));
+  const titleField = field('title', t('desk.create.titleField'), title, setTitle, t('desk.create.titleHint'), false);
   return (
     <section aria-labelledby="new-instrument-heading">
       <h2 id="new-instrument-heading">{t('desk.create.title')}</h2>

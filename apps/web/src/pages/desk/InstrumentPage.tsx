@@ -12,6 +12,7 @@ import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
+import { DraftingLink } from '../drafting/DraftingLink';
 import { GbPaper } from './GbPaper';
 import { stageName } from './labels';
 import { Meetings } from './Meetings';
@@ -157,6 +158,7 @@ export default function InstrumentPage({ id }: { id: string }) {
           <LiveIndicator />
         </p>
         <Versions versions={instrument.versions} />
+        <DraftingLink instrumentId={instrument.id} versions={instrument.versions} />
         <StageHistory history={instrument.stageHistory} />
       </section>
 
