@@ -59,7 +59,7 @@ export default defineConfig({
     // Every script, stylesheet and index.html also as .br and .gz, made once here at their best levels: the api
     // sends the one the browser accepts (apps/api/src/web/web-client.ts) and never compresses on the fly.
     compression({
-      include: /\.(js|css|html|svg|json)$/,
+      include: /\.(js|css|html|svg)$/,
       threshold: 0,
       algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
       skipIfLargerOrEqual: false,
@@ -70,6 +70,8 @@ export default defineConfig({
     outDir: here('../../dist/web'),
     emptyOutDir: true,
     target: 'es2022',
+    // dist/web/.vite/manifest.json: the api finds the languages' chunks in it (a Link header for their readers).
+    manifest: true,
     // Maps for whoever holds the build (dist/web/assets/*.map), named by no bundle and never served by the api.
     sourcemap: 'hidden',
     // One small app: no inline assets (the production CSP allows scripts and images from 'self' only).

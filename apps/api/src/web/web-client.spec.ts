@@ -9,7 +9,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IMMUTABLE, isHiddenFile, mountWebClient } from './web-client';
+import { IMMUTABLE, isHiddenFile, languageChunks, mountWebClient, readerLanguage } from './web-client';
 
 @Controller()
 class ApiRoutes {
@@ -62,6 +62,15 @@ describe('the web client over HTTP', () => {
     write('assets/index-Zz9Yy8Xx.css', 'body { margin: 0 }\n'.repeat(20));
     writeFileSync(join(root, 'assets/index-AbC123xy.js.map'), '{"version":3,"sources":["../src/secret.ts"],"mappings":""}');
     writeFileSync(join(root, 'assets/plain-Qq1Ww2Ee.txt'), 'no variants of this one');
+    mkdirSync(join(root, '.vite'));
+    writeFileSync(
+      join(root, '.vite/manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-AbC123xy.js', src: 'index.html', isEntry: true },
+        'src/i18n/fr.ts': { file: 'assets/fr-Fr123456.js', src: 'src/i18n/fr.ts', isDynamicEntry: true },
+        'src/i18n/es.ts': { file: 'assets/es-Es123456.js', src: 'src/i18n/es.ts', isDynamicEntry: true },
+      }),
+    );
     const nest = await NestFactory.create<NestExpressApplication>(TinyModule, { logger: false });
     mountWebClient(nest, root);
     await nest.listen(0, '127.0.0.1');
@@ -160,5 +169,36 @@ describe('the web client over HTTP', () => {
   it('hides maps and variants by name', () => {
     expect(['/a.js.map', '/a.css.map', '/a.js.br', '/a.js.gz', '/x.MAP'].every(isHiddenFile)).toBe(true);
     expect(['/a.js', '/assets/map-123.js', '/index.html', '/brand.svg'].some(isHiddenFile)).toBe(false);
+  });
+
+  it('names a French or Spanish reader’s words in a Link header of index.html, by the kept choice, else Accept-Language', async () => {
+    const link = async (headers: Record<string, string>) => {
+      const res = await get(`${url}/signin`, { 'accept-encoding': 'br', ...headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.vary).toBe('Accept-Encoding, Accept-Language, Cookie');
+      return res.headers.link;
+    };
+    expect(await link({ 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' })).toBe('</assets/fr-Fr123456.js>; rel=modulepreload');
+    expect(await link({ 'accept-language': 'de-DE, es;q=0.5' })).toBe('</assets/es-Es123456.js>; rel=modulepreload');
+    expect(await link({ 'accept-language': 'fr', cookie: 'other=1; tripartite.language=ES' })).toBe('</assets/es-Es123456.js>; rel=modulepreload');
+    // English is in the main bundle: nothing more to fetch.
+    expect(await link({ 'accept-language': 'fr', cookie: 'tripartite.language=EN' })).toBeUndefined();
+    expect(await link({ 'accept-language': 'en-GB,en;q=0.9' })).toBeUndefined();
+    expect(await link({})).toBeUndefined();
+    // The manifest itself is not served.
+    expect((await get(`${url}/.vite/manifest.json`)).status).toBe(404);
+  });
+
+  it('reads the reader’s language as the client does: the kept choice, else the best of Accept-Language that is ours, else English', () => {
+    expect(readerLanguage('tripartite.language=FR', 'es')).toBe('FR');
+    expect(readerLanguage('a=b;  tripartite.language=ES ; c=d', undefined)).toBe('ES');
+    expect(readerLanguage('tripartite.language=DE', 'es-ES')).toBe('ES');
+    expect(readerLanguage('xtripartite.language=FR', undefined)).toBe('EN');
+    expect(readerLanguage(undefined, 'de;q=0.9, fr;q=0.8, es;q=0.85')).toBe('ES');
+    expect(readerLanguage(undefined, 'fr;q=0, en-US')).toBe('EN');
+    expect(readerLanguage(undefined, '*')).toBe('EN');
+    expect(readerLanguage(undefined, undefined)).toBe('EN');
+    expect(languageChunks(root)).toEqual({ FR: '/assets/fr-Fr123456.js', ES: '/assets/es-Es123456.js' });
+    expect(languageChunks(join(root, 'assets'))).toEqual({});
   });
 });

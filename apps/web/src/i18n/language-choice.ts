@@ -22,6 +22,15 @@ function remember(language: Language): void {
   } catch {
     // storage refused (private mode): the choice lasts until the tab closes
   }
+  keepInCookie(language);
+}
+
+/**
+ * The choice, mirrored in a cookie for the api: it names the language's chunk in its answer for the next page
+ * (a Link header), so that the words come beside the main bundle instead of after it.
+ */
+function keepInCookie(language: Language): void {
+  document.cookie = `${LANGUAGE_KEY}=${language}; Path=/; Max-Age=31536000; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
 }
 
 /** What the page starts in: the stored choice, else the first of the browser's languages that is ours, else EN. */
@@ -65,11 +74,13 @@ function apply(language: Language): Promise<void> {
 
 /** Starts the page in its language (main.tsx, before the first render: it renders when this resolves). */
 export function startLanguage(): Promise<void> {
+  const stored = readStored();
+  if (isLanguage(stored)) keepInCookie(stored);
   // Another tab switched: follow it.
   window.addEventListener('storage', (event) => {
     if (event.key === LANGUAGE_KEY && isLanguage(event.newValue) && event.newValue !== wanted) void apply(event.newValue);
   });
-  return apply(initialLanguage());
+  return apply(initialLanguage(stored));
 }
 
 /** Fetches the other languages' words ahead of a choice (the switch has the focus): choosing then shows at once. */
