@@ -9,7 +9,8 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IMMUTABLE, isHiddenFile, languageChunks, mountWebClient, readerLanguage } from './web-client';
+import helmet from 'helmet';
+import { DOCUMENT_ONLY_HEADERS, IMMUTABLE, isHiddenFile, languageChunks, mountWebClient, readerLanguage } from './web-client';
 
 @Controller()
 class ApiRoutes {
@@ -67,11 +68,14 @@ describe('the web client over HTTP', () => {
       join(root, '.vite/manifest.json'),
       JSON.stringify({
         'index.html': { file: 'assets/index-AbC123xy.js', src: 'index.html', isEntry: true },
+        'src/i18n/en.ts': { file: 'assets/en-En123456.js', src: 'src/i18n/en.ts', isDynamicEntry: true },
         'src/i18n/fr.ts': { file: 'assets/fr-Fr123456.js', src: 'src/i18n/fr.ts', isDynamicEntry: true },
         'src/i18n/es.ts': { file: 'assets/es-Es123456.js', src: 'src/i18n/es.ts', isDynamicEntry: true },
       }),
     );
     const nest = await NestFactory.create<NestExpressApplication>(TinyModule, { logger: false });
+    // As bootstrap.ts does before mounting the client.
+    nest.use(helmet());
     mountWebClient(nest, root);
     await nest.listen(0, '127.0.0.1');
     app = nest;
@@ -102,7 +106,7 @@ describe('the web client over HTTP', () => {
     expect(gz.headers.vary).toMatch(/Accept-Encoding/i);
     expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
 
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }] as Record<string, string>[]) {
       const plain = await get(`${url}/assets/index-AbC123xy.js`, headers);
       expect(plain.status).toBe(200);
       expect(plain.headers['content-encoding']).toBeUndefined();
@@ -110,6 +114,15 @@ describe('the web client over HTTP', () => {
       expect(plain.headers['content-type']).toMatch(/javascript/);
       expect(plain.body.toString()).toBe(SCRIPT);
     }
+  });
+
+  it('sends an asset without the document-only security headers, and index.html with them', async () => {
+    const asset = await get(`${url}/assets/index-AbC123xy.js`, { 'accept-encoding': 'br' });
+    for (const header of DOCUMENT_ONLY_HEADERS) expect({ header, value: asset.headers[header.toLowerCase()] }).toEqual({ header, value: undefined });
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const page = await get(`${url}/signin`, { 'accept-encoding': 'br' });
+    for (const header of DOCUMENT_ONLY_HEADERS) expect({ header, sent: page.headers[header.toLowerCase()] !== undefined }).toEqual({ header, sent: true });
   });
 
   it('gives stylesheets their own type, compressed too', async () => {
@@ -171,7 +184,7 @@ describe('the web client over HTTP', () => {
     expect(['/a.js', '/assets/map-123.js', '/index.html', '/brand.svg'].some(isHiddenFile)).toBe(false);
   });
 
-  it('names a French or Spanish reader’s words in a Link header of index.html, by the kept choice, else Accept-Language', async () => {
+  it('names the reader’s words in a Link header of index.html, by the kept choice, else Accept-Language', async () => {
     const link = async (headers: Record<string, string>) => {
       const res = await get(`${url}/signin`, { 'accept-encoding': 'br', ...headers });
       expect(res.status).toBe(200);
@@ -181,10 +194,12 @@ describe('the web client over HTTP', () => {
     expect(await link({ 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' })).toBe('</assets/fr-Fr123456.js>; rel=modulepreload');
     expect(await link({ 'accept-language': 'de-DE, es;q=0.5' })).toBe('</assets/es-Es123456.js>; rel=modulepreload');
     expect(await link({ 'accept-language': 'fr', cookie: 'other=1; tripartite.language=ES' })).toBe('</assets/es-Es123456.js>; rel=modulepreload');
-    // English is in the main bundle: nothing more to fetch.
-    expect(await link({ 'accept-language': 'fr', cookie: 'tripartite.language=EN' })).toBeUndefined();
-    expect(await link({ 'accept-language': 'en-GB,en;q=0.9' })).toBeUndefined();
-    expect(await link({})).toBeUndefined();
+    expect(await link({ 'accept-language': 'fr', cookie: 'tripartite.language=EN' })).toBe('</assets/en-En123456.js>; rel=modulepreload');
+    expect(await link({ 'accept-language': 'en-GB,en;q=0.9' })).toBe('</assets/en-En123456.js>; rel=modulepreload');
+    expect(await link({ 'accept-language': 'de' })).toBe('</assets/en-En123456.js>; rel=modulepreload');
+    expect(await link({})).toBe('</assets/en-En123456.js>; rel=modulepreload');
+    // Not for a file asked for by name.
+    expect((await get(`${url}/index.html`, { 'accept-language': 'fr' })).headers.link).toBeUndefined();
     // The manifest itself is not served.
     expect((await get(`${url}/.vite/manifest.json`)).status).toBe(404);
   });
@@ -198,7 +213,7 @@ describe('the web client over HTTP', () => {
     expect(readerLanguage(undefined, 'fr;q=0, en-US')).toBe('EN');
     expect(readerLanguage(undefined, '*')).toBe('EN');
     expect(readerLanguage(undefined, undefined)).toBe('EN');
-    expect(languageChunks(root)).toEqual({ FR: '/assets/fr-Fr123456.js', ES: '/assets/es-Es123456.js' });
+    expect(languageChunks(root)).toEqual({ EN: '/assets/en-En123456.js', FR: '/assets/fr-Fr123456.js', ES: '/assets/es-Es123456.js' });
     expect(languageChunks(join(root, 'assets'))).toEqual({});
   });
 });

@@ -1,16 +1,16 @@
-// The client's i18next instance: English bundled (the fallback), French and Spanish loaded when first needed
-// (loadLanguage, before the language is applied: no page shows a half-loaded language). Pages use
+// The client's i18next instance. Each language's words are loaded when first needed (loadLanguage, before the
+// language is applied: the first render waits for the reader's, and no page shows a half-loaded language). Pages use
 // useTranslation(); plain modules (errors, labels) use `i18n.t` and are called from components that re-render
 // on a language change.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { english, loadResource } from './resources';
+import { loadResource } from './resources';
 import { LANGUAGES, type Language, code } from './languages';
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: english } },
+  resources: {},
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map(code),
@@ -22,14 +22,14 @@ void i18n.use(initReactI18next).init({
 
 const loading = new Map<Language, Promise<void>>();
 
-/** Whether a language's words are here (English always is). */
+/** Whether a language's words are here. */
 export function isLoaded(language: Language): boolean {
-  return language === 'EN' || i18n.hasResourceBundle(code(language), 'translation');
+  return i18n.hasResourceBundle(code(language), 'translation');
 }
 
 /** Fetches a language's words once; a failed fetch (offline) may be tried again. */
 export function loadLanguage(language: Language): Promise<void> {
-  if (language === 'EN' || isLoaded(language)) return Promise.resolve();
+  if (isLoaded(language)) return Promise.resolve();
   let pending = loading.get(language);
   if (!pending) {
     pending = loadResource(language).then((words) => {

@@ -16,9 +16,9 @@ import { fromBrowser } from './languages';
 import { shownText } from './TranslationNotice';
 
 describe('the language of the pages', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
-    chooseLanguage('EN');
+    await chooseLanguage('EN');
     localStorage.clear();
   });
   afterEach(() => setLanguageSaver(null));
@@ -117,18 +117,21 @@ describe('the language of the pages', () => {
     expect(localStorage.getItem(LANGUAGE_KEY)).toBeNull();
   });
 
-  it('fetches French and Spanish only when needed, keeps the page in its language meanwhile, and lets the last choice win', async () => {
+  it('fetches each language’s words only when needed, keeps the page in its language meanwhile, and lets the last choice win', async () => {
     // A page of its own: modules loaded afresh, nothing fetched yet.
     vi.resetModules();
     const page = await import('./language-choice');
     const words = await import('./i18n');
+    expect([words.isLoaded('EN'), words.isLoaded('FR'), words.isLoaded('ES')]).toEqual([false, false, false]);
+    await page.startLanguage();
     expect([words.isLoaded('EN'), words.isLoaded('FR'), words.isLoaded('ES')]).toEqual([true, false, false]);
     const fr = page.chooseLanguage('FR');
     // Not shown before its words are here.
     expect(page.currentLanguage()).toBe('EN');
     const es = page.chooseLanguage('ES');
-    // English is shown at once, whatever is loading.
-    await page.chooseLanguage('EN');
+    // English, here already, is shown at once, whatever is loading.
+    void page.chooseLanguage('EN');
+    expect(page.currentLanguage()).toBe('EN');
     expect(page.currentLanguage()).toBe('EN');
     await Promise.all([fr, es]);
     // The earlier choices arrived late: they do not undo the last one.

@@ -52,7 +52,7 @@ function show(language: Language): void {
 }
 
 /**
- * Shows `language`: at once when its words are here (English always is), else once its chunk has arrived.
+ * Shows `language`: at once when its words are here, else once its chunk has arrived.
  * Resolves when it is shown, or when it never will be (a later choice won, or the chunk could not be fetched:
  * the page stays in the language it was in).
  */
@@ -72,7 +72,10 @@ function apply(language: Language): Promise<void> {
   );
 }
 
-/** Starts the page in its language (main.tsx, before the first render: it renders when this resolves). */
+/**
+ * Starts the page in its language (main.tsx, before the first render: it renders when this resolves). Should its
+ * words not come (offline), English is tried, then the page renders anyway.
+ */
 export function startLanguage(): Promise<void> {
   const stored = readStored();
   if (isLanguage(stored)) keepInCookie(stored);
@@ -80,7 +83,7 @@ export function startLanguage(): Promise<void> {
   window.addEventListener('storage', (event) => {
     if (event.key === LANGUAGE_KEY && isLanguage(event.newValue) && event.newValue !== wanted) void apply(event.newValue);
   });
-  return apply(initialLanguage(stored));
+  return apply(initialLanguage(stored)).then(() => (isLoaded(current) ? undefined : apply('EN')));
 }
 
 /** Fetches the other languages' words ahead of a choice (the switch has the focus): choosing then shows at once. */
