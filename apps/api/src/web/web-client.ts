@@ -116,6 +116,9 @@ export function mountWebClient(app: NestExpressApplication, root = webRoot()): v
       // The api's own routes answer what is not a file here.
       fallthrough: true,
       setHeaders(res, path) {
+        // A precompressed file's type, set by express-static-gzip, in the spelling the others have ("charset=utf-8").
+        const type = res.getHeader('Content-Type');
+        if (typeof type === 'string') res.setHeader('Content-Type', type.replace(/charset=UTF-8$/, 'charset=utf-8'));
         const asset = path.startsWith(assets + '/');
         res.setHeader('Cache-Control', asset ? IMMUTABLE : 'no-cache');
         if (asset) for (const header of DOCUMENT_ONLY_HEADERS) res.removeHeader(header);
