@@ -15,6 +15,7 @@ const BENCHMARKS = [
   require('./benchmarks/5-subscription-fanout'),
   require('./benchmarks/6-memory'),
   require('./benchmarks/7-health-under-flood'),
+  require('./benchmarks/8-slow-signin'),
 ];
 
 function only() {

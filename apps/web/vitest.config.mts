@@ -12,5 +12,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    // English loaded before each file, as the page does before its first render (each language is a chunk of its own).
+    setupFiles: ['src/i18n/vitest-setup.ts'],
   },
 });

@@ -13,6 +13,8 @@ const TARGETS = {
   // post-collection floors rises by more than 1 MB/min (a falling RSS is memory given back).
   memorySlope: 1,
   healthUnderFloodP99: 200,
+  // The issue's "sign-in usable within 3 s on a 400 kbps, 400 ms link", as measured (test/web/delivery.test.ts holds the model to it).
+  slowSignInSeconds: 3,
 };
 
 const ms = (s, d = 1) => spread(s, d, ' ms');
@@ -262,7 +264,34 @@ function targets(results) {
       b7.flood.p99 < TARGETS.healthUnderFloodP99 && b7.floodRequests.errors === 0,
     ]);
   }
+  const b8 = results[8];
+  if (b8 && !b8.error) {
+    const en = b8.languages.EN;
+    rows.push([
+      `8. sign-in form usable ≤ ${TARGETS.slowSignInSeconds} s on a 400 kbit/s, 400 ms link (first visit, English)`,
+      `${fmt(en.formMs.median / 1000, 2)} s (runs ${fmt(en.formMs.min / 1000, 2)}–${fmt(en.formMs.max / 1000, 2)}); modelled ${fmt(en.modelMs / 1000, 2)} s, ratio ${fmt(en.ratio, 2)}`,
+      en.formMs.median <= TARGETS.slowSignInSeconds * 1000,
+    ]);
+  }
   return rows;
+}
+
+function bench8(r) {
+  const rows = Object.entries(r.languages).map(([language, x]) => [
+    language,
+    `${x.requests} (${x.roundTrips} in sequence)`,
+    `${fmt(x.bytes / 1000, 1)} kB`,
+    `${fmt(x.modelMs / 1000, 2)} s`,
+    `${spread({ median: x.formMs.median / 1000, min: x.formMs.min / 1000, max: x.formMs.max / 1000 }, 2, ' s')}`,
+    fmt(x.ratio, 2),
+    `${spread({ median: x.homeMs.median / 1000, min: x.homeMs.min / 1000, max: x.homeMs.max / 1000 }, 2, ' s')}`,
+  ]);
+  return [
+    `- Chromium's network emulation (DevTools protocol): ${r.link.bytesPerSecond * 8} bit/s each way, ${r.link.latencyMs} ms from each request to its answer; a fresh browser context per run (nothing cached), ${r.runs} runs per language after a warm-up. The form is usable when the script has rendered it in the reader's language with its button enabled; the home page when its heading shows after the sign-in.`,
+    `- Modelled: round trips in sequence × ${r.link.latencyMs} ms + bytes received (headers included) / ${r.link.bytesPerSecond} B/s, from the requests the page made before the form was usable; test/web/delivery.test.ts holds it to ${r.budgetSeconds} s. The ratio is the measured median over the model: above 1 is what the model leaves out (parsing, running and rendering the scripts on this machine, the emulator's own scheduling).`,
+    '',
+    table(['language', 'requests', 'bytes', 'modelled', 'form usable (measured)', 'measured / modelled', 'home page shown'], rows),
+  ].join('\n');
 }
 
 function bench7(r) {
@@ -460,6 +489,7 @@ function writeResults(file, { system, results, ids, seconds, argv, finishedAt, s
   section(5, 'Subscription fan-out: 500 graphql-ws clients on tallyUpdated', bench5);
   section(6, 'Memory: api RSS under benchmark 1 at half its peak rate', bench6);
   section(7, 'GET /health/live during a flood of the largest allowed queries', bench7);
+  section(8, 'The sign-in page on a 400 kbit/s, 400 ms link', bench8);
 
   const missed = [];
   if (results[1] && !results[1].error && !t.find((x) => x[0].startsWith('1.'))[2]) missed.push(whySubmit(results[1]));

@@ -5,7 +5,7 @@
 // has ended. The socket closed with 4401 "Session ended" ends it at once (signed out elsewhere, deactivated,
 // expired); closed with 4000 (the user's roles changed) it reconnects, and the pages subscribe again.
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient, ExecutionResult, SubscribePayload, Sink } from 'graphql-ws';
 import { currentSession, endSession, freshAccessToken, refreshOrEnd, refreshSession, reopenLive } from '../auth/session';
 import { setLiveStatus } from './live-status';
 import { noteServerDate } from './server-clock';
@@ -17,7 +17,13 @@ const SESSION_ENDED = 'Session ended';
 
 export interface Connection {
   client: Client;
-  ws: WsClient | null;
+  ws: LiveSocket | null;
+  dispose(): void;
+}
+
+/** The session's graphql-ws client, fetched (its own chunk) and opened with the first subscription. */
+export interface LiveSocket {
+  subscribe(payload: SubscribePayload, sink: Sink<ExecutionResult>): () => void;
   dispose(): void;
 }
 
@@ -43,7 +49,48 @@ async function backoff(retries: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function openSocket(): WsClient {
+/**
+ * graphql-ws stays out of the sign-in page's bundle (slow links): its chunk is fetched when the first page that
+ * subscribes asks, and the socket opens then (it is lazy anyway: no subscription, no socket).
+ */
+function lazySocket(): LiveSocket {
+  let socket: WsClient | null = null;
+  let disposed = false;
+  let opening: Promise<WsClient | null> | null = null;
+  const open = () =>
+    (opening ??= import('graphql-ws').then(
+      ({ createClient }) => (disposed ? null : (socket = openSocket(createClient))),
+      (error: unknown) => {
+        // Not fetched (offline): this subscription fails, the next one tries again.
+        opening = null;
+        throw error;
+      },
+    ));
+  return {
+    subscribe(payload, sink) {
+      let unsubscribe: (() => void) | null = null;
+      let cancelled = false;
+      open().then(
+        (ws) => {
+          if (ws && !cancelled) unsubscribe = ws.subscribe(payload, sink);
+        },
+        (error: unknown) => {
+          if (!cancelled) sink.error(error);
+        },
+      );
+      return () => {
+        cancelled = true;
+        unsubscribe?.();
+      };
+    },
+    dispose() {
+      disposed = true;
+      void socket?.dispose();
+    },
+  };
+}
+
+function openSocket(createWsClient: typeof import('graphql-ws').createClient): WsClient {
   let everConnected = false;
   return createWsClient({
     url: wsUrl(),
@@ -84,7 +131,7 @@ function isClose(event: unknown): event is { code: number; reason: string } {
 /** A client for the current session (or an anonymous one, for signing in). */
 export function connect(): Connection {
   const signedIn = currentSession() !== null;
-  const ws = signedIn ? openSocket() : null;
+  const ws = signedIn ? lazySocket() : null;
   const client = new Client({
     url: '/graphql',
     // POST always: the api refuses GET operations without a CSRF preflight header.
@@ -115,7 +162,7 @@ export function connect(): Connection {
     client,
     ws,
     dispose: () => {
-      void ws?.dispose();
+      ws?.dispose();
       setLiveStatus('idle');
     },
   };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, useLanguage } from './language-choice';
+import { chooseLanguage, prepareLanguages, useLanguage } from './language-choice';
 import { code, isLanguage, LANGUAGE_NAMES, LANGUAGES } from './languages';
 
 /** The language of the pages: a labelled native select (keyboard and screen readers know it), on every page. */
@@ -16,8 +16,10 @@ export function LanguageSwitch() {
         name="language"
         data-testid="language-switch"
         value={language}
+        // The other languages' words are fetched when the switch is reached, so that a choice shows at once.
+        onFocus={prepareLanguages}
         onChange={(e) => {
-          if (isLanguage(e.target.value)) chooseLanguage(e.target.value);
+          if (isLanguage(e.target.value)) void chooseLanguage(e.target.value);
         }}
       >
         {LANGUAGES.map((l) => (

@@ -1,15 +1,16 @@
-// The client's i18next instance: resources bundled (no loading step), English as the fallback. Pages use
+// The client's i18next instance. Each language's words are loaded when first needed (loadLanguage, before the
+// language is applied: the first render waits for the reader's, and no page shows a half-loaded language). Pages use
 // useTranslation(); plain modules (errors, labels) use `i18n.t` and are called from components that re-render
 // on a language change.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources } from './resources';
+import { loadResource } from './resources';
 import { LANGUAGES, type Language, code } from './languages';
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: {},
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map(code),
@@ -18,6 +19,27 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+
+const loading = new Map<Language, Promise<void>>();
+
+/** Whether a language's words are here. */
+export function isLoaded(language: Language): boolean {
+  return i18n.hasResourceBundle(code(language), 'translation');
+}
+
+/** Fetches a language's words once; a failed fetch (offline) may be tried again. */
+export function loadLanguage(language: Language): Promise<void> {
+  if (isLoaded(language)) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = loadResource(language).then((words) => {
+      i18n.addResourceBundle(code(language), 'translation', words);
+    });
+    pending.catch(() => loading.delete(language));
+    loading.set(language, pending);
+  }
+  return pending;
+}
 
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(code(language));

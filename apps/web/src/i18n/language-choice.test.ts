@@ -1,5 +1,5 @@
 // Which language the pages start in, and what choosing one does: shown at once, <html lang>, remembered.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from './i18n';
 import {
   adoptUserLanguage,
@@ -16,9 +16,9 @@ import { fromBrowser } from './languages';
 import { shownText } from './TranslationNotice';
 
 describe('the language of the pages', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
-    chooseLanguage('EN');
+    await chooseLanguage('EN');
     localStorage.clear();
   });
   afterEach(() => setLanguageSaver(null));
@@ -32,8 +32,8 @@ describe('the language of the pages', () => {
     expect(fromBrowser(['pt-BR', 'EN-us'])).toBe('EN');
   });
 
-  it('applies a choice at once: the words, <html lang>, the locale, and keeps it for the next visit', () => {
-    chooseLanguage('FR');
+  it('applies a choice once its words are here: the words, <html lang>, the locale, and keeps it for the next visit', async () => {
+    await chooseLanguage('FR');
     expect(currentLanguage()).toBe('FR');
     expect(document.documentElement.lang).toBe('fr');
     expect(currentLocale()).toBe('fr-FR');
@@ -42,15 +42,15 @@ describe('the language of the pages', () => {
     expect(i18n.t('nav.count', { count: 2 })).toBe('(2 commentaires)');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
 
-    chooseLanguage('ES');
+    await chooseLanguage('ES');
     expect(i18n.t('signin.submit')).toBe('Iniciar sesión');
     expect(i18n.t('nav.count', { count: 1 })).toBe('(1 comentario)');
     expect(document.documentElement.lang).toBe('es');
   });
 
-  it('starts a new page in the remembered choice', () => {
+  it('starts a new page in the remembered choice', async () => {
     localStorage.setItem(LANGUAGE_KEY, 'ES');
-    startLanguage();
+    await startLanguage();
     expect(currentLanguage()).toBe('ES');
     expect(document.documentElement.lang).toBe('es');
   });
@@ -104,7 +104,7 @@ describe('the language of the pages', () => {
       sent.push(language);
       saved();
     });
-    adoptUserLanguage('FR');
+    await adoptUserLanguage('FR');
     expect(currentLanguage()).toBe('FR');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('FR');
     // Saves go in order: had the adoption sent one, it would come first.
@@ -115,5 +115,33 @@ describe('the language of the pages', () => {
     localStorage.clear();
     adoptUserLanguage('EN');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBeNull();
+  });
+
+  it('fetches each language’s words only when needed, keeps the page in its language meanwhile, and lets the last choice win', async () => {
+    // A page of its own: modules loaded afresh, nothing fetched yet.
+    vi.resetModules();
+    const page = await import('./language-choice');
+    const words = await import('./i18n');
+    expect([words.isLoaded('EN'), words.isLoaded('FR'), words.isLoaded('ES')]).toEqual([false, false, false]);
+    await page.startLanguage();
+    expect([words.isLoaded('EN'), words.isLoaded('FR'), words.isLoaded('ES')]).toEqual([true, false, false]);
+    const fr = page.chooseLanguage('FR');
+    // Not shown before its words are here.
+    expect(page.currentLanguage()).toBe('EN');
+    const es = page.chooseLanguage('ES');
+    // English, here already, is shown at once, whatever is loading.
+    void page.chooseLanguage('EN');
+    expect(page.currentLanguage()).toBe('EN');
+    expect(page.currentLanguage()).toBe('EN');
+    await Promise.all([fr, es]);
+    // The earlier choices arrived late: they do not undo the last one.
+    expect(page.currentLanguage()).toBe('EN');
+    expect(document.documentElement.lang).toBe('en');
+    expect(words.i18n.t('signin.submit')).toBe('Sign in');
+    // Once here, a language is shown at once.
+    expect(words.isLoaded('FR') && words.isLoaded('ES')).toBe(true);
+    void page.chooseLanguage('FR');
+    expect(page.currentLanguage()).toBe('FR');
+    expect(words.i18n.t('signin.submit')).toBe('Se connecter');
   });
 });
