@@ -4,26 +4,31 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { RequireAuth } from './auth/RequireAuth';
+import { withAreas } from './i18n/i18n';
 import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
 import SignInPage from './pages/SignInPage';
+
+// The words each area's pages need, fetched with them (./i18n/areas).
+const DESK = ['drafting', 'rounds', 'meetingAdmin', 'governingBody'] as const;
+const ADMIN = ['admin', 'settings'] as const;
 
 const RoundsPage = lazy(() => import('./pages/constituent/RoundsPage'));
 const RoundPage = lazy(() => import('./pages/constituent/RoundPage'));
 const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
 const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
-const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
-const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
-const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage'));
-const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
-const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
-const EmailsPage = lazy(() => import('./pages/admin/EmailsPage'));
-const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
-const MeetingAdminPage = lazy(() => import('./pages/desk/meeting/MeetingAdminPage'));
-const GoverningBodyPage = lazy(() => import('./pages/desk/gb/GoverningBodyPage'));
-const GbInstrumentPage = lazy(() => import('./pages/desk/gb/GbInstrumentPage'));
-const VersionPage = lazy(() => import('./pages/drafting/VersionPage'));
+const DeskPage = lazy(() => withAreas(DESK, () => import('./pages/desk/DeskPage')));
+const InstrumentPage = lazy(() => withAreas(DESK, () => import('./pages/desk/InstrumentPage')));
+const AdminPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/AdminPage')));
+const OrganizationsPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/OrganizationsPage')));
+const UsersPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/UsersPage')));
+const WebhooksPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/WebhooksPage')));
+const EmailsPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/EmailsPage')));
+const SettingsPage = lazy(() => withAreas(['settings'], () => import('./pages/settings/SettingsPage')));
+const MeetingAdminPage = lazy(() => withAreas(DESK, () => import('./pages/desk/meeting/MeetingAdminPage')));
+const GoverningBodyPage = lazy(() => withAreas(DESK, () => import('./pages/desk/gb/GoverningBodyPage')));
+const GbInstrumentPage = lazy(() => withAreas(DESK, () => import('./pages/desk/gb/GbInstrumentPage')));
+const VersionPage = lazy(() => withAreas(DESK, () => import('./pages/drafting/VersionPage')));
 
 export function AppRoutes() {
   const { t } = useTranslation();

@@ -1,9 +1,6 @@
 // The reference: every page's words in English. fr.ts and es.ts have exactly these keys (Resource).
 // Plurals: key_one / key_other, chosen by i18next from `count`. Domain enums are keyed by their value.
-import { areasEn } from './areas';
-
 export const en = {
-  ...areasEn,
   common: {
     loading: 'Loading…',
     homeLink: 'Go to the home page',
@@ -17,7 +14,7 @@ export const en = {
     skip: 'Skip to main content',
     main: 'Main',
     home: 'Home',
-    nav: { rounds: 'Consultations', desk: 'Desk' },
+    nav: { rounds: 'Consultations', desk: 'Desk', admin: 'Administration', settings: 'Settings' },
     brand: 'Tripartite',
     signOut: 'Sign out',
     language: 'Language',

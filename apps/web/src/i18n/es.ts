@@ -1,9 +1,7 @@
 // Spanish, as the Office writes it (Consejo de Administración, reunión tripartita de expertos, mandantes).
-import { areasEs } from './areas';
 import type { Resource } from './resources';
 
 export const es: Resource = {
-  ...areasEs,
   common: {
     loading: 'Cargando…',
     homeLink: 'Ir a la página de inicio',
@@ -17,7 +15,7 @@ export const es: Resource = {
     skip: 'Saltar al contenido principal',
     main: 'Navegación principal',
     home: 'Inicio',
-    nav: { rounds: 'Consultas', desk: 'Despacho' },
+    nav: { rounds: 'Consultas', desk: 'Despacho', admin: 'Administración', settings: 'Configuración' },
     brand: 'Tripartite',
     signOut: 'Cerrar sesión',
     language: 'Idioma',

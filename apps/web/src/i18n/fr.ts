@@ -1,9 +1,7 @@
 // French, as the Office writes it (Conseil d'administration, réunion tripartite d'experts, mandants).
-import { areasFr } from './areas';
 import type { Resource } from './resources';
 
 export const fr: Resource = {
-  ...areasFr,
   common: {
     loading: 'Chargement…',
     homeLink: 'Aller à la page d’accueil',
@@ -17,7 +15,7 @@ export const fr: Resource = {
     skip: 'Aller au contenu principal',
     main: 'Navigation principale',
     home: 'Accueil',
-    nav: { rounds: 'Consultations', desk: 'Bureau' },
+    nav: { rounds: 'Consultations', desk: 'Bureau', admin: 'Administration', settings: 'Paramètres' },
     brand: 'Tripartite',
     signOut: 'Se déconnecter',
     language: 'Langue',

@@ -1,9 +1,22 @@
 // The three languages' words: the same keys everywhere, every plural with its forms, nothing empty, and
 // the interpolations of English present in French and Spanish (a dropped {{count}} would lose a number).
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import * as admin from './areas/admin';
+import * as drafting from './areas/drafting';
+import * as governingBody from './areas/governingBody';
+import * as meetingAdmin from './areas/meetingAdmin';
+import * as projector from './areas/projector';
+import * as rounds from './areas/rounds';
+import * as settings from './areas/settings';
+import { en as core } from './en';
+import { es as coreEs } from './es';
+import { fr as coreFr } from './fr';
+
+// The areas' words too (each a chunk of its own, ./areas), merged as the client merges them.
+const AREAS = [admin, drafting, governingBody, meetingAdmin, projector, rounds, settings];
+const en = Object.assign({}, core, ...AREAS.map((a) => a.en));
+const fr = Object.assign({}, coreFr, ...AREAS.map((a) => a.fr));
+const es = Object.assign({}, coreEs, ...AREAS.map((a) => a.es));
 
 type Tree = { [key: string]: string | Tree };
 

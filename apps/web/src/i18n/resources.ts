@@ -2,11 +2,11 @@
 // Strings<typeof en>, so a missing or extra key is a type error (and a vitest test checks no string is empty).
 // Each language is a chunk of its own, fetched only by a reader who needs it (slow links: nobody downloads three
 // languages to read one; the api names the reader's in a Link header of index.html, so it comes beside the main
-// bundle). The areas' words (./areas) are in the main bundle, all three languages of them.
+// bundle). The areas' words (./areas) come with the pages that use them (loadAreas in ./i18n).
 import type { en } from './en';
 import type { Language } from './languages';
 import type { Strings } from './strings';
-import './areas';
+import type { AreasEn } from './areas';
 
 export type { Strings } from './strings';
 
@@ -22,6 +22,6 @@ export function loadResource(language: Language): Promise<Resource> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & AreasEn };
   }
 }

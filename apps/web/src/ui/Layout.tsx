@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 interface NavItem {
   href: string;
-  label: 'layout.nav.rounds' | 'layout.nav.desk' | 'admin.nav' | 'settings.nav';
+  label: 'layout.nav.rounds' | 'layout.nav.desk' | 'layout.nav.admin' | 'layout.nav.settings';
   /** Unset: every signed-in user. */
   roles?: Role[];
 }
@@ -17,8 +17,8 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/rounds', label: 'layout.nav.rounds', roles: ['CONSTITUENT'] },
   { href: '/desk', label: 'layout.nav.desk', roles: ['SECRETARIAT'] },
-  { href: '/administration', label: 'admin.nav', roles: ['ADMIN'] },
-  { href: '/settings', label: 'settings.nav' },
+  { href: '/administration', label: 'layout.nav.admin', roles: ['ADMIN'] },
+  { href: '/settings', label: 'layout.nav.settings' },
 ];
 
 /** Skip link, header with the areas of the signed-in user and sign-out, then the page in <main>. */

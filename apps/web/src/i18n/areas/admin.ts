@@ -3,7 +3,6 @@ import type { Strings } from '../strings';
 
 export const en = {
   admin: {
-    nav: 'Administration',
     title: 'Administration',
     intro: 'Organizations, users and their roles, the webhooks that tell other systems of events, and the e-mails that could not be delivered.',
     sections: 'Administration sections',
@@ -152,7 +151,6 @@ export const en = {
 
 export const fr: Strings<typeof en> = {
   admin: {
-    nav: 'Administration',
     title: 'Administration',
     intro:
       'Les organisations, les utilisateurs et leurs rôles, les webhooks qui informent d’autres systèmes des événements, et les courriels qui n’ont pas pu être remis.',
@@ -302,7 +300,6 @@ export const fr: Strings<typeof en> = {
 
 export const es: Strings<typeof en> = {
   admin: {
-    nav: 'Administración',
     title: 'Administración',
     intro:
       'Las organizaciones, los usuarios y sus funciones, los webhooks que informan de los eventos a otros sistemas, y los correos que no se pudieron entregar.',

@@ -3,7 +3,6 @@ import type { Strings } from '../strings';
 
 export const en = {
   settings: {
-    nav: 'Settings',
     title: 'Settings',
     language: {
       title: 'Language',
@@ -39,7 +38,6 @@ export const en = {
 
 export const fr: Strings<typeof en> = {
   settings: {
-    nav: 'Paramètres',
     title: 'Paramètres',
     language: {
       title: 'Langue',
@@ -75,7 +73,6 @@ export const fr: Strings<typeof en> = {
 
 export const es: Strings<typeof en> = {
   settings: {
-    nav: 'Configuración',
     title: 'Configuración',
     language: {
       title: 'Idioma',
