@@ -2,7 +2,8 @@
 // each code has a sentence in every language, filled with the values the server names; an unknown code keeps the
 // server's English sentence.
 import type { TFunction } from 'i18next';
-import { en } from '../../i18n/areas/drafting';
+import type { en } from '../../i18n/areas/drafting';
+import { i18n } from '../../i18n/i18n';
 
 type Code = keyof typeof en.drafting.problem;
 
@@ -36,8 +37,8 @@ export function problemSentence(t: TFunction, p: DocumentProblem): string {
   if (!CODES.has(p.code)) return p.message;
   // The kinds of thing a problem is about, in the reader's words.
   const words = (group: 'what' | 'attribute', value: string) => {
-    if (group === 'what') return value in en.drafting.what ? t(`drafting.what.${value as keyof typeof en.drafting.what}`) : value;
-    return value in en.drafting.attribute ? t(`drafting.attribute.${value as keyof typeof en.drafting.attribute}`) : value;
+    if (group === 'what') return i18n.exists(`drafting.what.${value}`) ? t(`drafting.what.${value as keyof typeof en.drafting.what}`) : value;
+    return i18n.exists(`drafting.attribute.${value}`) ? t(`drafting.attribute.${value as keyof typeof en.drafting.attribute}`) : value;
   };
   const params = Object.fromEntries(
     (p.params ?? []).map((x) => [x.name, x.name === 'what' ? words('what', x.value) : x.name === 'attribute' ? words('attribute', x.value) : x.value]),

@@ -4,7 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { chooseLanguage, useLanguage } from '../../i18n/language-choice';
+import { i18n } from '../../i18n/i18n';
+import { chooseLanguage, prepareLanguages, useLanguage } from '../../i18n/language-choice';
 import { code, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/languages';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -28,20 +29,31 @@ function LanguageSection() {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const language = useLanguage();
+  // The choice shows at once; the page turns to it when its words have arrived (slow links), then says so in it.
+  const [pending, setPending] = useState<Language | null>(null);
   const pick = (next: Language) => {
-    if (next === language) return;
-    chooseLanguage(next);
-    announce(t('settings.language.saved', { language: LANGUAGE_NAMES[next] }));
+    if (next === (pending ?? language)) return;
+    setPending(next);
+    void chooseLanguage(next)
+      .then(() => announce(i18n.t('settings.language.saved', { language: LANGUAGE_NAMES[next] })))
+      .finally(() => setPending(null));
   };
   return (
     <section aria-labelledby="settings-language">
       <h2 id="settings-language">{t('settings.language.title')}</h2>
       <p>{t('settings.language.intro')}</p>
-      <fieldset className="choices">
+      <fieldset className="choices" onFocus={prepareLanguages}>
         <legend>{t('settings.language.legend')}</legend>
         {LANGUAGES.map((l) => (
           <label key={l} className="choice" lang={code(l)}>
-            <input type="radio" name="settings-language" value={l} checked={language === l} onChange={() => pick(l)} data-testid={`settings-language-${l}`} />
+            <input
+              type="radio"
+              name="settings-language"
+              value={l}
+              checked={(pending ?? language) === l}
+              onChange={() => pick(l)}
+              data-testid={`settings-language-${l}`}
+            />
             {LANGUAGE_NAMES[l]}
           </label>
         ))}
