@@ -4,6 +4,9 @@
  * known-operations.spec.ts fails when this list and apps/web/src differ.
  */
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'BoardLinkCreate',
+  'BoardLinkRevoke',
+  'BoardLinks',
   'BoardMeeting',
   'BoardTallyUpdated',
   'DeskCreateInstrument',

@@ -21,6 +21,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.webhooks': CAPACITY.webhooks,
   'Query.webhookDeadLetters': 'first',
   'Query.undeliveredEmails': 'first',
+  'Query.boardLinks': CAPACITY.boardLinksPerMeeting,
 
   'Instrument.versions': CAPACITY.versionsPerInstrument,
   'Instrument.rounds': CAPACITY.roundsPerInstrument,

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentActor, Roles, UserEntity } from '@tripartite/auth';
+import { Authenticated, BoardReadable, CurrentActor, Roles, UserEntity } from '@tripartite/auth';
 import { AppError, type Actor } from '@tripartite/common';
 import type { AmendmentStatus, ConstituentGroup, ItemStatus, ParticipantRole, Position } from '@tripartite/domain';
 import { AgendaService, MeetingReadService, MeetingService } from '@tripartite/meetings';
@@ -36,7 +36,8 @@ export class ExpertsMeetingResolver {
   ) {}
 
   @Authenticated()
-  @Query(() => ExpertsMeetingModel)
+  @BoardReadable()
+  @Query(() => ExpertsMeetingModel, { description: "A meeting the caller may read; a room's board link reads its own meeting's board" })
   meeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ExpertsMeetingModel> {
     return this.read.get(actor, id);
   }
