@@ -12,6 +12,7 @@ const RoundsPage = lazy(() => import('./pages/constituent/RoundsPage'));
 const RoundPage = lazy(() => import('./pages/constituent/RoundPage'));
 const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
 const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
+const RoomPage = lazy(() => import('./pages/room/RoomPage'));
 const DeskPage = lazy(() => import('./pages/desk/DeskPage'));
 const InstrumentPage = lazy(() => import('./pages/desk/InstrumentPage'));
 
@@ -58,6 +59,9 @@ export function AppRoutes() {
             </RequireAuth>
           )}
         </Route>
+
+        {/* the room's projector, by a board link: no personal sign-in */}
+        <Route path="/room/:token">{({ token }) => <RoomPage key={token} token={token} />}</Route>
 
         {/* the secretariat's desk */}
         <Route path="/desk">

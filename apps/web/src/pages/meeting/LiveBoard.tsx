@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSTITUENT_GROUPS } from '@tripartite/domain';
 import type { ConstituentGroup } from '../../gql/graphql';
 import { useLiveStatus } from '../../graphql/live-status';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useAnnounce } from '../../ui/Announcer';
 import { useHideSiteHeader } from '../../ui/chrome';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -94,6 +95,8 @@ export function LiveBoard({ id, projector, actions }: LiveBoardProps) {
             <div className="projector-actions">
               <FullScreenButton />
               {actions}
+              {/* The site header (with its switch) is hidden here. */}
+              <LanguageSwitch />
             </div>
           </div>
           {notices}
@@ -232,6 +235,8 @@ function PinnedItem({ item, tally, recent }: { item: BoardItem; tally: Tally | u
     <section
       key={recent?.serial ?? 0}
       aria-labelledby="pinned-heading"
+      // It scrolls inside itself when its text is long: reachable by keyboard.
+      tabIndex={0}
       className={recent ? 'pinned just-changed' : 'pinned'}
       data-testid="pinned"
       data-item={item.id}
@@ -241,7 +246,7 @@ function PinnedItem({ item, tally, recent }: { item: BoardItem; tally: Tally | u
         {recent && <span className="changed-badge">{t('projector.justChanged')}</span>}
       </p>
       <h2 id="pinned-heading">
-        {itemName(item)} <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>
+        {itemName(item)} {!discussing && <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>}
       </h2>
       {item.finalText !== null && <p className="pinned-kicker">{t('projector.adoptedText')}</p>}
       <blockquote className="pinned-text" data-testid="pinned-text">
@@ -270,7 +275,8 @@ function PinnedItem({ item, tally, recent }: { item: BoardItem; tally: Tally | u
 function CompactRows({ agenda, tallies, recent }: { agenda: BoardItem[]; tallies: Record<string, Tally>; recent: Record<string, RecentChange> }) {
   const { t } = useTranslation();
   return (
-    <div className="compact-wrap">
+    // Scrolls inside itself on a short screen: a region reachable by keyboard.
+    <div className="compact-wrap" role="region" aria-label={t('projector.others')} tabIndex={0}>
       <table className="board-table board-compact">
         <caption className="visually-hidden">{t('projector.others')}</caption>
         <colgroup>
