@@ -46,8 +46,14 @@ export class AccessGuard implements CanActivate {
     const token = this.tokens.fromHeader(Array.isArray(header) ? header[0] : header);
     if (!token) return null;
     if (isBoardToken(token)) {
-      const boards = this.moduleRef.get(BoardLinkAuthenticator, { strict: false });
-      const actor = await boards.authenticate(token);
+      // A process without the meetings capability knows no board link.
+      let boards: BoardLinkAuthenticator | null = null;
+      try {
+        boards = this.moduleRef.get(BoardLinkAuthenticator, { strict: false });
+      } catch {
+        boards = null;
+      }
+      const actor = boards ? await boards.authenticate(token) : null;
       if (!actor) throw AppError.unauthenticated("This board link is not valid: revoked, expired, or its meeting's report adopted");
       return actor;
     }

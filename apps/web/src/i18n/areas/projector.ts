@@ -17,10 +17,8 @@ export const en = {
     ofAmendment: 'amendment by {{group}}',
     others: 'The other agenda items',
     room: {
-      opening: 'Opening the board…',
       refused: 'This board link does not open the board',
       refusedHint: 'It may have been revoked or have expired, or it was copied incompletely. Ask the secretariat for a new link.',
-      unreachable: 'The board cannot be reached right now; trying again.',
     },
     links: {
       title: 'Board links for the room',
@@ -68,10 +66,8 @@ export const fr: Strings<typeof en> = {
     ofAmendment: 'amendement des {{group}}',
     others: 'Les autres points de l’ordre du jour',
     room: {
-      opening: 'Ouverture du tableau…',
       refused: 'Ce lien n’ouvre pas le tableau',
       refusedHint: 'Il a peut-être été révoqué ou a expiré, ou il a été copié incomplètement. Demandez un nouveau lien au secrétariat.',
-      unreachable: 'Le tableau est injoignable pour le moment ; nouvel essai en cours.',
     },
     links: {
       title: 'Liens du tableau pour la salle',
@@ -119,10 +115,8 @@ export const es: Strings<typeof en> = {
     ofAmendment: 'enmienda de {{group}}',
     others: 'Los demás puntos del orden del día',
     room: {
-      opening: 'Abriendo el tablero…',
       refused: 'Este enlace no abre el tablero',
       refusedHint: 'Puede haber sido revocado o haber caducado, o se copió de forma incompleta. Pida un nuevo enlace a la secretaría.',
-      unreachable: 'No se puede acceder al tablero en este momento; se vuelve a intentar.',
     },
     links: {
       title: 'Enlaces del tablero para la sala',
