@@ -301,8 +301,10 @@ function CompactRows({ agenda, tallies, recent }: { agenda: BoardItem[]; tallies
             return (
               <tr key={`${item.id} ${change?.serial ?? 0}`} className={change ? 'board-row just-changed' : 'board-row'} data-item={item.id}>
                 <th scope="row" className="board-item">
-                  <span className="board-item-name">{itemName(item)}</span>{' '}
-                  <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>
+                  <span className="compact-item">
+                    <span className="board-item-name">{itemName(item)}</span>{' '}
+                    <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>
+                  </span>
                 </th>
                 <GroupCells item={item} tally={tallies[item.id]} recent={change} />
               </tr>
