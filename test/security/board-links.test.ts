@@ -2,6 +2,7 @@
 // mutation, a REST endpoint, a field outside the board (people, comments) are refused; revoked, it is refused over
 // HTTP and its open socket is closed at once. Stored hashed; its secret shown once; audited.
 import { createHash } from 'node:crypto';
+import { CAPACITY } from '@tripartite/domain';
 import { errorOf, ok } from '@tripartite/testing';
 import { Feed, connectionOutcome, liveClient, nextClose, until } from '../live/live-client';
 import { MeetingWorld, Q, type MeetingSetup } from '../meetings/meeting-fixtures';
@@ -124,6 +125,20 @@ describe('board links (read-only access to one meeting board)', () => {
     clients.push(again);
     expect(await connectionOutcome(again)).toMatchObject({ code: 4401 });
     expect(ok<any>(await w.gql(LINKS, { m: s.meeting.id }, w.tokens.secretariat)).boardLinks).toEqual([]);
+  });
+
+  it(`holds at most ${CAPACITY.boardLinksPerMeeting} open links per meeting (a write past it writes nothing)`, async () => {
+    await w.api.db.query(
+      `INSERT INTO board_link (meeting_id, label, token_hash, created_by, expires_at)
+       SELECT $1, 'Room ' || g, sha256(('cap' || g)::bytea), $2, now() + interval '1 day' FROM generate_series(1, $3::int) g`,
+      [other.meeting.id, w.people.secretariat.id, CAPACITY.boardLinksPerMeeting],
+    );
+    const res = await w.gql(CREATE, { m: other.meeting.id, l: 'One too many' }, w.tokens.secretariat);
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors)).toContain(`at most ${CAPACITY.boardLinksPerMeeting} active board links`);
+    const [{ n }] = await w.api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM board_link WHERE meeting_id = $1`, [other.meeting.id]);
+    expect(n).toBe(CAPACITY.boardLinksPerMeeting);
+    await w.api.db.query(`DELETE FROM board_link WHERE meeting_id = $1`, [other.meeting.id]);
   });
 
   it('refuses a made-up or malformed link, an expiry in the past, and stops opening once its meeting report is adopted', async () => {
