@@ -7,17 +7,32 @@
 import type { Page } from 'playwright-core';
 import { ok } from '@tripartite/testing';
 import { GROUPS, Q } from '../meetings/meeting-fixtures';
-import { WebWorld, closePage, expectAccessible, expectInFrenchAndSpanish, openPage, pageProblems, screenshots, signIn, startWebWorld } from './browser-support';
+import { join } from 'node:path';
+import {
+  SCREENSHOTS,
+  WebWorld,
+  closePage,
+  expectAccessible,
+  expectInFrenchAndSpanish,
+  openPage,
+  pageProblems,
+  screenshots,
+  signIn,
+  startWebWorld,
+} from './browser-support';
 
 jest.setTimeout(60_000);
 
 const SECTIONS = ['Rights', 'Recruitment', 'Mobility', 'Cooperation'];
+/** Item 27 has a guideline's usual length: its text gives way on the screen, not its positions or outcome. */
+const LONG =
+  ' This includes access to information on their rights in a language they understand, to effective remedies and to labour inspection, whatever their migration status, and protection against retaliation when they complain; employers and recruiters should be held accountable for abuses in their supply chains, and workers should be free to join trade unions and to bargain collectively.';
 const DRAFT = `# Labour migration\n\n${SECTIONS.map(
   (title, s) =>
     `## ${'I II III IV'.split(' ')[s]}. ${title}\n\n${Array.from(
       { length: 7 },
       (_, g) =>
-        `${s + 1}.${g + 1} Governments, in consultation with the social partners, should ensure that migrant workers enjoy guideline ${s + 1}.${g + 1} in law and in practice.`,
+        `${s + 1}.${g + 1} Governments, in consultation with the social partners, should ensure that migrant workers enjoy guideline ${s + 1}.${g + 1} in law and in practice.${s === 3 && g === 5 ? LONG : ''}`,
     ).join('\n\n')}`,
 ).join('\n\n')}\n`;
 const AMENDED = 'Recruitment fees and related costs must never be charged to workers or jobseekers.';
@@ -86,6 +101,11 @@ async function expectPinnedInView(page: Page, itemId: string): Promise<void> {
     bottom: true,
     right: true,
   });
+  // Its positions and outcome are on the screen too (the text gives way first when it is long).
+  for (const part of ['[data-group="WORKERS"]', '[data-group="OUTCOME"]']) {
+    const inner = (await pinned(page).locator(part).boundingBox())!;
+    expect([part, inner.y >= box.y && inner.y + inner.height <= Math.min(box.y + box.height, viewport.height)]).toEqual([part, true]);
+  }
 }
 
 /** A computed style of the first element `selector` matches (a string evaluated over DevTools: no eval in the page). */
@@ -148,9 +168,15 @@ describe('the board in the meeting room', () => {
     await expectPinnedInView(board, items[26]);
     // Large type: the pinned item's text at least 24 px at 1280×720.
     expect(parseFloat(await styleOf(board, '[data-testid="pinned-text"]', 'fontSize'))).toBeGreaterThanOrEqual(24);
+    await board.screenshot({ path: join(SCREENSHOTS, 'projector-1280x720.png') });
     await expectAccessible(board);
     await board.setViewportSize({ width: 1920, height: 1080 });
     await screenshots(board, 'projector');
+    // Full screen for the room's projector, and back.
+    await board.getByRole('button', { name: 'Full screen' }).click();
+    await board.locator('button[aria-pressed="true"]', { hasText: 'Full screen' }).waitFor();
+    await board.getByRole('button', { name: 'Full screen' }).click();
+    await board.locator('button[aria-pressed="false"]', { hasText: 'Full screen' }).waitFor();
   });
 
   it('highlights what just changed (a short flash, none with reduced motion) and announces it', async () => {

@@ -249,7 +249,8 @@ function PinnedItem({ item, tally, recent }: { item: BoardItem; tally: Tally | u
         {itemName(item)} {!discussing && <span className={`badge status-${item.status.toLowerCase()}`}>{ITEM_STATUS_WORDS[item.status]}</span>}
       </h2>
       {item.finalText !== null && <p className="pinned-kicker">{t('projector.adoptedText')}</p>}
-      <blockquote className="pinned-text" data-testid="pinned-text">
+      {/* Scrolls inside itself when long: reachable by keyboard. */}
+      <blockquote className="pinned-text" data-testid="pinned-text" tabIndex={0}>
         {shownText(item)}
       </blockquote>
       {amendedBy && <p className="pinned-kicker">{t('projector.amendmentPositions', { group: GROUP_NAMES[amendedBy] })}</p>}
