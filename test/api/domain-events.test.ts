@@ -376,6 +376,13 @@ describe('domain events: every write raises exactly one', () => {
     for (const g of ['GOVERNMENT', 'EMPLOYERS', 'WORKERS']) await position(item3, g, 'SUPPORT');
     await closeItem(item3, 'ADOPTED');
 
+    const boardLink = await write(
+      'createBoardLink',
+      `mutation($m: ID!) { createBoardLink(meetingId: $m, label: "Room 1") { link { id } } }`,
+      { m: meeting.id },
+      sec,
+    );
+    await write('revokeBoardLink', `mutation($l: ID!) { revokeBoardLink(id: $l) { id } }`, { l: boardLink.link.id }, sec);
     await write('closeMeeting', `mutation($m: ID!) { closeMeeting(meetingId: $m) { id } }`, { m: meeting.id }, mod);
     await write('adoptMeetingReport', `mutation($m: ID!) { adoptMeetingReport(meetingId: $m) { id } }`, { m: meeting.id }, sec);
     await advance('GB_SUBMISSION');

@@ -140,6 +140,12 @@ export const QUERIES = rows('query', [
     expect: [U, A, A, A, A, N, N, N, N],
   },
   {
+    operation: 'boardLinks',
+    document: `query($m: ID!) { boardLinks(meetingId: $m) { id } }`,
+    variables: (f) => ({ m: f.meeting.meetingId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  {
     // Readable by whoever may read its meeting.
     operation: 'agendaItem',
     document: `query($i: ID!) { agendaItem(id: $i) { id } }`,
@@ -477,6 +483,19 @@ export const MUTATIONS = rows('mutation', [
     document: `mutation($m: ID!) { closeMeeting(meetingId: $m) { id } }`,
     variables: (f) => ({ m: f.meeting.meetingId }),
     expect: [U, F, A, F, A, F, F, F, F],
+  },
+  {
+    operation: 'createBoardLink',
+    document: `mutation($m: ID!) { createBoardLink(meetingId: $m, label: "Overflow room") { token } }`,
+    variables: (f) => ({ m: f.meeting.meetingId }),
+    expect: [U, F, A, F, F, F, F, F, F],
+  },
+  // Revoking again changes nothing: every allowed call answers the link.
+  {
+    operation: 'revokeBoardLink',
+    document: `mutation($l: ID!) { revokeBoardLink(id: $l) { id } }`,
+    variables: (f) => ({ l: f.meeting.boardLinkId }),
+    expect: [U, F, A, F, F, F, F, F, F],
   },
   {
     operation: 'adoptMeetingReport',

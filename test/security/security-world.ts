@@ -34,7 +34,17 @@ export interface Fixture {
   /** In DRAFTING with nothing published: the Office's working paper. */
   draft: { instrumentId: string; versionId: string };
   /** In EXPERTS_MEETING: a meeting IN_SESSION moderated by MODERATOR, item 1 under discussion with an amendment. */
-  meeting: { instrumentId: string; meetingId: string; items: string[]; amendmentId: string; closedRoundId: string; closedCommentId: string };
+  meeting: {
+    instrumentId: string;
+    meetingId: string;
+    items: string[];
+    amendmentId: string;
+    closedRoundId: string;
+    closedCommentId: string;
+    /** A board link of the meeting (revokeBoardLink's subject) and its token. */
+    boardLinkId: string;
+    boardToken: string;
+  };
   /** In GB_SUBMISSION: its meeting (moderated by OTHER_MODERATOR) adopted; a session and a DRAFT paper. */
   gb: { instrumentId: string; meetingId: string; sessionId: string; submissionId: string; participantId: string };
   /** One in-app notification per signed-in caller. */
@@ -109,6 +119,8 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
   const meeting = await meetingOn(m, w.people.moderator.id);
   await staff(Q.openItem, { i: meeting.items[0] });
   const amendmentId = (await staff(Q.propose, { i: meeting.items[0], g: 'WORKERS', t: 'Amended wording of guideline 1.1.' })).proposeAmendment.id;
+  const boardLink = (await staff(`mutation($m: ID!) { createBoardLink(meetingId: $m, label: "Room 1") { token link { id } } }`, { m: meeting.meetingId }))
+    .createBoardLink;
 
   // Governing Body: another meeting (the other moderator's) concluded, the instrument in GB_SUBMISSION, a DRAFT paper.
   const g = await published(draftMarkdown(1));
@@ -235,7 +247,16 @@ export async function buildFixture(w: MeetingWorld): Promise<Fixture> {
       withdrawable,
     },
     draft: { instrumentId: d.id, versionId: d.versions[0].id },
-    meeting: { instrumentId: m.instrumentId, meetingId: meeting.meetingId, items: meeting.items, amendmentId, closedRoundId, closedCommentId },
+    meeting: {
+      instrumentId: m.instrumentId,
+      meetingId: meeting.meetingId,
+      items: meeting.items,
+      amendmentId,
+      closedRoundId,
+      closedCommentId,
+      boardLinkId: boardLink.link.id,
+      boardToken: boardLink.token,
+    },
     gb: {
       instrumentId: g.instrumentId,
       meetingId: gbMeeting.meetingId,

@@ -3,7 +3,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
-import { AccessGuard, AuthModule, TokensService } from '@tripartite/auth';
+import { AccessGuard, AuthModule, BoardLinkAuthenticator, TokensService } from '@tripartite/auth';
+import { MeetingsModule } from '@tripartite/meetings';
 import { AuditModule } from '@tripartite/audit';
 import { loggingModule } from '@tripartite/common';
 import { AppConfig, ConfigModule } from '@tripartite/config';
@@ -52,8 +53,8 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
     NotificationsApiModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, PinoLogger, LoadersFactory, GraphQLSchemaHost, TokensService],
-      imports: [LoadersModule, AuthModule],
+      inject: [AppConfig, PinoLogger, LoadersFactory, GraphQLSchemaHost, TokensService, BoardLinkAuthenticator],
+      imports: [LoadersModule, AuthModule, MeetingsModule],
       useFactory: graphqlOptions,
     }),
   ],

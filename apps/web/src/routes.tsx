@@ -15,8 +15,9 @@ const ADMIN = ['admin', 'settings'] as const;
 
 const RoundsPage = lazy(() => import('./pages/constituent/RoundsPage'));
 const RoundPage = lazy(() => import('./pages/constituent/RoundPage'));
-const BoardPage = lazy(() => import('./pages/meeting/BoardPage'));
-const ModeratePage = lazy(() => import('./pages/meeting/ModeratePage'));
+const BoardPage = lazy(() => withAreas(['projector'], () => import('./pages/meeting/BoardPage')));
+const ModeratePage = lazy(() => withAreas(['projector'], () => import('./pages/meeting/ModeratePage')));
+const RoomPage = lazy(() => withAreas(['projector'], () => import('./pages/room/RoomPage')));
 const DeskPage = lazy(() => withAreas(DESK, () => import('./pages/desk/DeskPage')));
 const InstrumentPage = lazy(() => withAreas(DESK, () => import('./pages/desk/InstrumentPage')));
 const AdminPage = lazy(() => withAreas(ADMIN, () => import('./pages/admin/AdminPage')));
@@ -73,6 +74,9 @@ export function AppRoutes() {
             </RequireAuth>
           )}
         </Route>
+
+        {/* the room's projector, by a board link: no personal sign-in */}
+        <Route path="/room/:token">{({ token }) => <RoomPage key={token} token={token} />}</Route>
 
         {/* the secretariat's desk */}
         <Route path="/desk">

@@ -5,6 +5,7 @@ export * from './access.guard';
 export * from './admin.service';
 export * from './auth.decorators';
 export * from './auth.module';
+export * from './board-credentials';
 export * from './auth.service';
 export * from './identity.read-model';
 export * from './password';

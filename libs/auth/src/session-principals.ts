@@ -24,8 +24,11 @@ export interface SessionPrincipal {
   ended: SessionEndReason | null;
 }
 
-/** What changed: one session, every session of a user, or (after a lost connection to Redis) anything. */
-export type SessionChange = { sessionId: string } | { userId: string } | { all: true };
+/**
+ * What changed: one session, every session of a user, or (after a lost connection to Redis) anything; or a room's
+ * board link (revoked: its sockets close, its holder is refused from the next request).
+ */
+export type SessionChange = { sessionId: string } | { userId: string } | { all: true } | { boardLinkId: string };
 
 /** A session that may still act: not ended, not past its idle or absolute end. */
 export function sessionLive(p: SessionPrincipal | null | undefined, now = Date.now()): p is SessionPrincipal {
@@ -136,7 +139,9 @@ export class SessionPrincipals implements OnApplicationShutdown {
     this.inflight.clear();
     if ('all' in change) this.cache.clear();
     else if ('sessionId' in change) this.cache.delete(change.sessionId);
-    else for (const [id, entry] of this.cache) if (entry.value.userId === change.userId) this.cache.delete(id);
+    else if ('boardLinkId' in change) {
+      // no session to forget: the board links' own cache listens (onChange)
+    } else for (const [id, entry] of this.cache) if (entry.value.userId === change.userId) this.cache.delete(id);
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -199,6 +204,7 @@ function parseChange(message: string): SessionChange | null {
     if (typeof value.sessionId === 'string') return { sessionId: value.sessionId };
     if (typeof value.userId === 'string') return { userId: value.userId };
     if (value.all === true) return { all: true };
+    if (typeof value.boardLinkId === 'string') return { boardLinkId: value.boardLinkId };
   } catch {
     // not ours
   }

@@ -11,10 +11,12 @@ const PARAMETER_NAME = /^[\w.[\]-]{1,40}$/;
 const DATA_KEYS = new Set(['parameters', 'variables', 'variableValues', 'detail']);
 
 /**
- * A URL with every query value replaced: query strings carry tokens (`?token=`, `access_token=`), GraphQL
+ * A URL with every query value replaced, and a board link's secret (`/room/<token>`): query strings carry tokens (`?token=`, `access_token=`), GraphQL
  * variables of GET requests and other people's data. Parameter names stay, when they look like names.
  */
 export function redactUrl(url: string): string {
+  // A room's board link carries its secret in the path (/room/<token>).
+  url = url.replace(/(\/room\/)[^/?#]+/, `$1${REDACTED}`);
   const q = url.indexOf('?');
   if (q < 0) return url;
   const names: string[] = [];

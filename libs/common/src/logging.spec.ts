@@ -1,6 +1,10 @@
 import { redactUrl, withoutRequestData } from './logging.module';
 
 describe('redactUrl', () => {
+  it("redacts a board link's secret in the path", () => {
+    expect(redactUrl('/room/tbl_abc-DEF_123?x=1')).toBe('/room/[redacted]?x=[redacted]');
+    expect(redactUrl('http://127.0.0.1:3000/room/tbl_abc')).toBe('http://127.0.0.1:3000/room/[redacted]');
+  });
   it('keeps the path and the names of query parameters, never their values', () => {
     expect(redactUrl('/admin/queues?token=eyJhbGciOiJIUzI1NiJ9.x.y')).toBe('/admin/queues?token=[redacted]');
     expect(redactUrl('/x?access_token=abc&next=%2Fdesk&tab=general')).toBe('/x?access_token=[redacted]&next=[redacted]&tab=[redacted]');

@@ -25,6 +25,8 @@ export const CAPACITY = {
   /** Translations set (the history) per guideline or section heading and language, revisions' carried over included. */
   translationRecordsPerText: 100,
   webhooks: 100,
+  /** Board links of a meeting not revoked yet (a room, an overflow room, a stream ...). */
+  boardLinksPerMeeting: 20,
 } as const;
 
 /**

@@ -12,6 +12,7 @@ export * from './workflow/machine';
 export * from './tally/weighted-vote';
 export * from './tally/consensus';
 export * from './tally/item-tally';
+export * from './meetings/board-link';
 
 export * from './deadline/time';
 export * from './deadline/reminders';

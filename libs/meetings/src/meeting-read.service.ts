@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AppError } from '@tripartite/common';
 import type { VoteResult } from '@tripartite/domain';
 import { groupBy, isUuid, validUuids } from './batch';
-import { readersOf, readsEveryMeeting } from './meeting-access';
+import { boardMeetingOf, readersOf, readsEveryMeeting } from './meeting-access';
 import { ItemTallyRow, MeetingTallyRow, itemTallyOf, meetingTallyOf, voteResultOf } from './meeting-tally';
 import {
   AgendaItemRepository,
@@ -20,6 +20,7 @@ import {
 
 export interface TallyWithReaders {
   tally: ItemTallyRow;
+  meetingId: string;
   /** The meeting's participants and moderators. */
   readerIds: ReadonlySet<string>;
 }
@@ -34,7 +35,9 @@ export interface VoteRecordRow {
 }
 
 /** May the caller read the meeting of this tally? The same rule as the repositories' reader predicate, in memory. */
-export function mayReadTally(actor: Actor | null, { readerIds }: TallyWithReaders): boolean {
+export function mayReadTally(actor: Actor | null, { readerIds, meetingId }: TallyWithReaders): boolean {
+  const board = boardMeetingOf(actor);
+  if (board !== null) return board === meetingId;
   return readsEveryMeeting(actor) || (actor !== null && readerIds.has(actor.userId));
 }
 
@@ -61,6 +64,13 @@ export class MeetingReadService {
 
   /** The meeting, if the caller may read it (participants, its moderators, secretariat, admins, observers); NOT_FOUND otherwise. */
   async get(actor: Actor | null, id: string): Promise<MeetingRow> {
+    const board = boardMeetingOf(actor);
+    // A board link reads its own meeting, as the system would; any other is NOT_FOUND to it.
+    if (board !== null) {
+      const own = board === id ? await this.meetings.readable(id, [true, null]) : null;
+      if (!own) throw AppError.notFound('Meeting', id);
+      return own;
+    }
     const meeting = isUuid(id) ? await this.meetings.readable(id, readersOf(actor)) : null;
     if (!meeting) throw AppError.notFound('Meeting', id);
     return meeting;
@@ -86,7 +96,7 @@ export class MeetingReadService {
   async itemTallyWithReaders(agendaItemId: string): Promise<TallyWithReaders | null> {
     if (!isUuid(agendaItemId)) return null;
     const source = await this.items.tallySourceWithReaders(agendaItemId);
-    return source ? { tally: itemTallyOf(source), readerIds: new Set(source.readerIds) } : null;
+    return source ? { tally: itemTallyOf(source), meetingId: source.meetingId, readerIds: new Set(source.readerIds) } : null;
   }
 
   // Batch reads for DataLoaders.

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '@tripartite/queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@tripartite/auth';
+import { AuthModule, BoardLinkAuthenticator } from '@tripartite/auth';
 import { ConfigModule } from '@tripartite/config';
 import { DraftingModule } from '@tripartite/drafting';
 import { EventsModule } from '@tripartite/events';
@@ -13,6 +13,8 @@ import { WorkflowModule } from '@tripartite/workflow';
 import { AgendaItemEntity, PositionRecordEntity } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
 import { AmendmentEntity, AmendmentPositionRecordEntity } from './amendment.entity';
+import { BoardLinkEntity } from './board-link.entity';
+import { BoardLinkService } from './board-links.service';
 import { ItemVoteEntity } from './item-vote.entity';
 import { ExpertsMeetingEntity, MeetingModeratorEntity, MeetingParticipantEntity } from './meeting.entity';
 import { MeetingReadService } from './meeting-read.service';
@@ -21,13 +23,21 @@ import { MeetingRecipients } from './meeting-recipients';
 import { MeetingService } from './meeting.service';
 import { MeetingsLiveSubscriber, MeetingsScheduledSubscriber } from './meetings.subscribers';
 import { MeetingsParticipant } from './meetings.participant';
-import { AgendaItemRepository, AmendmentRepository, MeetingRepository, ParticipantRepository, PositionRepository, VoteRepository } from './repositories';
+import {
+  AgendaItemRepository,
+  AmendmentRepository,
+  BoardLinkRepository,
+  MeetingRepository,
+  ParticipantRepository,
+  PositionRepository,
+  VoteRepository,
+} from './repositories';
 import { InstrumentMeetingsReadModel } from './read-models/instrument-meetings.read-model';
 import { MeetingsPaperReadModel } from './read-models/paper.read-model';
 
 /**
  * Experts' meetings: the tables experts_meeting, meeting_participant, meeting_moderator, agenda_item,
- * position_record, amendment, amendment_position_record and item_vote. Needs DatabaseModule (the application's).
+ * position_record, amendment, amendment_position_record, item_vote and board_link. Needs DatabaseModule (the application's).
  * Any process that moves stages imports it, so the guards see the meeting; so does the worker's notification
  * fan-out, so meeting.* events reach the meeting's people.
  */
@@ -43,6 +53,7 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
       AmendmentEntity,
       AmendmentPositionRecordEntity,
       ItemVoteEntity,
+      BoardLinkEntity,
     ]),
     ConfigModule,
     RedisModule,
@@ -62,6 +73,10 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
     PositionRepository,
     AmendmentRepository,
     VoteRepository,
+    BoardLinkRepository,
+    BoardLinkService,
+    // What the guard and the live socket ask about a board link (identity does not import meetings).
+    { provide: BoardLinkAuthenticator, useExisting: BoardLinkService },
     MeetingService,
     AgendaService,
     MeetingReadService,
@@ -73,6 +88,15 @@ import { MeetingsPaperReadModel } from './read-models/paper.read-model';
     InstrumentMeetingsReadModel,
     MeetingsPaperReadModel,
   ],
-  exports: [MeetingService, AgendaService, MeetingReadService, MeetingReminders, InstrumentMeetingsReadModel, MeetingsPaperReadModel],
+  exports: [
+    MeetingService,
+    AgendaService,
+    MeetingReadService,
+    BoardLinkService,
+    BoardLinkAuthenticator,
+    MeetingReminders,
+    InstrumentMeetingsReadModel,
+    MeetingsPaperReadModel,
+  ],
 })
 export class MeetingsModule {}

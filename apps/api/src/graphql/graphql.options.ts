@@ -3,7 +3,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { PinoLogger } from 'nestjs-pino';
-import type { TokensService } from '@tripartite/auth';
+import type { BoardLinkAuthenticator, TokensService } from '@tripartite/auth';
 import { graphqlHeavyQueries } from '@tripartite/health';
 import type { AppConfig } from '@tripartite/config';
 import { liveWsOptions } from '../live/ws-server';
@@ -36,6 +36,7 @@ export function graphqlOptions(
   loaders: LoadersFactory,
   schemaHost: GraphQLSchemaHost,
   tokens: TokensService,
+  boards: BoardLinkAuthenticator,
 ): ApolloDriverConfig {
   const formatError = makeFormatError(logger, { hideSuggestions: config.isProduction, requestTimeoutMs: config.REQUEST_TIMEOUT_MS });
   return {
@@ -60,7 +61,7 @@ export function graphqlOptions(
     },
     transformSchema: withExecutionBudget,
     subscriptions: {
-      'graphql-ws': liveWsOptions({ config, tokens, loaders, limits: queryLimits(config), schema: () => schemaHost.schema, formatError }),
+      'graphql-ws': liveWsOptions({ config, tokens, boards, loaders, limits: queryLimits(config), schema: () => schemaHost.schema, formatError }),
     },
     plugins: [
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -23,6 +23,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.undeliveredEmails': 'first',
   'Query.webhookDeliveries': 'first',
   'Query.meetingCandidates': 'first',
+  'Query.boardLinks': CAPACITY.boardLinksPerMeeting,
 
   'Instrument.versions': CAPACITY.versionsPerInstrument,
   'Instrument.rounds': CAPACITY.roundsPerInstrument,

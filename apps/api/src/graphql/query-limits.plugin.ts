@@ -16,7 +16,9 @@ import {
   visit,
 } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
+import { isBoardAuthorization } from '@tripartite/auth';
 import { AppError, type FieldError } from '@tripartite/common';
+import { checkBoardScope } from './board-scope';
 import { ConcurrencyGate } from './concurrency-gate';
 import type { GqlContext } from './context';
 import { LIST_BOUNDS, type ListBound } from './list-bounds';
@@ -214,7 +216,9 @@ export function queryLimitsPlugin(
         // Thrown here, a GraphQLError reaches the client with its code and this HTTP status.
         async didResolveOperation({ request, document, operation, contextValue }) {
           if (!operation) return; // Apollo has already refused it
-          const { error, cost } = assessQuery(limits, schemaOf(), document, operation, request.variables);
+          // A room's board link: its board's fields only, decided on the document (before the link is even looked up).
+          const board = isBoardAuthorization(contextValue.req?.headers?.authorization) ? checkBoardScope(schemaOf(), document) : null;
+          const { error, cost } = board ? { error: board, cost: 0 } : assessQuery(limits, schemaOf(), document, operation, request.variables);
           const refusal = error ?? checkNulCharacters(document, request.variables);
           if (refusal) throw asGraphQLError(refusal);
           if (heavy && cost >= heavy.cost && operation.operation !== 'subscription') {
@@ -241,12 +245,16 @@ export function queryLimitsPlugin(
  * formatError maps as it does over HTTP.
  * Returning nothing lets graphql-ws run the operation.
  */
-export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSchema, { introspection = true } = {}) {
+export function limitsOnSubscribe(
+  limits: QueryLimits,
+  schemaOf: () => GraphQLSchema,
+  { introspection = true, boardOnly = (_ctx: unknown) => false }: { introspection?: boolean; boardOnly?: (ctx: unknown) => boolean } = {},
+) {
   const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const withCode = (code: string, errors: readonly GraphQLError[]) =>
     errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code } }));
   return (
-    _ctx: unknown,
+    ctx: unknown,
     _id: string,
     payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
   ): readonly GraphQLError[] | void => {
@@ -272,7 +280,10 @@ export function limitsOnSubscribe(limits: QueryLimits, schemaOf: () => GraphQLSc
       return withCode('OPERATION_RESOLUTION_FAILURE', [new GraphQLError('The operation to run is missing or ambiguous; name it with operationName')]);
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return withCode('BAD_USER_INPUT', coerced.errors);
-    const error = checkQueryLimits(limits, schema, document, operation, payload.variables ?? undefined) ?? checkNulCharacters(document, payload.variables);
+    const error =
+      (boardOnly(ctx) ? checkBoardScope(schema, document) : null) ??
+      checkQueryLimits(limits, schema, document, operation, payload.variables ?? undefined) ??
+      checkNulCharacters(document, payload.variables);
     return error ? [asGraphQLError(error, false)] : undefined;
   };
 }

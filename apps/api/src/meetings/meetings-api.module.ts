@@ -10,6 +10,7 @@ import {
   ParticipantResolver,
   VoteRecordResolver,
 } from './meetings.resolver';
+import { BoardLinksResolver } from './board-links.resolver';
 import { TallyUpdatedResolver } from './tally-updated.resolver';
 
 /** The experts' meeting's GraphQL surface (its loaders are composed in graphql/loaders.ts). */
@@ -24,6 +25,7 @@ import { TallyUpdatedResolver } from './tally-updated.resolver';
     VoteRecordResolver,
     InstrumentMeetingsResolver,
     TallyUpdatedResolver,
+    BoardLinksResolver,
   ],
 })
 export class MeetingsApiModule {}

@@ -110,3 +110,22 @@ export class MeetingTallyModel {
   @Field(() => Int) deferred: number;
   @Field(() => Int, { description: 'PENDING and UNDER_DISCUSSION' }) open: number;
 }
+
+@ObjectType('BoardLink', { description: "A room's read-only link to a meeting's board (its secret is shown once, at creation)" })
+export class BoardLinkModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) meetingId: string;
+  @Field(() => String) label: string;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { description: 'When it stops opening the board (it also stops once the meeting report is adopted)' }) expiresAt: Date;
+  @Field(() => Date, { nullable: true }) revokedAt: Date | null;
+}
+
+@ObjectType('CreatedBoardLink')
+export class CreatedBoardLinkModel {
+  @Field(() => BoardLinkModel) link: BoardLinkModel;
+  @Field(() => String, {
+    description: 'The bearer token of the link (tbl_...), shown only now; the room opens /room/<token>. Only its SHA-256 is kept.',
+  })
+  token: string;
+}

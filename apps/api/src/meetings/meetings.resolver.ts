@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentActor, Roles, UserEntity } from '@tripartite/auth';
+import { Authenticated, BoardReadable, CurrentActor, Roles, UserEntity } from '@tripartite/auth';
 import { AppError, type Actor, checkFirst } from '@tripartite/common';
 import { AppConfig } from '@tripartite/config';
 import type { AmendmentStatus, ConstituentGroup, ItemStatus, ParticipantRole, Position, Role } from '@tripartite/domain';
@@ -63,7 +63,8 @@ export class ExpertsMeetingResolver {
   }
 
   @Authenticated()
-  @Query(() => ExpertsMeetingModel)
+  @BoardReadable()
+  @Query(() => ExpertsMeetingModel, { description: "A meeting the caller may read; a room's board link reads its own meeting's board" })
   meeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ExpertsMeetingModel> {
     return this.read.get(actor, id);
   }

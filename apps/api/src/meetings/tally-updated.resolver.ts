@@ -1,5 +1,5 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { Authenticated, CurrentActor } from '@tripartite/auth';
+import { Authenticated, BoardReadable, CurrentActor } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
 import { LiveEventPayloads, LiveSubscriptions, liveChannel, perEvent } from '@tripartite/live';
 import { ItemTallyRow, MeetingReadService, mayReadTally } from '@tripartite/meetings';
@@ -16,6 +16,7 @@ export class TallyUpdatedResolver {
   private readonly tallyOf = perEvent((event: LiveEventPayloads['tallyUpdated']) => this.read.itemTallyWithReaders(event.agendaItemId));
 
   @Authenticated()
+  @BoardReadable()
   @Subscription(() => ItemTallyModel, { resolve: (tally: ItemTallyRow) => tally, description: "Each change to an item of the meeting: the item's tally." })
   async tallyUpdated(@CurrentActor() actor: Actor, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<AsyncIterableIterator<ItemTallyRow>> {
     // NOT_FOUND at subscribe time for those who may not read the meeting, as its query answers.

@@ -205,6 +205,24 @@ export async function signOut(): Promise<void> {
 }
 
 /**
+ * Before the session's absolute end (no refresh goes past it): ends this tab's session the way an expiry would,
+ * keeping the drafts, after asking the api to end it too, so that signing in again starts a new one.
+ */
+export async function signInAgain(): Promise<void> {
+  const session = current;
+  if (!session) return;
+  await Promise.race([
+    fetch('/auth/logout', {
+      method: 'POST',
+      headers: { ...CSRF_HEADERS, authorization: `Bearer ${session.accessToken}` },
+      credentials: 'same-origin',
+    }).catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS)),
+  ]);
+  endSession('expired');
+}
+
+/**
  * A new access token for the session (one refresh at a time). True when there is one; false when there is no
  * session any more (then it has ended here too) or the api could not be reached (tried again shortly).
  */

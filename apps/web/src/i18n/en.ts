@@ -68,6 +68,11 @@ export const en = {
     WITHDRAWN: 'Withdrawn',
   },
   meetingStatus: { SCHEDULED: 'Scheduled', IN_SESSION: 'In session', CLOSED: 'Closed', REPORT_ADOPTED: 'Report adopted' },
+  sessionEnd: {
+    endsSoon_one: 'Your session ends in {{count}} minute. Sign in again to keep working; your drafts are kept.',
+    endsSoon_other: 'Your session ends in {{count}} minutes. Sign in again to keep working; your drafts are kept.',
+    signInAgain: 'Sign in again',
+  },
   signin: {
     title: 'Sign in',
     ended: 'Your session has ended. Sign in again to go back to where you were; what you had typed is kept.',

@@ -69,6 +69,11 @@ export const es: Resource = {
     WITHDRAWN: 'Retirado',
   },
   meetingStatus: { SCHEDULED: 'Programada', IN_SESSION: 'En sesión', CLOSED: 'Clausurada', REPORT_ADOPTED: 'Informe adoptado' },
+  sessionEnd: {
+    endsSoon_one: 'Su sesión termina en {{count}} minuto. Vuelva a iniciar sesión para seguir trabajando; sus borradores se conservan.',
+    endsSoon_other: 'Su sesión termina en {{count}} minutos. Vuelva a iniciar sesión para seguir trabajando; sus borradores se conservan.',
+    signInAgain: 'Volver a iniciar sesión',
+  },
   signin: {
     title: 'Iniciar sesión',
     ended: 'Su sesión ha finalizado. Inicie sesión de nuevo para volver a donde estaba; lo que había escrito se conserva.',

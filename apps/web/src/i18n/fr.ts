@@ -69,6 +69,11 @@ export const fr: Resource = {
     WITHDRAWN: 'Retiré',
   },
   meetingStatus: { SCHEDULED: 'Prévue', IN_SESSION: 'En séance', CLOSED: 'Close', REPORT_ADOPTED: 'Rapport adopté' },
+  sessionEnd: {
+    endsSoon_one: 'Votre session se termine dans {{count}} minute. Reconnectez-vous pour continuer ; vos brouillons sont conservés.',
+    endsSoon_other: 'Votre session se termine dans {{count}} minutes. Reconnectez-vous pour continuer ; vos brouillons sont conservés.',
+    signInAgain: 'Se reconnecter',
+  },
   signin: {
     title: 'Se connecter',
     ended: 'Votre session a pris fin. Connectez-vous à nouveau pour revenir là où vous étiez ; ce que vous aviez saisi est conservé.',

@@ -54,6 +54,9 @@ export const MEETINGS_EVENTS = {
   'meeting.opened': event<MeetingMoved>('ExpertsMeeting'),
   'meeting.closed': event<MeetingMoved>('ExpertsMeeting'),
   'meeting.reportAdopted': event<MeetingMoved>('ExpertsMeeting'),
+  // A room's read-only board link (entity BoardLink): its secret is never in the event, only who made it and until when.
+  'boardLink.created': event<{ meetingId: string; label: string; expiresAt: string }>('BoardLink'),
+  'boardLink.revoked': event<{ meetingId: string; label: string }>('BoardLink'),
   'agendaItem.opened': event<ItemChanged>('AgendaItem', ['live']),
   'position.recorded': event<ItemChanged<{ group: ConstituentGroup; position: Position; statement: string | null; replaced: Position | null }>>('AgendaItem', [
     'live',

@@ -5,3 +5,4 @@ export * from './agenda-item.repository';
 export * from './position.repository';
 export * from './amendment.repository';
 export * from './vote.repository';
+export * from './board-link.repository';

@@ -11,7 +11,7 @@ export function PositionChip({ position }: { position: Position | null }) {
       <span className="chip-symbol" aria-hidden="true">
         {label.symbol}
       </span>
-      {label.words}
+      <span className="chip-words">{label.words}</span>
     </span>
   );
 }
@@ -25,7 +25,7 @@ export function OutcomeChip({ outcome }: { outcome: TallyOutcome }) {
       <span className="chip-symbol" aria-hidden="true">
         {label.symbol}
       </span>
-      {label.words}
+      <span className="chip-words">{label.words}</span>
     </span>
   );
 }

@@ -16,7 +16,8 @@ import { OutcomeChip, PositionChip } from './Chips';
 import { CloseItem } from './CloseItem';
 import { GROUP_KEYS, ITEM_STATUS_WORDS, POSITION_LABELS, POSITION_ORDER, itemName } from './labels';
 import { ModerateOpenItem, ModerateRecordPosition, type ModerateItem, type ModerateMeetingData } from './moderate-operations';
-import { usePositionShortcuts } from './use-shortcuts';
+import { usePositionShortcuts, useShortcutSetting } from './use-shortcuts';
+import { useSkipTarget } from '../../ui/chrome';
 import { useItemRecorder } from './use-item-recorder';
 import { VoteForm } from './VoteForm';
 
@@ -36,6 +37,9 @@ export interface ItemConsoleProps {
 const GROUP_KEY: Record<ConstituentGroup, string> = Object.fromEntries(Object.entries(GROUP_KEYS).map(([k, g]) => [g, k])) as Record<ConstituentGroup, string>;
 
 const positionWords = (p: Position) => POSITION_LABELS[p].words;
+
+/** The first position button (the first group's first position): the skip link's target. */
+const FIRST_POSITION_ID = 'first-position';
 
 export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow, shouldFocus }: ItemConsoleProps) {
   const { t } = useTranslation();
@@ -62,13 +66,15 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
     },
     onRecorded: (attempt) => setStatements({ ...statements, [attempt.group]: '' }),
   });
+  useSkipTarget(discussing ? { label: t('projector.shortcuts.skip'), targetId: FIRST_POSITION_ID } : null);
   const conflictBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (conflict) conflictBox.current?.scrollIntoView?.({ block: 'nearest' });
   }, [conflict]);
 
+  const [shortcutsOn, setShortcutsOn] = useShortcutSetting();
   const shortcuts = usePositionShortcuts(
-    discussing && !busy,
+    shortcutsOn && discussing && !busy,
     (group, position) => void record({ group, position, statement: statements[group]?.trim() || null }),
   );
 
@@ -154,9 +160,11 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
             >
               <h3 id={`group-${group}`}>
                 {GROUP_NAMES[group]}{' '}
-                <kbd className="key" aria-hidden="true">
-                  {GROUP_KEY[group]}
-                </kbd>
+                {shortcutsOn && (
+                  <kbd className="key" aria-hidden="true">
+                    {GROUP_KEY[group]}
+                  </kbd>
+                )}
               </h3>
               <p className="group-current" data-testid={`current-${group}`}>
                 <span>{t('console.currentPosition')}</span> <PositionChip position={current?.position ?? null} />
@@ -179,6 +187,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
                     {POSITION_ORDER.map((position, i) => (
                       <button
                         key={position}
+                        id={group === CONSTITUENT_GROUPS[0] && i === 0 ? FIRST_POSITION_ID : undefined}
                         type="button"
                         className={`position-button position-${position.toLowerCase()}${current?.position === position ? ' position-current' : ''}`}
                         aria-disabled={busy ? 'true' : undefined}
@@ -186,9 +195,11 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
                       >
                         <span aria-hidden="true">{POSITION_LABELS[position].symbol}</span>
                         {POSITION_LABELS[position].words}
-                        <kbd className="key" aria-hidden="true">
-                          {i + 1}
-                        </kbd>
+                        {shortcutsOn && (
+                          <kbd className="key" aria-hidden="true">
+                            {i + 1}
+                          </kbd>
+                        )}
                       </button>
                     ))}
                   </div>
@@ -198,7 +209,7 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
           );
         })}
       </div>
-      {discussing && (
+      {discussing && shortcutsOn && (
         <p className="shortcut-state" role="status" data-testid="shortcut-state">
           {busy
             ? t('console.recording', { group: GROUP_NAMES[busy.group], position: positionWords(busy.position) })
@@ -221,17 +232,29 @@ export function ItemConsole({ item, meeting, next, itemHref, remember, fetchNow,
       )}
       <Amendments item={item} discussing={discussing} writes={writes} />
       <VoteForm item={item} meeting={meeting} discussing={discussing} writes={writes} />
-      <Shortcuts />
+      <Shortcuts
+        on={shortcutsOn}
+        setOn={(on) => {
+          setShortcutsOn(on);
+          announce(on ? t('projector.shortcuts.on') : t('projector.shortcuts.off'));
+        }}
+      />
     </section>
   );
 }
 
-function Shortcuts() {
+function Shortcuts({ on, setOn }: { on: boolean; setOn(on: boolean): void }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="shortcuts-heading" className="shortcuts">
       <h3 id="shortcuts-heading">{t('console.shortcuts')}</h3>
-      <p className="hint">{t('console.shortcutsHint')}</p>
+      <p>
+        <input type="checkbox" id="shortcuts-on" checked={on} onChange={(e) => setOn(e.target.checked)} />{' '}
+        <label htmlFor="shortcuts-on">{t('projector.shortcuts.toggle')}</label>
+      </p>
+      <p className="hint" data-testid="shortcuts-setting">
+        {on ? t('console.shortcutsHint') : t('projector.shortcuts.off')}
+      </p>
       <dl className="shortcut-list">
         <div>
           <dt>

@@ -38,11 +38,22 @@ export const BoardMeeting = graphql(`
         id
         order
         status
+        finalText
         guideline {
           id
           number
           title
           text
+        }
+        amendments {
+          id
+          proposedBy
+          text
+          status
+          positions {
+            group
+            position
+          }
         }
       }
       tally {

@@ -53,3 +53,42 @@ export function usePositionShortcuts(enabled: boolean, record: (group: Constitue
   }, []);
   return { armed, disarm: () => setArmed(null) };
 }
+
+const SETTING_KEY = 'tripartite.shortcuts';
+const settingListeners = new Set<() => void>();
+
+function readSetting(): boolean {
+  try {
+    return localStorage.getItem(SETTING_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether the single-key shortcuts are on (WCAG 2.1.4: they can be turned off). Kept in this browser
+ * (localStorage: a preference, nothing personal), on by default.
+ */
+export function useShortcutSetting(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(readSetting);
+  useEffect(() => {
+    const update = () => setOn(readSetting());
+    settingListeners.add(update);
+    window.addEventListener('storage', update);
+    return () => {
+      settingListeners.delete(update);
+      window.removeEventListener('storage', update);
+    };
+  }, []);
+  const change = (next: boolean) => {
+    try {
+      if (next) localStorage.removeItem(SETTING_KEY);
+      else localStorage.setItem(SETTING_KEY, 'off');
+    } catch {
+      // storage refused: the choice holds for this page only
+    }
+    setOn(next);
+    for (const listener of settingListeners) listener();
+  };
+  return [on, change];
+}
