@@ -2,7 +2,7 @@
 // session. The api lets it read that one meeting's board; anything refused (revoked, expired, another meeting) or the
 // socket closed with 4401 calls `onRefused` once, and the page says so. The socket reconnects like the session's.
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
-import { createClient as createWsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { setLiveStatus } from './live-status';
 import { noteServerDate } from './server-clock';
 
@@ -31,31 +31,39 @@ export interface RoomConnection {
 export function connectRoom(token: string, onRefused: () => void): RoomConnection {
   const authorization = `Bearer ${token}`;
   let everConnected = false;
-  const ws = createWsClient({
-    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
-    connectionParams: { authorization },
-    lazy: true,
-    retryAttempts: Infinity,
-    retryWait: async (retries) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000) + 200 + Math.random() * 800));
-    },
-    shouldRetry: (event) => !(isClose(event) && (event.code === UNAUTHORIZED || event.code === FORBIDDEN)),
-    keepAlive: 15_000,
-    on: {
-      connecting: () => setLiveStatus(everConnected ? 'reconnecting' : 'connecting'),
-      connected: () => {
-        everConnected = true;
-        setLiveStatus('live', true);
-      },
-      closed: (event) => {
-        if (isClose(event) && (event.code === UNAUTHORIZED || event.code === FORBIDDEN)) {
-          setLiveStatus('idle');
-          onRefused();
-        } else if (isClose(event) && event.code === 1000) setLiveStatus('idle');
-        else setLiveStatus('reconnecting');
-      },
-    },
-  });
+  let ws: WsClient | null = null;
+  let disposed = false;
+  // Fetched, not bundled: a static import here would split graphql-ws (and the bundler's runtime) out of the
+  // lazy chunk the personal client fetches it in, onto the sign-in page's path.
+  const socket = import('graphql-ws').then(({ createClient: createWsClient }) =>
+    disposed
+      ? null
+      : (ws = createWsClient({
+          url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+          connectionParams: { authorization },
+          lazy: true,
+          retryAttempts: Infinity,
+          retryWait: async (retries) => {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000) + 200 + Math.random() * 800));
+          },
+          shouldRetry: (event) => !(isClose(event) && (event.code === UNAUTHORIZED || event.code === FORBIDDEN)),
+          keepAlive: 15_000,
+          on: {
+            connecting: () => setLiveStatus(everConnected ? 'reconnecting' : 'connecting'),
+            connected: () => {
+              everConnected = true;
+              setLiveStatus('live', true);
+            },
+            closed: (event) => {
+              if (isClose(event) && (event.code === UNAUTHORIZED || event.code === FORBIDDEN)) {
+                setLiveStatus('idle');
+                onRefused();
+              } else if (isClose(event) && event.code === 1000) setLiveStatus('idle');
+              else setLiveStatus('reconnecting');
+            },
+          },
+        })),
+  );
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -77,7 +85,26 @@ export function connectRoom(token: string, onRefused: () => void): RoomConnectio
       subscriptionExchange({
         forwardSubscription(request) {
           const input = { ...request, query: request.query ?? '' };
-          return { subscribe: (sink) => ({ unsubscribe: ws.subscribe(input, sink) }) };
+          return {
+            subscribe: (sink) => {
+              let unsubscribe: (() => void) | null = null;
+              let cancelled = false;
+              socket.then(
+                (live) => {
+                  if (live && !cancelled) unsubscribe = live.subscribe(input, sink);
+                },
+                (error: unknown) => {
+                  if (!cancelled) sink.error(error);
+                },
+              );
+              return {
+                unsubscribe: () => {
+                  cancelled = true;
+                  unsubscribe?.();
+                },
+              };
+            },
+          };
         },
       }),
     ],
@@ -85,7 +112,8 @@ export function connectRoom(token: string, onRefused: () => void): RoomConnectio
   return {
     client,
     dispose: () => {
-      void ws.dispose();
+      disposed = true;
+      void ws?.dispose();
       setLiveStatus('idle');
     },
   };
