@@ -254,6 +254,18 @@ describe('web client: the meeting administration and the Governing Body desk', (
     await screenshots(page, 'meeting-admin-people');
   });
 
+  it('creates a board link for the room from the meeting’s page', async () => {
+    const section = page.getByTestId('board-links');
+    await section.getByLabel('Label (for example, the room’s name)').fill('Room XII');
+    await section.getByRole('button', { name: 'Create a board link' }).click();
+    await announced('Board link created. Copy it now: it is shown only once.');
+    const link = await section.getByLabel('The new board link').inputValue();
+    expect(link).toMatch(/\/room\/tbl_[A-Za-z0-9_-]{64}$/);
+    const { boardLinks } = await sec(`query($m: ID!) { boardLinks(meetingId: $m) { label } }`, { m: meetingId });
+    expect(boardLinks.map((l: any) => l.label)).toEqual(['Room XII']);
+    await expectAccessible(page);
+  });
+
   it('explains why the report cannot be adopted during the session, and adopts it once the meeting is closed', async () => {
     // The meeting is held through the API: opened, every item adopted by consensus.
     const mod = await world.login(world.people.moderator.email);

@@ -10,7 +10,7 @@ import NotFoundPage from './pages/NotFoundPage';
 import SignInPage from './pages/SignInPage';
 
 // The words each area's pages need, fetched with them (./i18n/areas).
-const DESK = ['drafting', 'rounds', 'meetingAdmin', 'governingBody'] as const;
+const DESK = ['drafting', 'rounds', 'meetingAdmin', 'governingBody', 'projector'] as const;
 const ADMIN = ['admin', 'settings'] as const;
 
 const RoundsPage = lazy(() => import('./pages/constituent/RoundsPage'));

@@ -9,6 +9,7 @@ import type { MeetingAdminQuery as Data } from '../../../gql/graphql';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Page } from '../../../ui/Page';
 import { Time } from '../../../ui/Time';
+import { BoardLinks } from '../../meeting/BoardLinks';
 import { Moderators } from './Moderators';
 import { MeetingAdminQuery } from './operations';
 import { Participants } from './Participants';
@@ -67,6 +68,7 @@ export default function MeetingAdminPage({ id }: { id: string }) {
         <Participants meeting={meeting} refresh={refresh} />
         {rosterOpen(meeting) && <RegisterParticipants meeting={meeting} refresh={refresh} />}
         <Moderators meeting={meeting} refresh={refresh} />
+        <BoardLinks meetingId={meeting.id} />
         <Report meeting={meeting} refresh={refresh} />
       </div>
     </Page>
