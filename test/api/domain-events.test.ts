@@ -156,6 +156,18 @@ describe('domain events: every write raises exactly one', () => {
       { o: org.id, l: 'ES' },
       admin,
     );
+    await write(
+      'updateOrganization',
+      `mutation($o: ID!, $n: String) { updateOrganization(organizationId: $o, name: $n) { id } }`,
+      { o: org.id, n: 'Domain events trade union' },
+      admin,
+    );
+    await write(
+      'updateUser',
+      `mutation($u: ID!, $i: UpdateUserInput!) { updateUser(userId: $u, input: $i) { id } }`,
+      { u: user.id, i: { displayName: 'Events User (union)' } },
+      admin,
+    );
     await write('logout', `mutation { logout }`, {}, session.accessToken);
     await write(
       'deactivateUser',
@@ -163,6 +175,7 @@ describe('domain events: every write raises exactly one', () => {
       { u: user.id, r: 'Left the union' },
       admin,
     );
+    await write('reactivateUser', `mutation($u: ID!) { reactivateUser(userId: $u) { id } }`, { u: user.id }, admin);
 
     // Drafting: an instrument, its first version saved, then imported over, and published.
     const instrument = await write(
@@ -241,6 +254,20 @@ describe('domain events: every write raises exactly one', () => {
       sec,
     );
     await advance('CONSULTATION');
+    // An organization founded once the round is open, invited to it.
+    const late = await write(
+      'createOrganization',
+      `mutation($n: String!) { createOrganization(name: $n, group: EMPLOYERS) { id } }`,
+      { n: 'Domain events employers, founded late' },
+      admin,
+      'during a round',
+    );
+    await write(
+      'inviteOrganizations',
+      `mutation($r: ID!, $o: [ID!]!) { inviteOrganizations(roundId: $r, organizationIds: $o) { id } }`,
+      { r: round.id, o: [late.id] },
+      sec,
+    );
     const submit = (token: string, body: string) =>
       write(
         'submitComment',
@@ -259,14 +286,21 @@ describe('domain events: every write raises exactly one', () => {
     );
     await write('withdrawComment', `mutation($id: ID!) { withdrawComment(id: $id) { id } }`, { id: fromWrk.id }, wrk);
     // Every comment kept needs a disposition before the meeting.
-    for (const c of [fromGov, fromEmp]) {
-      await write(
-        'setDisposition',
-        `mutation($c: ID!, $note: String) { setDisposition(commentId: $c, disposition: NOTED, note: $note) { id } }`,
-        { c: c.id, note: 'Taken into account' },
-        sec,
-      );
-    }
+    await write(
+      'setDisposition',
+      `mutation($c: ID!, $note: String) { setDisposition(commentId: $c, disposition: NOTED, note: $note) { id } }`,
+      { c: fromGov.id, note: 'Taken into account' },
+      sec,
+    );
+    const bulk = await write(
+      'setDispositions',
+      `mutation($r: ID!, $items: [DispositionTargetInput!]!, $note: String) {
+        setDispositions(roundId: $r, items: $items, disposition: NOTED, note: $note) { disposed { id } refused { code } }
+      }`,
+      { r: round.id, items: [{ commentId: fromEmp.id }], note: 'Taken into account' },
+      sec,
+    );
+    expect(bulk.refused).toEqual([]);
     await write(
       'extendConsultation',
       `mutation($r: ID!, $at: DateTime!, $reason: String!) { extendConsultation(roundId: $r, closesAt: $at, reason: $reason) { id } }`,

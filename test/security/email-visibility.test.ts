@@ -83,6 +83,12 @@ const PATHS: Record<string, UserPath> = {
     variables: () => ({}),
     staffOnly: true,
   },
+  'meeting candidates (the secretariat)': {
+    covers: ['Query.meetingCandidates'],
+    document: `{ meetingCandidates(first: 200) ${user} }`,
+    variables: () => ({}),
+    staffOnly: true,
+  },
   'own language': {
     covers: ['Mutation.setMyLanguage'],
     document: `mutation { setMyLanguage(language: EN) ${user} }`,
