@@ -11,6 +11,7 @@ export interface RoundFacts {
 /** A comment as its notifications need it: whose it is, and its disposition. */
 export interface CommentFacts {
   organizationId: string;
+  roundId: string;
   disposition: string | null;
 }
 
@@ -22,6 +23,8 @@ export interface CommentFacts {
 export interface ConsultationFacts {
   round(em: EntityManager, roundId: string): Promise<RoundFacts | null>;
   comment(em: EntityManager, commentId: string): Promise<CommentFacts | null>;
+  /** The instrument's latest round (highest number), if any: where a constituent reads about the instrument. */
+  latestRoundId(em: EntityManager, instrumentId: string): Promise<string | null>;
   /** The organizations invited to the round; `yetToComment`: only those without a SUBMITTED comment in it. */
   invitedOrganizations(em: EntityManager, roundId: string, which: 'all' | 'yetToComment'): Promise<string[]>;
   /** The organizations invited to any round on the instrument. */

@@ -4,6 +4,7 @@ import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { EmailRetryPolicy, emailRetryInMs } from './email-backoff';
 import { EventContexts } from './event-context';
+import { appLink, pagePath, readerOf } from './links';
 import { Mailer, SmtpAnswer } from './mailer';
 import { NotificationRepository } from './repositories';
 import { renderEmail, renderMessage } from './templates';
@@ -104,7 +105,10 @@ export class EmailSender {
         const zone = this.config.SECRETARIAT_TIME_ZONE;
         const ctx = await this.contexts.load(em, row);
         // In the recipient's language as it stands now (they may have changed it since the fan-out).
-        const email = renderEmail(ctx, renderMessage(ctx, zone, mailbox.language), mailbox.displayName, zone, mailbox.language, this.config.APP_URL ?? null);
+        const appUrl = this.config.APP_URL ?? null;
+        // The page the email is about, as this reader's role sees it.
+        const pageUrl = appLink(appUrl, pagePath(ctx, readerOf(mailbox.roles)));
+        const email = renderEmail(ctx, renderMessage(ctx, zone, mailbox.language), mailbox.displayName, zone, mailbox.language, appUrl, pageUrl);
         let answer: SmtpAnswer;
         try {
           answer = await this.mailer.send({

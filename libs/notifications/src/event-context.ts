@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DraftingNotificationContext } from '@tripartite/drafting';
 import { ConsultationFactsSource } from './consultation-facts';
-import { idIn, instantIn } from './kinds';
+import { idIn, instantIn, isUuid } from './kinds';
 import type { NotificationEventRow } from './repositories';
 
 /** What the templates say about an event, read when the message is rendered. */
@@ -15,6 +15,10 @@ export interface EventContext {
   previousDeadline: Date | null;
   roundNumber: number | null;
   disposition: string | null;
+  /** The round a constituent reads about this event in: the event's, the comment's, else the instrument's latest. */
+  roundId: string | null;
+  /** meeting.*: the meeting. */
+  meetingId: string | null;
 }
 
 /** Reads the instrument, and the round or comment the event names (from their owners); deadlines are the current ones. */
@@ -40,6 +44,8 @@ export class EventContexts {
       previousDeadline: null,
       roundNumber: round?.number ?? null,
       disposition: comment?.disposition ?? (typeof event.data.disposition === 'string' ? event.data.disposition : null),
+      roundId: roundId ?? comment?.roundId ?? (event.instrumentId ? await this.consultation.facts.latestRoundId(em, event.instrumentId) : null),
+      meetingId: event.kind.startsWith('meeting.') ? (idIn(event.data, 'meetingId') ?? (isUuid(event.subjectId) ? event.subjectId : null)) : null,
     };
     if (event.kind.startsWith('consultation.')) {
       ctx.deadline = round?.closesAt ?? instantIn(event.data, 'toAt') ?? instantIn(event.data, 'closesAt');

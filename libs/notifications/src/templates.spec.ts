@@ -14,6 +14,8 @@ function context(kind: NotificationKind, over: Partial<EventContext> = {}, data:
     previousDeadline: null,
     roundNumber: 2,
     disposition: null,
+    roundId: 'r1',
+    meetingId: null,
     ...over,
   };
 }
@@ -235,5 +237,26 @@ describe('the footer of an email', () => {
     expect(email.html).not.toContain('<a ');
     expect(renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'FR').text).toContain('la page Paramètres');
     expect(renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'ES').text).toContain('la página Configuración');
+  });
+});
+
+describe('the link to the page an email is about', () => {
+  const message = { title: 'T', body: 'B' };
+
+  it('is below the body in both parts, escaped in the HTML one, in every language', () => {
+    for (const language of LANGUAGES) {
+      const url = 'https://consult.example.org/rounds/r1?a=1&b=2';
+      const email = renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', language, 'https://consult.example.org', url);
+      expect(email.text).toContain(url);
+      expect(email.text.indexOf(url)).toBeGreaterThan(email.text.indexOf('B'));
+      const escaped = 'https://consult.example.org/rounds/r1?a=1&amp;b=2';
+      expect(email.html).toContain(`<a href="${escaped}">${escaped}</a>`);
+    }
+  });
+
+  it('is absent without one', () => {
+    const email = renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'EN');
+    expect(email.text).not.toContain('Open it in the application');
+    expect(email.html).not.toContain('<a ');
   });
 });

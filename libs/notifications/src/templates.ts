@@ -115,7 +115,8 @@ export function renderMessage(ctx: EventContext, timeZone: string, language: Lan
 
 /**
  * The email of a message: subject with the instrument reference and deadline, a text and an HTML part, in the reader's
- * language. The footer points to the reader's settings page: its address when `appUrl` (APP_URL) is known, else in words.
+ * language. The footer points to the reader's settings page: its address when `appUrl` (APP_URL) is known, else in words;
+ * `pageUrl` (built from APP_URL, see links.ts) is the page the email is about, linked below the body.
  */
 export function renderEmail(
   ctx: EventContext,
@@ -124,6 +125,7 @@ export function renderEmail(
   timeZone: string,
   language: Language = DEFAULT_LANGUAGE,
   appUrl: string | null = null,
+  pageUrl: string | null = null,
 ): Email {
   const t = translator(language);
   const label = DEADLINE_LABEL[ctx.event.kind];
@@ -134,11 +136,15 @@ export function renderEmail(
   const heading = deadline ? t(`email.deadlineHeading.${label}`) : '';
   const settingsUrl = appUrl ? `${appUrl.replace(/\/+$/, '')}/settings` : null;
   const footer = settingsUrl ? t('email.footerLink', { kind: ctx.event.kind, url: settingsUrl }) : t('email.footer', { kind: ctx.event.kind });
-  const text = [greeting, message.body, ...(deadline ? [`${heading}\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join('\n\n');
+  const open = pageUrl ? t('email.open', { url: pageUrl }) : null;
+  const text = [greeting, message.body, ...(open ? [open] : []), ...(deadline ? [`${heading}\n  ${deadline.utc}\n  ${deadline.local}`] : []), footer].join(
+    '\n\n',
+  );
   const html = [
     `<!doctype html><html lang="${language.toLowerCase()}"><body>`,
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(message.body)}</p>`,
+    open && pageUrl ? `<p>${linked(escapeHtml(open), escapeHtml(pageUrl))}</p>` : '',
     deadline ? `<p>${escapeHtml(heading)}</p><ul><li>${escapeHtml(deadline.utc)}</li><li>${escapeHtml(deadline.local)}</li></ul>` : '',
     `<p style="color:#555;font-size:smaller">${settingsUrl ? linked(escapeHtml(footer), escapeHtml(settingsUrl)) : escapeHtml(footer)}</p>`,
     '</body></html>',

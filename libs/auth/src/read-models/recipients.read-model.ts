@@ -18,6 +18,8 @@ export interface Mailbox {
   displayName: string;
   emailOptOut: string[];
   deactivated: boolean;
+  /** Their roles: which page of the client an email links them to. */
+  roles: string[];
   /** The language their email is written in (effectiveLanguage), as it stands when it is sent. */
   language: Language;
 }
@@ -64,7 +66,7 @@ export class NotificationRecipients {
   async mailbox(em: EntityManager, userId: string): Promise<Mailbox | null> {
     const [row]: WithLanguages<Mailbox>[] = await em.query(
       `SELECT u.email, u.display_name AS "displayName", u.email_opt_out AS "emailOptOut", u.deactivated_at IS NOT NULL AS deactivated,
-              u.language, o.default_language AS "defaultLanguage"
+              u.roles, u.language, o.default_language AS "defaultLanguage"
          FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
       [userId],
     );

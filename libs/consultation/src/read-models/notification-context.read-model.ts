@@ -24,8 +24,18 @@ export class ConsultationNotificationContext implements ConsultationFacts, OnMod
   }
 
   async comment(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
-    const [row]: CommentFacts[] = await em.query(`SELECT c.organization_id AS "organizationId", c.disposition FROM comment c WHERE c.id = $1`, [commentId]);
+    const [row]: CommentFacts[] = await em.query(
+      `SELECT c.organization_id AS "organizationId", c.round_id AS "roundId", c.disposition FROM comment c WHERE c.id = $1`,
+      [commentId],
+    );
     return row ?? null;
+  }
+
+  async latestRoundId(em: EntityManager, instrumentId: string): Promise<string | null> {
+    const [row]: { id: string }[] = await em.query(`SELECT r.id FROM consultation_round r WHERE r.instrument_id = $1 ORDER BY r.number DESC LIMIT 1`, [
+      instrumentId,
+    ]);
+    return row?.id ?? null;
   }
 
   async invitedOrganizations(em: EntityManager, roundId: string, which: 'all' | 'yetToComment'): Promise<string[]> {

@@ -107,6 +107,8 @@ export const en = {
     footer:
       'You receive this email because of your role in the consultation. You can turn off emails about "{{kind}}" on the Settings page of the application (Settings, at the top of every page); the notifications stay in the application.',
     /** With APP_URL set: the address of the settings page. */
+    /** With APP_URL set: the page the email is about. */
+    open: 'Open it in the application: {{url}}',
     footerLink:
       'You receive this email because of your role in the consultation. You can turn off emails about "{{kind}}" on your settings page: {{url}} (the notifications stay in the application).',
     /** In the subject, after the title. */

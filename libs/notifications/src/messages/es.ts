@@ -103,6 +103,8 @@ export const es: Messages = {
     greeting: 'Hola, {{name}}:',
     footer:
       'Recibe este correo electrónico por su función en la consulta. Puede desactivar los correos «{{kind}}» en la página Configuración de la aplicación (Configuración, en la parte superior de cada página); las notificaciones seguirán disponibles en la aplicación.',
+    /** With APP_URL set: the page the email is about. */
+    open: 'Ábralo en la aplicación: {{url}}',
     footerLink:
       'Recibe este correo electrónico por su función en la consulta. Puede desactivar los correos «{{kind}}» en su página de configuración: {{url}} (las notificaciones seguirán disponibles en la aplicación).',
     subjectDeadline: {

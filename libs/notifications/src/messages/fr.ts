@@ -102,6 +102,8 @@ export const fr: Messages = {
     greeting: 'Bonjour {{name}},',
     footer:
       'Vous recevez ce courriel en raison de votre rôle dans la consultation. Vous pouvez désactiver les courriels « {{kind}} » sur la page Paramètres de l’application (Paramètres, en haut de chaque page) ; les notifications restent disponibles dans l’application.',
+    /** With APP_URL set: the page the email is about. */
+    open: 'Ouvrir dans l’application : {{url}}',
     footerLink:
       'Vous recevez ce courriel en raison de votre rôle dans la consultation. Vous pouvez désactiver les courriels « {{kind}} » sur votre page de paramètres : {{url}} (les notifications restent disponibles dans l’application).',
     subjectDeadline: {
