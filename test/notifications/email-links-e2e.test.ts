@@ -1,3 +1,4 @@
+import { formatInstant } from '@tripartite/notifications';
 import { ok } from '@tripartite/testing';
 import { ConsultationWorld } from '../api/consultation-fixtures';
 import { emit } from './notification-fixtures';
@@ -46,5 +47,49 @@ describe('notification emails link to their page (real worker, real SMTP)', () =
     expect(desk.text).toContain(`Open it in the application: ${deskUrl}`);
     expect(desk.html).toEqual(expect.stringContaining(`<a href="${deskUrl}">${deskUrl}</a>`));
     expect(desk.text).not.toContain('/rounds/');
+  }, 60_000);
+
+  it('the disposition email names the guideline, quotes the comment, gives the disposition and its note; the extension email its reason', async () => {
+    const { p, round } = await w.openRound({ groups: ['WORKERS'] });
+    const [guidelineKey, guidelineId] = Object.entries(p.guidelines)[0] as [string, string];
+    const body = `Please add <fair recruitment> & "no fees" ${'to workers '.repeat(60)}`;
+    const comment = await w.comment(w.tokens.constituents.WORKERS[1], { roundId: round.id, guidelineId, type: 'TECHNICAL', body });
+    const [{ number }] = await w.api.db.query<{ number: string }>(`SELECT number FROM guideline WHERE id = $1`, [guidelineId]);
+    expect(guidelineKey).toBeTruthy();
+
+    const newDeadline = new Date(new Date(round.closesAt).getTime() + 7 * 86_400_000).toISOString();
+    ok(
+      await w.gql(
+        `mutation($id: ID!, $at: DateTime!) { extendConsultation(roundId: $id, closesAt: $at, reason: "Several governments asked for a week more") { id } }`,
+        { id: round.id, at: newDeadline },
+        w.tokens.secretariat,
+      ),
+    );
+    await w.close(p.instrumentId);
+    ok(
+      await w.gql(
+        `mutation($c: ID!) { setDisposition(commentId: $c, disposition: PARTIALLY_ACCEPTED, note: "Taken up in 4.3 & the annex") { id } }`,
+        { c: comment.id },
+        w.tokens.secretariat,
+      ),
+    );
+    const constituent = w.people.constituents.WORKERS[1].email;
+    const mailOf = (kind: string) =>
+      mails.find((m) => m.mail.headers.get('x-tripartite-kind') === kind && m.to.includes(constituent) && m.mail.text?.includes(round.id));
+    const disposed = (await waitFor('the disposition email', async () => mailOf('comment.disposed'), 30_000)).mail;
+    expect(disposed.text).toContain(`comment on guideline ${number} on `);
+    expect(disposed.text).toContain(
+      ': partially accepted. Note of the secretariat: Taken up in 4.3 & the annex Your comment: "Please add <fair recruitment> & "no fees" to workers',
+    );
+    // Bounded: an excerpt of the comment, not all of it.
+    expect(disposed.text).toMatch(/ to…"\n/);
+    expect(disposed.text).not.toContain(body.trim());
+    expect(disposed.text).toContain(`${APP_URL}/rounds/${round.id}`);
+    expect(disposed.html).toEqual(expect.stringContaining('Please add &lt;fair recruitment&gt; &amp; &quot;no fees&quot;'));
+
+    const extended = (await waitFor('the extension email', async () => mailOf('consultation.extended'), 30_000)).mail;
+    expect(extended.text).toContain('Reason: Several governments asked for a week more');
+    expect(extended.text).toContain(formatInstant(new Date(newDeadline), 'Europe/Zurich').utc);
+    expect(extended.text).toContain(formatInstant(new Date(newDeadline), 'Europe/Zurich').local);
   }, 60_000);
 });

@@ -8,11 +8,22 @@ export interface RoundFacts {
   closesAt: Date;
 }
 
-/** A comment as its notifications need it: whose it is, and its disposition. */
+/** A comment as its notifications need it: whose it is, what it says, and its disposition with its note. */
 export interface CommentFacts {
   organizationId: string;
   roundId: string;
+  /** null: a general comment. */
+  guidelineId: string | null;
+  body: string;
   disposition: string | null;
+  dispositionNote: string | null;
+}
+
+/** An extension of a round's deadline, as recorded. */
+export interface ExtensionFacts {
+  fromAt: Date;
+  toAt: Date;
+  reason: string;
 }
 
 /**
@@ -23,6 +34,8 @@ export interface CommentFacts {
 export interface ConsultationFacts {
   round(em: EntityManager, roundId: string): Promise<RoundFacts | null>;
   comment(em: EntityManager, commentId: string): Promise<CommentFacts | null>;
+  /** The round's extension to this deadline (the latest, if it was extended to it more than once). */
+  extension(em: EntityManager, roundId: string, toAt: Date): Promise<ExtensionFacts | null>;
   /** The instrument's latest round (highest number), if any: where a constituent reads about the instrument. */
   latestRoundId(em: EntityManager, instrumentId: string): Promise<string | null>;
   /** The organizations invited to the round; `yetToComment`: only those without a SUBMITTED comment in it. */

@@ -11,6 +11,8 @@ const ctx = (kind: NotificationKind, over: Partial<EventContext> = {}): EventCon
   disposition: null,
   roundId: 'r1',
   meetingId: null,
+  comment: null,
+  extensionReason: null,
   ...over,
 });
 

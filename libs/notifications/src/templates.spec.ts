@@ -2,6 +2,7 @@ import { LANGUAGES } from '@tripartite/domain';
 import type { EventContext } from './event-context';
 import { NOTIFICATION_KINDS, NotificationKind } from './kinds';
 import { MESSAGES, missingKeys } from './messages';
+import { excerpt } from './event-context';
 import { formatInstant, renderEmail, renderMessage } from './templates';
 
 const closesAt = new Date('2025-06-30T17:00:00.000Z');
@@ -16,6 +17,8 @@ function context(kind: NotificationKind, over: Partial<EventContext> = {}, data:
     disposition: null,
     roundId: 'r1',
     meetingId: null,
+    comment: null,
+    extensionReason: null,
     ...over,
   };
 }
@@ -258,5 +261,42 @@ describe('the link to the page an email is about', () => {
     const email = renderEmail(context('consultation.opened'), message, 'Ana', 'UTC', 'EN');
     expect(email.text).not.toContain('Open it in the application');
     expect(email.html).not.toContain('<a ');
+  });
+});
+
+describe('what a disposition and an extension say in full', () => {
+  const comment = { guideline: '4.2', excerpt: 'Add "fair recruitment" & fees', note: 'Merged into 4.3.' };
+
+  it('names the comment (guideline or general), quotes it, gives the disposition and its note, in every language', () => {
+    const en = renderMessage(context('comment.disposed', { disposition: 'PARTIALLY_ACCEPTED', comment }), 'UTC').body;
+    expect(en).toBe(
+      `The secretariat has recorded its disposition of your organization's comment on guideline 4.2 on MFLM/2025 "Labour migration framework": partially accepted. Note of the secretariat: Merged into 4.3. Your comment: "Add "fair recruitment" & fees"`,
+    );
+    expect(renderMessage(context('comment.disposed', { disposition: 'NOTED', comment: { ...comment, guideline: null, note: null } }), 'UTC').body).toMatch(
+      /comment \(general comment\) on .*: noted\. Your comment:/,
+    );
+    const fr = renderMessage(context('comment.disposed', { disposition: 'ACCEPTED', comment }), 'UTC', 'FR').body;
+    expect(fr).toContain('relatif à la ligne directrice 4.2');
+    expect(fr).toContain('Note du secrétariat : Merged into 4.3.');
+    expect(fr).toContain('Votre commentaire : « Add');
+    const es = renderMessage(context('comment.disposed', { disposition: 'ACCEPTED', comment }), 'UTC', 'ES').body;
+    expect(es).toContain('relativo a la directriz 4.2');
+    expect(es).toContain('Nota de la Secretaría: Merged into 4.3.');
+    const html = renderEmail(context('comment.disposed', { comment }), renderMessage(context('comment.disposed', { comment }), 'UTC'), 'Ana', 'UTC').html;
+    expect(html).toContain('&quot;fair recruitment&quot; &amp; fees');
+  });
+
+  it('gives the reason of an extension and the new deadline', () => {
+    const ctx = context('consultation.extended', { previousDeadline: new Date('2025-06-23T17:00:00Z'), extensionReason: 'Many asked for time' });
+    expect(renderMessage(ctx, 'UTC').body).toMatch(/to Mon, 30 June 2025 at 17:00 UTC .*\. Reason: Many asked for time$/);
+    expect(renderMessage(ctx, 'UTC', 'FR').body).toContain('Motif : Many asked for time');
+    expect(renderMessage(ctx, 'UTC', 'ES').body).toContain('Motivo: Many asked for time');
+  });
+
+  it('bounds an excerpt at a word, with an ellipsis', () => {
+    expect(excerpt('short  text\n', 300)).toBe('short text');
+    const long = excerpt('word '.repeat(200), 300);
+    expect(long.length).toBeLessThanOrEqual(300);
+    expect(long).toMatch(/word…$/);
   });
 });

@@ -87,6 +87,7 @@ export function renderMessage(ctx: EventContext, timeZone: string, language: Lan
       return message('consultationExtended', {
         from: ctx.previousDeadline ? t('consultationExtended.from', { at: both(ctx.previousDeadline) }) : '',
         to: deadline ? t('consultationExtended.to', { at: both(deadline) }) : '',
+        reason: ctx.extensionReason ? t('consultationExtended.reason', { reason: ctx.extensionReason }) : '',
       });
     case 'consultation.reminder': {
       // Whole days left when the reminder was raised (7 and 1 by default); none said under a day.
@@ -96,7 +97,12 @@ export function renderMessage(ctx: EventContext, timeZone: string, language: Lan
     case 'consultation.closed':
       return message('consultationClosed', { deadline: deadline ? t('consultationClosed.deadline', { at: both(deadline) }) : '' });
     case 'comment.disposed':
-      return message('commentDisposed', { disposition: words('disposition', ctx.disposition) });
+      return message('commentDisposed', {
+        disposition: words('disposition', ctx.disposition),
+        where: ctx.comment ? (ctx.comment.guideline ? t('commentDisposed.guideline', { number: ctx.comment.guideline }) : t('commentDisposed.general')) : '',
+        note: ctx.comment?.note ? t('commentDisposed.note', { note: ctx.comment.note }) : '',
+        excerpt: ctx.comment?.excerpt ? t('commentDisposed.excerpt', { text: ctx.comment.excerpt }) : '',
+      });
     case 'stage.changed':
       return message('stageChanged', { from: words('stage', data.from), to: words('stage', data.to) });
     case 'meeting.scheduled':

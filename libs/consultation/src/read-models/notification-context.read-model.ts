@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CommentFacts, ConsultationFacts, ConsultationFactsSource, RoundFacts } from '@tripartite/notifications';
+import { CommentFacts, ConsultationFacts, ConsultationFactsSource, ExtensionFacts, RoundFacts } from '@tripartite/notifications';
 
 /**
  * What notifications read of consultation (rounds, comments, invitations), for their recipients and messages, in
@@ -25,8 +25,18 @@ export class ConsultationNotificationContext implements ConsultationFacts, OnMod
 
   async comment(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
     const [row]: CommentFacts[] = await em.query(
-      `SELECT c.organization_id AS "organizationId", c.round_id AS "roundId", c.disposition FROM comment c WHERE c.id = $1`,
+      `SELECT c.organization_id AS "organizationId", c.round_id AS "roundId", c.guideline_id AS "guidelineId", c.body, c.disposition,
+              c.disposition_note AS "dispositionNote" FROM comment c WHERE c.id = $1`,
       [commentId],
+    );
+    return row ?? null;
+  }
+
+  async extension(em: EntityManager, roundId: string, toAt: Date): Promise<ExtensionFacts | null> {
+    const [row]: ExtensionFacts[] = await em.query(
+      `SELECT e.from_at AS "fromAt", e.to_at AS "toAt", e.reason FROM deadline_extension e
+        WHERE e.round_id = $1 AND e.to_at = $2 ORDER BY e.at DESC LIMIT 1`,
+      [roundId, toAt],
     );
     return row ?? null;
   }

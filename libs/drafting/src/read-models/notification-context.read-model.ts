@@ -14,4 +14,10 @@ export class DraftingNotificationContext {
     const [row]: InstrumentHeading[] = await em.query(`SELECT i.reference, i.title FROM instrument i WHERE i.id = $1`, [instrumentId]);
     return row ?? null;
   }
+
+  /** A guideline's number (e.g. "4.2"), for the comment a notification names. */
+  async guidelineNumber(em: EntityManager, guidelineId: string): Promise<string | null> {
+    const [row]: { number: string }[] = await em.query(`SELECT g.number FROM guideline g WHERE g.id = $1`, [guidelineId]);
+    return row?.number ?? null;
+  }
 }

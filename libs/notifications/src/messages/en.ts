@@ -57,7 +57,8 @@ export const en = {
   },
   consultationExtended: {
     title: 'Deadline extended: {{ref}}',
-    body: 'The deadline of {{round}} on {{named}} has been extended{{from}}{{to}}.',
+    body: 'The deadline of {{round}} on {{named}} has been extended{{from}}{{to}}.{{reason}}',
+    reason: ' Reason: {{reason}}',
     from: ' from {{at}}',
     to: ' to {{at}}',
   },
@@ -72,7 +73,11 @@ export const en = {
   },
   commentDisposed: {
     title: 'Your comment on {{ref}} was answered',
-    body: "The secretariat has recorded its disposition of your organization's comment on {{named}}: {{disposition}}.",
+    body: "The secretariat has recorded its disposition of your organization's comment{{where}} on {{named}}: {{disposition}}.{{note}}{{excerpt}}",
+    guideline: ' on guideline {{number}}',
+    general: ' (general comment)',
+    note: ' Note of the secretariat: {{note}}',
+    excerpt: ' Your comment: "{{text}}"',
   },
   stageChanged: {
     title: '{{Ref}} moved to {{to}}',

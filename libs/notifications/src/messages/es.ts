@@ -53,7 +53,8 @@ export const es: Messages = {
   },
   consultationExtended: {
     title: 'Plazo prorrogado: {{ref}}',
-    body: 'Se ha prorrogado el plazo de {{round}} sobre {{named}}{{from}}{{to}}.',
+    body: 'Se ha prorrogado el plazo de {{round}} sobre {{named}}{{from}}{{to}}.{{reason}}',
+    reason: ' Motivo: {{reason}}',
     from: ' del {{at}}',
     to: ' al {{at}}',
   },
@@ -68,7 +69,11 @@ export const es: Messages = {
   },
   commentDisposed: {
     title: 'Respuesta a su comentario sobre {{ref}}',
-    body: 'La Secretaría ha registrado el tratamiento dado al comentario de su organización sobre {{named}}: {{disposition}}.',
+    body: 'La Secretaría ha registrado el tratamiento dado al comentario de su organización{{where}} sobre {{named}}: {{disposition}}.{{note}}{{excerpt}}',
+    guideline: ' relativo a la directriz {{number}}',
+    general: ' (comentario general)',
+    note: ' Nota de la Secretaría: {{note}}',
+    excerpt: ' Su comentario: «{{text}}»',
   },
   stageChanged: {
     title: '{{Ref}}: paso a la etapa «{{to}}»',

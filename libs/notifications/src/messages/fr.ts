@@ -53,7 +53,8 @@ export const fr: Messages = {
   },
   consultationExtended: {
     title: 'Date limite prorogée : {{ref}}',
-    body: 'La date limite de {{round}} sur {{named}} a été prorogée{{from}}{{to}}.',
+    body: 'La date limite de {{round}} sur {{named}} a été prorogée{{from}}{{to}}.{{reason}}',
+    reason: ' Motif : {{reason}}',
     from: ' du {{at}}',
     to: ' au {{at}}',
   },
@@ -68,7 +69,11 @@ export const fr: Messages = {
   },
   commentDisposed: {
     title: 'Réponse à votre commentaire sur {{ref}}',
-    body: 'Le secrétariat a consigné la suite donnée au commentaire de votre organisation sur {{named}} : {{disposition}}.',
+    body: 'Le secrétariat a consigné la suite donnée au commentaire de votre organisation{{where}} sur {{named}} : {{disposition}}.{{note}}{{excerpt}}',
+    guideline: ' relatif à la ligne directrice {{number}}',
+    general: ' (commentaire général)',
+    note: ' Note du secrétariat : {{note}}',
+    excerpt: ' Votre commentaire : « {{text}} »',
   },
   stageChanged: {
     title: '{{Ref}} : passage à l’étape « {{to}} »',
