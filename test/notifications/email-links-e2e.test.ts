@@ -92,4 +92,71 @@ describe('notification emails link to their page (real worker, real SMTP)', () =
     expect(extended.text).toContain(formatInstant(new Date(newDeadline), 'Europe/Zurich').utc);
     expect(extended.text).toContain(formatInstant(new Date(newDeadline), 'Europe/Zurich').local);
   }, 60_000);
+
+  /** A header as sent (mailparser folds List-* headers into objects). */
+  const header = (m: CaughtMail, name: string): string | undefined =>
+    m.mail.headerLines
+      .find((h) => h.key === name)
+      ?.line.replace(/^[^:]+:\s*/, '')
+      .replace(/\r?\n\s+/g, ' ');
+
+  it('every email is Auto-Submitted and has a one-click List-Unsubscribe for its kind; one POST turns that kind off, a forged token is refused', async () => {
+    const { round } = await w.openRound({ groups: ['EMPLOYERS'] });
+    const [leaving, staying] = w.people.constituents.EMPLOYERS;
+    const send = async () => {
+      const eventId = await emit(w.api.app, { kind: 'consultation.reminder', data: { roundId: round.id } });
+      await waitFor(
+        'the reminder emails',
+        async () => (mails.some((m) => m.mail.headers.get('x-tripartite-event') === eventId && m.to.includes(staying.email)) ? true : undefined),
+        20_000,
+      );
+      await notificationsSettled(w.api);
+      return mails.filter((m) => m.mail.headers.get('x-tripartite-event') === eventId);
+    };
+    const first = await send();
+    expect(first.flatMap((m) => m.to).sort()).toEqual([leaving.email, staying.email].sort());
+    for (const m of first) {
+      expect(header(m, 'auto-submitted')).toBe('auto-generated');
+      expect(header(m, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+      expect(header(m, 'list-unsubscribe')).toMatch(new RegExp(`^<${APP_URL}/email/unsubscribe\\?token=[A-Za-z0-9_%.-]+>$`));
+    }
+    const link = header(
+      first.find((m) => m.to.includes(leaving.email))!,
+      'list-unsubscribe',
+    )!.slice(1, -1);
+    const local = link.replace(APP_URL, w.api.url);
+    const optOut = async (userId: string) => (await w.api.db.query<{ o: string[] }>(`SELECT email_opt_out AS o FROM app_user WHERE id = $1`, [userId]))[0].o;
+
+    // GET shows the button and changes nothing.
+    const page = await fetch(local);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post"');
+    expect(await optOut(leaving.id)).toEqual([]);
+
+    // A forged token (another kind, the same signature) and garbage are refused.
+    const token = new URL(link).searchParams.get('token')!;
+    const forged = `${Buffer.from(`${leaving.id}.comment.disposed`).toString('base64url')}.${token.split('.')[1]}`;
+    for (const bad of [forged, 'nonsense', '']) {
+      const res = await fetch(`${w.api.url}/email/unsubscribe?token=${encodeURIComponent(bad)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+    }
+    expect(await optOut(leaving.id)).toEqual([]);
+
+    // The mail client's one click: a form POST, no cookie, no CSRF header.
+    const res = await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('consultation.reminder');
+    expect(await optOut(leaving.id)).toEqual(['consultation.reminder']);
+    const [audit] = await w.api.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'user.email-preferences-changed'`,
+      [leaving.id],
+    );
+    expect(audit.n).toBe(1);
+    // Again: already off, nothing more changes.
+    expect((await fetch(local, { method: 'POST' })).status).toBe(200);
+
+    // The next email of that kind goes to the other constituent only; the one who left still gets it in-app.
+    const second = await send();
+    expect(second.flatMap((m) => m.to)).toEqual([staying.email]);
+  }, 60_000);
 });

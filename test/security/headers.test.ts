@@ -57,6 +57,8 @@ describe('security headers and CORS', () => {
       'body too large': await send(api, '/graphql', { method: 'POST', headers: json, body: JSON.stringify({ query: 'x'.repeat(1_100_000) }) }),
       'CSV export': await send(api, '/exports/rounds/00000000-0000-4000-8000-000000000000/comments.csv'),
       'queue dashboard': await send(api, '/admin/queues'),
+      'one-click unsubscribe': await send(api, '/email/unsubscribe?token=forged', { method: 'POST' }),
+      'unsubscribe page': await send(api, '/email/unsubscribe?token=forged'),
     };
     for (const [name, res] of Object.entries(responses)) {
       const got = Object.fromEntries(Object.keys(HELMET).map((h) => [h, res.headers.get(h)]));
@@ -153,8 +155,9 @@ describe('in production', () => {
       await send(api, '/graphql', { method: 'PUT', headers: json, body: '{}' }),
       await send(api, '/exports/rounds/not-a-round/comments.csv', { headers: { authorization: `Bearer ${secretariat}` } }),
       await send(api, `/admin/queues?token=${'x'.repeat(40)}`),
+      await send(api, `/email/unsubscribe?token=${'x'.repeat(40)}.${'y'.repeat(43)}`, { method: 'POST' }),
     ];
-    expect(responses.map((r) => r.status)).toEqual([404, 404, 400, 413, 405, 404, 401]);
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 400, 413, 405, 404, 401, 400]);
     for (const r of responses) expect(r.text).not.toMatch(INTERNALS);
   });
 

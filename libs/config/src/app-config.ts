@@ -177,7 +177,7 @@ export class AppConfig {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'must be an http:// or https:// URL' })
   @Describe(
-    "The web client's public address (e.g. `https://consult.example.org`): emails' footers link to `<APP_URL>/settings`; unset, they say where the settings page is in words",
+    "The web client's public address (e.g. `https://consult.example.org`): each email links to the page it is about and its footer to `<APP_URL>/settings`, and carries a one-click `List-Unsubscribe` (`<APP_URL>/email/unsubscribe`, RFC 8058); unset, no links and no List-Unsubscribe, the footer says where the settings page is in words",
   )
   APP_URL?: string;
 

@@ -8,6 +8,7 @@ import { appLink, pagePath, readerOf } from './links';
 import { Mailer, SmtpAnswer } from './mailer';
 import { NotificationRepository } from './repositories';
 import { renderEmail, renderMessage } from './templates';
+import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
 
 export type EmailOutcome =
   | { result: 'sent'; response: string }
@@ -118,7 +119,19 @@ export class EmailSender {
             html: email.html,
             // Stable, so a receiving system can drop a duplicate should a send be repeated after a crash.
             messageId: `<notification-${eventId}-${userId}@tripartite.local>`,
-            headers: { 'X-Tripartite-Kind': row.kind, 'X-Tripartite-Event': eventId },
+            headers: {
+              'X-Tripartite-Kind': row.kind,
+              'X-Tripartite-Event': eventId,
+              // RFC 3834: sent by a program, so auto-responders stay quiet.
+              'Auto-Submitted': 'auto-generated',
+              // RFC 2369 and RFC 8058: one click in the mail client turns this kind off for this user (needs APP_URL).
+              ...(appUrl
+                ? {
+                    'List-Unsubscribe': `<${unsubscribeUrl(appUrl, unsubscribeToken(this.config.jwtSecret, userId, row.kind))}>`,
+                    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+                  }
+                : {}),
+            },
           });
         } catch (error) {
           const text = smtpErrorText(error);

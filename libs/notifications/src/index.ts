@@ -3,6 +3,7 @@
 // the admin's and the user's services (the api); and the rows they return.
 export * from './kinds';
 export { formatInstant } from './templates';
+export { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
 export * from './consultation-facts';
 export * from './recipients';
 export * from './notifications.service';

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationRecipients, UserEntity } from '@tripartite/auth';
 import { Actor, AppError, FieldErrors } from '@tripartite/common';
+import type { Role } from '@tripartite/domain';
+import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { EventBus } from '@tripartite/events';
 import { isNotificationKind, isUuid, NOTIFICATION_KINDS } from './kinds';
 import { NotificationRepository, NotificationRow } from './repositories';
+import { readUnsubscribeToken } from './unsubscribe-token';
 
 export interface NotificationPage {
   edges: { cursor: string; node: NotificationRow }[];
@@ -31,6 +34,7 @@ export class NotificationInbox {
     private readonly users: NotificationRecipients,
     private readonly tx: Transactions,
     private readonly events: EventBus,
+    private readonly config: AppConfig,
   ) {}
 
   /** Newest first, keyset-paged by (createdAt, id). */
@@ -67,6 +71,26 @@ export class NotificationInbox {
       if (!user) throw AppError.notFound('User', actor.userId);
       await this.events.raise(tx, { name: 'user.email-preferences-changed', actor, entityId: actor.userId, data: { disabledKinds: kinds } });
       return user;
+    });
+  }
+
+  /**
+   * One click from an email (RFC 8058): turns email off for the kind the signed token names, for the user it names, as
+   * setEmailPreferences does (the user's row locked, audited as theirs, one transaction). No session: the token is the
+   * proof. A token this api did not sign is BAD_USER_INPUT; the kind already off changes nothing and says so.
+   */
+  async unsubscribe(token: unknown): Promise<{ kind: string; changed: boolean }> {
+    const named = readUnsubscribeToken(this.config.jwtSecret, token);
+    if (!named) throw AppError.badInput([{ field: 'token', message: 'is not an unsubscribe token of this application' }]);
+    return this.tx.run(async (tx) => {
+      const user = await this.users.lockEmailOptOut(tx.em, named.userId);
+      if (!user) throw AppError.badInput([{ field: 'token', message: 'names no user' }]);
+      if (user.emailOptOut.includes(named.kind)) return { kind: named.kind, changed: false };
+      const kinds = NOTIFICATION_KINDS.filter((k) => k === named.kind || user.emailOptOut.includes(k));
+      await this.users.setEmailOptOut(tx.em, named.userId, kinds);
+      const actor: Actor = { userId: named.userId, roles: user.roles as Role[], organizationId: user.organizationId, group: null };
+      await this.events.raise(tx, { name: 'user.email-preferences-changed', actor, entityId: named.userId, data: { disabledKinds: kinds } });
+      return { kind: named.kind, changed: true };
     });
   }
 }

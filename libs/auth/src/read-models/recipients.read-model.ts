@@ -73,6 +73,15 @@ export class NotificationRecipients {
     return row ? withLanguage<Mailbox>(row) : null;
   }
 
+  /** The user's email preferences, their row locked until the transaction ends (a one-click unsubscribe adds to them); null when there is none. */
+  async lockEmailOptOut(em: EntityManager, userId: string): Promise<{ emailOptOut: string[]; roles: string[]; organizationId: string | null } | null> {
+    const [row]: { emailOptOut: string[]; roles: string[]; organizationId: string | null }[] = await em.query(
+      `SELECT u.email_opt_out AS "emailOptOut", u.roles, u.organization_id AS "organizationId" FROM app_user u WHERE u.id = $1 FOR UPDATE`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
   /** Sets the kinds the user gets no email for; the user as now stored, null when there is none. */
   async setEmailOptOut(em: EntityManager, userId: string, kinds: readonly string[]): Promise<UserEntity | null> {
     const [[row]]: [UserEntity[]] = await em.query(
