@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { ConsultationAuthReadModel } from '@tripartite/auth';
 import { Actor, AppError, hasRole } from '@tripartite/common';
-import { GROUP_LABELS, type CommentType, type Disposition } from '@tripartite/domain';
+import { GROUP_LABELS } from '@tripartite/domain';
 import { DraftingReadService } from '@tripartite/drafting';
 import { viewerOf } from './comment-visibility';
+import { COMMENT_HEADERS, COMMENT_TYPE_WORDS, DISPOSITION_WORDS } from './export-columns';
 import { CommentQueryRepository, RoundRepository } from './repositories';
 
 /** A column of a download: its header, width, and whether a spreadsheet program shows it. */
@@ -16,29 +17,13 @@ interface Column {
   numFmt?: string;
 }
 
-/** The words of the downloads (the server has them in English only). */
-export const COMMENT_TYPE_WORDS: Readonly<Record<CommentType, string>> = { GENERAL: 'General', TECHNICAL: 'Technical', EDITORIAL: 'Editorial' };
-export const DISPOSITION_WORDS: Readonly<Record<Disposition, string>> = {
-  ACCEPTED: 'Accepted',
-  PARTIALLY_ACCEPTED: 'Partially accepted',
-  NOT_ACCEPTED: 'Not accepted',
-  NOTED: 'Noted',
-};
-
-/** The comments' workbook: the ISO/IEC template's columns in its order, between the comment id and the round's own facts. */
-export const XLSX_COLUMNS: Column[] = [
-  { header: 'Comment id', width: 38 },
-  { header: 'MB/NC (organization)', width: 28 },
-  { header: 'Group', width: 12 },
-  { header: 'Clause/subclause (guideline)', width: 14 },
-  { header: 'Type of comment', width: 12 },
-  { header: 'Comments', width: 60 },
-  { header: 'Proposed change', width: 60 },
-  { header: 'Disposition', width: 18 },
-  { header: 'Observations of the secretariat', width: 40 },
-  { header: 'Late', width: 6 },
-  { header: 'Submitted at (UTC)', width: 20, numFmt: 'yyyy-mm-dd hh:mm:ss' },
-];
+/** The comments' workbook: the downloads' columns (export-columns.ts), each with its width. */
+const WIDTHS = [38, 28, 12, 14, 12, 60, 60, 18, 40, 6, 20];
+export const XLSX_COLUMNS: Column[] = COMMENT_HEADERS.map((header, i) => ({
+  header,
+  width: WIDTHS[i],
+  ...(header === 'Submitted at (UTC)' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}),
+}));
 
 /** The ISO/IEC commenting template's columns, then the guideline id the import matches rows by (a hidden column). */
 export const TEMPLATE_COLUMNS: Column[] = [
