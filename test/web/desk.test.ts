@@ -370,6 +370,14 @@ describe('web client: the secretariat’s desk', () => {
     );
     expect(csv).toContain(`,workers org 1,Workers,1.1,General,"Workers: ""no fees"", ever, and say so plainly.",,Noted,,no,`);
     await page.getByTestId('announcer').filter({ hasText: 'Downloaded DESK-1-round-1-comments.csv.' }).waitFor({ state: 'attached' });
+    // Beside it, the same comments as a workbook, and the commenting template.
+    for (const [name, file] of [
+      ['Download the comments of round 1 (Excel)', 'DESK-1-round-1-comments.xlsx'],
+      ['Download the commenting template of round 1 (Excel)', 'DESK-1-round-1-template.xlsx'],
+    ]) {
+      const [got] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      expect(got.suggestedFilename()).toBe(file);
+    }
   });
 
   it('shows a disposition recorded meanwhile as a CONFLICT, with what changed, and saves the choice kept only when asked again', async () => {
