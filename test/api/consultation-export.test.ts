@@ -34,6 +34,7 @@ describe('CSV export of a round’s comments', () => {
   let w: ConsultationWorld;
   let roundId: string;
   let reference: string;
+  let ids: Record<'onTwo' | 'onOne' | 'general', string>;
 
   const get = (id: string, token?: string) =>
     fetch(`${w.api.url}/exports/rounds/${id}/comments.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -54,21 +55,22 @@ describe('CSV export of a round’s comments', () => {
       body: '=HYPERLINK("http://evil.example","click")',
       proposedText: '+1 for "no fees", really',
     });
-    await w.comment(wrk2, {
+    const onOne = await w.comment(wrk2, {
       roundId,
       guidelineId: p.guidelines['1.1'],
       type: 'EDITORIAL',
       body: 'Línea 1: «travailleurs», naïve café; a, b\nand a second line',
       proposedText: '-remove this',
     });
-    await w.comment(emp1, { roundId, type: 'GENERAL', body: '@SUM(A1:A2) general remark' });
+    const general = await w.comment(emp1, { roundId, type: 'GENERAL', body: '@SUM(A1:A2) general remark' });
+    ids = { onTwo: onTwo.id, onOne: onOne.id, general: general.id };
     const gone = await w.comment(emp1, { roundId, type: 'GENERAL', body: 'Withdrawn, not exported' });
     ok(await w.gql(Q.withdraw, { id: gone.id }, emp1));
     ok(await w.gql(Q.dispose, { id: onTwo.id, d: 'PARTIALLY_ACCEPTED', note: '-1 point: see 2.1' }, w.tokens.secretariat));
   });
   afterAll(() => w.stop());
 
-  it('is the SUBMITTED comments in ISO commenting-template columns, UTF-8 with a BOM, formula cells neutralised', async () => {
+  it('is the SUBMITTED comments with their ids in ISO commenting-template columns, words for codes, UTF-8 with a BOM, formula cells neutralised', async () => {
     const res = await get(roundId, w.tokens.secretariat);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -77,16 +79,19 @@ describe('CSV export of a round’s comments', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('Línea 1: «travailleurs», naïve café');
-    expect(text.split('\r\n')[0]).toBe('\ufeffOrganization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)');
+    expect(text.split('\r\n')[0]).toBe(
+      '\ufeffComment id,MB/NC (organization),Group,Clause/subclause (guideline),Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat,Late,Submitted at (UTC)',
+    );
 
     const rows = parseCsv(text.slice(1));
     expect(rows).toHaveLength(4);
     const [, general, first, second] = rows;
     expect(general).toEqual([
+      ids.general,
       'employers org 1',
       'Employers',
       'General',
-      'GENERAL',
+      'General',
       "'@SUM(A1:A2) general remark",
       '',
       '',
@@ -94,25 +99,27 @@ describe('CSV export of a round’s comments', () => {
       'no',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     ]);
-    expect(first.slice(0, 9)).toEqual([
+    expect(first.slice(0, 10)).toEqual([
+      ids.onOne,
       'workers org 2',
       'Workers',
       '1.1',
-      'EDITORIAL',
+      'Editorial',
       'Línea 1: «travailleurs», naïve café; a, b\nand a second line',
       "'-remove this",
       '',
       '',
       'no',
     ]);
-    expect(second.slice(0, 9)).toEqual([
+    expect(second.slice(0, 10)).toEqual([
+      ids.onTwo,
       'government org 1',
       'Government',
       '2.1',
-      'TECHNICAL',
+      'Technical',
       `'=HYPERLINK("http://evil.example","click")`,
       `'+1 for "no fees", really`,
-      'PARTIALLY_ACCEPTED',
+      'Partially accepted',
       "'-1 point: see 2.1",
       'no',
     ]);

@@ -223,7 +223,7 @@ describe('SQL- and script-looking input is data', () => {
     const res = await fetch(`${w.api.url}/exports/rounds/${roundId}/comments.csv`, { headers: { authorization: `Bearer ${w.tokens.secretariat}` } });
     expect(res.status).toBe(200);
     const rows = parseCsv((await res.text()).replace(/^\ufeff/, ''));
-    const bodies = rows.slice(1).map((r) => r[4]);
+    const bodies = rows.slice(1).map((r) => r[5]);
     expect(bodies).toEqual(expect.arrayContaining([`'=1+2`, `'+1 more`, `'-1 less`, `'@SUM(A1)`, ALL, OR, SCRIPT, PLAIN]));
     // No cell of any row starts a formula.
     expect(

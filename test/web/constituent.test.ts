@@ -143,12 +143,19 @@ describe('web client: the constituent’s comment page', () => {
     await page.getByTestId('comment-counts').waitFor();
     expect(await page.getByRole('button', { name: /^Comment on guideline/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Write a general comment' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Download the commenting template (Excel)' }).count()).toBe(0);
     await page.goto('/rounds');
     await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
 
     await open.getByRole('link', { name: /Read and comment.*Fair recruitment guidelines/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Fair recruitment guidelines' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/rounds/${round.roundId}`);
+    // An invited organization downloads the commenting template, to fill offline.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the commenting template (Excel)' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toMatch(/-round-1-template\.xlsx$/);
   });
 
   it('comments on a guideline: a double click on send makes exactly one comment, with one idempotency key', async () => {

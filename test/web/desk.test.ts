@@ -358,13 +358,26 @@ describe('web client: the secretariat’s desk', () => {
     expect(download.suggestedFilename()).toBe('DESK-1-round-1-comments.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('Organization,Group,Guideline,Type,Comment,Proposed change,Disposition,Disposition note,Late,Submitted at (UTC)');
-    expect(csv).toContain(`employers org 1,Employers,General,GENERAL,${BODIES.emp},,ACCEPTED,,no,`);
-    expect(csv).toContain(
-      `government org 1,Government,1.1,TECHNICAL,${BODIES.gov},within two years,PARTIALLY_ACCEPTED,A transition period is added to 1.1.,no,`,
+    expect(lines[0]).toBe(
+      'Comment id,MB/NC (organization),Group,Clause/subclause (guideline),Type of comment,Comments,Proposed change,Disposition,Observations of the secretariat,Late,Submitted at (UTC)',
     );
-    expect(csv).toContain(`workers org 1,Workers,1.1,GENERAL,"Workers: ""no fees"", ever, and say so plainly.",,NOTED,,no,`);
+    // Every row starts with its comment's id.
+    expect(lines.slice(1).filter(Boolean).length).toBeGreaterThan(0);
+    for (const line of lines.slice(1).filter(Boolean)) expect(line).toMatch(/^[0-9a-f-]{36},/);
+    expect(csv).toContain(`,employers org 1,Employers,General,General,${BODIES.emp},,Accepted,,no,`);
+    expect(csv).toContain(
+      `,government org 1,Government,1.1,Technical,${BODIES.gov},within two years,Partially accepted,A transition period is added to 1.1.,no,`,
+    );
+    expect(csv).toContain(`,workers org 1,Workers,1.1,General,"Workers: ""no fees"", ever, and say so plainly.",,Noted,,no,`);
     await page.getByTestId('announcer').filter({ hasText: 'Downloaded DESK-1-round-1-comments.csv.' }).waitFor({ state: 'attached' });
+    // Beside it, the same comments as a workbook, and the commenting template.
+    for (const [name, file] of [
+      ['Download the comments of round 1 (Excel)', 'DESK-1-round-1-comments.xlsx'],
+      ['Download the commenting template of round 1 (Excel)', 'DESK-1-round-1-template.xlsx'],
+    ]) {
+      const [got] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      expect(got.suggestedFilename()).toBe(file);
+    }
   });
 
   it('shows a disposition recorded meanwhile as a CONFLICT, with what changed, and saves the choice kept only when asked again', async () => {

@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { ConsultationAuthReadModel } from '@tripartite/auth';
-import { GROUP_LABELS, type ConstituentGroup } from '@tripartite/domain';
+import { GROUP_LABELS, type CommentType, type ConstituentGroup, type Disposition } from '@tripartite/domain';
 import { DraftingReadService } from '@tripartite/drafting';
+import { COMMENT_HEADERS, COMMENT_TYPE_WORDS, DISPOSITION_WORDS } from './export-columns';
 import { CommentRepository } from './repositories';
 
-/** The columns of the ISO commenting template, in its order. */
-export const CSV_HEADER = [
-  'Organization',
-  'Group',
-  'Guideline',
-  'Type',
-  'Comment',
-  'Proposed change',
-  'Disposition',
-  'Disposition note',
-  'Late',
-  'Submitted at (UTC)',
-];
+/** The downloads' columns (export-columns.ts): the comment id, then the ISO/IEC commenting template's order. */
+export const CSV_HEADER: readonly string[] = COMMENT_HEADERS;
 
 export interface CsvComment {
+  id: string;
   organization: string;
   group: ConstituentGroup;
   guidelineNumber: string | null;
-  type: string;
+  type: CommentType;
   body: string;
   proposedText: string | null;
-  disposition: string | null;
+  disposition: Disposition | null;
   dispositionNote: string | null;
   late: boolean;
   submittedAt: Date;
@@ -43,13 +34,14 @@ export function neutralise(cell: string): string {
 export function commentsCsv(comments: CsvComment[]): string {
   const rows = comments.map((c) =>
     [
+      c.id,
       c.organization,
       GROUP_LABELS[c.group],
       c.guidelineNumber ?? 'General',
-      c.type,
+      COMMENT_TYPE_WORDS[c.type],
       c.body,
       c.proposedText ?? '',
-      c.disposition ?? '',
+      c.disposition ? DISPOSITION_WORDS[c.disposition] : '',
       c.dispositionNote ?? '',
       c.late ? 'yes' : 'no',
       c.submittedAt.toISOString(),
@@ -87,6 +79,7 @@ export class CommentsCsvExporter {
     const rows: CsvComment[] = [...comments]
       .sort((a, b) => position(a.guidelineId) - position(b.guidelineId))
       .map((c) => ({
+        id: c.id,
         organization: nameOf.get(c.organizationId)!,
         group: c.group,
         guidelineNumber: c.guidelineId ? (guidelineOf.get(c.guidelineId)?.number ?? null) : null,

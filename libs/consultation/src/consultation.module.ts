@@ -14,6 +14,7 @@ import { CommentQueryService } from './comment-query.service';
 import { CommentService } from './comment.service';
 import { CommentEntity } from './comment.entity';
 import { CommentsCsvExporter } from './comments-csv';
+import { CommentsXlsxExporter } from './comments-xlsx';
 import { ConsultationParticipant } from './consultation.participant';
 import { ConsultationSubscribers } from './consultation.subscribers';
 import { ConsultationRoundEntity } from './consultation-round.entity';
@@ -56,6 +57,7 @@ import { RoundService } from './round.service';
     CommentService,
     CommentQueryService,
     CommentsCsvExporter,
+    CommentsXlsxExporter,
     ConsultationParticipant,
     ConsultationSubscribers,
     ConsultationPaperReadModel,
@@ -67,6 +69,7 @@ import { RoundService } from './round.service';
     CommentService,
     CommentQueryService,
     CommentsCsvExporter,
+    CommentsXlsxExporter,
     ConsultationPaperReadModel,
     ConsultationNotificationContext,
   ],

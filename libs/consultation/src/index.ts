@@ -4,6 +4,7 @@ export * from './round.service';
 export * from './comment.service';
 export * from './comment-query.service';
 export { CommentsCsvExporter } from './comments-csv';
+export { CommentsXlsxExporter, XLSX_CONTENT_TYPE, type Download } from './comments-xlsx';
 export * from './round-deadlines.service';
 export * from './consultation.metrics';
 export type { RoundRow, ExtensionRow, CommentRow, DispositionRecordRow } from './repositories';

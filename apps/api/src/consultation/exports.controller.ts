@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '@tripartite/auth';
+import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
-import { CommentsCsvExporter, RoundService } from '@tripartite/consultation';
+import { CommentsCsvExporter, CommentsXlsxExporter, RoundService, XLSX_CONTENT_TYPE, type Download } from '@tripartite/consultation';
 
 @Controller('exports')
 export class ExportsController {
   constructor(
     private readonly rounds: RoundService,
     private readonly exporter: CommentsCsvExporter,
+    private readonly workbooks: CommentsXlsxExporter,
   ) {}
 
   /** The round's comment table for a spreadsheet (bearer token; the global AccessGuard applies @Roles). */
@@ -21,5 +22,34 @@ export class ExportsController {
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');
     return csv;
+  }
+
+  /** Every comment of the round the caller may see (the visibility rule of every read), as a workbook with typed cells. */
+  @Authenticated()
+  @Get('rounds/:id/comments.xlsx')
+  async roundCommentsWorkbook(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const round = await this.rounds.get(actor, id);
+    await send(res, await this.workbooks.comments(actor, round));
+  }
+
+  /** The ISO/IEC commenting template prefilled with the round's guidelines (SECRETARIAT, or a CONSTITUENT of an invited organization). */
+  @Roles('SECRETARIAT', 'CONSTITUENT')
+  @Get('rounds/:id/template.xlsx')
+  async roundTemplate(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const round = await this.rounds.get(actor, id);
+    await send(res, await this.workbooks.template(actor, round));
+  }
+}
+
+/** Headers first (every check has passed by now), then the workbook streamed row by row. */
+async function send(res: Response, download: Download): Promise<void> {
+  res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+  res.setHeader('Content-Disposition', `attachment; filename="${download.filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  try {
+    await download.write(res);
+  } catch (error) {
+    // Too late for an error response: the client sees a cut-off file.
+    res.destroy(error instanceof Error ? error : undefined);
   }
 }

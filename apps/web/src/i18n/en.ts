@@ -148,6 +148,8 @@ export const en = {
       AFTER_CLOSE: 'Until the round closes you see only your own organization’s comments; after it closes, everyone’s.',
       SECRETARIAT_ONLY: 'Only the secretariat sees every comment; you see your own organization’s.',
     },
+    template: 'Download the commenting template (Excel)',
+    templateFailed: 'The template could not be downloaded. {{problem}}',
     notInvited: 'Your organization is not invited to comment in this round: you can read the draft and the comments you may see, not comment.',
     counts_one: '{{count}} comment you can see, {{own}} of them from your organization',
     counts_other: '{{count}} comments you can see, {{own}} of them from your organization',

@@ -149,6 +149,8 @@ export const es: Resource = {
       AFTER_CLOSE: 'Hasta el cierre de la ronda solo ve los comentarios de su organización; después, los de todas.',
       SECRETARIAT_ONLY: 'Solo la secretaría ve todos los comentarios; usted ve los de su organización.',
     },
+    template: 'Descargar la plantilla de comentarios (Excel)',
+    templateFailed: 'No se pudo descargar la plantilla. {{problem}}',
     notInvited: 'Su organización no está invitada a comentar en esta ronda: puede leer el proyecto y los comentarios que le son visibles, pero no comentar.',
     counts_one: '{{count}} comentario visible, {{own}} de ellos de su organización',
     counts_other: '{{count}} comentarios visibles, {{own}} de ellos de su organización',

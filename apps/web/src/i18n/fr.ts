@@ -149,6 +149,8 @@ export const fr: Resource = {
       AFTER_CLOSE: 'Jusqu’à la clôture du tour, vous ne voyez que les commentaires de votre organisation ; ensuite, ceux de tous.',
       SECRETARIAT_ONLY: 'Seul le secrétariat voit tous les commentaires ; vous voyez ceux de votre organisation.',
     },
+    template: 'Télécharger le modèle de commentaires (Excel)',
+    templateFailed: 'Le modèle n’a pas pu être téléchargé. {{problem}}',
     notInvited:
       'Votre organisation n’est pas invitée à commenter dans ce tour : vous pouvez lire le projet et les commentaires qui vous sont visibles, mais pas commenter.',
     counts_one: '{{count}} commentaire visible, dont {{own}} de votre organisation',

@@ -5,7 +5,7 @@ import type { CommentType, ConstituentGroup, Disposition } from '@tripartite/dom
 import { ConsultationDraftingReadModel, type GuidelineRow } from '@tripartite/drafting';
 import type { Viewer } from '../comment-visibility';
 import { ACCENTED_CONFIGURATIONS, FOLDING_CONFIGURATIONS } from '../comment.entity';
-import { CommentRepository, type CommentRow } from './comment.repository';
+import { CommentRepository, type CommentRow, type ExportedComment } from './comment.repository';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns its `$n`. */
 export class SqlParams {
@@ -152,6 +152,19 @@ export class CommentQueryRepository {
          FROM comment c JOIN consultation_round r ON r.id = c.round_id
         WHERE c.round_id = $1 AND c.status = 'SUBMITTED' AND ${visibleCommentSql(viewer, p)}
         GROUP BY c.guideline_id, c."group"`,
+      p.values,
+    );
+  }
+
+  /** The round's SUBMITTED comments the viewer may see, with their ids, in the order submitted (the downloads). */
+  submittedForExport(viewer: Viewer, roundId: string): Promise<ExportedComment[]> {
+    const p = new SqlParams(roundId);
+    return this.dataSource.query(
+      `SELECT c.id, c.organization_id AS "organizationId", c.guideline_id AS "guidelineId", c."group", c.type, c.body,
+              c.proposed_text AS "proposedText", c.disposition, c.disposition_note AS "dispositionNote", c.late, c.submitted_at AS "submittedAt"
+         FROM comment c JOIN consultation_round r ON r.id = c.round_id
+        WHERE c.round_id = $1 AND c.status = 'SUBMITTED' AND ${visibleCommentSql(viewer, p)}
+        ORDER BY c.submitted_at, c.id`,
       p.values,
     );
   }

@@ -44,6 +44,7 @@ export interface CommentChanges {
 
 /** A SUBMITTED comment as the CSV export lists it, before its organization's name and its guideline's number are added. */
 export interface ExportedComment {
+  id: string;
   organizationId: string;
   guidelineId: string | null;
   group: ConstituentGroup;
@@ -225,7 +226,7 @@ export class CommentRepository {
   /** The SUBMITTED comments of a round in the order they were submitted. */
   submittedForExport(roundId: string): Promise<ExportedComment[]> {
     return this.dataSource.query(
-      `SELECT c.organization_id AS "organizationId", c.guideline_id AS "guidelineId", c."group", c.type, c.body, c.proposed_text AS "proposedText",
+      `SELECT c.id, c.organization_id AS "organizationId", c.guideline_id AS "guidelineId", c."group", c.type, c.body, c.proposed_text AS "proposedText",
               c.disposition, c.disposition_note AS "dispositionNote", c.late, c.submitted_at AS "submittedAt"
          FROM comment c
         WHERE c.round_id = $1 AND c.status = 'SUBMITTED'

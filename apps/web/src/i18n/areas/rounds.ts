@@ -4,6 +4,10 @@ import type { Strings } from '../strings';
 
 export const en = {
   roundAdmin: {
+    downloads: {
+      xlsx: 'Download the comments of round {{number}} (Excel)',
+      template: 'Download the commenting template of round {{number}} (Excel)',
+    },
     saving: 'Saving…',
     cancel: 'Cancel',
     conflict: 'Someone else changed this instrument while you were looking at it, so nothing was done. The page now shows its current state.',
@@ -161,6 +165,10 @@ export const en = {
 
 export const fr: Strings<typeof en> = {
   roundAdmin: {
+    downloads: {
+      xlsx: 'Télécharger les commentaires du cycle {{number}} (Excel)',
+      template: 'Télécharger le modèle de commentaires du cycle {{number}} (Excel)',
+    },
     saving: 'Enregistrement…',
     cancel: 'Annuler',
     conflict: 'Quelqu’un d’autre a modifié cet instrument pendant que vous le consultiez : rien n’a été fait. La page montre maintenant son état actuel.',
@@ -319,6 +327,10 @@ export const fr: Strings<typeof en> = {
 
 export const es: Strings<typeof en> = {
   roundAdmin: {
+    downloads: {
+      xlsx: 'Descargar los comentarios de la ronda {{number}} (Excel)',
+      template: 'Descargar la plantilla de comentarios de la ronda {{number}} (Excel)',
+    },
     saving: 'Guardando…',
     cancel: 'Cancelar',
     conflict: 'Otra persona modificó este instrumento mientras usted lo consultaba, así que no se hizo nada. La página muestra ahora su estado actual.',

@@ -1,7 +1,7 @@
 // One consultation round for a constituent: the draft section by section, each guideline with the
 // comments the server lets this user see and a form to comment on it, then the general comments.
 // A list of the guidelines (with ?guideline=KEY deep links) keeps a long draft usable.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { Link, useSearchParams } from 'wouter';
@@ -13,9 +13,11 @@ import { code } from '../../i18n/languages';
 import { DraftText } from '../../i18n/TranslationNotice';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import type { Problem } from '../../ui/errors';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { Page } from '../../ui/Page';
 import { Deadline, Time } from '../../ui/Time';
+import { downloadWithToken } from '../desk/download';
 import { CommentItem } from './CommentItem';
 import { GuidelineNav, anchorId, GENERAL } from './GuidelineNav';
 import { NewCommentForm } from './NewCommentForm';
@@ -137,10 +139,12 @@ function RoundView({ round, reload }: { round: Round; reload(): void }) {
         )}{' '}
         {t(`round.visibility.${round.visibility}`)}
       </p>
-      {roundWindow.notInvited && (
+      {roundWindow.notInvited ? (
         <p className="notice" data-testid="not-invited">
           {t('round.notInvited')}
         </p>
+      ) : (
+        <TemplateDownload roundId={round.id} number={round.number} />
       )}
       {comments.loaded && (
         <p className="actions">
@@ -301,4 +305,34 @@ function useLiveComments(round: Round, comments: ReturnType<typeof useRoundComme
     if (connections > seen.current && seen.current > 0) void refresh();
     seen.current = connections;
   }, [connections, refresh]);
+}
+
+/** The ISO/IEC commenting template prefilled with the round's guidelines, for the organization to fill offline. */
+function TemplateDownload({ roundId, number }: { roundId: string; number: number }) {
+  const { t } = useTranslation();
+  const { accessToken } = useSignedIn();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function download() {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    const result = await downloadWithToken(`/exports/rounds/${roundId}/template.xlsx`, accessToken, `round-${number}-template.xlsx`);
+    setBusy(false);
+    if ('problem' in result) setProblem(result.problem);
+    else announce(t('deskRound.downloaded', { filename: result.filename }));
+  }
+
+  return (
+    <>
+      <p className="actions">
+        <button type="button" className="button-quiet" onClick={download} aria-disabled={busy}>
+          {t('round.template')}
+        </button>
+      </p>
+      {problem && <ErrorMessage error={problem} title={t('round.templateFailed', { problem: problem.title })} />}
+    </>
+  );
 }

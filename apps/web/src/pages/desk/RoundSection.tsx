@@ -1,5 +1,5 @@
 // One consultation round on the instrument page: its deadline and extensions, who has not commented,
-// the CSV export, and the comments matrix where dispositions are recorded.
+// the downloads (comments as CSV and Excel, the commenting template), and the comments matrix where dispositions are recorded.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -169,23 +169,30 @@ function ExportButton({ round }: { round: Round }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const announce = useAnnounce();
 
-  async function download() {
+  async function download(file: 'comments.csv' | 'comments.xlsx' | 'template.xlsx') {
     if (busy) return;
     setBusy(true);
     setProblem(null);
-    const result = await downloadWithToken(`/exports/rounds/${round.id}/comments.csv`, accessToken, `round-${round.number}-comments.csv`);
+    const result = await downloadWithToken(`/exports/rounds/${round.id}/${file}`, accessToken, `round-${round.number}-${file}`);
     setBusy(false);
     if ('problem' in result) setProblem(result.problem);
     else announce(t('deskRound.downloaded', { filename: result.filename }));
   }
 
+  const hint = `round-${round.number}-export-hint`;
   return (
     <>
       <p className="actions">
-        <button type="button" className="button-quiet" onClick={download} aria-disabled={busy} aria-describedby={`round-${round.number}-export-hint`}>
+        <button type="button" className="button-quiet" onClick={() => download('comments.csv')} aria-disabled={busy} aria-describedby={hint}>
           {busy ? t('deskRound.preparing') : t('deskRound.download', { number: round.number })}
         </button>
-        <span className="hint" id={`round-${round.number}-export-hint`}>
+        <button type="button" className="button-quiet" onClick={() => download('comments.xlsx')} aria-disabled={busy}>
+          {t('roundAdmin.downloads.xlsx', { number: round.number })}
+        </button>
+        <button type="button" className="button-quiet" onClick={() => download('template.xlsx')} aria-disabled={busy}>
+          {t('roundAdmin.downloads.template', { number: round.number })}
+        </button>
+        <span className="hint" id={hint}>
           {t('deskRound.downloadHint')}
         </span>
       </p>
