@@ -219,6 +219,8 @@ describe('web client: the secretariat’s desk', () => {
     expect(await round.innerText()).toMatch(/Comments close: .*\(in 5\d minutes/s);
     // Three of the six invited organizations have commented.
     const pending = round.getByRole('list', { name: 'Invited organizations that have not commented yet (3)' });
+    // allInnerTexts does not wait: the list may come after the round's region.
+    await pending.getByRole('listitem').nth(2).waitFor();
     expect(await pending.getByRole('listitem').allInnerTexts()).toEqual([
       'government org 2 (Government, KE)',
       'employers org 2 (Employers)',
