@@ -8,6 +8,8 @@ export interface PaperData {
   date: Date;
   session: { number: number; startsAt: Date; endsAt: Date };
   symbol: string;
+  /** The ordinal of the item on the session's agenda (1..99): "THIRD ITEM ON THE AGENDA"; null: no such heading. */
+  agendaItem: number | null;
   agendaItemTitle: string;
   pointForDecision: string;
   instrument: { reference: string; title: string; summary: string | null };
@@ -62,6 +64,8 @@ export interface PaperItem {
   finalText: string | null;
   /** The position in force of each group that stated one, in group order. */
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
+  /** Whether the meeting decided the guideline by a vote (absent: it did not). */
+  voted?: boolean;
   /**
    * The guideline's title and text in other languages, where translated. Absent (as PaperLoader gives it
    * today), the paper quotes the guideline in the version's original language whatever the paper's language.

@@ -17,6 +17,8 @@ export type PaperMeetingRow = Pick<ExpertsMeetingEntity, 'title' | 'venue' | 'st
 /** An agenda item's outcome, with the position in force of each group that stated one, in group order. */
 export type PaperAgendaItemRow = Pick<AgendaItemEntity, 'guidelineId' | 'status' | 'finalText'> & {
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
+  /** Whether the item has a vote in force (it was decided by a vote). */
+  voted: boolean;
 };
 
 /**
@@ -55,7 +57,8 @@ export class MeetingsPaperReadModel {
       `SELECT i.guideline_id AS "guidelineId", i.status, i.final_text AS "finalText",
               (SELECT coalesce(json_agg(json_build_object('group', p."group", 'position', p.position, 'statement', p.statement)
                                         ORDER BY array_position(ARRAY['GOVERNMENT','EMPLOYERS','WORKERS'], p."group")), '[]')
-                 FROM position_record p WHERE p.agenda_item_id = i.id AND p.current) AS positions
+                 FROM position_record p WHERE p.agenda_item_id = i.id AND p.current) AS positions,
+              EXISTS (SELECT 1 FROM item_vote v WHERE v.agenda_item_id = i.id AND v.current) AS voted
          FROM agenda_item i
         WHERE i.meeting_id = $1
         ORDER BY i.position`,

@@ -1,3 +1,4 @@
+import { ES_ORDINALS } from './ordinals';
 import type { PaperPhrases } from './phrases';
 
 // The paper's fixed phrases as the Oficina writes them in Spanish. Spanish plurals have a _many form
@@ -8,6 +9,8 @@ export const es: PaperPhrases = {
   session_ordinal_other: '{{count}}.ª reunión, {{dates}}',
   forDecision: 'PARA DECISIÓN',
   placeAndDate: 'Ginebra, {{date}}.',
+  agendaItem: '{{nth}} punto del orden del día',
+  ordinal: ES_ORDINALS,
   pointForDecision: 'Punto que requiere decisión: párrafo {{paragraph}}.',
   appendix: 'Anexo {{number}}. {{title}}',
   quoted: '«{{text}}»',
@@ -81,7 +84,10 @@ export const es: PaperPhrases = {
     held_many: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
     held_other: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
     venue: ' en {{venue}}',
-    CONSENSUS: 'Adoptó sus decisiones por consenso y, a falta de consenso, por votación.',
+    CONSENSUS: 'Adoptó sus decisiones por consenso.',
+    consensusAndVotes_one: 'Adoptó sus decisiones por consenso, salvo sobre la directriz {{numbers}}, que se decidió por votación.',
+    consensusAndVotes_many: 'Adoptó sus decisiones por consenso, salvo sobre las directrices {{numbers}}, que se decidieron por votación.',
+    consensusAndVotes_other: 'Adoptó sus decisiones por consenso, salvo sobre las directrices {{numbers}}, que se decidieron por votación.',
     GROUP_WEIGHTED_VOTE: 'Se pronunció sobre cada directriz mediante una votación en la que los tres grupos tenían el mismo peso.',
     considered_one: 'La reunión examinó {{count}} directriz: {{list}}.',
     considered_many: 'La reunión examinó {{count}} directrices: {{list}}.',
