@@ -13,8 +13,8 @@ type Outcome = {
   status: ItemStatus;
   finalText?: string;
   positions?: Partial<Record<ConstituentGroup, [Position, string?]>>;
-  /** Decided by a vote, consensus having failed. */
-  voted?: boolean;
+  /** Decided by a vote, consensus having failed: each group's votes for, against and abstaining. */
+  votes?: Record<ConstituentGroup, [number, number, number]>;
 };
 
 /** What the meeting did where it did not simply adopt the guideline by consensus. */
@@ -35,7 +35,7 @@ const OUTCOMES: Record<string, Outcome> = {
   },
   '8.1': {
     status: 'NOT_ADOPTED',
-    voted: true,
+    votes: { GOVERNMENT: [3, 2, 1], EMPLOYERS: [0, 3, 0], WORKERS: [1, 0, 2] },
     positions: { EMPLOYERS: ['OPPOSE', 'Financial services are outside the mandate of this framework.'], WORKERS: ['ABSTAIN'] },
   },
   '8.2': {
@@ -73,7 +73,16 @@ export function demoPaperData(): PaperData {
         sectionHeading: section.heading,
         text: g.text,
         status: outcome.status,
-        voted: outcome.voted ?? false,
+        voted: outcome.votes !== undefined,
+        vote: outcome.votes
+          ? {
+              votes: GROUPS.map((group) => {
+                const [inFavour, against, abstentions] = outcome.votes![group];
+                return { group, inFavour, against, abstentions };
+              }),
+              registered: { GOVERNMENT: 0, EMPLOYERS: 0, WORKERS: 0, ...countBy(DEMO_ORGANIZATIONS, (o) => o.group) },
+            }
+          : null,
         finalText: adopted ? (outcome.finalText ?? g.text) : null,
         positions: GROUPS.map((group) => {
           const [position, statement] = outcome.positions?.[group] ?? ['SUPPORT'];

@@ -1,4 +1,4 @@
-import type { CommentType, ConstituentGroup, DecisionRule, Disposition, ItemStatus, Language, Position } from '@tripartite/domain';
+import type { CommentType, ConstituentGroup, DecisionRule, Disposition, GroupVote, ItemStatus, Language, Position } from '@tripartite/domain';
 
 export type GroupCounts = Partial<Record<ConstituentGroup, number>>;
 
@@ -66,6 +66,8 @@ export interface PaperItem {
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
   /** Whether the meeting decided the guideline by a vote (absent: it did not). */
   voted?: boolean;
+  /** The vote in force, where one was taken: each group's counts and its voting members registered then. */
+  vote?: { votes: GroupVote[]; registered: Record<ConstituentGroup, number> } | null;
   /**
    * The guideline's title and text in other languages, where translated. Absent (as PaperLoader gives it
    * today), the paper quotes the guideline in the version's original language whatever the paper's language.

@@ -79,6 +79,7 @@ export class PaperLoader {
         finalText: i.finalText,
         positions: i.positions,
         voted: i.voted,
+        vote: i.vote,
         translations: translations.get(i.guidelineId),
       };
     });

@@ -316,6 +316,38 @@ describe('the paper in English, French and Spanish', () => {
     expect(renderPaperMarkdown(twoVotes, 'ES')).toContain('salvo sobre las directrices 1.1 y 1.2, que se decidieron por votación.');
   });
 
+  it('gives the figures of each vote: every group for, against and abstaining, the weighted result and the outcome', () => {
+    const registered = { GOVERNMENT: 2, EMPLOYERS: 1, WORKERS: 1 };
+    const tie = {
+      registered,
+      votes: [
+        { group: 'GOVERNMENT' as const, inFavour: 1, against: 1, abstentions: 0 },
+        { group: 'EMPLOYERS' as const, inFavour: 1, against: 0, abstentions: 0 },
+        { group: 'WORKERS' as const, inFavour: 0, against: 1, abstentions: 0 },
+      ],
+    };
+    const carried = { ...tie, votes: [{ group: 'GOVERNMENT' as const, inFavour: 2, against: 0, abstentions: 0 }, ...tie.votes.slice(1)] };
+    const data = paper({ meeting: { ...paper().meeting, items: [item('1.1', { voted: true, vote: carried }), item('1.2', { voted: true, vote: tie })] } });
+    const en = renderPaperMarkdown(data);
+    expect(en).toContain(
+      '. The vote on guideline 1.1: Government: for 2, against 0, abstentions 0; Employers: for 1, against 0, abstentions 0; Workers: for 0, against 1, abstentions 0. ' +
+        'Weighted so that the three groups had equal strength, 4 in favour and 2 against; the proposal was carried.',
+    );
+    expect(en).toContain('Weighted so that the three groups had equal strength, 3 in favour and 3 against; the proposal was not carried.');
+    expect(renderPaperMarkdown(data, 'FR')).toContain(
+      'Vote sur la ligne directrice 1.2: Gouvernements: pour 1, contre 1, abstentions 0; Employeurs: pour 1, contre 0, abstentions 0; Travailleurs: pour 0, contre 1, abstentions 0. ' +
+        "Après pondération donnant aux trois groupes un poids égal, 3 voix pour et 3 voix contre; la proposition n'a pas été adoptée.",
+    );
+    expect(renderPaperMarkdown(data, 'ES')).toContain(
+      'Con la ponderación que da a los tres grupos el mismo peso, 4 votos a favor y 2 en contra; la propuesta fue aprobada.',
+    );
+    const short = { registered, votes: [{ group: 'GOVERNMENT' as const, inFavour: 2, against: 0, abstentions: 0 }] };
+    expect(renderPaperMarkdown(paper({ meeting: { ...paper().meeting, items: [item('1.1', { voted: true, vote: short })] } }))).toContain(
+      'with no quorum, the proposal was not carried.',
+    );
+    expect(renderPaperMarkdown(paper())).not.toContain('The vote on');
+  });
+
   it('heads the paper with its agenda item in words, when it has one, above the title', () => {
     const data = paper({ agendaItem: 3 });
     const at = (language: Language) => {

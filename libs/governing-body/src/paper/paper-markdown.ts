@@ -1,4 +1,4 @@
-import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, type ItemStatus, type Language } from '@tripartite/domain';
+import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, weighVote, type ItemStatus, type Language } from '@tripartite/domain';
 import type { GroupCounts, PaperComment, PaperData, PaperItem, PaperMeeting, PaperRound } from './paper-data';
 import { LOCALES, formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
 import { paperT, type PaperT } from './paper-i18n';
@@ -110,6 +110,7 @@ export function renderPaperMarkdown(data: PaperData, language: Language = 'EN'):
   paper.section(t('heading.meeting'));
   paper.paragraph(meetingParagraph(w, meeting));
   paper.paragraph(outcomeParagraph(w, meeting.items));
+  for (const text of voteParagraphs(w, meeting.items)) paper.paragraph(text);
   const reservations = reservationParagraphs(w, meeting.items);
   if (!reservations.length) paper.paragraph(t('meeting.noReservation'));
   for (const text of reservations) paper.paragraph(text);
@@ -221,6 +222,27 @@ function outcomeParagraph(w: Writer, items: PaperItem[]): string {
   const open = of('PENDING', 'UNDER_DISCUSSION');
   if (open.length) parts.push(part('undecided', open));
   return t('meeting.considered', { count: items.length, list: w.list(parts) });
+}
+
+/** One paragraph per guideline decided by a vote: each group's votes, the weighted result and whether it carried. */
+function voteParagraphs(w: Writer, items: PaperItem[]): string[] {
+  const { t } = w;
+  return items.flatMap((item) => {
+    if (!item.vote) return [];
+    const result = weighVote(item.vote.votes, item.vote.registered);
+    const groups = result.votes.map((v) =>
+      t('meeting.voteGroup', { group: t(`group.${v.group}`), inFavour: v.inFavour, against: v.against, abstentions: v.abstentions }),
+    );
+    return [
+      t('meeting.vote', {
+        number: md(item.number),
+        groups: groups.join('; '),
+        inFavour: result.weightedInFavour,
+        against: result.weightedAgainst,
+        result: t(result.carried ? 'meeting.carried' : result.quorumMet ? 'meeting.notCarried' : 'meeting.noQuorum'),
+      }),
+    ];
+  });
 }
 
 /** One paragraph per group that reserved its position, quoting what it said. */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConstituentGroup, Position } from '@tripartite/domain';
 import type { AgendaItemEntity } from '../agenda-item.entity';
 import type { ExpertsMeetingEntity } from '../meeting.entity';
+import type { StoredVote } from '../repositories/vote.repository';
 
 /** The caller's transaction (the paper is read in one snapshot, or frozen inside the submission's write). */
 type Db = Pick<EntityManager, 'query'>;
@@ -19,6 +20,8 @@ export type PaperAgendaItemRow = Pick<AgendaItemEntity, 'guidelineId' | 'status'
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
   /** Whether the item has a vote in force (it was decided by a vote). */
   voted: boolean;
+  /** The vote in force: each group's counts and the voting members registered when it was taken. */
+  vote: StoredVote | null;
 };
 
 /**
@@ -58,7 +61,9 @@ export class MeetingsPaperReadModel {
               (SELECT coalesce(json_agg(json_build_object('group', p."group", 'position', p.position, 'statement', p.statement)
                                         ORDER BY array_position(ARRAY['GOVERNMENT','EMPLOYERS','WORKERS'], p."group")), '[]')
                  FROM position_record p WHERE p.agenda_item_id = i.id AND p.current) AS positions,
-              EXISTS (SELECT 1 FROM item_vote v WHERE v.agenda_item_id = i.id AND v.current) AS voted
+              EXISTS (SELECT 1 FROM item_vote v WHERE v.agenda_item_id = i.id AND v.current) AS voted,
+              (SELECT json_build_object('votes', v.votes, 'registered', v.registered) FROM item_vote v
+                WHERE v.agenda_item_id = i.id AND v.current) AS vote
          FROM agenda_item i
         WHERE i.meeting_id = $1
         ORDER BY i.position`,
