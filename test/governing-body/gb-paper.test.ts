@@ -51,6 +51,8 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     ok(await w.addParticipant(meeting.id, people.constituents.GOVERNMENT[1].id, 'GOVERNMENT', 'EXPERT'));
     ok(await w.addParticipant(meeting.id, people.constituents.EMPLOYERS[0].id, 'EMPLOYERS', 'SPOKESPERSON'));
     ok(await w.addParticipant(meeting.id, people.constituents.WORKERS[0].id, 'WORKERS', 'SPOKESPERSON'));
+    // An observer does not vote: the paper counts the voting members.
+    ok(await w.addParticipant(meeting.id, people.constituents.EMPLOYERS[1].id, 'EMPLOYERS', 'OBSERVER'));
     await w.advance(instrumentId, 'EXPERTS_MEETING');
     await w.mod(MQ.openMeeting, { m: meeting.id });
     const [adopted, amended, rejected] = meeting.agenda.map((i: any) => i.id);
@@ -111,7 +113,7 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(md).toContain(
       'Round 1 received 4 comments: Government 2 (1 general, 1 technical); Employers 1 (1 editorial); Workers 1 (1 technical). Of these, 1 was accepted, 1 partially accepted, 1 not accepted and 1 noted.',
     );
-    expect(md).toContain('with 4 participants (Government 2, Employers 1, Workers 1)');
+    expect(md).toContain('with 4 voting members (Government 2, Employers 1, Workers 1)');
     expect(md).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 0.');
     expect(md).toMatch(/The Employers' group expressed a reservation on guideline 1\.1 \(“Only with care .*”\)\./);
     expect(md).toContain('It decided by consensus, except on guideline 1.3, which it decided by a vote.');

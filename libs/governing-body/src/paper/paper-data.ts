@@ -46,6 +46,7 @@ export interface PaperMeeting {
   startsAt: Date;
   endsAt: Date;
   decisionRule: DecisionRule;
+  /** The meeting's voting members by group (advisers and observers left out). */
   participants: GroupCounts;
   /** One per guideline of the version discussed, in agenda order. */
   items: PaperItem[];

@@ -110,7 +110,7 @@ describe('renderPaperMarkdown', () => {
       item('1.4', { status: 'DEFERRED', finalText: null }),
     ];
     const markdown = renderPaperMarkdown(data);
-    expect(markdown).toContain('was held in Geneva on 5–7 April 2027, with 4 participants (Government 2, Employers 1, Workers 1).');
+    expect(markdown).toContain('was held in Geneva on 5–7 April 2027, with 4 voting members (Government 2, Employers 1, Workers 1).');
     expect(markdown).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 1 (1.4).');
     expect(markdown).toContain("The Workers' group expressed a reservation on guideline 1.1 (“Only with care.”).");
     expect(markdown).toContain('**1.2 Title 1.2.** *(As amended.)* Amended text.');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ConstituentGroup, Position } from '@tripartite/domain';
+import { VOTING_ROLES, type ConstituentGroup, type Position } from '@tripartite/domain';
 import type { AgendaItemEntity } from '../agenda-item.entity';
 import type { ExpertsMeetingEntity } from '../meeting.entity';
 import type { StoredVote } from '../repositories/vote.repository';
@@ -10,7 +10,7 @@ type Db = Pick<EntityManager, 'query'>;
 
 export type LatestMeetingRow = Pick<ExpertsMeetingEntity, 'id' | 'status'>;
 
-/** The meeting as the paper describes it, with its participants counted by group (groups with none left out). */
+/** The meeting as the paper describes it, with its voting members (advisers and observers do not vote) counted by group (groups with none left out). */
 export type PaperMeetingRow = Pick<ExpertsMeetingEntity, 'title' | 'venue' | 'startsAt' | 'endsAt' | 'decisionRule'> & {
   participants: Partial<Record<ConstituentGroup, number>>;
 };
@@ -47,9 +47,10 @@ export class MeetingsPaperReadModel {
     const [row]: PaperMeetingRow[] = await db.query(
       `SELECT m.title, m.venue, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.decision_rule AS "decisionRule",
               (SELECT coalesce(json_object_agg(x.g, x.n), '{}') FROM
-                 (SELECT p."group" AS g, count(*)::int AS n FROM meeting_participant p WHERE p.meeting_id = m.id GROUP BY p."group") x) AS participants
+                 (SELECT p."group" AS g, count(*)::int AS n FROM meeting_participant p
+                   WHERE p.meeting_id = m.id AND p.role = ANY($2::text[]) GROUP BY p."group") x) AS participants
          FROM experts_meeting m WHERE m.id = $1`,
-      [meetingId],
+      [meetingId, VOTING_ROLES],
     );
     return row ?? null;
   }

@@ -72,8 +72,8 @@ export const en: PaperPhrases = {
     NOTED_other: '{{count}} noted',
   },
   meeting: {
-    held_one: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} participant{{groups}}. {{rule}}',
-    held_other: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} participants{{groups}}. {{rule}}',
+    held_one: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} voting member{{groups}}. {{rule}}',
+    held_other: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} voting members{{groups}}. {{rule}}',
     venue: ' in {{venue}}',
     CONSENSUS: 'It decided by consensus.',
     consensusAndVotes_one: 'It decided by consensus, except on guideline {{numbers}}, which it decided by a vote.',

@@ -80,9 +80,9 @@ export const es: PaperPhrases = {
     NOTED_other: '{{count}} de los que se tomó nota',
   },
   meeting: {
-    held_one: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participante{{groups}}. {{rule}}',
-    held_many: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
-    held_other: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
+    held_one: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembro con derecho a voto{{groups}}. {{rule}}',
+    held_many: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembros con derecho a voto{{groups}}. {{rule}}',
+    held_other: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembros con derecho a voto{{groups}}. {{rule}}',
     venue: ' en {{venue}}',
     CONSENSUS: 'Adoptó sus decisiones por consenso.',
     consensusAndVotes_one: 'Adoptó sus decisiones por consenso, salvo sobre la directriz {{numbers}}, que se decidió por votación.',

@@ -81,9 +81,9 @@ export const fr: PaperPhrases = {
     NOTED_other: '{{count}} pris en note',
   },
   meeting: {
-    held_one: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participant{{groups}}. {{rule}}",
-    held_many: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participants{{groups}}. {{rule}}",
-    held_other: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participants{{groups}}. {{rule}}",
+    held_one: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membre votant{{groups}}. {{rule}}",
+    held_many: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membres votants{{groups}}. {{rule}}",
+    held_other: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membres votants{{groups}}. {{rule}}",
     venue: ' à {{venue}}',
     CONSENSUS: 'Elle a pris ses décisions par consensus.',
     consensusAndVotes_one: 'Elle a pris ses décisions par consensus, sauf sur la ligne directrice {{numbers}}, tranchée par un vote.',
