@@ -74,6 +74,7 @@ export function demoPaperData(): PaperData {
         text: g.text,
         status: outcome.status,
         voted: outcome.votes !== undefined,
+        amendments: outcome.status === 'ADOPTED_AS_AMENDED' ? [{ proposedBy: 'WORKERS' as const, status: 'ACCEPTED' as const }] : [],
         vote: outcome.votes
           ? {
               votes: GROUPS.map((group) => {

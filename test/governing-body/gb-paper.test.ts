@@ -117,6 +117,7 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(md).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 0.');
     expect(md).toMatch(/The Employers' group expressed a reservation on guideline 1\.1 \(“Only with care .*”\)\./);
     expect(md).toContain('It decided by consensus, except on guideline 1.3, which it decided by a vote.');
+    expect(md).toContain("At the meeting, the Workers' group proposed an amendment to guideline 1.2, which was accepted.");
     expect(md).toContain(
       'The vote on guideline 1.3: Government: for 1, against 1, abstentions 0; Employers: for 0, against 1, abstentions 0; Workers: for 1, against 0, abstentions 0. ' +
         'Weighted so that the three groups had equal strength, 3 in favour and 3 against; the proposal was not carried.',

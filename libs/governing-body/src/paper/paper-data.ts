@@ -68,6 +68,8 @@ export interface PaperItem {
   /** Whether the meeting decided the guideline by a vote (absent: it did not). */
   voted?: boolean;
   /** The vote in force, where one was taken: each group's counts and its voting members registered then. */
+  /** Amendments proposed at the meeting (withdrawn ones left out): the proposing group and the outcome. */
+  amendments?: { proposedBy: ConstituentGroup; status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED' }[];
   vote?: { votes: GroupVote[]; registered: Record<ConstituentGroup, number> } | null;
   /**
    * The guideline's title and text in other languages, where translated. Absent (as PaperLoader gives it

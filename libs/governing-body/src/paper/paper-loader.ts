@@ -80,6 +80,7 @@ export class PaperLoader {
         positions: i.positions,
         voted: i.voted,
         vote: i.vote,
+        amendments: i.amendments,
         translations: translations.get(i.guidelineId),
       };
     });

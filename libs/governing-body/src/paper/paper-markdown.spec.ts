@@ -348,6 +348,33 @@ describe('the paper in English, French and Spanish', () => {
     expect(renderPaperMarkdown(paper())).not.toContain('The vote on');
   });
 
+  it('lists the amendments proposed, with the group that proposed each and what became of it, in each language', () => {
+    const data = paper({
+      meeting: {
+        ...paper().meeting,
+        items: [
+          item('1.1', { amendments: [{ proposedBy: 'WORKERS', status: 'ACCEPTED' }] }),
+          item('1.2', {
+            amendments: [
+              { proposedBy: 'EMPLOYERS', status: 'REJECTED' },
+              { proposedBy: 'GOVERNMENT', status: 'PROPOSED' },
+            ],
+          }),
+        ],
+      },
+    });
+    expect(renderPaperMarkdown(data)).toContain(
+      "At the meeting, the Workers' group proposed an amendment to guideline 1.1, which was accepted, the Employers' group proposed an amendment to guideline 1.2, which was rejected and the Government group proposed an amendment to guideline 1.2, on which no decision was taken.",
+    );
+    expect(renderPaperMarkdown(data, 'FR')).toContain(
+      'Au cours de la réunion, le groupe des travailleurs a proposé un amendement à la ligne directrice 1.1, qui a été accepté,',
+    );
+    expect(renderPaperMarkdown(data, 'ES')).toContain(
+      'Durante la reunión, el Grupo de los Trabajadores propuso una enmienda a la directriz 1.1, que fue aceptada,',
+    );
+    expect(renderPaperMarkdown(paper())).not.toContain('proposed an amendment');
+  });
+
   it('heads the paper with its agenda item in words, when it has one, above the title', () => {
     const data = paper({ agendaItem: 3 });
     const at = (language: Language) => {

@@ -110,6 +110,8 @@ export function renderPaperMarkdown(data: PaperData, language: Language = 'EN'):
   paper.section(t('heading.meeting'));
   paper.paragraph(meetingParagraph(w, meeting));
   paper.paragraph(outcomeParagraph(w, meeting.items));
+  const amendments = amendmentsParagraph(w, meeting.items);
+  if (amendments) paper.paragraph(amendments);
   for (const text of voteParagraphs(w, meeting.items)) paper.paragraph(text);
   const reservations = reservationParagraphs(w, meeting.items);
   if (!reservations.length) paper.paragraph(t('meeting.noReservation'));
@@ -222,6 +224,17 @@ function outcomeParagraph(w: Writer, items: PaperItem[]): string {
   const open = of('PENDING', 'UNDER_DISCUSSION');
   if (open.length) parts.push(part('undecided', open));
   return t('meeting.considered', { count: items.length, list: w.list(parts) });
+}
+
+/** The amendments proposed, each with the group that proposed it and what became of it; null when there were none. */
+function amendmentsParagraph(w: Writer, items: PaperItem[]): string | null {
+  const { t } = w;
+  const each = items.flatMap((item) =>
+    (item.amendments ?? []).map((a) =>
+      t('meeting.amendment', { group: t(`groupName.${a.proposedBy}`), number: md(item.number), status: t(`meeting.amendmentStatus.${a.status}`) }),
+    ),
+  );
+  return each.length ? t('meeting.amendments', { list: w.list(each) }) : null;
 }
 
 /** One paragraph per guideline decided by a vote: each group's votes, the weighted result and whether it carried. */

@@ -22,6 +22,8 @@ export type PaperAgendaItemRow = Pick<AgendaItemEntity, 'guidelineId' | 'status'
   voted: boolean;
   /** The vote in force: each group's counts and the voting members registered when it was taken. */
   vote: StoredVote | null;
+  /** Amendments proposed (withdrawn ones left out), in the order they were: the proposing group and the outcome. */
+  amendments: { proposedBy: ConstituentGroup; status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED' }[];
 };
 
 /**
@@ -64,7 +66,9 @@ export class MeetingsPaperReadModel {
                  FROM position_record p WHERE p.agenda_item_id = i.id AND p.current) AS positions,
               EXISTS (SELECT 1 FROM item_vote v WHERE v.agenda_item_id = i.id AND v.current) AS voted,
               (SELECT json_build_object('votes', v.votes, 'registered', v.registered) FROM item_vote v
-                WHERE v.agenda_item_id = i.id AND v.current) AS vote
+                WHERE v.agenda_item_id = i.id AND v.current) AS vote,
+              (SELECT coalesce(json_agg(json_build_object('proposedBy', a.proposed_by, 'status', a.status) ORDER BY a.created_at, a.id), '[]')
+                 FROM amendment a WHERE a.agenda_item_id = i.id AND a.status <> 'WITHDRAWN') AS amendments
          FROM agenda_item i
         WHERE i.meeting_id = $1
         ORDER BY i.position`,
