@@ -13,6 +13,8 @@ type Outcome = {
   status: ItemStatus;
   finalText?: string;
   positions?: Partial<Record<ConstituentGroup, [Position, string?]>>;
+  /** Decided by a vote, consensus having failed: each group's votes for, against and abstaining. */
+  votes?: Record<ConstituentGroup, [number, number, number]>;
 };
 
 /** What the meeting did where it did not simply adopt the guideline by consensus. */
@@ -33,6 +35,7 @@ const OUTCOMES: Record<string, Outcome> = {
   },
   '8.1': {
     status: 'NOT_ADOPTED',
+    votes: { GOVERNMENT: [3, 2, 1], EMPLOYERS: [0, 3, 0], WORKERS: [1, 0, 2] },
     positions: { EMPLOYERS: ['OPPOSE', 'Financial services are outside the mandate of this framework.'], WORKERS: ['ABSTAIN'] },
   },
   '8.2': {
@@ -70,6 +73,17 @@ export function demoPaperData(): PaperData {
         sectionHeading: section.heading,
         text: g.text,
         status: outcome.status,
+        voted: outcome.votes !== undefined,
+        amendments: outcome.status === 'ADOPTED_AS_AMENDED' ? [{ proposedBy: 'WORKERS' as const, status: 'ACCEPTED' as const }] : [],
+        vote: outcome.votes
+          ? {
+              votes: GROUPS.map((group) => {
+                const [inFavour, against, abstentions] = outcome.votes![group];
+                return { group, inFavour, against, abstentions };
+              }),
+              registered: { GOVERNMENT: 0, EMPLOYERS: 0, WORKERS: 0, ...countBy(DEMO_ORGANIZATIONS, (o) => o.group) },
+            }
+          : null,
         finalText: adopted ? (outcome.finalText ?? g.text) : null,
         positions: GROUPS.map((group) => {
           const [position, statement] = outcome.positions?.[group] ?? ['SUPPORT'];
@@ -83,6 +97,7 @@ export function demoPaperData(): PaperData {
     date: new Date('2027-02-24T10:00:00Z'),
     session: { number: 350, startsAt: new Date('2027-03-16T08:00:00Z'), endsAt: new Date('2027-03-26T18:00:00Z') },
     symbol: 'GB.350/INS/5',
+    agendaItem: 5,
     agendaItemTitle: 'Outcome of the tripartite meeting of experts on labour migration',
     pointForDecision:
       'The Governing Body approves the multilateral framework on labour migration as adopted by the tripartite meeting of experts and reproduced in Appendix I, and requests the Director-General to publish it and to promote its use by constituents.',

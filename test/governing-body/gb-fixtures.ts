@@ -6,7 +6,7 @@ import { GROUPS, MeetingWorld, Q as MQ, allSupport } from '../meetings/meeting-f
 export { GROUPS, MeetingWorld, UNKNOWN, allSupport, blockersOf, codeOf, draftMarkdown, fieldsOf } from '../meetings/meeting-fixtures';
 
 export const SESSION_FIELDS = `id number startsAt endsAt documentDeadline`;
-export const SUBMISSION_FIELDS = `id symbol agendaItemTitle pointForDecision status submittedAt late decision decisionText
+export const SUBMISSION_FIELDS = `id symbol agendaItem agendaItemTitle pointForDecision status submittedAt late decision decisionText
   instrument { id stage } session { id number documentDeadline }`;
 
 export const G = {

@@ -51,6 +51,8 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     ok(await w.addParticipant(meeting.id, people.constituents.GOVERNMENT[1].id, 'GOVERNMENT', 'EXPERT'));
     ok(await w.addParticipant(meeting.id, people.constituents.EMPLOYERS[0].id, 'EMPLOYERS', 'SPOKESPERSON'));
     ok(await w.addParticipant(meeting.id, people.constituents.WORKERS[0].id, 'WORKERS', 'SPOKESPERSON'));
+    // An observer does not vote: the paper counts the voting members.
+    ok(await w.addParticipant(meeting.id, people.constituents.EMPLOYERS[1].id, 'EMPLOYERS', 'OBSERVER'));
     await w.advance(instrumentId, 'EXPERTS_MEETING');
     await w.mod(MQ.openMeeting, { m: meeting.id });
     const [adopted, amended, rejected] = meeting.agenda.map((i: any) => i.id);
@@ -66,6 +68,14 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     await w.mod(MQ.closeItem, { i: amended, s: 'ADOPTED_AS_AMENDED' });
 
     await w.discussed(rejected, { GOVERNMENT: 'SUPPORT', EMPLOYERS: 'OPPOSE', WORKERS: 'SUPPORT' });
+    await w.mod(MQ.vote, {
+      i: rejected,
+      v: [
+        { group: 'GOVERNMENT', inFavour: 1, against: 1, abstentions: 0 },
+        { group: 'EMPLOYERS', inFavour: 0, against: 1, abstentions: 0 },
+        { group: 'WORKERS', inFavour: 1, against: 0, abstentions: 0 },
+      ],
+    });
     await w.mod(MQ.closeItem, { i: rejected, s: 'NOT_ADOPTED' });
     await w.mod(MQ.closeMeeting, { m: meeting.id });
     ok(await gb.gql(MQ.adoptReport, { m: meeting.id }));
@@ -103,9 +113,15 @@ describe('the Governing Body paper, rendered from an instrument taken through co
     expect(md).toContain(
       'Round 1 received 4 comments: Government 2 (1 general, 1 technical); Employers 1 (1 editorial); Workers 1 (1 technical). Of these, 1 was accepted, 1 partially accepted, 1 not accepted and 1 noted.',
     );
-    expect(md).toContain('with 4 participants (Government 2, Employers 1, Workers 1)');
+    expect(md).toContain('with 4 voting members (Government 2, Employers 1, Workers 1)');
     expect(md).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 0.');
     expect(md).toMatch(/The Employers' group expressed a reservation on guideline 1\.1 \(“Only with care .*”\)\./);
+    expect(md).toContain('It decided by consensus, except on guideline 1.3, which it decided by a vote.');
+    expect(md).toContain("At the meeting, the Workers' group proposed an amendment to guideline 1.2, which was accepted.");
+    expect(md).toContain(
+      'The vote on guideline 1.3: Government: for 1, against 1, abstentions 0; Employers: for 0, against 1, abstentions 0; Workers: for 1, against 0, abstentions 0. ' +
+        'Weighted so that the three groups had equal strength, 3 in favour and 3 against; the proposal was not carried.',
+    );
     expect(md).toContain('*(As amended.)* Amended text of the second guideline.');
     expect(md).toContain('*Not adopted by the meeting.*');
     expect(md).toContain('| 1.1 | Government 2 (1 accepted, 1 noted) | Government: support; Employers: reservation; Workers: support | Adopted |');

@@ -30,6 +30,7 @@ describe('Governing Body submissions and decisions', () => {
       const prepared = ok(await gb.gql(G.prepare, { in: input })).prepareSubmission;
       expect(prepared).toMatchObject({
         symbol: 'GB.301/7',
+        agendaItem: null,
         agendaItemTitle: 'Outcome',
         pointForDecision: input.pointForDecision,
         status: 'DRAFT',
@@ -57,6 +58,23 @@ describe('Governing Body submissions and decisions', () => {
         in: gb.prepareInput(at.instrumentId, session.id, { symbol: 'GB.1\n/2', pointForDecision: 'p'.repeat(5001) }),
       });
       expect(fieldsOf(multiline).sort()).toEqual(['pointForDecision', 'symbol']);
+      for (const agendaItem of [0, 100, -3]) {
+        const outOfRange = await gb.gql(G.prepare, { in: gb.prepareInput(at.instrumentId, session.id, { agendaItem }) });
+        expect(codeOf(outOfRange)).toBe('BAD_USER_INPUT');
+        expect(fieldsOf(outOfRange)).toEqual(['agendaItem']);
+      }
+    });
+
+    it('keeps the ordinal of the agenda item, which heads the paper in words in each language', async () => {
+      const at = await gb.atGbSubmission(1);
+      const session = await gb.session();
+      const prepared = await gb.prepare(at.instrumentId, session.id, { agendaItem: 3 });
+      expect(prepared.agendaItem).toBe(3);
+      const paper = async (language: string) =>
+        ok(await gb.gql(G.document, { i: at.instrumentId, f: 'MARKDOWN', l: language })).instrument.submission.document as string;
+      expect(await paper('EN')).toContain('**THIRD ITEM ON THE AGENDA**');
+      expect(await paper('FR')).toContain("**TROISIÈME QUESTION À L'ORDRE DU JOUR**");
+      expect(await paper('ES')).toContain('**TERCER PUNTO DEL ORDEN DEL DÍA**');
     });
 
     it('answers NOT_FOUND for instruments and sessions that do not exist, malformed or not', async () => {

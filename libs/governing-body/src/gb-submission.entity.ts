@@ -7,6 +7,7 @@ export type FrozenTranslations = Partial<Record<Exclude<Language, 'EN'>, { markd
 /** Migrations 1764202400000-governing-body and 1764203500000-paper-languages; names as PostgreSQL gave them. */
 @Entity('gb_submission')
 @Check('gb_submission_symbol_check', `char_length(btrim(symbol)) BETWEEN 1 AND 50`)
+@Check('gb_submission_agenda_item_check', `agenda_item BETWEEN 1 AND 99`)
 @Check('gb_submission_agenda_item_title_check', `char_length(btrim(agenda_item_title)) BETWEEN 1 AND 500`)
 @Check('gb_submission_point_for_decision_check', `char_length(btrim(point_for_decision)) BETWEEN 1 AND 5000`)
 @Check('gb_submission_status_check', `status IN ('DRAFT','SUBMITTED','DECIDED')`)
@@ -51,6 +52,10 @@ export class GbSubmissionEntity {
 
   @Column({ type: 'text' })
   symbol: string;
+
+  /** The ordinal of the item on the session's agenda (1..99; "THIRD ITEM ON THE AGENDA"), when known. */
+  @Column({ type: 'smallint', nullable: true })
+  agendaItem: number | null;
 
   @Column({ type: 'text' })
   agendaItemTitle: string;

@@ -14,6 +14,8 @@ export interface PrepareSubmissionInput {
   instrumentId: string;
   sessionId: string;
   symbol: string;
+  /** The ordinal of the item on the session's agenda, 1..99 (absent or null: the paper has no agenda-item heading). */
+  agendaItem?: number | null;
   agendaItemTitle: string;
   pointForDecision: string;
 }
@@ -60,6 +62,10 @@ export class SubmissionService {
     const symbol = errors.take(checkText('symbol', input.symbol, 'code', { required: true, oneLine: true }));
     const agendaItemTitle = errors.take(checkText('agendaItemTitle', input.agendaItemTitle, 'title', { required: true, oneLine: true }));
     const pointForDecision = errors.take(checkText('pointForDecision', input.pointForDecision, 'point', { required: true }));
+    const agendaItem = input.agendaItem ?? null;
+    if (agendaItem !== null && !(Number.isInteger(agendaItem) && agendaItem >= 1 && agendaItem <= 99)) {
+      errors.add('agendaItem', 'must be a whole number from 1 to 99');
+    }
     if (!isUuid(input.instrumentId)) throw AppError.notFound('Instrument', input.instrumentId);
     if (!isUuid(input.sessionId)) throw AppError.notFound('Session', input.sessionId);
 
@@ -96,6 +102,7 @@ export class SubmissionService {
           // Adopted, so there is one (checked above).
           meetingId: meeting!.id,
           symbol,
+          agendaItem,
           agendaItemTitle,
           pointForDecision,
           createdBy: actor.userId,
@@ -116,6 +123,7 @@ export class SubmissionService {
           sessionId: submission.sessionId,
           meetingId: submission.meetingId,
           symbol,
+          agendaItem,
           agendaItemTitle,
           pointForDecision,
         },

@@ -17,6 +17,7 @@ export class GoverningBodySessionModel {
 export class GoverningBodySubmissionModel {
   @Field(() => ID) id: string;
   @Field(() => String, { description: 'e.g. "GB.294/3"' }) symbol: string;
+  @Field(() => Int, { nullable: true, description: "the item's ordinal on the session's agenda (1..99)" }) agendaItem: number | null;
   @Field(() => String) agendaItemTitle: string;
   @Field(() => String) pointForDecision: string;
   @Field(() => SubmissionStatusEnum) status: SubmissionStatus;

@@ -10,6 +10,7 @@ export const GOVERNING_BODY_EVENTS = {
     sessionId: string;
     meetingId: string;
     symbol: string;
+    agendaItem: number | null;
     agendaItemTitle: string;
     pointForDecision: string;
   }>('GoverningBodySubmission'),

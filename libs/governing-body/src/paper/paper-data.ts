@@ -1,4 +1,4 @@
-import type { CommentType, ConstituentGroup, DecisionRule, Disposition, ItemStatus, Language, Position } from '@tripartite/domain';
+import type { CommentType, ConstituentGroup, DecisionRule, Disposition, GroupVote, ItemStatus, Language, Position } from '@tripartite/domain';
 
 export type GroupCounts = Partial<Record<ConstituentGroup, number>>;
 
@@ -8,6 +8,8 @@ export interface PaperData {
   date: Date;
   session: { number: number; startsAt: Date; endsAt: Date };
   symbol: string;
+  /** The ordinal of the item on the session's agenda (1..99): "THIRD ITEM ON THE AGENDA"; null: no such heading. */
+  agendaItem: number | null;
   agendaItemTitle: string;
   pointForDecision: string;
   instrument: { reference: string; title: string; summary: string | null };
@@ -44,6 +46,7 @@ export interface PaperMeeting {
   startsAt: Date;
   endsAt: Date;
   decisionRule: DecisionRule;
+  /** The meeting's voting members by group (advisers and observers left out). */
   participants: GroupCounts;
   /** One per guideline of the version discussed, in agenda order. */
   items: PaperItem[];
@@ -62,6 +65,12 @@ export interface PaperItem {
   finalText: string | null;
   /** The position in force of each group that stated one, in group order. */
   positions: { group: ConstituentGroup; position: Position; statement: string | null }[];
+  /** Whether the meeting decided the guideline by a vote (absent: it did not). */
+  voted?: boolean;
+  /** The vote in force, where one was taken: each group's counts and its voting members registered then. */
+  /** Amendments proposed at the meeting (withdrawn ones left out): the proposing group and the outcome. */
+  amendments?: { proposedBy: ConstituentGroup; status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED' }[];
+  vote?: { votes: GroupVote[]; registered: Record<ConstituentGroup, number> } | null;
   /**
    * The guideline's title and text in other languages, where translated. Absent (as PaperLoader gives it
    * today), the paper quotes the guideline in the version's original language whatever the paper's language.

@@ -78,6 +78,9 @@ export class PaperLoader {
         status: i.status,
         finalText: i.finalText,
         positions: i.positions,
+        voted: i.voted,
+        vote: i.vote,
+        amendments: i.amendments,
         translations: translations.get(i.guidelineId),
       };
     });
@@ -86,6 +89,7 @@ export class PaperLoader {
       date: head.date,
       session: { number: head.sessionNumber, startsAt: head.sessionStartsAt, endsAt: head.sessionEndsAt },
       symbol: head.symbol,
+      agendaItem: head.agendaItem,
       agendaItemTitle: head.agendaItemTitle,
       pointForDecision: head.pointForDecision,
       instrument: { reference: instrument.reference, title: instrument.title, summary: instrument.summary },

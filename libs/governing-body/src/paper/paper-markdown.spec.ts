@@ -2,7 +2,7 @@ import type { Language } from '@tripartite/domain';
 import type { PaperData, PaperItem } from './paper-data';
 import { formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
 import { renderPaperHtml } from './paper-html';
-import { renderPaperMarkdown } from './paper-markdown';
+import { agendaItemHeading, renderPaperMarkdown } from './paper-markdown';
 
 const item = (number: string, extra: Partial<PaperItem> = {}): PaperItem => ({
   key: number,
@@ -36,6 +36,7 @@ function paper(extra: Partial<PaperData> = {}): PaperData {
     date: new Date('2027-05-03T10:00:00Z'),
     session: { number: 351, startsAt: new Date('2027-06-01T08:00:00Z'), endsAt: new Date('2027-06-10T18:00:00Z') },
     symbol: 'GB.351/3',
+    agendaItem: null,
     agendaItemTitle: 'Guidelines on something',
     pointForDecision: 'The Governing Body approves the guidelines.',
     instrument: { reference: 'REF/1', title: 'Guidelines', summary: 'Why they exist' },
@@ -109,7 +110,7 @@ describe('renderPaperMarkdown', () => {
       item('1.4', { status: 'DEFERRED', finalText: null }),
     ];
     const markdown = renderPaperMarkdown(data);
-    expect(markdown).toContain('was held in Geneva on 5–7 April 2027, with 4 participants (Government 2, Employers 1, Workers 1).');
+    expect(markdown).toContain('was held in Geneva on 5–7 April 2027, with 4 voting members (Government 2, Employers 1, Workers 1).');
     expect(markdown).toContain('it adopted 1, adopted 1 as amended (1.2), did not adopt 1 (1.3) and deferred 1 (1.4).');
     expect(markdown).toContain("The Workers' group expressed a reservation on guideline 1.1 (“Only with care.”).");
     expect(markdown).toContain('**1.2 Title 1.2.** *(As amended.)* Amended text.');
@@ -293,10 +294,163 @@ describe('the paper in English, French and Spanish', () => {
 
   it('states how the meeting decided, consensus or vote, in each language', () => {
     const vote = paper({ meeting: { ...paper().meeting, decisionRule: 'GROUP_WEIGHTED_VOTE' } });
-    expect(renderPaperMarkdown(paper(), 'FR')).toContain('Elle a pris ses décisions par consensus et, à défaut de consensus, par un vote.');
+    expect(renderPaperMarkdown(paper(), 'FR')).toContain('Elle a pris ses décisions par consensus.');
     expect(renderPaperMarkdown(vote, 'ES')).toContain('mediante una votación en la que los tres grupos tenían el mismo peso.');
     expect(renderPaperMarkdown(paper(), 'FR')).toContain("et invite le Conseil d'administration à se prononcer sur le texte adopté par la réunion");
     expect(renderPaperMarkdown(paper(), 'ES')).toContain('e invita al Consejo de Administración a pronunciarse sobre el texto adoptado por la reunión');
+  });
+
+  it('says "by consensus" alone when no vote took place, and names the guidelines decided by a vote when some were', () => {
+    const consensus = paper();
+    const oneVote = paper({ meeting: { ...paper().meeting, items: [item('1.1'), item('1.2', { voted: true })] } });
+    const twoVotes = paper({ meeting: { ...paper().meeting, items: [item('1.1', { voted: true }), item('1.2', { voted: true })] } });
+    for (const language of ['EN', 'FR', 'ES'] as Language[]) {
+      expect(renderPaperMarkdown(consensus, language)).not.toMatch(/vote|votación/);
+    }
+    expect(renderPaperMarkdown(consensus)).toContain('. It decided by consensus.\n');
+    expect(renderPaperMarkdown(oneVote)).toContain('It decided by consensus, except on guideline 1.2, which it decided by a vote.');
+    expect(renderPaperMarkdown(twoVotes)).toContain('It decided by consensus, except on guidelines 1.1 and 1.2, which it decided by a vote.');
+    expect(renderPaperMarkdown(oneVote, 'FR')).toContain('Elle a pris ses décisions par consensus, sauf sur la ligne directrice 1.2, tranchée par un vote.');
+    expect(renderPaperMarkdown(twoVotes, 'FR')).toContain('sauf sur les lignes directrices 1.1 et 1.2, tranchées par un vote.');
+    expect(renderPaperMarkdown(oneVote, 'ES')).toContain('Adoptó sus decisiones por consenso, salvo sobre la directriz 1.2, que se decidió por votación.');
+    expect(renderPaperMarkdown(twoVotes, 'ES')).toContain('salvo sobre las directrices 1.1 y 1.2, que se decidieron por votación.');
+  });
+
+  it('gives the figures of each vote: every group for, against and abstaining, the weighted result and the outcome', () => {
+    const registered = { GOVERNMENT: 2, EMPLOYERS: 1, WORKERS: 1 };
+    const tie = {
+      registered,
+      votes: [
+        { group: 'GOVERNMENT' as const, inFavour: 1, against: 1, abstentions: 0 },
+        { group: 'EMPLOYERS' as const, inFavour: 1, against: 0, abstentions: 0 },
+        { group: 'WORKERS' as const, inFavour: 0, against: 1, abstentions: 0 },
+      ],
+    };
+    const carried = { ...tie, votes: [{ group: 'GOVERNMENT' as const, inFavour: 2, against: 0, abstentions: 0 }, ...tie.votes.slice(1)] };
+    const data = paper({ meeting: { ...paper().meeting, items: [item('1.1', { voted: true, vote: carried }), item('1.2', { voted: true, vote: tie })] } });
+    const en = renderPaperMarkdown(data);
+    expect(en).toContain(
+      '. The vote on guideline 1.1: Government: for 2, against 0, abstentions 0; Employers: for 1, against 0, abstentions 0; Workers: for 0, against 1, abstentions 0. ' +
+        'Weighted so that the three groups had equal strength, 4 in favour and 2 against; the proposal was carried.',
+    );
+    expect(en).toContain('Weighted so that the three groups had equal strength, 3 in favour and 3 against; the proposal was not carried.');
+    expect(renderPaperMarkdown(data, 'FR')).toContain(
+      'Vote sur la ligne directrice 1.2: Gouvernements: pour 1, contre 1, abstentions 0; Employeurs: pour 1, contre 0, abstentions 0; Travailleurs: pour 0, contre 1, abstentions 0. ' +
+        "Après pondération donnant aux trois groupes un poids égal, 3 voix pour et 3 voix contre; la proposition n'a pas été adoptée.",
+    );
+    expect(renderPaperMarkdown(data, 'ES')).toContain(
+      'Con la ponderación que da a los tres grupos el mismo peso, 4 votos a favor y 2 en contra; la propuesta fue aprobada.',
+    );
+    const short = { registered, votes: [{ group: 'GOVERNMENT' as const, inFavour: 2, against: 0, abstentions: 0 }] };
+    expect(renderPaperMarkdown(paper({ meeting: { ...paper().meeting, items: [item('1.1', { voted: true, vote: short })] } }))).toContain(
+      'with no quorum, the proposal was not carried.',
+    );
+    expect(renderPaperMarkdown(paper())).not.toContain('The vote on');
+  });
+
+  it('lists the amendments proposed, with the group that proposed each and what became of it, in each language', () => {
+    const data = paper({
+      meeting: {
+        ...paper().meeting,
+        items: [
+          item('1.1', { amendments: [{ proposedBy: 'WORKERS', status: 'ACCEPTED' }] }),
+          item('1.2', {
+            amendments: [
+              { proposedBy: 'EMPLOYERS', status: 'REJECTED' },
+              { proposedBy: 'GOVERNMENT', status: 'PROPOSED' },
+            ],
+          }),
+        ],
+      },
+    });
+    expect(renderPaperMarkdown(data)).toContain(
+      "At the meeting, the Workers' group proposed an amendment to guideline 1.1, which was accepted, the Employers' group proposed an amendment to guideline 1.2, which was rejected and the Government group proposed an amendment to guideline 1.2, on which no decision was taken.",
+    );
+    expect(renderPaperMarkdown(data, 'FR')).toContain(
+      'Au cours de la réunion, le groupe des travailleurs a proposé un amendement à la ligne directrice 1.1, qui a été accepté,',
+    );
+    expect(renderPaperMarkdown(data, 'ES')).toContain(
+      'Durante la reunión, el Grupo de los Trabajadores propuso una enmienda a la directriz 1.1, que fue aceptada,',
+    );
+    expect(renderPaperMarkdown(paper())).not.toContain('proposed an amendment');
+  });
+
+  it('heads the paper with its agenda item in words, when it has one, above the title', () => {
+    const data = paper({ agendaItem: 3 });
+    const at = (language: Language) => {
+      const all = lines(language, data);
+      const title = all.indexOf('# Guidelines on something');
+      return all.slice(title - 2, title + 1);
+    };
+    expect(at('EN')).toEqual(['**THIRD ITEM ON THE AGENDA**', '', '# Guidelines on something']);
+    expect(at('FR')).toEqual(["**TROISIÈME QUESTION À L'ORDRE DU JOUR**", '', '# Guidelines on something']);
+    expect(at('ES')).toEqual(['**TERCER PUNTO DEL ORDEN DEL DÍA**', '', '# Guidelines on something']);
+    expect(renderPaperMarkdown(paper())).not.toContain('ITEM ON THE AGENDA');
+  });
+
+  it('writes the ordinals 1 to 99 in words in each language', () => {
+    const en = (n: number) => agendaItemHeading(n).replace(' ITEM ON THE AGENDA', '');
+    const fr = (n: number) => agendaItemHeading(n, 'FR').replace(" QUESTION À L'ORDRE DU JOUR", '');
+    const es = (n: number) => agendaItemHeading(n, 'ES').replace(' PUNTO DEL ORDEN DEL DÍA', '');
+    expect([1, 2, 3, 9, 12, 20, 21, 40, 58, 99].map(en)).toEqual([
+      'FIRST',
+      'SECOND',
+      'THIRD',
+      'NINTH',
+      'TWELFTH',
+      'TWENTIETH',
+      'TWENTY-FIRST',
+      'FORTIETH',
+      'FIFTY-EIGHTH',
+      'NINETY-NINTH',
+    ]);
+    expect([1, 2, 4, 5, 9, 11, 17, 21, 35, 60, 71, 72, 80, 81, 91, 99].map(fr)).toEqual([
+      'PREMIÈRE',
+      'DEUXIÈME',
+      'QUATRIÈME',
+      'CINQUIÈME',
+      'NEUVIÈME',
+      'ONZIÈME',
+      'DIX-SEPTIÈME',
+      'VINGT ET UNIÈME',
+      'TRENTE-CINQUIÈME',
+      'SOIXANTIÈME',
+      'SOIXANTE ET ONZIÈME',
+      'SOIXANTE-DOUZIÈME',
+      'QUATRE-VINGTIÈME',
+      'QUATRE-VINGT-UNIÈME',
+      'QUATRE-VINGT-ONZIÈME',
+      'QUATRE-VINGT-DIX-NEUVIÈME',
+    ]);
+    expect([1, 3, 7, 10, 11, 12, 13, 20, 21, 33, 99].map(es)).toEqual([
+      'PRIMER',
+      'TERCER',
+      'SÉPTIMO',
+      'DÉCIMO',
+      'UNDÉCIMO',
+      'DUODÉCIMO',
+      'DECIMOTERCER',
+      'VIGÉSIMO',
+      'VIGÉSIMO PRIMER',
+      'TRIGÉSIMO TERCER',
+      'NONAGÉSIMO NOVENO',
+    ]);
+    expect(() => agendaItemHeading(0)).toThrow();
+    expect(() => agendaItemHeading(100)).toThrow();
+  });
+
+  it('letters the sections of the body A., B., C., D. in each language, the appendices aside', () => {
+    const h2 = (language: Language) => lines(language).filter((l) => l.startsWith('## '));
+    expect(h2('EN')).toEqual([
+      '## A. Background',
+      '## B. The consultation',
+      '## C. The tripartite meeting of experts',
+      '## D. Draft decision',
+      '## Appendix I. Text adopted by the meeting',
+      '## Appendix II. Resolution matrix',
+    ]);
+    expect(h2('FR').slice(0, 4)).toEqual(['## A. Contexte', '## B. La consultation', "## C. La réunion tripartite d'experts", '## D. Projet de décision']);
+    expect(h2('ES').slice(0, 4)).toEqual(['## A. Antecedentes', '## B. La consulta', '## C. La reunión tripartita de expertos', '## D. Proyecto de decisión']);
   });
 
   it('keeps values people typed literal in every language, i18next syntax included', () => {

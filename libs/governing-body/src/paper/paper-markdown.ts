@@ -1,6 +1,6 @@
-import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, type ItemStatus, type Language } from '@tripartite/domain';
+import { COMMENT_TYPES, CONSTITUENT_GROUPS, DISPOSITIONS, weighVote, type ItemStatus, type Language } from '@tripartite/domain';
 import type { GroupCounts, PaperComment, PaperData, PaperItem, PaperMeeting, PaperRound } from './paper-data';
-import { formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
+import { LOCALES, formatDate, formatDateRange, listOf, md, mdBlock } from './paper-format';
 import { paperT, type PaperT } from './paper-i18n';
 
 // The Governing Body paper as Markdown: a pure function of PaperData and the language, so the same data
@@ -15,9 +15,16 @@ const total = (counts: GroupCounts) => CONSTITUENT_GROUPS.reduce((sum, g) => sum
 class Paper {
   private readonly blocks: string[] = [];
   private last = 0;
+  private sections = 0;
 
   heading(level: number, text: string): void {
     this.blocks.push(`${'#'.repeat(level)} ${text}`);
+  }
+
+  /** A section of the paper's body, lettered in order as the Office letters them: "A. Background". */
+  section(text: string): void {
+    this.heading(2, `${String.fromCharCode(65 + this.sections)}. ${text}`);
+    this.sections += 1;
   }
 
   /** A numbered paragraph (an ordered-list item, so the HTML numbers it too); returns its number. */
@@ -80,13 +87,14 @@ export function renderPaperMarkdown(data: PaperData, language: Language = 'EN'):
   paper.line(`**${t('session', { count: session.number, ordinal: true, dates: w.dates(session.startsAt, session.endsAt) })}**`);
   paper.line(`**${md(data.symbol)}**`);
   paper.line(`**${t('forDecision')}**`);
+  if (data.agendaItem !== null) paper.line(`**${agendaItemHeading(data.agendaItem, language)}**`);
   paper.heading(1, md(data.agendaItemTitle));
 
-  paper.heading(2, t('heading.background'));
+  paper.section(t('heading.background'));
   paper.paragraph(t('background.intro', { title: md(instrument.title), reference: md(instrument.reference) }));
   if (instrument.summary?.trim()) paper.paragraph(t('background.purpose', { summary: sentence(md(instrument.summary)) }));
 
-  paper.heading(2, t('heading.consultation'));
+  paper.section(t('heading.consultation'));
   if (!data.rounds.length) paper.paragraph(t('consultation.none'));
   for (const round of data.rounds) {
     paper.paragraph(roundParagraph(w, round));
@@ -99,14 +107,17 @@ export function renderPaperMarkdown(data: PaperData, language: Language = 'EN'):
     );
   }
 
-  paper.heading(2, t('heading.meeting'));
+  paper.section(t('heading.meeting'));
   paper.paragraph(meetingParagraph(w, meeting));
   paper.paragraph(outcomeParagraph(w, meeting.items));
+  const amendments = amendmentsParagraph(w, meeting.items);
+  if (amendments) paper.paragraph(amendments);
+  for (const text of voteParagraphs(w, meeting.items)) paper.paragraph(text);
   const reservations = reservationParagraphs(w, meeting.items);
   if (!reservations.length) paper.paragraph(t('meeting.noReservation'));
   for (const text of reservations) paper.paragraph(text);
 
-  paper.heading(2, t('heading.draftDecision'));
+  paper.section(t('heading.draftDecision'));
   const decision = paper.paragraph(mdBlock(data.pointForDecision));
   paper.line(t('placeAndDate', { date: w.date(data.date) }));
   paper.line(t('pointForDecision', { paragraph: decision }));
@@ -170,6 +181,22 @@ function commentsParagraph(w: Writer, round: number, comments: PaperComment[]): 
   );
 }
 
+/** "THIRD ITEM ON THE AGENDA" (1..99; the ordinal in words, from the language's table). */
+export function agendaItemHeading(ordinal: number, language: Language = 'EN'): string {
+  if (!Number.isInteger(ordinal) || ordinal < 1 || ordinal > 99) throw new Error(`An agenda item is 1 to 99, not ${ordinal}`);
+  const t = paperT(language);
+  return t('agendaItem', { nth: t(`ordinal.${ordinal}`) }).toLocaleUpperCase(LOCALES[language]);
+}
+
+/** How the meeting decided: by consensus unless it voted, and naming the guidelines it voted on. */
+function ruleSentence(w: Writer, meeting: PaperMeeting): string {
+  const { t } = w;
+  if (meeting.decisionRule !== 'CONSENSUS') return t(`meeting.${meeting.decisionRule}`);
+  const voted = meeting.items.filter((i) => i.voted);
+  if (!voted.length) return t('meeting.CONSENSUS');
+  return t('meeting.consensusAndVotes', { count: voted.length, numbers: w.list(voted.map((i) => md(i.number))) });
+}
+
 function meetingParagraph(w: Writer, meeting: PaperMeeting): string {
   const { t } = w;
   const participants = total(meeting.participants);
@@ -179,7 +206,7 @@ function meetingParagraph(w: Writer, meeting: PaperMeeting): string {
     dates: w.dates(meeting.startsAt, meeting.endsAt),
     count: participants,
     groups: participants ? ` (${w.byGroup(meeting.participants)})` : '',
-    rule: t(`meeting.${meeting.decisionRule}`),
+    rule: ruleSentence(w, meeting),
   });
 }
 
@@ -197,6 +224,38 @@ function outcomeParagraph(w: Writer, items: PaperItem[]): string {
   const open = of('PENDING', 'UNDER_DISCUSSION');
   if (open.length) parts.push(part('undecided', open));
   return t('meeting.considered', { count: items.length, list: w.list(parts) });
+}
+
+/** The amendments proposed, each with the group that proposed it and what became of it; null when there were none. */
+function amendmentsParagraph(w: Writer, items: PaperItem[]): string | null {
+  const { t } = w;
+  const each = items.flatMap((item) =>
+    (item.amendments ?? []).map((a) =>
+      t('meeting.amendment', { group: t(`groupName.${a.proposedBy}`), number: md(item.number), status: t(`meeting.amendmentStatus.${a.status}`) }),
+    ),
+  );
+  return each.length ? t('meeting.amendments', { list: w.list(each) }) : null;
+}
+
+/** One paragraph per guideline decided by a vote: each group's votes, the weighted result and whether it carried. */
+function voteParagraphs(w: Writer, items: PaperItem[]): string[] {
+  const { t } = w;
+  return items.flatMap((item) => {
+    if (!item.vote) return [];
+    const result = weighVote(item.vote.votes, item.vote.registered);
+    const groups = result.votes.map((v) =>
+      t('meeting.voteGroup', { group: t(`group.${v.group}`), inFavour: v.inFavour, against: v.against, abstentions: v.abstentions }),
+    );
+    return [
+      t('meeting.vote', {
+        number: md(item.number),
+        groups: groups.join('; '),
+        inFavour: result.weightedInFavour,
+        against: result.weightedAgainst,
+        result: t(result.carried ? 'meeting.carried' : result.quorumMet ? 'meeting.notCarried' : 'meeting.noQuorum'),
+      }),
+    ];
+  });
 }
 
 /** One paragraph per group that reserved its position, quoting what it said. */

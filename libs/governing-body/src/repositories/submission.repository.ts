@@ -15,6 +15,7 @@ export interface NewSubmission {
   sessionId: string;
   meetingId: string;
   symbol: string;
+  agendaItem: number | null;
   agendaItemTitle: string;
   pointForDecision: string;
   createdBy: string | null;
@@ -27,7 +28,7 @@ export interface LockedSubmission extends SubmissionRow {
 }
 
 /** What the paper says of the submission and its session; `date` is when it was submitted, or now. */
-export interface PaperHeadRow extends Pick<SubmissionRow, 'symbol' | 'agendaItemTitle' | 'pointForDecision' | 'instrumentId' | 'meetingId'> {
+export interface PaperHeadRow extends Pick<SubmissionRow, 'symbol' | 'agendaItem' | 'agendaItemTitle' | 'pointForDecision' | 'instrumentId' | 'meetingId'> {
   date: Date;
   sessionNumber: GbSessionEntity['number'];
   sessionStartsAt: Date;
@@ -73,9 +74,9 @@ export class GbSubmissionRepository {
 
   async insert(tx: Tx, row: NewSubmission): Promise<SubmissionRow> {
     const [submission]: SubmissionRow[] = await tx.em.query(
-      `INSERT INTO gb_submission (instrument_id, session_id, meeting_id, symbol, agenda_item_title, point_for_decision, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${this.columns('gb_submission')}`,
-      [row.instrumentId, row.sessionId, row.meetingId, row.symbol, row.agendaItemTitle, row.pointForDecision, row.createdBy],
+      `INSERT INTO gb_submission (instrument_id, session_id, meeting_id, symbol, agenda_item, agenda_item_title, point_for_decision, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${this.columns('gb_submission')}`,
+      [row.instrumentId, row.sessionId, row.meetingId, row.symbol, row.agendaItem, row.agendaItemTitle, row.pointForDecision, row.createdBy],
     );
     return submission;
   }
@@ -144,7 +145,7 @@ export class GbSubmissionRepository {
   /** The first statement of the paper, in the caller's transaction. */
   async paperHead(em: Pick<EntityManager, 'query'>, submissionId: string): Promise<PaperHeadRow | null> {
     const [head]: PaperHeadRow[] = await em.query(
-      `SELECT s.symbol, s.agenda_item_title AS "agendaItemTitle", s.point_for_decision AS "pointForDecision",
+      `SELECT s.symbol, s.agenda_item AS "agendaItem", s.agenda_item_title AS "agendaItemTitle", s.point_for_decision AS "pointForDecision",
               coalesce(s.submitted_at, clock_timestamp()) AS date, s.instrument_id AS "instrumentId", s.meeting_id AS "meetingId",
               gs.number AS "sessionNumber", gs.starts_at AS "sessionStartsAt", gs.ends_at AS "sessionEndsAt"
          FROM gb_submission s JOIN gb_session gs ON gs.id = s.session_id

@@ -1,3 +1,4 @@
+import { EN_ORDINALS } from './ordinals';
 import type { PaperPhrases } from './phrases';
 
 // The paper's fixed phrases in English. Values people typed arrive already escaped (md()); plural keys
@@ -11,6 +12,8 @@ export const en: PaperPhrases = {
   session_ordinal_other: '{{count}}th Session, {{dates}}',
   forDecision: 'FOR DECISION',
   placeAndDate: 'Geneva, {{date}}.',
+  agendaItem: '{{nth}} item on the agenda',
+  ordinal: EN_ORDINALS,
   pointForDecision: 'Point for decision: Paragraph {{paragraph}}.',
   appendix: 'Appendix {{number}}. {{title}}',
   quoted: '“{{text}}”',
@@ -69,11 +72,21 @@ export const en: PaperPhrases = {
     NOTED_other: '{{count}} noted',
   },
   meeting: {
-    held_one: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} participant{{groups}}. {{rule}}',
-    held_other: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} participants{{groups}}. {{rule}}',
+    held_one: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} voting member{{groups}}. {{rule}}',
+    held_other: 'The meeting of experts (“{{title}}”) was held{{venue}} on {{dates}}, with {{count}} voting members{{groups}}. {{rule}}',
     venue: ' in {{venue}}',
-    CONSENSUS: 'It decided by consensus, and by a vote where consensus failed.',
+    CONSENSUS: 'It decided by consensus.',
+    consensusAndVotes_one: 'It decided by consensus, except on guideline {{numbers}}, which it decided by a vote.',
+    consensusAndVotes_other: 'It decided by consensus, except on guidelines {{numbers}}, which it decided by a vote.',
     GROUP_WEIGHTED_VOTE: 'It decided each guideline by a vote in which the three groups had equal voting strength.',
+    amendments: 'At the meeting, {{list}}.',
+    amendment: 'the {{group}} proposed an amendment to guideline {{number}}, {{status}}',
+    amendmentStatus: { PROPOSED: 'on which no decision was taken', ACCEPTED: 'which was accepted', REJECTED: 'which was rejected' },
+    vote: 'The vote on guideline {{number}}: {{groups}}. Weighted so that the three groups had equal strength, {{inFavour}} in favour and {{against}} against; {{result}}',
+    voteGroup: '{{group}}: for {{inFavour}}, against {{against}}, abstentions {{abstentions}}',
+    carried: 'the proposal was carried.',
+    notCarried: 'the proposal was not carried.',
+    noQuorum: 'with no quorum, the proposal was not carried.',
     considered_one: 'The meeting considered {{count}} guideline: it {{list}}.',
     considered_other: 'The meeting considered {{count}} guidelines: it {{list}}.',
     adopted: 'adopted {{count}}',

@@ -1,3 +1,4 @@
+import { ES_ORDINALS } from './ordinals';
 import type { PaperPhrases } from './phrases';
 
 // The paper's fixed phrases as the Oficina writes them in Spanish. Spanish plurals have a _many form
@@ -8,6 +9,8 @@ export const es: PaperPhrases = {
   session_ordinal_other: '{{count}}.ª reunión, {{dates}}',
   forDecision: 'PARA DECISIÓN',
   placeAndDate: 'Ginebra, {{date}}.',
+  agendaItem: '{{nth}} punto del orden del día',
+  ordinal: ES_ORDINALS,
   pointForDecision: 'Punto que requiere decisión: párrafo {{paragraph}}.',
   appendix: 'Anexo {{number}}. {{title}}',
   quoted: '«{{text}}»',
@@ -77,12 +80,23 @@ export const es: PaperPhrases = {
     NOTED_other: '{{count}} de los que se tomó nota',
   },
   meeting: {
-    held_one: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participante{{groups}}. {{rule}}',
-    held_many: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
-    held_other: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} participantes{{groups}}. {{rule}}',
+    held_one: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembro con derecho a voto{{groups}}. {{rule}}',
+    held_many: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembros con derecho a voto{{groups}}. {{rule}}',
+    held_other: 'La reunión de expertos («{{title}}») se celebró{{venue}} ({{dates}}), con {{count}} miembros con derecho a voto{{groups}}. {{rule}}',
     venue: ' en {{venue}}',
-    CONSENSUS: 'Adoptó sus decisiones por consenso y, a falta de consenso, por votación.',
+    CONSENSUS: 'Adoptó sus decisiones por consenso.',
+    consensusAndVotes_one: 'Adoptó sus decisiones por consenso, salvo sobre la directriz {{numbers}}, que se decidió por votación.',
+    consensusAndVotes_many: 'Adoptó sus decisiones por consenso, salvo sobre las directrices {{numbers}}, que se decidieron por votación.',
+    consensusAndVotes_other: 'Adoptó sus decisiones por consenso, salvo sobre las directrices {{numbers}}, que se decidieron por votación.',
     GROUP_WEIGHTED_VOTE: 'Se pronunció sobre cada directriz mediante una votación en la que los tres grupos tenían el mismo peso.',
+    amendments: 'Durante la reunión, {{list}}.',
+    amendment: 'el {{group}} propuso una enmienda a la directriz {{number}}, {{status}}',
+    amendmentStatus: { PROPOSED: 'sobre la que no se tomó ninguna decisión', ACCEPTED: 'que fue aceptada', REJECTED: 'que fue rechazada' },
+    vote: 'Votación sobre la directriz {{number}}: {{groups}}. Con la ponderación que da a los tres grupos el mismo peso, {{inFavour}} votos a favor y {{against}} en contra; {{result}}',
+    voteGroup: '{{group}}: a favor {{inFavour}}, en contra {{against}}, abstenciones {{abstentions}}',
+    carried: 'la propuesta fue aprobada.',
+    notCarried: 'la propuesta no fue aprobada.',
+    noQuorum: 'al no haber quórum, la propuesta no fue aprobada.',
     considered_one: 'La reunión examinó {{count}} directriz: {{list}}.',
     considered_many: 'La reunión examinó {{count}} directrices: {{list}}.',
     considered_other: 'La reunión examinó {{count}} directrices: {{list}}.',

@@ -1,3 +1,4 @@
+import { FR_ORDINALS } from './ordinals';
 import type { PaperPhrases } from './phrases';
 
 // The paper's fixed phrases as the Bureau writes them in French. French plurals have a _many form
@@ -9,6 +10,8 @@ export const fr: PaperPhrases = {
   session_ordinal_other: '{{count}}e session, {{dates}}',
   forDecision: 'POUR DÉCISION',
   placeAndDate: 'Genève, le {{date}}.',
+  agendaItem: "{{nth}} question à l'ordre du jour",
+  ordinal: FR_ORDINALS,
   pointForDecision: 'Point appelant une décision: paragraphe {{paragraph}}.',
   appendix: 'Annexe {{number}}. {{title}}',
   quoted: '«\u00a0{{text}}\u00a0»',
@@ -78,12 +81,23 @@ export const fr: PaperPhrases = {
     NOTED_other: '{{count}} pris en note',
   },
   meeting: {
-    held_one: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participant{{groups}}. {{rule}}",
-    held_many: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participants{{groups}}. {{rule}}",
-    held_other: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} participants{{groups}}. {{rule}}",
+    held_one: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membre votant{{groups}}. {{rule}}",
+    held_many: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membres votants{{groups}}. {{rule}}",
+    held_other: "La réunion d'experts («\u00a0{{title}}\u00a0») s'est tenue{{venue}} ({{dates}}), avec {{count}} membres votants{{groups}}. {{rule}}",
     venue: ' à {{venue}}',
-    CONSENSUS: 'Elle a pris ses décisions par consensus et, à défaut de consensus, par un vote.',
+    CONSENSUS: 'Elle a pris ses décisions par consensus.',
+    consensusAndVotes_one: 'Elle a pris ses décisions par consensus, sauf sur la ligne directrice {{numbers}}, tranchée par un vote.',
+    consensusAndVotes_many: 'Elle a pris ses décisions par consensus, sauf sur les lignes directrices {{numbers}}, tranchées par un vote.',
+    consensusAndVotes_other: 'Elle a pris ses décisions par consensus, sauf sur les lignes directrices {{numbers}}, tranchées par un vote.',
     GROUP_WEIGHTED_VOTE: "Elle s'est prononcée sur chaque ligne directrice par un vote dans lequel les trois groupes disposaient d'un poids égal.",
+    amendments: 'Au cours de la réunion, {{list}}.',
+    amendment: 'le {{group}} a proposé un amendement à la ligne directrice {{number}}, {{status}}',
+    amendmentStatus: { PROPOSED: "sur lequel aucune décision n'a été prise", ACCEPTED: 'qui a été accepté', REJECTED: 'qui a été rejeté' },
+    vote: 'Vote sur la ligne directrice {{number}}: {{groups}}. Après pondération donnant aux trois groupes un poids égal, {{inFavour}} voix pour et {{against}} voix contre; {{result}}',
+    voteGroup: '{{group}}: pour {{inFavour}}, contre {{against}}, abstentions {{abstentions}}',
+    carried: 'la proposition a été adoptée.',
+    notCarried: "la proposition n'a pas été adoptée.",
+    noQuorum: "le quorum n'ayant pas été atteint, la proposition n'a pas été adoptée.",
     considered_one: 'La réunion a examiné {{count}} ligne directrice: elle {{list}}.',
     considered_many: 'La réunion a examiné {{count}} lignes directrices: elle {{list}}.',
     considered_other: 'La réunion a examiné {{count}} lignes directrices: elle {{list}}.',
