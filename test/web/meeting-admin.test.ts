@@ -335,6 +335,7 @@ describe('web client: the meeting administration and the Governing Body desk', (
     const prepare = page.getByRole('region', { name: 'Prepare the paper' });
     await prepare.getByLabel('Symbol').fill(SYMBOL);
     await prepare.getByLabel('Agenda item title').fill('Guidelines on the roster');
+    await prepare.getByLabel('Item number on the session’s agenda (optional)').fill('3');
     await prepare.getByLabel('Point for decision').fill('The Governing Body approves the guidelines on the roster.');
     await prepare.getByRole('button', { name: 'Prepare the paper' }).click();
     await announced('Paper prepared. Check the preview, then submit it.');
@@ -342,9 +343,11 @@ describe('web client: the meeting administration and the Governing Body desk', (
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('');
     await page.frameLocator(`iframe[title="Paper ${SYMBOL} as it will be printed"]`).getByText('Point for decision').first().waitFor();
+    await page.frameLocator(`iframe[title="Paper ${SYMBOL} as it will be printed"]`).getByText('THIRD ITEM ON THE AGENDA').waitFor();
     // The paper's language, apart from the page's.
     await page.getByLabel('Language of the paper').selectOption('FR');
     await page.frameLocator(`iframe[title="Paper ${SYMBOL} as it will be printed"]`).getByText('Point appelant une décision').first().waitFor();
+    await page.frameLocator(`iframe[title="Paper ${SYMBOL} as it will be printed"]`).getByText("TROISIÈME QUESTION À L'ORDRE DU JOUR").waitFor();
     expect((await page.getByTestId('gb-status').innerText()).trim()).toBe('Status: draft (not yet submitted)');
     await expectAccessible(page);
     await screenshots(page, 'gb-paper-draft');

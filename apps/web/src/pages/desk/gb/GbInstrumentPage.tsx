@@ -99,6 +99,8 @@ interface PrepareDraft {
   sessionId: string;
   symbol: string;
   agendaItemTitle: string;
+  /** The item's ordinal on the session's agenda, as typed ('' when not given). */
+  agendaItem?: string;
   pointForDecision: string;
 }
 
@@ -132,6 +134,7 @@ function Prepare({ instrumentId, sessions, refresh }: { instrumentId: string; se
         sessionId,
         symbol: draft.symbol.trim(),
         agendaItemTitle: draft.agendaItemTitle.trim(),
+        agendaItem: draft.agendaItem?.trim() ? Number(draft.agendaItem) : null,
         pointForDecision: draft.pointForDecision.trim(),
       },
     });
@@ -172,6 +175,31 @@ function Prepare({ instrumentId, sessions, refresh }: { instrumentId: string; se
 
   const symbolField = field('symbol', t('governingBody.symbol'), t('governingBody.symbolHint'));
   const agendaField = field('agendaItemTitle', t('governingBody.agendaItemTitle'), t('governingBody.oneLine'));
+  const ordinalError = problem?.fields.find((f) => f.field === 'agendaItem' || f.field.endsWith('.agendaItem'))?.message ?? null;
+  const ordinalField = (
+    <div className="field">
+      <label htmlFor="prepare-agendaItem">{t('governingBody.agendaItemNumber')}</label>
+      <input
+        id="prepare-agendaItem"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={99}
+        value={draft.agendaItem ?? ''}
+        onChange={(e) => setDraft({ ...draft, agendaItem: e.target.value })}
+        aria-invalid={ordinalError ? 'true' : undefined}
+        aria-describedby={`prepare-agendaItem-hint${ordinalError ? ' prepare-agendaItem-error' : ''}`}
+      />
+      <p className="hint" id="prepare-agendaItem-hint">
+        {t('governingBody.agendaItemNumberHint')}
+      </p>
+      {ordinalError && (
+        <p className="field-error" id="prepare-agendaItem-error">
+          {ordinalError}
+        </p>
+      )}
+    </div>
+  );
   const pointField = field('pointForDecision', t('governingBody.pointForDecision'), t('governingBody.pointHint'), true);
   return (
     <section aria-labelledby="gb-prepare-heading">
@@ -193,6 +221,7 @@ function Prepare({ instrumentId, sessions, refresh }: { instrumentId: string; se
             </select>
           </div>
           {symbolField}
+          {ordinalField}
           {agendaField}
           {pointField}
           {problem && <ErrorMessage error={problem} />}
