@@ -46,7 +46,7 @@ function table(tokens: Token[], from: number): { table: Table; next: number } {
     if (t.type === 'thead_open') header = true;
     else if (t.type === 'thead_close') header = false;
     else if (t.type === 'tr_close') {
-      rows.push(new TableRow({ children: cells, tableHeader: header }));
+      rows.push(new TableRow({ children: cells, tableHeader: header || undefined }));
       cells = [];
     } else if (t.type === 'inline') {
       cells.push(new TableCell({ children: [new Paragraph({ children: runs(t, header) })] }));
