@@ -87,7 +87,7 @@ describe('Word files of the GB paper and of a draft version, over HTTP', () => {
   it('refuses a bad language (400 BAD_USER_INPUT), an unknown id (404) and no token (401)', async () => {
     const bad = await get(`/exports/submissions/${submitted.id}/paper.docx?language=DE`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('BAD_USER_INPUT');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
     expect((await get(`/exports/versions/${publishedVersionId}/draft.docx?language=de`)).status).toBe(400);
     expect((await get(`/exports/submissions/00000000-0000-0000-0000-000000000000/paper.docx`)).status).toBe(404);
     expect((await get(`/exports/submissions/not-an-id/paper.docx`)).status).toBe(404);
