@@ -17,6 +17,7 @@ import {
 } from './repositories';
 import { sourceHash, summarize, translationStatus, TranslationSummary } from './translations';
 import { diffGuidelines, GuidelineChange } from './version-diff';
+import { renderDraftDocx, type DraftDocxData } from './draft-docx';
 
 export { isUuid };
 
@@ -75,6 +76,52 @@ export class DraftingReadService {
     const found = isUuid(id) ? await this.versions.get(id) : null;
     if (!found || !this.canSeeVersion(actor, found)) throw AppError.notFound('Version', id);
     return found;
+  }
+
+  /**
+   * A version the caller may see, in `language` as a reader of it is shown it: the original where it is the
+   * version's language, else the translation in force of each title, heading and text, else the original.
+   */
+  async draftInLanguage(actor: Actor | null, versionId: string, language: Language): Promise<{ version: VersionRow; data: DraftDocxData }> {
+    const version = await this.getVersion(actor, versionId);
+    const [[instrument], sections, guidelines] = await Promise.all([
+      this.instrumentsByIds([version.instrumentId]),
+      this.sectionsByVersionIds([version.id]),
+      this.guidelinesByVersionIds([version.id]),
+    ]);
+    if (!instrument) throw AppError.notFound('Version', versionId);
+    const original = version.originalLanguage === language;
+    const [titles, headings, texts] = original
+      ? [[], [], []]
+      : await Promise.all([
+          this.latestTranslationsOfInstruments([instrument.id]),
+          this.latestTranslationsOfSections(sections.map((s) => s.id)),
+          this.latestTranslationsOfGuidelines(guidelines.map((g) => g.id)),
+        ]);
+    const title = titles.find((t) => t.language === language)?.title ?? instrument.title;
+    const data: DraftDocxData = {
+      reference: instrument.reference,
+      title,
+      versionNumber: version.number,
+      language,
+      sections: sections.map((s) => ({
+        number: s.number,
+        heading: headings.find((h) => h.sectionId === s.id && h.language === language)?.heading ?? s.heading,
+        guidelines: guidelines
+          .filter((g) => g.sectionId === s.id)
+          .map((g) => {
+            const t = texts.find((x) => x.guidelineId === g.id && x.language === language);
+            return { number: g.number, title: t ? t.title : g.title, text: t ? t.text : g.text };
+          }),
+      })),
+    };
+    return { version, data };
+  }
+
+  /** The version in `language` as a Word file (see draftInLanguage). */
+  async draftDocx(actor: Actor | null, versionId: string, language: Language): Promise<{ data: DraftDocxData; docx: Buffer }> {
+    const { data } = await this.draftInLanguage(actor, versionId, language);
+    return { data, docx: await renderDraftDocx(data) };
   }
 
   /**

@@ -31,3 +31,4 @@ export type {
 } from './repositories';
 export * from './drafting.module';
 export * from './read-models/consultation.read-model';
+export * from './draft-docx';

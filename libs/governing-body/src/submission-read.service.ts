@@ -3,6 +3,7 @@ import { Actor, AppError, isStaff, isUuid } from '@tripartite/common';
 import type { Language } from '@tripartite/domain';
 import { Transactions } from '@tripartite/database';
 import { PaperLoader } from './paper/paper-loader';
+import { renderPaperDocx } from './paper/paper-docx';
 import { renderPaper } from './paper/paper-render';
 import { GbSubmissionRepository, SubmissionRow } from './repositories';
 
@@ -26,6 +27,19 @@ export class SubmissionReadService {
     const valid = [...new Set(ids.filter(isUuid))];
     const rows = valid.length ? await this.submissions.latestByInstrumentIds(valid, actor === null || isStaff(actor)) : [];
     return new Map(rows.map((r) => [r.instrumentId, r]));
+  }
+
+  /** One submission the caller may see: a DRAFT only for staff (else, as for every unseen id, NOT_FOUND). */
+  async get(actor: Actor | null, id: string): Promise<SubmissionRow> {
+    const found = isUuid(id) ? await this.submissions.byId(id) : null;
+    if (!found || (found.status === 'DRAFT' && !(actor === null || isStaff(actor)))) throw AppError.notFound('Submission', id);
+    return found;
+  }
+
+  /** The paper in `language` as a Word file, from the same text as `document` (frozen once SUBMITTED). */
+  async documentDocx(submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>, language: Language): Promise<Buffer> {
+    const markdown = await this.document(submission, 'MARKDOWN', language);
+    return renderPaperDocx(markdown, submission.symbol, `${submission.symbol}: ${submission.agendaItemTitle}`);
   }
 
   /** The paper in `language`: as frozen at submission, or rendered now from the data while it is a DRAFT. */

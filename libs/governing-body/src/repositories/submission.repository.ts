@@ -118,6 +118,12 @@ export class GbSubmissionRepository {
     return decided;
   }
 
+  /** One submission by id (any status); null when there is none. */
+  async byId(id: string): Promise<SubmissionRow | null> {
+    const [row]: SubmissionRow[] = await this.dataSource.query(`SELECT ${this.columns('s')} FROM gb_submission s WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
   /** The latest submission of each instrument, DRAFTs left out unless `withDrafts`. */
   latestByInstrumentIds(ids: readonly string[], withDrafts: boolean): Promise<SubmissionRow[]> {
     return this.dataSource.query(
