@@ -31,3 +31,5 @@ export type {
 } from './repositories';
 export * from './drafting.module';
 export * from './read-models/consultation.read-model';
+export * from './pdf-blocks';
+export * from './draft-pdf';

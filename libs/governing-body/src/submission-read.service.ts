@@ -28,6 +28,16 @@ export class SubmissionReadService {
     return new Map(rows.map((r) => [r.instrumentId, r]));
   }
 
+  /** A submission by id as the caller may reach it: the latest of its instrument that they see (a DRAFT only for staff); else NOT_FOUND. */
+  async visible(actor: Actor | null, id: string): Promise<SubmissionRow> {
+    const [row]: { instrumentId: string }[] = isUuid(id)
+      ? await this.tx.dataSource.query(`SELECT instrument_id AS "instrumentId" FROM gb_submission WHERE id = $1`, [id])
+      : [];
+    const latest = row ? (await this.latestByInstrumentIds(actor, [row.instrumentId])).get(row.instrumentId) : undefined;
+    if (!latest || latest.id !== id) throw AppError.notFound('Submission', id);
+    return latest;
+  }
+
   /** The paper in `language`: as frozen at submission, or rendered now from the data while it is a DRAFT. */
   async document(
     submission: Pick<SubmissionRow, 'id' | 'status' | 'symbol' | 'agendaItemTitle'>,

@@ -4,3 +4,4 @@ export * from './paper-markdown';
 export * from './paper-html';
 export * from './paper-i18n';
 export * from './paper-render';
+export * from './paper-pdf';
