@@ -53,7 +53,9 @@ export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'subheading'; text: string }
-  | { kind: 'paragraph'; number?: string; runs: Run[] };
+  | { kind: 'paragraph'; number?: string; runs: Run[] }
+  /** The first row is the header; cells are plain text. */
+  | { kind: 'table'; rows: string[][] };
 
 const FONT = { regular: 'Times-Roman', bold: 'Times-Bold', italic: 'Times-Italic', boldItalic: 'Times-BoldItalic' } as const;
 const MARGIN = { top: 72, bottom: 72, left: 72, right: 72 };
@@ -117,6 +119,28 @@ export function renderBlocksPdf(blocks: readonly Block[], options: PdfOptions): 
         doc.moveDown(0.3).fontSize(11.5).font(FONT.bold).text(winAnsi(block.text), { width });
         doc.moveDown(0.3);
         break;
+      case 'table': {
+        const columns = Math.max(...block.rows.map((r) => r.length));
+        const cellWidth = width / columns;
+        const pad = 3;
+        doc.fontSize(8.5);
+        block.rows.forEach((row, r) => {
+          doc.font(r === 0 ? FONT.bold : FONT.regular);
+          const cells = row.map((c) => winAnsi(c));
+          const height = Math.max(...cells.map((c) => doc.heightOfString(c, { width: cellWidth - 2 * pad }))) + 2 * pad;
+          if (doc.y + height > doc.page.height - MARGIN.bottom) doc.addPage();
+          const top = doc.y;
+          cells.forEach((c, i) => {
+            const x = MARGIN.left + i * cellWidth;
+            doc.rect(x, top, cellWidth, height).lineWidth(0.5).stroke();
+            doc.text(c, x + pad, top + pad, { width: cellWidth - 2 * pad });
+          });
+          doc.x = MARGIN.left;
+          doc.y = top + height;
+        });
+        doc.moveDown(0.6);
+        break;
+      }
       case 'paragraph': {
         doc.fontSize(11);
         if (block.number) {

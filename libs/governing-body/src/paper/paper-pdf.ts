@@ -12,6 +12,15 @@ export function paperBlocks(markdown: string): Block[] {
   for (const raw of markdown.split(/\n\s*\n/)) {
     const para = raw.trim();
     if (!para) continue;
+    if (para.startsWith('|')) {
+      const rows = para
+        .split('\n')
+        .map((row) => row.trim().replace(/^\||\|$/g, ''))
+        .filter((row) => !/^[\s|:-]+$/.test(row))
+        .map((row) => row.split(/(?<!\\)\|/).map((cell) => plain(cell.trim())));
+      blocks.push({ kind: 'table', rows });
+      continue;
+    }
     const line = para.replace(/\s*\n\s*/g, ' ');
     let m: RegExpMatchArray | null;
     if ((m = /^# (.*)$/.exec(line))) blocks.push({ kind: 'title', text: plain(m[1]) });
