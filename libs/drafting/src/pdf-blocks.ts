@@ -22,6 +22,11 @@ const FALLBACK: Record<string, string> = {
   '\u2260': '!=',
   '\u2192': '->',
   '\u00ad': '',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
 };
 
 /** The text with every character the standard fonts cannot print mapped to a near equivalent (or "?"). */
