@@ -101,6 +101,21 @@ describe('the GB paper and the draft as PDF downloads', () => {
   });
 
   it('is the draft version as an A4 PDF: the reference on every page, sections and numbered guidelines', async () => {
+    const version = (await gb.staff(`query($v: ID!) { draftVersion(id: $v) { sections { id guidelines { id } } } }`, { v: versionId })).draftVersion;
+    await gb.staff(`mutation($s: ID!, $l: Language!, $h: String!) { setSectionHeadingTranslation(sectionId: $s, language: $l, heading: $h) { id } }`, {
+      s: version.sections[0].id,
+      l: 'FR',
+      h: 'Première partie',
+    });
+    await gb.staff(
+      `mutation($g: ID!, $l: Language!, $t: String, $x: String!) { setGuidelineTranslation(guidelineId: $g, language: $l, title: $t, text: $x) { id } }`,
+      {
+        g: version.sections[0].guidelines[0].id,
+        l: 'FR',
+        t: null,
+        x: 'Les travailleurs migrants bénéficient d’un traitement égal, « sans exception ».',
+      },
+    );
     const res = await get(`/exports/versions/${versionId}/draft.pdf?language=FR`, gb.tokens.constituents.GOVERNMENT[0]);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -112,7 +127,10 @@ describe('the GB paper and the draft as PDF downloads', () => {
       expect(page).toMatch(new RegExp(`Page ${i + 1}\\s*$`));
     });
     expect(text).toContain('Projet, version 1');
-    expect(text).toMatch(/1\.1 /);
+    expect(text).toContain('1. Première partie');
+    expect(text).toMatch(/1\.1 Les travailleurs migrants bénéficient d’un traitement égal, « sans exception »\./);
+    // The guideline not translated is read in the original.
+    expect(text).toContain('1.2 Guideline text number 2.');
     expect((await get(`/exports/versions/${versionId}/draft.pdf?language=xx`)).status).toBe(400);
     expect((await get(`/exports/versions/${UNKNOWN_ID}/draft.pdf`)).status).toBe(404);
   });
