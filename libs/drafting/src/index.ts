@@ -32,3 +32,5 @@ export type {
 export * from './drafting.module';
 export * from './read-models/consultation.read-model';
 export * from './draft-docx';
+export * from './pdf-blocks';
+export * from './draft-pdf';

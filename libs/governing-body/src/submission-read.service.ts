@@ -29,11 +29,12 @@ export class SubmissionReadService {
     return new Map(rows.map((r) => [r.instrumentId, r]));
   }
 
-  /** One submission the caller may see: a DRAFT only for staff (else, as for every unseen id, NOT_FOUND). */
-  async get(actor: Actor | null, id: string): Promise<SubmissionRow> {
+  /** A submission by id as the caller may reach it: the latest of its instrument that they see (a DRAFT only for staff); else NOT_FOUND. */
+  async visible(actor: Actor | null, id: string): Promise<SubmissionRow> {
     const found = isUuid(id) ? await this.submissions.byId(id) : null;
-    if (!found || (found.status === 'DRAFT' && !(actor === null || isStaff(actor)))) throw AppError.notFound('Submission', id);
-    return found;
+    const latest = found ? (await this.latestByInstrumentIds(actor, [found.instrumentId])).get(found.instrumentId) : undefined;
+    if (!latest || latest.id !== id) throw AppError.notFound('Submission', id);
+    return latest;
   }
 
   /** The paper in `language` as a Word file, from the same text as `document` (frozen once SUBMITTED). */

@@ -36,7 +36,7 @@ export class PaperDocxController {
   @Get('submissions/:id/paper.docx')
   async paper(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
     const lang = languageOf(language);
-    const submission = await this.submissions.get(actor, id);
+    const submission = await this.submissions.visible(actor, id);
     const docx = await this.submissions.documentDocx(submission, lang);
     send(res, `${safeName(submission.symbol)}_${lang}.docx`, docx);
   }

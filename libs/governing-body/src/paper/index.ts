@@ -5,3 +5,4 @@ export * from './paper-html';
 export * from './paper-i18n';
 export * from './paper-render';
 export * from './paper-docx';
+export * from './paper-pdf';
