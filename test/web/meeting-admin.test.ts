@@ -3,7 +3,9 @@
 // removed with a reason (the stored state and the audit read back through the API), a moderator assigned and
 // unassigned, the report's adoption explained while it is refused and done once the meeting is closed; then a
 // Governing Body session created, the paper prepared, previewed in French, submitted, decided and downloaded.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import * as mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { ok } from '@tripartite/testing';
 import {
@@ -389,6 +391,14 @@ describe('web client: the meeting administration and the Governing Body desk', (
     expect(md.suggestedFilename()).toBe('GB.360-INS-9-es.md');
     expect(readFileSync((await md.path())!, 'utf8')).toContain('Punto que requiere decisión');
     await announced('GB.360-INS-9-es.md downloaded.');
+    // The printed paper and the Word file, built by the api; read back by poppler's pdftotext and by mammoth.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), downloads.getByRole('button', { name: `PDF of ${SYMBOL} in Français` }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfText = execFileSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('Point appelant une décision');
+    const [docx] = await Promise.all([page.waitForEvent('download'), downloads.getByRole('button', { name: `Word of ${SYMBOL} in English` }).click()]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    expect((await mammoth.extractRawText({ path: (await docx.path())! })).value).toContain('Point for decision');
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import type { DocumentFormat, GbDecision, GbInstrumentQuery, Language } from '../../../gql/graphql';
+import { useSignedIn } from '../../../auth/use-session';
 import { i18n } from '../../../i18n/i18n';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../i18n/languages';
 import { useLanguage } from '../../../i18n/language-choice';
@@ -15,7 +16,7 @@ import { describeError } from '../../../ui/errors';
 import { Page } from '../../../ui/Page';
 import { Deadline, Time } from '../../../ui/Time';
 import { useDraft } from '../../../ui/use-draft';
-import { saveBlob } from '../download';
+import { downloadWithToken, saveBlob } from '../download';
 import { PaperPreview } from '../GbPaper';
 import { GbDecide, GbInstrument, GbPaperFile, GbPrepare, GbSubmit } from './operations';
 import '../desk.css';
@@ -59,7 +60,7 @@ export default function GbInstrumentPage({ id }: { id: string }) {
         {!mayPrepare && !s && <p>{t('governingBody.notYet', { stage: t(`stage.${instrument.stage}`) })}</p>}
         {s && s.status === 'DRAFT' && <Submit instrumentId={instrument.id} submission={s} refresh={refresh} />}
         {s && s.status === 'SUBMITTED' && <Decide submission={s} refresh={refresh} />}
-        {s && <Downloads instrumentId={instrument.id} symbol={s.symbol} />}
+        {s && <Downloads instrumentId={instrument.id} submissionId={s.id} symbol={s.symbol} />}
       </div>
     </Page>
   );
@@ -352,9 +353,16 @@ const FORMATS: { format: DocumentFormat; extension: string; type: string }[] = [
   { format: 'MARKDOWN', extension: 'md', type: 'text/markdown;charset=utf-8' },
 ];
 
-/** The paper in each format the server renders (HTML, Markdown), in each language. */
-function Downloads({ instrumentId, symbol }: { instrumentId: string; symbol: string }) {
+/** Files the api builds: the paper printed (PDF, A4) and for Word. */
+const FILES = [
+  { file: 'paper.pdf', label: 'PDF' },
+  { file: 'paper.docx', label: 'DOCX' },
+] as const;
+
+/** The paper in each format the server renders (PDF, Word, HTML, Markdown), in each language. */
+function Downloads({ instrumentId, submissionId, symbol }: { instrumentId: string; submissionId: string; symbol: string }) {
   const { t } = useTranslation();
+  const { accessToken } = useSignedIn();
   const client = useClient();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<string | null>(null);
@@ -377,6 +385,17 @@ function Downloads({ instrumentId, symbol }: { instrumentId: string; symbol: str
     announce(i18n.t('governingBody.downloaded', { name }));
   }
 
+  async function fetchFile(file: (typeof FILES)[number]['file'], language: Language) {
+    if (busy) return;
+    setBusy(`${file}-${language}`);
+    setError(null);
+    const base = `${symbol.replace(/[^\w.-]+/g, '-')}-${language.toLowerCase()}`;
+    const result = await downloadWithToken(`/exports/submissions/${submissionId}/${file}?language=${language}`, accessToken, `${base}.${file.split('.')[1]}`);
+    setBusy(null);
+    if ('problem' in result) setError(result.problem);
+    else announce(i18n.t('governingBody.downloaded', { name: result.filename }));
+  }
+
   return (
     <section aria-labelledby="gb-downloads-heading">
       <h2 id="gb-downloads-heading">{t('governingBody.downloads')}</h2>
@@ -387,6 +406,12 @@ function Downloads({ instrumentId, symbol }: { instrumentId: string; symbol: str
               <span className="roster-who" lang={language.toLowerCase()}>
                 {LANGUAGE_NAMES[language]}
               </span>
+              {FILES.map((f) => (
+                <button key={f.file} type="button" className="button-quiet" onClick={() => fetchFile(f.file, language)} aria-disabled={busy !== null}>
+                  {t(`governingBody.file.${f.label}`)}
+                  <span className="visually-hidden">{t('governingBody.downloadOf', { symbol, language: LANGUAGE_NAMES[language] })}</span>
+                </button>
+              ))}
               {FORMATS.map((f) => (
                 <button key={f.format} type="button" className="button-quiet" onClick={() => download(f, language)} aria-disabled={busy !== null}>
                   {t(`governingBody.format.${f.format}`)}
