@@ -120,22 +120,7 @@ export function LiveBoard({ id, projector, actions }: LiveBoardProps) {
 
         <table className="board-table">
           <caption>{t('board.caption')}</caption>
-          <colgroup>
-            <col className="board-col-item" />
-            <col span={3} />
-            <col className="board-col-outcome" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.item')}</th>
-              {CONSTITUENT_GROUPS.map((g) => (
-                <th scope="col" key={g}>
-                  {GROUP_NAMES[g]}
-                </th>
-              ))}
-              <th scope="col">{t('board.outcome')}</th>
-            </tr>
-          </thead>
+          <BoardTableHead />
           <tbody>
             {agenda.map((item) => {
               const current = item.status === 'UNDER_DISCUSSION';
@@ -280,22 +265,7 @@ function CompactRows({ agenda, tallies, recent }: { agenda: BoardItem[]; tallies
     <div className="compact-wrap" role="region" aria-label={t('projector.others')} tabIndex={0}>
       <table className="board-table board-compact">
         <caption className="visually-hidden">{t('projector.others')}</caption>
-        <colgroup>
-          <col className="board-col-item" />
-          <col span={3} />
-          <col className="board-col-outcome" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{t('board.item')}</th>
-            {CONSTITUENT_GROUPS.map((g) => (
-              <th scope="col" key={g}>
-                {GROUP_NAMES[g]}
-              </th>
-            ))}
-            <th scope="col">{t('board.outcome')}</th>
-          </tr>
-        </thead>
+        <BoardTableHead />
         <tbody>
           {agenda.map((item) => {
             const change = recent[item.id];
@@ -314,5 +284,30 @@ function CompactRows({ agenda, tallies, recent }: { agenda: BoardItem[]; tallies
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The columns and header row shared by the full board and the projector's compact rows. */
+function BoardTableHead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <colgroup>
+        <col className="board-col-item" />
+        <col span={3} />
+        <col className="board-col-outcome" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{t('board.item')}</th>
+          {CONSTITUENT_GROUPS.map((g) => (
+            <th scope="col" key={g}>
+              {GROUP_NAMES[g]}
+            </th>
+          ))}
+          <th scope="col">{t('board.outcome')}</th>
+        </tr>
+      </thead>
+    </>
   );
 }
