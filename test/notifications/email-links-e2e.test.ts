@@ -127,11 +127,22 @@ describe('notification emails link to their page (real worker, real SMTP)', () =
     const local = link.replace(APP_URL, w.api.url);
     const optOut = async (userId: string) => (await w.api.db.query<{ o: string[] }>(`SELECT email_opt_out AS o FROM app_user WHERE id = $1`, [userId]))[0].o;
 
+    // The page speaks the person's language: theirs, once they chose French.
+    await w.api.db.query(`UPDATE app_user SET language = 'FR' WHERE id = $1`, [leaving.id]);
+
     // GET shows the button and changes nothing.
     const page = await fetch(local);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post"');
+    expect(page.headers.get('content-language')).toBe('fr');
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<form method="post"');
+    expect(html).toContain('Se désabonner');
+    expect(html).toContain('« consultation.reminder »');
     expect(await optOut(leaving.id)).toEqual([]);
+    const forgedPage = await fetch(`${w.api.url}/email/unsubscribe?token=nonsense`);
+    expect(forgedPage.status).toBe(400);
+    expect(await forgedPage.text()).toContain('This unsubscribe link is not valid.');
 
     // A forged token (another kind, the same signature) and garbage are refused.
     const token = new URL(link).searchParams.get('token')!;
@@ -145,7 +156,7 @@ describe('notification emails link to their page (real worker, real SMTP)', () =
     // The mail client's one click: a form POST, no cookie, no CSRF header.
     const res = await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('consultation.reminder');
+    expect(await res.text()).toBe('Les courriels « consultation.reminder » sont désactivés.\n');
     expect(await optOut(leaving.id)).toEqual(['consultation.reminder']);
     const [audit] = await w.api.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'user.email-preferences-changed'`,
@@ -153,7 +164,9 @@ describe('notification emails link to their page (real worker, real SMTP)', () =
     );
     expect(audit.n).toBe(1);
     // Again: already off, nothing more changes.
-    expect((await fetch(local, { method: 'POST' })).status).toBe(200);
+    const again = await fetch(local, { method: 'POST' });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('Les courriels « consultation.reminder » étaient déjà désactivés.\n');
 
     // The next email of that kind goes to the other constituent only; the one who left still gets it in-app.
     const second = await send();

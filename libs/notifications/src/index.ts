@@ -4,6 +4,7 @@
 export * from './kinds';
 export { formatInstant } from './templates';
 export { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from './unsubscribe-token';
+export { unsubscribeConfirmPage, unsubscribeResult } from './unsubscribe-page';
 export * from './consultation-facts';
 export * from './recipients';
 export * from './notifications.service';

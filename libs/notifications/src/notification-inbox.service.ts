@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationRecipients, UserEntity } from '@tripartite/auth';
 import { Actor, AppError, FieldErrors } from '@tripartite/common';
-import type { Role } from '@tripartite/domain';
+import { DEFAULT_LANGUAGE, type Language, type Role } from '@tripartite/domain';
 import { AppConfig } from '@tripartite/config';
 import { Transactions } from '@tripartite/database';
 import { EventBus } from '@tripartite/events';
@@ -79,18 +79,27 @@ export class NotificationInbox {
    * setEmailPreferences does (the user's row locked, audited as theirs, one transaction). No session: the token is the
    * proof. A token this api did not sign is BAD_USER_INPUT; the kind already off changes nothing and says so.
    */
-  async unsubscribe(token: unknown): Promise<{ kind: string; changed: boolean }> {
+  async unsubscribe(token: unknown): Promise<{ kind: string; changed: boolean; language: Language }> {
     const named = readUnsubscribeToken(this.config.jwtSecret, token);
     if (!named) throw AppError.badInput([{ field: 'token', message: 'is not an unsubscribe token of this application' }]);
     return this.tx.run(async (tx) => {
       const user = await this.users.lockEmailOptOut(tx.em, named.userId);
       if (!user) throw AppError.badInput([{ field: 'token', message: 'names no user' }]);
-      if (user.emailOptOut.includes(named.kind)) return { kind: named.kind, changed: false };
+      const language = (await this.users.languageOf(tx.em, named.userId)) ?? DEFAULT_LANGUAGE;
+      if (user.emailOptOut.includes(named.kind)) return { kind: named.kind, changed: false, language };
       const kinds = NOTIFICATION_KINDS.filter((k) => k === named.kind || user.emailOptOut.includes(k));
       await this.users.setEmailOptOut(tx.em, named.userId, kinds);
       const actor: Actor = { userId: named.userId, roles: user.roles as Role[], organizationId: user.organizationId, group: null };
       await this.events.raise(tx, { name: 'user.email-preferences-changed', actor, entityId: named.userId, data: { disabledKinds: kinds } });
-      return { kind: named.kind, changed: true };
+      return { kind: named.kind, changed: true, language };
     });
+  }
+
+  /** The kind a valid unsubscribe token names and its person's language (the page they see); null: not a valid token. */
+  async unsubscribeTarget(token: unknown): Promise<{ kind: string; language: Language } | null> {
+    const named = readUnsubscribeToken(this.config.jwtSecret, token);
+    if (!named) return null;
+    const language = await this.tx.run(async (tx) => this.users.languageOf(tx.em, named.userId));
+    return language ? { kind: named.kind, language } : null;
   }
 }

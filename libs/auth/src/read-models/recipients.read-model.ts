@@ -63,6 +63,15 @@ export class NotificationRecipients {
     return rows.map((r) => withLanguage<ActiveRecipient>(r));
   }
 
+  /** The language a page addressed to the user is written in (effectiveLanguage); null when there is no such user. */
+  async languageOf(em: EntityManager, userId: string): Promise<Language | null> {
+    const [row]: { language: string | null; defaultLanguage: string | null }[] = await em.query(
+      `SELECT u.language, o.default_language AS "defaultLanguage" FROM app_user u LEFT JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`,
+      [userId],
+    );
+    return row ? effectiveLanguage(row.language, row.defaultLanguage) : null;
+  }
+
   async mailbox(em: EntityManager, userId: string): Promise<Mailbox | null> {
     const [row]: WithLanguages<Mailbox>[] = await em.query(
       `SELECT u.email, u.display_name AS "displayName", u.email_opt_out AS "emailOptOut", u.deactivated_at IS NOT NULL AS deactivated,

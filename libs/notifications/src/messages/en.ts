@@ -133,4 +133,13 @@ export const en = {
       papersDue: 'Papers due:',
     },
   },
+  /** The page of an email's unsubscribe link. */
+  unsubscribe: {
+    title: 'Email notifications',
+    question: 'Turn off emails about "{{kind}}"? In-app notifications continue.',
+    button: 'Unsubscribe',
+    done: 'Emails about "{{kind}}" are turned off.',
+    already: 'Emails about "{{kind}}" were already off.',
+    invalid: 'This unsubscribe link is not valid.',
+  },
 };

@@ -127,4 +127,12 @@ export const es: Messages = {
       papersDue: 'Plazo para los documentos:',
     },
   },
+  unsubscribe: {
+    title: 'Notificaciones por correo electrónico',
+    question: '¿Dejar de recibir correos «{{kind}}»? Las notificaciones en la aplicación continúan.',
+    button: 'Darse de baja',
+    done: 'Los correos «{{kind}}» están desactivados.',
+    already: 'Los correos «{{kind}}» ya estaban desactivados.',
+    invalid: 'Este enlace para darse de baja no es válido.',
+  },
 };

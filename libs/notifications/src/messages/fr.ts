@@ -126,4 +126,12 @@ export const fr: Messages = {
       papersDue: 'Date limite des documents :',
     },
   },
+  unsubscribe: {
+    title: 'Notifications par courriel',
+    question: 'Ne plus recevoir de courriels « {{kind}} » ? Les notifications dans l’application continuent.',
+    button: 'Se désabonner',
+    done: 'Les courriels « {{kind}} » sont désactivés.',
+    already: 'Les courriels « {{kind}} » étaient déjà désactivés.',
+    invalid: 'Ce lien de désabonnement n’est pas valide.',
+  },
 };
