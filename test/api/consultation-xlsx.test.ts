@@ -147,6 +147,55 @@ describe('XLSX downloads of a round', () => {
       expect(sheetIds(observer)).toEqual([]);
     });
 
+    it('speaks the reader’s language when asked (?language=FR|ES): titles and words, the same cells and ids', async () => {
+      const fr = await workbook(await get(roundId, 'comments.xlsx?language=FR', w.tokens.secretariat));
+      expect(fr.name).toBe('Commentaires');
+      expect(values(fr.getRow(1), 11)).toEqual([
+        'Identifiant du commentaire',
+        'MB/NC (organisation)',
+        'Groupe',
+        'Article/paragraphe (ligne directrice)',
+        'Type de commentaire',
+        'Commentaires',
+        'Modification proposée',
+        'Suite donnée',
+        'Observations du secrétariat',
+        'En retard',
+        'Soumis le (UTC)',
+      ]);
+      expect(values(fr.getRow(2), 10)).toEqual([
+        ids.general,
+        'employers org 1',
+        'Employeurs',
+        'Général',
+        'Général',
+        '@SUM(A1:A2) general remark',
+        null,
+        null,
+        null,
+        'non',
+      ]);
+      expect(values(fr.getRow(4), 10)).toEqual([
+        ids.tenth,
+        'government org 1',
+        'Gouvernement',
+        '1.10',
+        'Technique',
+        '=1+1',
+        '+SUM(A1:A9)',
+        'Partiellement accepté',
+        '-1 point: see 1.10',
+        'non',
+      ]);
+      noFormula(fr);
+      const es = await workbook(await get(roundId, 'comments.xlsx?language=ES', w.tokens.secretariat));
+      expect(values(es.getRow(3), 5)).toEqual([ids.first, 'workers org 2', 'Trabajadores', '1.1', 'Editorial']);
+      expect(es.getRow(1).getCell(8).value).toBe('Respuesta');
+      const bad = await get(roundId, 'comments.xlsx?language=DE', w.tokens.secretariat);
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('language');
+    });
+
     it('answers 401 without a token and 404 for an unknown round', async () => {
       expect((await get(roundId, 'comments.xlsx')).status).toBe(401);
       expect((await get('00000000-0000-0000-0000-000000000000', 'comments.xlsx', w.tokens.secretariat)).status).toBe(404);
@@ -185,6 +234,26 @@ describe('XLSX downloads of a round', () => {
         expect(row.getCell(9).value).toBe(guidelines[key]);
         expect(row.getCell(5).dataValidation).toMatchObject({ type: 'list', formulae: ['"ge,te,ed"'] });
       });
+    });
+
+    it('has its column titles and the type hint in French or Spanish when asked, the ISO/IEC codes unchanged', async () => {
+      const fr = await workbook(await get(roundId, 'template.xlsx?language=FR', w.tokens.constituents.GOVERNMENT[0]));
+      expect(values(fr.getRow(1), 9)).toEqual([
+        'MB/NC',
+        'Numéro de ligne',
+        'Article/paragraphe',
+        'Alinéa/Figure/Tableau',
+        'Type de commentaire (ge/te/ed)',
+        'Commentaires',
+        'Modification proposée',
+        'Observations du secrétariat',
+        'Identifiant de la ligne directrice',
+      ]);
+      expect(fr.getColumn(9).hidden).toBe(true);
+      expect(fr.getRow(11).getCell(3).value).toBe('1.10');
+      expect(fr.getRow(2).getCell(5).dataValidation).toMatchObject({ formulae: ['"ge,te,ed"'], error: 'ge (général), te (technique) ou ed (rédactionnel)' });
+      const es = await workbook(await get(roundId, 'template.xlsx?language=ES', w.tokens.constituents.GOVERNMENT[0]));
+      expect(values(es.getRow(1), 3)).toEqual(['MB/NC', 'Número de línea', 'Capítulo/apartado']);
     });
 
     it('is for the secretariat (no organization prefilled) and the invited organizations only', async () => {

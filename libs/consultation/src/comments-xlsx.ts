@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { ConsultationAuthReadModel } from '@tripartite/auth';
 import { Actor, AppError, hasRole } from '@tripartite/common';
-import { GROUP_LABELS } from '@tripartite/domain';
+import type { Language } from '@tripartite/domain';
 import { DraftingReadService } from '@tripartite/drafting';
 import { viewerOf } from './comment-visibility';
-import { COMMENT_HEADERS, COMMENT_TYPE_WORDS, DISPOSITION_WORDS } from './export-columns';
+import { EXPORT_WORDS, type ExportWords } from './export-words';
 import { CommentQueryRepository, RoundRepository } from './repositories';
 
 /** A column of a download: its header, width, and whether a spreadsheet program shows it. */
@@ -19,36 +19,23 @@ interface Column {
 
 /** The comments' workbook: the downloads' columns (export-columns.ts), each with its width. */
 const WIDTHS = [38, 28, 12, 14, 12, 60, 60, 18, 40, 6, 20];
-export const XLSX_COLUMNS: Column[] = COMMENT_HEADERS.map((header, i) => ({
-  header,
-  width: WIDTHS[i],
-  ...(header === 'Submitted at (UTC)' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}),
-}));
+const SUBMITTED_AT = 10;
+export function xlsxColumns(words: ExportWords): Column[] {
+  return words.comments.map((header, i) => ({ header, width: WIDTHS[i], ...(i === SUBMITTED_AT ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}) }));
+}
 
 /** The ISO/IEC commenting template's columns, then the guideline id the import matches rows by (a hidden column). */
-export const TEMPLATE_COLUMNS: Column[] = [
-  { header: 'MB/NC', width: 28 },
-  { header: 'Line number', width: 10 },
-  { header: 'Clause/subclause', width: 14 },
-  { header: 'Paragraph/Figure/Table', width: 16 },
-  { header: 'Type of comment (ge/te/ed)', width: 14 },
-  { header: 'Comments', width: 60 },
-  { header: 'Proposed change', width: 60 },
-  { header: 'Observations of the secretariat', width: 40 },
-  { header: 'Guideline id', width: 38, hidden: true },
-];
+const TEMPLATE_WIDTHS = [28, 10, 14, 16, 14, 60, 60, 40, 38];
+export function templateColumns(words: ExportWords): Column[] {
+  return words.template.map((header, i) => ({ header, width: TEMPLATE_WIDTHS[i], ...(i === TEMPLATE_WIDTHS.length - 1 ? { hidden: true } : {}) }));
+}
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The template's type column: one of the ISO/IEC codes. */
-const TYPE_LIST: ExcelJS.DataValidation = {
-  type: 'list',
-  allowBlank: true,
-  formulae: ['"ge,te,ed"'],
-  showErrorMessage: true,
-  errorTitle: 'Type of comment',
-  error: 'ge (general), te (technical) or ed (editorial)',
-};
+/** The template's type column: one of the ISO/IEC codes (the same in every language). */
+function typeList(words: ExportWords): ExcelJS.DataValidation {
+  return { type: 'list', allowBlank: true, formulae: ['"ge,te,ed"'], showErrorMessage: true, errorTitle: words.template[4], error: words.typeHint };
+}
 
 /** A workbook on its way to a stream; `write` streams it (rows committed one by one: flat memory). */
 export interface Download {
@@ -89,7 +76,8 @@ export class CommentsXlsxExporter {
     private readonly identity: ConsultationAuthReadModel,
   ) {}
 
-  async comments(actor: Actor, round: { id: string; instrumentId: string; number: number }): Promise<Download> {
+  async comments(actor: Actor, round: { id: string; instrumentId: string; number: number }, language: Language = 'EN'): Promise<Download> {
+    const words = EXPORT_WORDS[language];
     const [[{ reference }], comments] = await Promise.all([
       this.drafting.instrumentsByIds([round.instrumentId]),
       this.query.submittedForExport(viewerOf(actor), round.id),
@@ -107,21 +95,21 @@ export class CommentsXlsxExporter {
       filename: `${safeName(reference)}-round-${round.number}-comments.xlsx`,
       write: async (out) => {
         const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-        const sheet = book.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1 }] });
-        headerRow(sheet, XLSX_COLUMNS);
+        const sheet = book.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+        headerRow(sheet, xlsxColumns(words));
         for (const c of sorted) {
           addRow(sheet, [
             c.id,
             nameOf.get(c.organizationId) ?? '',
-            GROUP_LABELS[c.group],
+            words.groups[c.group],
             // A number like "1.10" stays text: always a string cell.
-            c.guidelineId ? String(guidelineOf.get(c.guidelineId)?.number ?? '') : 'General',
-            COMMENT_TYPE_WORDS[c.type],
+            c.guidelineId ? String(guidelineOf.get(c.guidelineId)?.number ?? '') : words.general,
+            words.types[c.type],
             c.body,
             c.proposedText,
-            c.disposition ? DISPOSITION_WORDS[c.disposition] : null,
+            c.disposition ? words.dispositions[c.disposition] : null,
             c.dispositionNote,
-            c.late ? 'yes' : 'no',
+            c.late ? words.yes : words.no,
             // Dates as dates: exceljs writes a Date as its UTC serial.
             new Date(c.submittedAt),
           ]).commit();
@@ -136,7 +124,8 @@ export class CommentsXlsxExporter {
    * The ISO/IEC commenting template, one row per guideline of the round's version, for a constituent of an invited
    * organization (its name prefilled) or the secretariat (FORBIDDEN to others).
    */
-  async template(actor: Actor, round: { id: string; instrumentId: string; versionId: string; number: number }): Promise<Download> {
+  async template(actor: Actor, round: { id: string; instrumentId: string; versionId: string; number: number }, language: Language = 'EN'): Promise<Download> {
+    const words = EXPORT_WORDS[language];
     let organization = '';
     if (!hasRole(actor, 'SECRETARIAT')) {
       const invited = (await this.rounds.invitationsByRoundIds([round.id])).some((i) => i.organizationId === actor.organizationId);
@@ -154,12 +143,13 @@ export class CommentsXlsxExporter {
     return {
       filename: `${safeName(reference)}-round-${round.number}-template.xlsx`,
       write: async (out) => {
+        const validation = typeList(words);
         const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-        const sheet = book.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1 }] });
-        headerRow(sheet, TEMPLATE_COLUMNS);
+        const sheet = book.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+        headerRow(sheet, templateColumns(words));
         for (const g of ordered) {
           const row = addRow(sheet, [organization, null, String(g.number), null, null, null, null, null, g.id]);
-          row.getCell(5).dataValidation = TYPE_LIST;
+          row.getCell(5).dataValidation = validation;
           row.commit();
         }
         sheet.commit();

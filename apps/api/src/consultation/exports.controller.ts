@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
+import { downloadLanguage } from '../downloads/download-language';
 import { CommentsCsvExporter, CommentsXlsxExporter, RoundService, XLSX_CONTENT_TYPE, type Download } from '@tripartite/consultation';
 
 @Controller('exports')
@@ -24,20 +25,27 @@ export class ExportsController {
     return csv;
   }
 
-  /** Every comment of the round the caller may see (the visibility rule of every read), as a workbook with typed cells. */
+  /** Every comment of the round the caller may see (the visibility rule of every read), as a workbook with typed cells, in ?language=. */
   @Authenticated()
   @Get('rounds/:id/comments.xlsx')
-  async roundCommentsWorkbook(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async roundCommentsWorkbook(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query('language') language: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const lang = downloadLanguage(language);
     const round = await this.rounds.get(actor, id);
-    await send(res, await this.workbooks.comments(actor, round));
+    await send(res, await this.workbooks.comments(actor, round, lang));
   }
 
-  /** The ISO/IEC commenting template prefilled with the round's guidelines (SECRETARIAT, or a CONSTITUENT of an invited organization). */
+  /** The ISO/IEC commenting template prefilled with the round's guidelines (SECRETARIAT, or a CONSTITUENT of an invited organization), in ?language=. */
   @Roles('SECRETARIAT', 'CONSTITUENT')
   @Get('rounds/:id/template.xlsx')
-  async roundTemplate(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async roundTemplate(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
+    const lang = downloadLanguage(language);
     const round = await this.rounds.get(actor, id);
-    await send(res, await this.workbooks.template(actor, round));
+    await send(res, await this.workbooks.template(actor, round, lang));
   }
 }
 

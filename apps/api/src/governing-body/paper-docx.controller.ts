@@ -1,17 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor } from '@tripartite/auth';
-import { AppError, type Actor } from '@tripartite/common';
-import { LANGUAGES, type Language } from '@tripartite/domain';
+import type { Actor } from '@tripartite/common';
 import { DraftingReadService } from '@tripartite/drafting';
+import { downloadLanguage } from '../downloads/download-language';
 import { DOCX_CONTENT_TYPE, SubmissionReadService } from '@tripartite/governing-body';
-
-/** EN unless told; anything but EN, FR or ES is BAD_USER_INPUT (400). */
-function languageOf(value: unknown): Language {
-  if (value === undefined) return 'EN';
-  if (typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)) return value as Language;
-  throw AppError.badInput([{ field: 'language', message: `must be one of ${LANGUAGES.join(', ')}` }]);
-}
 
 /** A file name of letters, digits, dots, dashes and underscores: "GB.301/INS/9" -> "GB.301-INS-9". */
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-');
@@ -35,7 +28,7 @@ export class PaperDocxController {
   @Authenticated()
   @Get('submissions/:id/paper.docx')
   async paper(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
-    const lang = languageOf(language);
+    const lang = downloadLanguage(language);
     const submission = await this.submissions.visible(actor, id);
     const docx = await this.submissions.documentDocx(submission, lang);
     send(res, `${safeName(submission.symbol)}_${lang}.docx`, docx);
@@ -45,7 +38,7 @@ export class PaperDocxController {
   @Authenticated()
   @Get('versions/:id/draft.docx')
   async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
-    const lang = languageOf(language);
+    const lang = downloadLanguage(language);
     const { data, docx } = await this.drafting.draftDocx(actor, id, lang);
     send(res, `${safeName(data.reference)}-v${data.versionNumber}_${lang}.docx`, docx);
   }

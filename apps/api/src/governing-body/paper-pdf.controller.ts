@@ -2,16 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor } from '@tripartite/auth';
 import { AppError, type Actor } from '@tripartite/common';
-import { LANGUAGES, type Language } from '@tripartite/domain';
 import { DraftingReadService, renderDraftPdf, type DraftPdfData } from '@tripartite/drafting';
+import { downloadLanguage } from '../downloads/download-language';
 import { renderPaperPdf, SubmissionReadService } from '@tripartite/governing-body';
-
-/** The ?language= of a download: EN when absent, BAD_USER_INPUT (400) when not one of the contract's. */
-function languageOf(value: unknown): Language {
-  if (value === undefined || value === '') return 'EN';
-  if (typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)) return value as Language;
-  throw AppError.badInput([{ field: 'language', message: `must be one of ${LANGUAGES.join(', ')}` }]);
-}
 
 /** A file name's characters: letters, digits, dot, dash and underscore (a symbol's slashes become dashes). */
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -36,7 +29,7 @@ export class PaperPdfController {
   @Authenticated()
   @Get('submissions/:id/paper.pdf')
   async paper(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
-    const lang = languageOf(language);
+    const lang = downloadLanguage(language);
     const submission = await this.submissions.visible(actor, id);
     const markdown = await this.submissions.document(submission, 'MARKDOWN', lang);
     const pdf = await renderPaperPdf(markdown, { symbol: submission.symbol, title: `${submission.symbol}: ${submission.agendaItemTitle}` }, lang);
@@ -47,7 +40,7 @@ export class PaperPdfController {
   @Authenticated()
   @Get('versions/:id/draft.pdf')
   async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
-    const lang = languageOf(language);
+    const lang = downloadLanguage(language);
     const version = await this.drafting.getVersion(actor, id);
     const [[instrument], sections, guidelines] = await Promise.all([
       this.drafting.instrumentsByIds([version.instrumentId]),
