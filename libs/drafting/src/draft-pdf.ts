@@ -1,14 +1,9 @@
 import type { Language } from '@tripartite/domain';
+import type { DraftDocxData } from './draft-docx';
 import { Block, inlineRuns, PAGE_LABEL, renderBlocksPdf } from './pdf-blocks';
 
-/** A version's text in one language, as the draft's PDF prints it. */
-export interface DraftPdfData {
-  reference: string;
-  title: string;
-  versionNumber: number;
-  status: string;
-  sections: { number: string; heading: string; guidelines: { number: string; title: string | null; text: string }[] }[];
-}
+/** What the PDF prints of a version in one language (draftInLanguage gives it). */
+export type DraftPdfData = Pick<DraftDocxData, 'reference' | 'title' | 'versionNumber' | 'sections'>;
 
 const VERSION_LABEL: Record<Language, (n: number) => string> = {
   EN: (n) => `Draft, version ${n}`,

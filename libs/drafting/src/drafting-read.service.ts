@@ -18,6 +18,7 @@ import {
 import { sourceHash, summarize, translationStatus, TranslationSummary } from './translations';
 import { diffGuidelines, GuidelineChange } from './version-diff';
 import { renderDraftDocx, type DraftDocxData } from './draft-docx';
+import { renderDraftPdf } from './draft-pdf';
 
 export { isUuid };
 
@@ -122,6 +123,12 @@ export class DraftingReadService {
   async draftDocx(actor: Actor | null, versionId: string, language: Language): Promise<{ data: DraftDocxData; docx: Buffer }> {
     const { data } = await this.draftInLanguage(actor, versionId, language);
     return { data, docx: await renderDraftDocx(data) };
+  }
+
+  /** The version in `language` as an A4 PDF (see draftInLanguage). */
+  async draftPdf(actor: Actor | null, versionId: string, language: Language): Promise<{ data: DraftDocxData; pdf: Buffer }> {
+    const { data } = await this.draftInLanguage(actor, versionId, language);
+    return { data, pdf: await renderDraftPdf(data, language) };
   }
 
   /**

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor, Roles } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
-import { downloadLanguage } from '../downloads/download-language';
 import { CommentsCsvExporter, CommentsXlsxExporter, RoundService, XLSX_CONTENT_TYPE, type Download } from '@tripartite/consultation';
+import { downloadLanguage } from '../downloads/download-language';
 
 @Controller('exports')
 export class ExportsController {

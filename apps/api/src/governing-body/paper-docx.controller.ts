@@ -3,8 +3,8 @@ import type { Response } from 'express';
 import { Authenticated, CurrentActor } from '@tripartite/auth';
 import type { Actor } from '@tripartite/common';
 import { DraftingReadService } from '@tripartite/drafting';
-import { downloadLanguage } from '../downloads/download-language';
 import { DOCX_CONTENT_TYPE, SubmissionReadService } from '@tripartite/governing-body';
+import { downloadLanguage } from '../downloads/download-language';
 
 /** A file name of letters, digits, dots, dashes and underscores: "GB.301/INS/9" -> "GB.301-INS-9". */
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-');

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, CurrentActor } from '@tripartite/auth';
-import { AppError, type Actor } from '@tripartite/common';
-import { DraftingReadService, renderDraftPdf, type DraftPdfData } from '@tripartite/drafting';
-import { downloadLanguage } from '../downloads/download-language';
+import type { Actor } from '@tripartite/common';
+import { DraftingReadService } from '@tripartite/drafting';
 import { renderPaperPdf, SubmissionReadService } from '@tripartite/governing-body';
+import { downloadLanguage } from '../downloads/download-language';
 
 /** A file name's characters: letters, digits, dot, dash and underscore (a symbol's slashes become dashes). */
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -41,43 +41,7 @@ export class PaperPdfController {
   @Get('versions/:id/draft.pdf')
   async draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('language') language: unknown, @Res() res: Response): Promise<void> {
     const lang = downloadLanguage(language);
-    const version = await this.drafting.getVersion(actor, id);
-    const [[instrument], sections, guidelines] = await Promise.all([
-      this.drafting.instrumentsByIds([version.instrumentId]),
-      this.drafting.sectionsByVersionIds([version.id]),
-      this.drafting.guidelinesByVersionIds([version.id]),
-    ]);
-    if (!instrument) throw AppError.notFound('Version', id);
-    const original = version.originalLanguage === lang;
-    const [gT, sT, iT] = original
-      ? [[], [], []]
-      : await Promise.all([
-          this.drafting.latestTranslationsOfGuidelines(guidelines.map((g) => g.id)),
-          this.drafting.latestTranslationsOfSections(sections.map((s) => s.id)),
-          this.drafting.latestTranslationsOfInstruments([instrument.id]),
-        ]);
-    const gIn = new Map(gT.filter((t) => t.language === lang).map((t) => [t.guidelineId, t]));
-    const sIn = new Map(sT.filter((t) => t.language === lang).map((t) => [t.sectionId, t]));
-    const title = iT.find((t) => t.language === lang)?.title ?? instrument.title;
-    const data: DraftPdfData = {
-      reference: instrument.reference,
-      title,
-      versionNumber: version.number,
-      status: version.status,
-      sections: [...sections]
-        .sort((a, b) => a.position - b.position)
-        .map((s) => ({
-          number: s.number,
-          heading: sIn.get(s.id)?.heading ?? s.heading,
-          guidelines: guidelines
-            .filter((g) => g.sectionId === s.id)
-            .sort((a, b) => a.position - b.position)
-            .map((g) => {
-              const t = gIn.get(g.id);
-              return { number: g.number, title: t ? t.title : g.title, text: t ? t.text : g.text };
-            }),
-        })),
-    };
-    send(res, `${safe(instrument.reference)}-v${version.number}-${lang}.pdf`, await renderDraftPdf(data, lang));
+    const { data, pdf } = await this.drafting.draftPdf(actor, id, lang);
+    send(res, `${safe(data.reference)}-v${data.versionNumber}-${lang}.pdf`, pdf);
   }
 }
